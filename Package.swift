@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Renkei",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RenkeiCore", targets: ["RenkeiCore"]),
+        .library(name: "RenkeiIO", targets: ["RenkeiIO"]),
+        .library(name: "RenkeiGraphviz", targets: ["RenkeiGraphviz"]),
+        .executable(name: "renkei", targets: ["renkei"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure Swift: model, names, analysis graph, algorithms, DOT text.
+        .target(name: "RenkeiCore"),
+        // Datasets and interchange formats.
+        .target(
+            name: "RenkeiIO",
+            dependencies: ["RenkeiCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // libgvc through pkg-config (Debian: libgraphviz-dev).
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "RenkeiGraphviz", dependencies: ["CGraphviz", "RenkeiCore"]),
+        .executableTarget(
+            name: "renkei",
+            dependencies: [
+                "RenkeiCore", "RenkeiIO", "RenkeiGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RenkeiIOTests", dependencies: ["RenkeiIO", "RenkeiCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RenkeiGraphvizTests", dependencies: ["RenkeiGraphviz", "RenkeiCore"]),
+    ]
+)

@@ -1,0 +1,180 @@
+/// A sector an organisation belongs to (社協, 行政, 学校, NPO …).
+///
+/// Kinds form an open set: the built-in ones cover the report's partners and a
+/// dataset may add its own in `dataset.yaml`. A kind is identified by its
+/// Japanese label, which is what datasets and reports write.
+public struct OrganizationKind: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The Japanese label, also the identifier (`社協`).
+    public var id: String
+    /// English label for command-line help and English-speaking users.
+    public var english: String
+    /// Position in the canonical ordering (built-ins first, then added kinds).
+    public var order: Int
+
+    public init(id: String, english: String, order: Int) {
+        self.id = id
+        self.english = english
+        self.order = order
+    }
+
+    public var description: String { id }
+
+    public static func < (lhs: OrganizationKind, rhs: OrganizationKind) -> Bool {
+        (lhs.order, lhs.id) < (rhs.order, rhs.id)
+    }
+
+    public static let builtIn: [OrganizationKind] = [
+        ("社協", "social welfare council"),
+        ("行政", "government"),
+        ("学校", "school"),
+        ("NPO", "non-profit"),
+        ("企業", "company"),
+        ("医療・保健", "health"),
+        ("地域団体", "community body"),
+        ("協同組合", "cooperative"),
+        ("専門職", "professional"),
+        ("その他", "other"),
+    ].enumerated().map { OrganizationKind(id: $1.0, english: $1.1, order: $0) }
+
+    /// The fallback kind for names nothing else matches.
+    public static let other = builtIn[builtIn.count - 1]
+}
+
+/// A kind of partnership activity (後援, 会場提供 …), with a stable ASCII id.
+public struct RelationKind: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Stable ASCII identifier used in JSON and for scripts (`venue`).
+    public var id: String
+    /// Japanese label (`会場提供`), what diagrams and reports show.
+    public var japanese: String
+    /// English label.
+    public var english: String
+    /// Position in the canonical ordering.
+    public var order: Int
+
+    public init(id: String, japanese: String, english: String, order: Int) {
+        self.id = id
+        self.japanese = japanese
+        self.english = english
+        self.order = order
+    }
+
+    public var description: String { japanese }
+
+    public static func < (lhs: RelationKind, rhs: RelationKind) -> Bool {
+        (lhs.order, lhs.id) < (rhs.order, rhs.id)
+    }
+
+    public static let builtIn: [RelationKind] = [
+        ("endorsement", "後援", "endorsement"),
+        ("publicity", "広報・チラシ配布", "publicity and flyers"),
+        ("referral-of-participants", "参加者紹介・コーディネート", "participant referral and coordination"),
+        ("lecturers", "講師派遣", "lecturers"),
+        ("venue", "会場提供", "venue"),
+        ("information-sharing", "情報共有・ケース会議", "information sharing and case meetings"),
+        ("linkage-to-support", "相談・支援へのつなぎ", "linkage to consultation and support"),
+        ("food-and-goods", "食料・物資提供", "food and goods"),
+        ("funding", "資金・助成", "funding and grants"),
+        ("co-organising", "共催・協働", "co-organising and joint work"),
+        ("expert-advice", "助言・専門的支援", "advice and expert support"),
+    ].enumerated().map { RelationKind(id: $1.0, japanese: $1.1, english: $1.2, order: $0) }
+}
+
+/// The kinds and relations a dataset may use: the built-ins plus its own.
+public struct Vocabulary: Sendable, Equatable {
+    public private(set) var kinds: [OrganizationKind]
+    public private(set) var relations: [RelationKind]
+
+    public init(kinds: [OrganizationKind] = OrganizationKind.builtIn,
+                relations: [RelationKind] = RelationKind.builtIn) {
+        self.kinds = kinds
+        self.relations = relations
+    }
+
+    /// The built-in vocabulary.
+    public static let standard = Vocabulary()
+
+    /// Adds a kind (ignored when one with the same id exists). Returns the kind in the vocabulary.
+    @discardableResult
+    public mutating func addKind(id: String, english: String?) -> OrganizationKind {
+        if let existing = kinds.first(where: { $0.id == id }) { return existing }
+        let kind = OrganizationKind(id: id, english: english ?? id, order: kinds.count)
+        kinds.append(kind)
+        return kind
+    }
+
+    /// Adds a relation (ignored when one with the same id exists).
+    @discardableResult
+    public mutating func addRelation(id: String, japanese: String, english: String?) -> RelationKind {
+        if let existing = relations.first(where: { $0.id == id }) { return existing }
+        let relation = RelationKind(id: id, japanese: japanese, english: english ?? id, order: relations.count)
+        relations.append(relation)
+        return relation
+    }
+
+    /// Looks a kind up by its Japanese id or its English label (case-insensitive).
+    public func kind(named text: String) -> OrganizationKind? {
+        let t = text.trimmingWhitespace()
+        if let k = kinds.first(where: { $0.id == t }) { return k }
+        let lower = t.lowercased()
+        return kinds.first(where: { $0.english.lowercased() == lower || $0.id.lowercased() == lower })
+    }
+
+    /// Looks a relation up by id, Japanese label or English label.
+    public func relation(named text: String) -> RelationKind? {
+        let t = text.trimmingWhitespace()
+        if let r = relations.first(where: { $0.id == t || $0.japanese == t }) { return r }
+        let lower = t.lowercased()
+        return relations.first(where: { $0.english.lowercased() == lower || $0.id.lowercased() == lower })
+    }
+
+    /// The closest known kind label for an unknown one, for a did-you-mean hint.
+    public func suggestKind(for text: String) -> String? {
+        closest(to: text, among: kinds.flatMap { [$0.id, $0.english] })
+    }
+
+    /// The closest known relation label for an unknown one, for a did-you-mean hint.
+    public func suggestRelation(for text: String) -> String? {
+        closest(to: text, among: relations.flatMap { [$0.japanese, $0.id] })
+    }
+}
+
+/// Picks the candidate with the smallest edit distance, if it is close enough to be a plausible typo.
+func closest(to text: String, among candidates: [String]) -> String? {
+    let t = Array(text.lowercased())
+    var best: (String, Int)?
+    for c in candidates {
+        let d = editDistance(t, Array(c.lowercased()))
+        if best == nil || d < best!.1 { best = (c, d) }
+    }
+    guard let (candidate, distance) = best else { return nil }
+    let limit = max(1, min(t.count, candidate.count) / 2)
+    return distance <= limit || candidate.contains(text) || text.contains(candidate) ? candidate : nil
+}
+
+/// Levenshtein distance over characters.
+/// - Complexity: O(*m* × *n*) time, O(*n*) memory.
+public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+extension String {
+    /// The string without leading and trailing white space (including U+3000 ideographic space).
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
+        while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,35 @@
+/// One problem found in an input file, located by file, line and field.
+public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line: field 'x': message`
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        s += ": "
+        if let field { s += "field '\(field)': " }
+        return s + message
+    }
+}
+
+/// Every problem found while reading an input, reported at once.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var problems: [InputProblem]
+
+    public init(_ problems: [InputProblem]) { self.problems = problems }
+
+    public var description: String {
+        let head = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        return head + ":\n" + problems.map { "  " + $0.description }.joined(separator: "\n")
+    }
+}

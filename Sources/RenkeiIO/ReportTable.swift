@@ -1,0 +1,168 @@
+import Foundation
+import RenkeiCore
+
+/// One cell of a report.
+public enum ReportValue: Hashable, Sendable {
+    case null
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case flag(Bool)
+
+    var json: JSONValue {
+        switch self {
+        case .null: return .null
+        case .text(let s): return .string(s)
+        case .integer(let i): return .int(i)
+        case .number(let d): return .double(d)
+        case .flag(let b): return .bool(b)
+        }
+    }
+
+    /// Text for tables and CSV. Doubles keep full precision in CSV and six significant
+    /// decimals in tables.
+    func text(forTable: Bool) -> String {
+        switch self {
+        case .null: return ""
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .number(let d):
+            if forTable { return formatFixed(d, digits: 6) }
+            return JSONValue.format(d)
+        case .flag(let b): return b ? "true" : "false"
+        }
+    }
+}
+
+/// The three output formats every reporting command offers.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case table
+    case json
+    case csv
+}
+
+/// A rectangular report: named columns and rows of values. Renders as an aligned text table
+/// (East Asian wide characters count two columns), RFC 4180 CSV, or a JSON array of objects.
+public struct ReportTable: Sendable {
+    public var columns: [String]
+    public var rows: [[ReportValue]]
+    /// Optional title printed above the text table.
+    public var title: String?
+
+    public init(columns: [String], rows: [[ReportValue]] = [], title: String? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.title = title
+    }
+
+    public mutating func append(_ row: [ReportValue]) {
+        precondition(row.count == columns.count, "row has \(row.count) cells, table has \(columns.count) columns")
+        rows.append(row)
+    }
+
+    /// The rows as a JSON array of objects keyed by column name.
+    public var json: JSONValue {
+        .array(rows.map { row in .object(zip(columns, row).map { ($0, $1.json) }) })
+    }
+
+    public func rendered(as format: ReportFormat) -> String {
+        switch format {
+        case .table: return textTable()
+        case .json: return json.serialized() + "\n"
+        case .csv: return csv()
+        }
+    }
+
+    public func csv() -> String {
+        var out = CSVWriter.line(columns)
+        for row in rows { out += CSVWriter.line(row.map { $0.text(forTable: false) }) }
+        return out
+    }
+
+    public func textTable() -> String {
+        let cells = rows.map { $0.map { $0.text(forTable: true) } }
+        var widths = columns.map(displayWidth)
+        for row in cells {
+            for (i, c) in row.enumerated() { widths[i] = max(widths[i], displayWidth(c)) }
+        }
+        var numeric = [Bool](repeating: true, count: columns.count)
+        for row in rows {
+            for (i, v) in row.enumerated() {
+                switch v {
+                case .integer, .number, .null: break
+                default: numeric[i] = false
+                }
+            }
+        }
+        func pad(_ s: String, _ i: Int) -> String {
+            let gap = String(repeating: " ", count: widths[i] - displayWidth(s))
+            return numeric[i] ? gap + s : s + gap
+        }
+        var out = ""
+        if let title { out += title + "\n" }
+        out += columns.enumerated().map { pad($1, $0) }.joined(separator: "  ").trailingSpacesRemoved() + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in cells {
+            out += row.enumerated().map { pad($1, $0) }.joined(separator: "  ").trailingSpacesRemoved() + "\n"
+        }
+        return out
+    }
+}
+
+/// Writes RFC 4180 CSV records.
+public enum CSVWriter {
+    /// One record terminated by CRLF when `crlf`, else LF. Fields holding a comma, quote,
+    /// CR or LF, or leading/trailing space, are quoted.
+    public static func line(_ fields: [String], crlf: Bool = false) -> String {
+        fields.map(escape).joined(separator: ",") + (crlf ? "\r\n" : "\n")
+    }
+
+    public static func escape(_ field: String) -> String {
+        let needsQuotes = field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            || field.first?.isWhitespace == true || field.last?.isWhitespace == true
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Columns a string occupies in a terminal: East Asian wide and fullwidth characters count two.
+public func displayWidth(_ s: String) -> Int {
+    var w = 0
+    for scalar in s.unicodeScalars {
+        let v = scalar.value
+        if scalar.properties.generalCategory == .nonspacingMark || v == 0x200B { continue }
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v)
+            || (0x3041...0x33FF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x20000...0x3FFFD).contains(v)
+        w += wide ? 2 : 1
+    }
+    return w
+}
+
+/// Fixed-point formatting without Foundation's locale-dependent formatters.
+public func formatFixed(_ d: Double, digits: Int) -> String {
+    guard d.isFinite else { return d.isNaN ? "nan" : (d > 0 ? "inf" : "-inf") }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let negative = d < 0
+    let scaled = (abs(d) * scale).rounded()
+    guard scaled < 9e18 else { return "\(d)" }
+    let n = UInt64(scaled)
+    let intPart = n / UInt64(scale)
+    var frac = String(n % UInt64(scale))
+    frac = String(repeating: "0", count: digits - frac.count) + frac
+    let body = digits > 0 ? "\(intPart).\(frac)" : "\(intPart)"
+    return (negative && scaled != 0 ? "-" : "") + body
+}
+
+extension String {
+    func trailingSpacesRemoved() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

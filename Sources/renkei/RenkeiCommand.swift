@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct RenkeiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renkei",
+        abstract: "Analyse and draw partnership networks of community organisations.",
+        version: "0.1.0",
+        subcommands: [
+        ]
+    )
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import RenkeiCore
+
+@Suite struct VocabularyTests {
+    @Test func editDistanceKnownValues() {
+        #expect(editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(editDistance(Array("会場提供"), Array("会場の提供")) == 1)
+        #expect(editDistance(Array(""), Array("abc")) == 3)
+    }
+
+    @Test func relationsResolveByIdJapaneseAndEnglish() {
+        let v = Vocabulary.standard
+        #expect(v.relation(named: "venue")?.japanese == "会場提供")
+        #expect(v.relation(named: "後援")?.id == "endorsement")
+        #expect(v.relation(named: "Funding and grants")?.id == "funding")
+        #expect(v.relation(named: "会場") == nil)
+        #expect(v.suggestRelation(for: "会場提共") == "会場提供")
+    }
+
+    @Test func kindsResolveAndSuggest() {
+        let v = Vocabulary.standard
+        #expect(v.kind(named: "school")?.id == "学校")
+        #expect(v.kind(named: " NPO ")?.id == "NPO")
+        #expect(v.kind(named: "学") == nil)
+        #expect(v.suggestKind(for: "社強") == "社協")
+    }
+
+    @Test func sourceReferenceParsing() {
+        #expect(SourceReference(parsing: "report.txt:42") == SourceReference(document: "report.txt", line: 42))
+        #expect(SourceReference(parsing: "17", defaultDocument: "r.txt") == SourceReference(document: "r.txt", line: 17))
+        #expect(SourceReference(parsing: "  ") == nil)
+    }
+}
