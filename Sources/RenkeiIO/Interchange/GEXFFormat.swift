@@ -1,0 +1,198 @@
+import RenkeiCore
+
+/// GEXF 1.3 (<https://gexf.net>) for Gephi, already styled.
+///
+/// Namespaces `http://gexf.net/1.3` and `http://gexf.net/1.3/viz`. Node and edge attributes are
+/// declared in `<attributes class="node|edge">` with the field name as both `id` and `title`
+/// (NetworkX keys attribute values by title); lists are `;`-joined strings. Each node has a
+/// `label` (legal form + name), `viz:color` from ``KindPalette`` (its kind's colour) and
+/// `viz:size` scaled from a centrality: PageRank when metrics carry it, else degree (distinct
+/// neighbours). Edge weight is the native `weight` attribute. The graph is undirected; a
+/// partnership's direction is the `direction` attribute (NetworkX rejects `type="directed"` edges
+/// in an undirected graph). The dataset name goes in `<meta><description>`; other metadata is not
+/// carried by GEXF.
+public enum GEXFFormat {
+    static let namespace = "http://gexf.net/1.3"
+    static let vizNamespace = "http://gexf.net/1.3/viz"
+
+    /// Smallest and largest `viz:size`.
+    public static let sizeRange: ClosedRange<Double> = 10...50
+
+    static func gexfType(_ t: AttributeType) -> String {
+        switch t {
+        case .string, .list: return "string"
+        case .boolean: return "boolean"
+        case .integer: return "integer"
+        case .double: return "double"
+        }
+    }
+
+    /// The value behind each node's `viz:size`: PageRank if present, else distinct degree.
+    static func sizeValues(_ table: NetworkTable) -> [Double] {
+        if let i = table.nodeAttributes.firstIndex(where: { $0.name == "pagerank" }) {
+            return table.nodes.map {
+                switch $0.values[i] {
+                case .double(let d)?: return d
+                case .integer(let n)?: return Double(n)
+                default: return 0
+                }
+            }
+        }
+        return table.distinctDegrees().map(Double.init)
+    }
+
+    /// Writes a table as GEXF 1.3.
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<gexf xmlns=\"\(namespace)\" xmlns:viz=\"\(vizNamespace)\""
+        out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        out += " xsi:schemaLocation=\"\(namespace) \(namespace)/gexf.xsd\" version=\"1.3\">\n"
+        out += "  <meta>\n    <creator>Renkei</creator>\n"
+        out += "    <description>\(XMLEscape.escape(table.metadata.name, attribute: false))</description>\n  </meta>\n"
+        out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+        let nodeAttributes = table.nodeAttributes.enumerated().filter { $0.element.name != "label" }
+        out += "    <attributes class=\"node\">\n"
+        for (_, a) in nodeAttributes {
+            let name = XMLEscape.escape(a.name, attribute: true)
+            out += "      <attribute id=\"\(name)\" title=\"\(name)\" type=\"\(gexfType(a.type))\"/>\n"
+        }
+        out += "    </attributes>\n"
+        let weightIndex = table.edgeAttributes.firstIndex(where: { $0.name == "weight" })
+        let edgeAttributes = table.edgeAttributes.enumerated().filter { $0.element.name != "weight" }
+        out += "    <attributes class=\"edge\">\n"
+        for (_, a) in edgeAttributes {
+            out += "      <attribute id=\"\(a.name)\" title=\"\(a.name)\" type=\"\(gexfType(a.type))\"/>\n"
+        }
+        out += "    </attributes>\n"
+        let sizes = sizeValues(table)
+        let maxSize = sizes.max() ?? 0
+        out += "    <nodes count=\"\(table.nodes.count)\">\n"
+        for (i, n) in table.nodes.enumerated() {
+            out += "      <node id=\"\(XMLEscape.escape(n.id, attribute: true))\" label=\""
+                + XMLEscape.escape(n.label, attribute: true) + "\">\n"
+            out += "        <attvalues>\n"
+            for (j, a) in nodeAttributes {
+                guard let v = n.values[j] else { continue }
+                out += "          <attvalue for=\"\(XMLEscape.escape(a.name, attribute: true))\" value=\""
+                    + XMLEscape.escape(v.text, attribute: true) + "\"/>\n"
+            }
+            out += "        </attvalues>\n"
+            let c = KindPalette.color(for: n.kind)
+            out += "        <viz:color r=\"\(c.red)\" g=\"\(c.green)\" b=\"\(c.blue)\" a=\"1.0\"/>\n"
+            let fraction = maxSize > 0 ? max(0, sizes[i]) / maxSize : 0
+            let size = sizeRange.lowerBound + (sizeRange.upperBound - sizeRange.lowerBound) * fraction.squareRoot()
+            out += "        <viz:size value=\"\(formatFixed(size, digits: 3))\"/>\n"
+            out += "      </node>\n"
+        }
+        out += "    </nodes>\n"
+        out += "    <edges count=\"\(table.edges.count)\">\n"
+        for e in table.edges {
+            var weight = "1.0"
+            if let w = weightIndex, let v = e.values[w] { weight = v.text }
+            out += "      <edge id=\"\(XMLEscape.escape(e.id, attribute: true))\" source=\""
+                + XMLEscape.escape(e.source, attribute: true) + "\" target=\""
+                + XMLEscape.escape(e.target, attribute: true) + "\" weight=\"\(weight)\">\n"
+            out += "        <attvalues>\n"
+            for (j, a) in edgeAttributes {
+                guard let v = e.values[j] else { continue }
+                out += "          <attvalue for=\"\(a.name)\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n"
+            }
+            out += "        </attvalues>\n"
+            out += "      </edge>\n"
+        }
+        out += "    </edges>\n  </graph>\n</gexf>\n"
+        return out
+    }
+
+    /// Reads GEXF (1.2 or 1.3; attributes matched by title, falling back to id). `viz` elements are
+    /// ignored: they are derived from the data on export.
+    /// - Throws: ``InputError`` naming the file and line.
+    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        let tree = try XMLTree(bytes: bytes, file: file)
+        let root = tree.root
+        guard root.localName == "gexf" else {
+            throw InputError([InputProblem(file: file, line: root.line, message: "the root element is <\(root.name)>, not <gexf>")])
+        }
+        guard let graph = root.child("graph") else {
+            throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
+        }
+        var metadata = DatasetMetadata(name: "")
+        if let d = root.child("meta")?.child("description") { metadata.name = d.text }
+        struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }
+        var nodeAttrs: [String: Attr] = [:]
+        var edgeAttrs: [String: Attr] = [:]
+        var declaredNode: [(name: String, type: AttributeType)] = []
+        for block in graph.children("attributes") {
+            for a in block.children("attribute") {
+                guard let id = a["id"] else {
+                    throw InputError([InputProblem(file: file, line: a.line, message: "<attribute> without an id")])
+                }
+                let declared = a["type"] ?? "string"
+                let type: AttributeType
+                switch declared {
+                case "boolean": type = .boolean
+                case "integer", "long", "short", "byte", "biginteger": type = .integer
+                case "double", "float", "bigdecimal": type = .double
+                default: type = .string
+                }
+                let attr = Attr(title: a["title"] ?? id, type: type, declared: declared, defaultValue: a.child("default")?.text)
+                if block["class"] == "edge" { edgeAttrs[id] = attr } else {
+                    nodeAttrs[id] = attr
+                    declaredNode.append((attr.title, type))
+                }
+            }
+        }
+        let metricColumns = NetworkTable.metricColumns(from: declaredNode)
+        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
+                                     uniquingKeysWith: { a, _ in a })
+
+        func values(of element: XMLTree.Element, attrs: [String: Attr],
+                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+            var out: [String: AttributeValue] = [:]
+            for (_, a) in attrs where a.defaultValue != nil {
+                if let t = typeOf(a.title), let v = AttributeValue.parse(a.defaultValue!, as: t) { out[a.title] = v }
+            }
+            for av in element.child("attvalues")?.children("attvalue") ?? [] {
+                guard let id = av["for"] ?? av["id"], let a = attrs[id] else {
+                    throw InputError([InputProblem(file: file, line: av.line, field: av["for"],
+                                                   message: "<attvalue> refers to an undeclared attribute")])
+                }
+                guard let type = typeOf(a.title) else { continue }
+                let text = av["value"] ?? ""
+                guard let v = AttributeValue.parse(text, as: type) else {
+                    throw InputError([InputProblem(file: file, line: av.line, field: a.title,
+                                                   message: "'\(text)' is not a valid \(a.declared)")])
+                }
+                out[a.title] = v
+            }
+            return out
+        }
+
+        var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
+        for n in graph.child("nodes")?.children("node") ?? [] {
+            guard let id = n["id"] else {
+                throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
+            }
+            var v = try values(of: n, attrs: nodeAttrs, typeOf: { NetworkTable.nodeType($0) ?? metricTypes[$0] })
+            if v["name"] == nil, let label = n["label"] { v["name"] = .string(label) }
+            nodes.append((id, v, n.line))
+        }
+        var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
+        for (i, e) in (graph.child("edges")?.children("edge") ?? []).enumerated() {
+            guard let s = e["source"], let t = e["target"] else {
+                throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
+            }
+            var v = try values(of: e, attrs: edgeAttrs, typeOf: { NetworkTable.edgeType($0) })
+            if let w = e["weight"] {
+                guard let d = Double(w) else {
+                    throw InputError([InputProblem(file: file, line: e.line, field: "weight", message: "'\(w)' is not a number")])
+                }
+                v["weight"] = .double(d)
+            }
+            if v["direction"] == nil, e["type"] == "directed" { v["direction"] = .string("directed") }
+            edges.append((e["id"] ?? "e\(i)", s, t, v, e.line))
+        }
+        return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
+    }
+}

@@ -1,0 +1,155 @@
+import RenkeiCore
+
+/// GraphML (<http://graphml.graphdrawing.org/>) for yEd, Gephi, Cytoscape, NetworkX and igraph.
+///
+/// Every organisation and partnership field is a typed `<key>` (`attr.name` is the field name:
+/// `kind`, `legal_form`, `relations` …; `attr.type` is `string`, `boolean`, `int` or `double`;
+/// lists are `;`-joined strings). The graph is undirected (`edgedefault="undirected"`); a
+/// partnership's own direction is the `direction` attribute rather than a `directed` edge
+/// attribute, which NetworkX rejects in an undirected graph. Each partnership is one edge with
+/// its own id, so several partnerships on the same pair are parallel edges: NetworkX then reads a
+/// `MultiGraph` (a `Graph` when there are none), igraph keeps them as multi-edges. A node's
+/// `label` key holds the display name (legal form + name) for Gephi and yEd's property mapper.
+public enum GraphMLFormat {
+    static let namespace = "http://graphml.graphdrawing.org/xmlns"
+
+    static func graphMLType(_ t: AttributeType) -> String {
+        switch t {
+        case .string, .list: return "string"
+        case .boolean: return "boolean"
+        case .integer: return "int"
+        case .double: return "double"
+        }
+    }
+
+    /// Writes a table as GraphML.
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<graphml xmlns=\"\(namespace)\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        out += " xsi:schemaLocation=\"\(namespace) http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        for field in NetworkTable.metadataFields {
+            out += "  <key id=\"g_\(field)\" for=\"graph\" attr.name=\"\(field)\" attr.type=\"string\"/>\n"
+        }
+        for a in table.nodeAttributes {
+            out += "  <key id=\"n_\(XMLEscape.escape(a.name, attribute: true))\" for=\"node\" attr.name=\""
+                + XMLEscape.escape(a.name, attribute: true) + "\" attr.type=\"\(graphMLType(a.type))\"/>\n"
+        }
+        for a in table.edgeAttributes {
+            out += "  <key id=\"e_\(a.name)\" for=\"edge\" attr.name=\"\(a.name)\" attr.type=\"\(graphMLType(a.type))\"/>\n"
+        }
+        out += "  <graph id=\"G\" edgedefault=\"undirected\">\n"
+        for (field, value) in table.metadataPairs {
+            out += "    <data key=\"g_\(field)\">\(XMLEscape.escape(value, attribute: false))</data>\n"
+        }
+        for n in table.nodes {
+            out += "    <node id=\"\(XMLEscape.escape(n.id, attribute: true))\">\n"
+            for (a, v) in zip(table.nodeAttributes, n.values) {
+                guard let v else { continue }
+                out += "      <data key=\"n_\(XMLEscape.escape(a.name, attribute: true))\">"
+                    + XMLEscape.escape(v.text, attribute: false) + "</data>\n"
+            }
+            out += "    </node>\n"
+        }
+        for e in table.edges {
+            out += "    <edge id=\"\(XMLEscape.escape(e.id, attribute: true))\" source=\""
+                + XMLEscape.escape(e.source, attribute: true) + "\" target=\""
+                + XMLEscape.escape(e.target, attribute: true) + "\">\n"
+            for (a, v) in zip(table.edgeAttributes, e.values) {
+                guard let v else { continue }
+                out += "      <data key=\"e_\(a.name)\">" + XMLEscape.escape(v.text, attribute: false) + "</data>\n"
+            }
+            out += "    </edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return out
+    }
+
+    /// Reads GraphML written by Renkei or by other tools (keys are matched by `attr.name`; key
+    /// `<default>`s apply; numeric node keys Renkei does not know become metrics).
+    /// - Throws: ``InputError`` naming the file and line.
+    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        let tree = try XMLTree(bytes: bytes, file: file)
+        let root = tree.root
+        guard root.localName == "graphml" else {
+            throw InputError([InputProblem(file: file, line: root.line, message: "the root element is <\(root.name)>, not <graphml>")])
+        }
+        guard let graph = root.child("graph") else {
+            throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
+        }
+        struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }
+        var keys: [String: Key] = [:]
+        var declaredNodeKeys: [(name: String, type: AttributeType)] = []
+        for k in root.children("key") {
+            guard let id = k["id"] else {
+                throw InputError([InputProblem(file: file, line: k.line, message: "<key> without an id")])
+            }
+            let name = k["attr.name"] ?? id
+            let declared = k["attr.type"] ?? "string"
+            let type: AttributeType
+            switch declared {
+            case "boolean": type = .boolean
+            case "int", "long": type = .integer
+            case "float", "double": type = .double
+            default: type = .string
+            }
+            let domain = k["for"] ?? "all"
+            keys[id] = Key(domain: domain, name: name, type: type, declared: declared,
+                           defaultValue: k.child("default")?.text)
+            if domain == "node" || domain == "all" { declaredNodeKeys.append((name, type)) }
+        }
+        let metricColumns = NetworkTable.metricColumns(from: declaredNodeKeys)
+        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
+                                     uniquingKeysWith: { a, _ in a })
+
+        func values(of element: XMLTree.Element, domain: String,
+                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+            var out: [String: AttributeValue] = [:]
+            for (_, key) in keys where (key.domain == domain || key.domain == "all") && key.defaultValue != nil {
+                if let t = typeOf(key.name), let v = AttributeValue.parse(key.defaultValue!, as: t) { out[key.name] = v }
+            }
+            for d in element.children("data") {
+                guard let keyID = d["key"], let key = keys[keyID] else {
+                    throw InputError([InputProblem(file: file, line: d.line, field: d["key"],
+                                                   message: "<data> refers to an undeclared key")])
+                }
+                guard let type = typeOf(key.name) else { continue }
+                guard let v = AttributeValue.parse(d.text, as: type) else {
+                    throw InputError([InputProblem(file: file, line: d.line, field: key.name,
+                                                   message: "'\(d.text)' is not a valid \(key.declared)")])
+                }
+                out[key.name] = v
+            }
+            return out
+        }
+
+        var metadata = DatasetMetadata(name: "")
+        for d in graph.children("data") {
+            guard let keyID = d["key"], let key = keys[keyID] else { continue }
+            switch key.name {
+            case "name": metadata.name = d.text
+            case "description": metadata.description = d.text
+            case "source": metadata.source = d.text
+            case "licence": metadata.licence = d.text
+            default: break
+            }
+        }
+        var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
+        var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
+        for n in graph.children("node") {
+            guard let id = n["id"] else {
+                throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
+            }
+            let v = try values(of: n, domain: "node", typeOf: { NetworkTable.nodeType($0) ?? metricTypes[$0] })
+            nodes.append((id, v, n.line))
+        }
+        for (i, e) in graph.children("edge").enumerated() {
+            guard let s = e["source"], let t = e["target"] else {
+                throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
+            }
+            let v = try values(of: e, domain: "edge", typeOf: { NetworkTable.edgeType($0) })
+            edges.append((e["id"] ?? "e\(i)", s, t, v, e.line))
+        }
+        return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
+    }
+}

@@ -1,0 +1,144 @@
+import RenkeiCore
+
+/// Node-link JSON in the shape NetworkX 3.x `json_graph.node_link_data(G, edges="links")` writes
+/// and `node_link_graph(data, edges="links")` and D3's force layout read:
+///
+/// ```json
+/// {"directed": false, "multigraph": true, "graph": {"name": …},
+///  "nodes": [{"id": "o1", "name": …, "kind": "社協", …, "color": "#CC6677"}],
+///  "links": [{"source": "o1", "target": "o2", "key": "e0", "relations": ["venue"], …}]}
+/// ```
+///
+/// Lists are JSON arrays; fields a record does not have are left out. `multigraph` is always
+/// true and each link's `key` is its edge id, so parallel partnerships stay apart. `color` is the
+/// kind's ``KindPalette`` colour, for D3 styling; the reader ignores it.
+public enum NodeLinkJSONFormat {
+    /// Writes a table as node-link JSON (2-space indentation, trailing newline).
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable) -> String {
+        let graph = JSONValue.object(table.metadataPairs.map { ($0.0, .string($0.1)) })
+        let nodes = table.nodes.map { n -> JSONValue in
+            var pairs: [(String, JSONValue)] = [("id", .string(n.id))]
+            for (a, v) in zip(table.nodeAttributes, n.values) { if let v { pairs.append((a.name, v.json)) } }
+            pairs.append(("color", .string(KindPalette.color(for: n.kind).hex)))
+            return .object(pairs)
+        }
+        let links = table.edges.map { e -> JSONValue in
+            var pairs: [(String, JSONValue)] = [("source", .string(e.source)), ("target", .string(e.target)),
+                                                ("key", .string(e.id))]
+            for (a, v) in zip(table.edgeAttributes, e.values) { if let v { pairs.append((a.name, v.json)) } }
+            return .object(pairs)
+        }
+        let doc = JSONValue.object([
+            ("directed", .bool(false)), ("multigraph", .bool(true)), ("graph", graph),
+            ("nodes", .array(nodes)), ("links", .array(links)),
+        ])
+        return doc.serialized(indent: 2) + "\n"
+    }
+
+    /// Reads node-link JSON written by Renkei or by NetworkX (`links` or `edges`; ids may be
+    /// numbers; unknown numeric node fields become metrics).
+    /// - Throws: ``InputError`` naming the file and, where known, the line.
+    public static func read(text: String, file: String) throws -> NetworkTable {
+        let doc = try JSONValue.parse(text, file: file)
+        func fail(_ message: String, field: String? = nil) -> InputError {
+            InputError([InputProblem(file: file, field: field, message: message)])
+        }
+        guard doc.objectValue != nil else { throw fail("the JSON is not an object") }
+        guard let nodeList = doc["nodes"]?.arrayValue else { throw fail("no \"nodes\" array", field: "nodes") }
+        let linkList = doc["links"]?.arrayValue ?? doc["edges"]?.arrayValue ?? []
+        var metadata = DatasetMetadata(name: "")
+        if let g = doc["graph"] {
+            metadata.name = g["name"]?.stringValue ?? ""
+            metadata.description = g["description"]?.stringValue
+            metadata.source = g["source"]?.stringValue
+            metadata.licence = g["licence"]?.stringValue
+        }
+        func idText(_ v: JSONValue?) -> String? {
+            switch v {
+            case .string(let s)?: return s
+            case .int(let i)?: return String(i)
+            case .double(let d)?: return JSONValue.format(d)
+            default: return nil
+            }
+        }
+        // Metric columns: numeric node fields Renkei does not know, in order of first appearance.
+        var declared: [(name: String, type: AttributeType)] = []
+        for n in nodeList {
+            for (k, v) in n.objectValue ?? [] where NetworkTable.nodeType(k) == nil && k != "id" {
+                switch v {
+                case .int: declared.append((k, .integer))
+                case .double: declared.append((k, .double))
+                default: break
+                }
+            }
+        }
+        var metricColumns = NetworkTable.metricColumns(from: declared)
+        for (i, c) in metricColumns.enumerated() where c.isInteger && declared.contains(where: { $0.name == c.name && $0.type == .double }) {
+            metricColumns[i].isInteger = false
+        }
+        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
+                                     uniquingKeysWith: { a, _ in a })
+        var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
+        for (i, n) in nodeList.enumerated() {
+            guard let pairs = n.objectValue, let id = idText(n["id"]) else {
+                throw fail("node \(i + 1) has no id", field: "id")
+            }
+            var values: [String: AttributeValue] = [:]
+            for (k, v) in pairs {
+                guard let type = NetworkTable.nodeType(k) ?? metricTypes[k] else { continue }
+                guard let value = AttributeValue.from(json: v, as: type) else {
+                    if case .null = v { continue }
+                    throw fail("node \(id): the value of \(k) is not a valid \(type.rawValue)", field: k)
+                }
+                values[k] = value
+            }
+            nodes.append((id, values, nil))
+        }
+        var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
+        for (i, l) in linkList.enumerated() {
+            guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
+                throw fail("link \(i + 1) has no source or target", field: "source")
+            }
+            var values: [String: AttributeValue] = [:]
+            for (k, v) in pairs {
+                guard let type = NetworkTable.edgeType(k) else { continue }
+                guard let value = AttributeValue.from(json: v, as: type) else {
+                    if case .null = v { continue }
+                    throw fail("link \(i + 1): the value of \(k) is not a valid \(type.rawValue)", field: k)
+                }
+                values[k] = value
+            }
+            edges.append((idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", s, t, values, nil))
+        }
+        return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
+    }
+}
+
+/// Cytoscape.js JSON (also what Cytoscape desktop imports as `.cyjs`):
+/// `{"data": {graph metadata}, "elements": {"nodes": [{"data": {"id", …}}], "edges": [{"data": {"id", "source", "target", …}}]}}`.
+/// Field names and list handling are those of ``NodeLinkJSONFormat``; each node's data also
+/// carries `color`, its kind's ``KindPalette`` colour.
+public enum CytoscapeJSONFormat {
+    /// Writes a table as Cytoscape.js JSON.
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable) -> String {
+        let nodes = table.nodes.map { n -> JSONValue in
+            var pairs: [(String, JSONValue)] = [("id", .string(n.id))]
+            for (a, v) in zip(table.nodeAttributes, n.values) { if let v { pairs.append((a.name, v.json)) } }
+            pairs.append(("color", .string(KindPalette.color(for: n.kind).hex)))
+            return .object([("data", .object(pairs))])
+        }
+        let edges = table.edges.map { e -> JSONValue in
+            var pairs: [(String, JSONValue)] = [("id", .string(e.id)), ("source", .string(e.source)),
+                                                ("target", .string(e.target))]
+            for (a, v) in zip(table.edgeAttributes, e.values) { if let v { pairs.append((a.name, v.json)) } }
+            return .object([("data", .object(pairs))])
+        }
+        let doc = JSONValue.object([
+            ("data", .object(table.metadataPairs.map { ($0.0, .string($0.1)) })),
+            ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
+        ])
+        return doc.serialized(indent: 2) + "\n"
+    }
+}

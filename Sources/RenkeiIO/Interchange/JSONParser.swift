@@ -1,0 +1,207 @@
+extension JSONValue {
+    /// Parses JSON text (RFC 8259) into a value whose objects keep their key order.
+    ///
+    /// Numbers written without a fraction or exponent that fit in `Int` become ``JSONValue/int(_:)``,
+    /// all others ``JSONValue/double(_:)``, so a value written by ``serialized(indent:)`` reads
+    /// back to the same case. Nesting deeper than 512 levels is rejected.
+    /// - Parameters:
+    ///   - text: the JSON text (a leading byte-order mark is skipped).
+    ///   - file: the file name used in error messages.
+    /// - Throws: ``InputError`` naming the file and line of the first problem.
+    /// - Complexity: O(*n*) in the text length.
+    public static func parse(_ text: String, file: String) throws -> JSONValue {
+        var p = JSONTextParser(bytes: Array(text.utf8), file: file)
+        return try p.parseDocument()
+    }
+
+    /// The elements of an array, or nil.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    /// The pairs of an object, or nil.
+    public var objectValue: [(String, JSONValue)]? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    /// A string, or nil.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// A number (integer or not) as a double, or nil.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+}
+
+private struct JSONTextParser {
+    let bytes: [UInt8]
+    let file: String
+    var pos = 0
+    var line = 1
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+    }
+
+    func fail(_ message: String) -> InputError {
+        InputError([InputProblem(file: file, line: line, message: message)])
+    }
+
+    mutating func skipSpace() {
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case 0x0A: line += 1; pos += 1
+            case 0x20, 0x09, 0x0D: pos += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func parseDocument() throws -> JSONValue {
+        let v = try parseValue(depth: 0)
+        skipSpace()
+        guard pos == bytes.count else { throw fail("unexpected text after the JSON value") }
+        return v
+    }
+
+    mutating func expect(_ word: String, _ value: JSONValue) throws -> JSONValue {
+        let u = Array(word.utf8)
+        guard pos + u.count <= bytes.count, Array(bytes[pos..<pos + u.count]) == u else {
+            throw fail("invalid JSON literal")
+        }
+        pos += u.count
+        return value
+    }
+
+    mutating func parseValue(depth: Int) throws -> JSONValue {
+        guard depth < 512 else { throw fail("JSON nested deeper than 512 levels") }
+        skipSpace()
+        guard pos < bytes.count else { throw fail("unexpected end of JSON") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"):
+            pos += 1
+            var pairs: [(String, JSONValue)] = []
+            skipSpace()
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
+            while true {
+                skipSpace()
+                guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+                let key = try parseString()
+                skipSpace()
+                guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
+                pos += 1
+                pairs.append((key, try parseValue(depth: depth + 1)))
+                skipSpace()
+                guard pos < bytes.count else { throw fail("unterminated object") }
+                if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
+                throw fail("expected ',' or '}' in object")
+            }
+        case UInt8(ascii: "["):
+            pos += 1
+            var items: [JSONValue] = []
+            skipSpace()
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+            while true {
+                items.append(try parseValue(depth: depth + 1))
+                skipSpace()
+                guard pos < bytes.count else { throw fail("unterminated array") }
+                if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+                throw fail("expected ',' or ']' in array")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"): return try expect("true", .bool(true))
+        case UInt8(ascii: "f"): return try expect("false", .bool(false))
+        case UInt8(ascii: "n"): return try expect("null", .null)
+        default:
+            return try parseNumber()
+        }
+    }
+
+    mutating func parseNumber() throws -> JSONValue {
+        let start = pos
+        var isInteger = true
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b >= 0x30 && b <= 0x39 { pos += 1; continue }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") {
+                isInteger = false
+                pos += 1
+                continue
+            }
+            break
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        guard !text.isEmpty, text != "-" else { throw fail("unexpected character in JSON") }
+        if isInteger, let i = Int(text) { return .int(i) }
+        guard let d = Double(text), d.isFinite else { throw fail("invalid number \(text)") }
+        return .double(d)
+    }
+
+    mutating func parseHex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count,
+              let v = UInt32(String(decoding: bytes[pos..<pos + 4], as: UTF8.self), radix: 16) else {
+            throw fail("invalid \\u escape")
+        }
+        pos += 4
+        return v
+    }
+
+    mutating func parseString() throws -> String {
+        pos += 1 // opening quote
+        var out: [UInt8] = []
+        while true {
+            guard pos < bytes.count else { throw fail("unterminated string") }
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") { pos += 1; break }
+            if b < 0x20 { throw fail("control character in a string") }
+            if b != UInt8(ascii: "\\") { out.append(b); pos += 1; continue }
+            pos += 1
+            guard pos < bytes.count else { throw fail("unterminated string") }
+            let e = bytes[pos]
+            pos += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var v = try parseHex4()
+                if v >= 0xD800 && v < 0xDC00 {
+                    guard pos + 2 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                        throw fail("unpaired surrogate in \\u escape")
+                    }
+                    pos += 2
+                    let low = try parseHex4()
+                    guard low >= 0xDC00 && low < 0xE000 else { throw fail("unpaired surrogate in \\u escape") }
+                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(v) else { throw fail("invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw fail("invalid escape in a string")
+            }
+        }
+        guard let s = String(validating: out, as: UTF8.self) else { throw fail("a string is not valid UTF-8") }
+        return s
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import RenkeiCore
+
+/// The formats `renkei export` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case graphml
+    case gexf
+    /// Node-link JSON (NetworkX, D3).
+    case json
+    /// Cytoscape.js JSON.
+    case cytoscape
+    /// `nodes.csv` + `edges.csv` in a folder.
+    case csv
+    /// Pajek `.net`.
+    case pajek
+    /// Plain Graphviz DOT.
+    case dot
+}
+
+/// One file an export produces.
+public struct ExportedFile: Sendable {
+    /// The file name inside the output folder (`nodes.csv`), or nil for a single-file export.
+    public var name: String?
+    public var bytes: [UInt8]
+}
+
+/// Renders datasets into the interchange formats and writes them safely.
+public enum NetworkExport {
+    /// Renders a dataset.
+    /// - Parameters:
+    ///   - metrics: per-node values to attach (`--with-metrics`), or nil.
+    ///   - encoding: byte encoding of CSV files (the other formats are always UTF-8).
+    ///   - japaneseHeaders: Japanese CSV column headers.
+    /// - Returns: one file, or `nodes.csv` and `edges.csv` for CSV.
+    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character.
+    public static func render(_ dataset: Dataset, format: ExportFormat, metrics: NodeMetrics? = nil,
+                              encoding: TextEncoding = .utf8, japaneseHeaders: Bool = false) throws -> [ExportedFile] {
+        let table = NetworkTable(dataset: dataset, metrics: metrics)
+        func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
+        switch format {
+        case .graphml: return single(GraphMLFormat.write(table))
+        case .gexf: return single(GEXFFormat.write(table))
+        case .json: return single(NodeLinkJSONFormat.write(table))
+        case .cytoscape: return single(CytoscapeJSONFormat.write(table))
+        case .pajek: return single(PajekFormat.write(table))
+        case .dot: return single(PlainDOTFormat.write(table))
+        case .csv:
+            let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders)
+            return [ExportedFile(name: "nodes.csv", bytes: try encoding.encode(nodes, file: "nodes.csv")),
+                    ExportedFile(name: "edges.csv", bytes: try encoding.encode(edges, file: "edges.csv"))]
+        }
+    }
+
+    /// Writes rendered files: a single file to `path`; named files (CSV) into the folder `path`,
+    /// created when missing. Each file is written to a temporary file and renamed into place, so a
+    /// failed export leaves no half-written file.
+    /// - Throws: ``InputError`` naming the path when it cannot be written.
+    public static func write(_ files: [ExportedFile], to path: String) throws {
+        let fm = FileManager.default
+        do {
+            if files.contains(where: { $0.name != nil }) {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: path, isDirectory: &isDir) {
+                    guard isDir.boolValue else {
+                        throw InputError([InputProblem(file: path, message: "CSV export needs --out to name a folder; this is a file")])
+                    }
+                } else {
+                    try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+                }
+            }
+            for f in files {
+                let target = f.name.map { (path as NSString).appendingPathComponent($0) } ?? path
+                try Data(f.bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
+            }
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError([InputProblem(file: path, message: "cannot write: \(error.localizedDescription)")])
+        }
+    }
+}
+
+/// Reads networks back from the formats that have a reader: GraphML, GEXF and node-link JSON.
+public enum NetworkImport {
+    /// The format a path's extension names, when Renkei can read it back.
+    public static func format(ofPath path: String) -> ExportFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "graphml": return .graphml
+        case "gexf": return .gexf
+        case "json": return .json
+        default: return nil
+        }
+    }
+
+    /// Reads a file's bytes.
+    static func bytes(of path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError([InputProblem(file: path, message: "cannot read the file")])
+        }
+        return [UInt8](data)
+    }
+
+    /// Reads GraphML, GEXF or node-link JSON bytes into a dataset and the metrics they carry.
+    /// - Throws: ``InputError`` naming the file and line of the first problem.
+    public static func read(bytes: [UInt8], format: ExportFormat, file: String) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
+        let table: NetworkTable
+        switch format {
+        case .graphml: table = try GraphMLFormat.read(bytes: bytes, file: file)
+        case .gexf: table = try GEXFFormat.read(bytes: bytes, file: file)
+        case .json:
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw InputError([InputProblem(file: file, message: "the file is not valid UTF-8")])
+            }
+            table = try NodeLinkJSONFormat.read(text: text, file: file)
+        default:
+            throw InputError([InputProblem(file: file, message: "\(format.rawValue) files cannot be read back; use graphml, gexf or json")])
+        }
+        return try table.dataset(file: file)
+    }
+
+    /// Reads a `.graphml`, `.gexf` or node-link `.json` file.
+    public static func read(path: String) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
+        guard let format = format(ofPath: path) else {
+            throw InputError([InputProblem(file: path, message: "not a .graphml, .gexf or .json file")])
+        }
+        return try read(bytes: bytes(of: path), format: format, file: path)
+    }
+}
+
+/// The per-node metrics `--with-metrics` attaches.
+public enum ExportMetrics {
+    /// Computes the ``MetricColumn/standard`` metrics on the dataset's partnership graph
+    /// (all partnerships, weighted by relation count).
+    ///
+    /// - Note: only `degree` (distinct partners) is computed here so far. TODO(lead): when the
+    ///   analysis branch (betweenness, PageRank, clustering, core number) and the communities
+    ///   branch land on main, fill `betweenness`, `pagerank`, `clustering`, `core_number` and
+    ///   `community` from them below (with `seed` for the community detection) and empty
+    ///   `unavailable`.
+    /// - Returns: the metrics and the names of the standard metrics not yet available.
+    /// - Complexity: O(*n* + *m* log *d*) for the degree.
+    public static func compute(_ dataset: Dataset, seed: UInt64) -> (metrics: NodeMetrics, unavailable: [String]) {
+        let graph = AnalysisGraph.partnershipGraph(of: dataset)
+        var values: [String: [String: Double]] = [:]
+        for v in graph.nodes {
+            values[graph.labels[v.int], default: [:]]["degree"] = Double(graph.degree(of: v))
+        }
+        let available: Set<String> = ["degree"]
+        let columns = MetricColumn.standard.filter { available.contains($0.name) }
+        let unavailable = MetricColumn.standard.map(\.name).filter { !available.contains($0) }
+        return (NodeMetrics(columns: columns, values: values), unavailable)
+    }
+}

@@ -1,0 +1,105 @@
+import RenkeiCore
+
+/// `nodes.csv` and `edges.csv` for Excel and other spreadsheets.
+///
+/// RFC 4180 records terminated by CRLF, a header row of field names (or Japanese headers:
+/// 名称, 種別, 連携元, 連携先 …), booleans as `true`/`false`, lists `;`-joined (see ``ListCodec``),
+/// absent values as empty cells. The text is returned as a `String`; ``TextEncoding`` turns it
+/// into UTF-8, UTF-8 with BOM (what Excel needs to detect UTF-8) or Shift_JIS (CP932).
+public enum CSVGraphFormat {
+    /// The two files' contents.
+    /// - Parameter japaneseHeaders: write Japanese column headers instead of field names.
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable, japaneseHeaders: Bool = false) -> (nodes: String, edges: String) {
+        func header(_ specs: [AttributeSpec], leading: [(String, String)]) -> [String] {
+            leading.map { japaneseHeaders ? $0.1 : $0.0 } + specs.map { japaneseHeaders ? $0.japanese : $0.name }
+        }
+        var nodes = CSVWriter.line(header(table.nodeAttributes, leading: [("id", "ID")]), crlf: true)
+        for n in table.nodes {
+            nodes += CSVWriter.line([n.id] + n.values.map { $0?.text ?? "" }, crlf: true)
+        }
+        var edges = CSVWriter.line(header(table.edgeAttributes,
+                                          leading: [("id", "ID"), ("source", "連携元"), ("target", "連携先")]), crlf: true)
+        for e in table.edges {
+            edges += CSVWriter.line([e.id, e.source, e.target] + e.values.map { $0?.text ?? "" }, crlf: true)
+        }
+        return (nodes, edges)
+    }
+}
+
+/// Pajek `.net`: `*Vertices n` with numbered, quoted labels (the display name), then `*Edges`
+/// (mutual partnerships) and `*Arcs` (directed ones) as `i j weight`, one line per partnership.
+///
+/// The file is UTF-8 (Pajek 3 and later read it; older Pajek versions expect ASCII or the
+/// Windows code page, where Japanese labels will not show). Pajek labels cannot hold a double
+/// quote, so `"` in a name becomes `'`; line breaks become spaces.
+public enum PajekFormat {
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable) -> String {
+        var number: [String: Int] = [:]
+        var out = "*Vertices \(table.nodes.count)\r\n"
+        for (i, n) in table.nodes.enumerated() {
+            number[n.id] = i + 1
+            let label = String(n.label.map { $0 == "\"" ? "'" : ($0.isNewline ? " " : $0) })
+            out += "\(i + 1) \"\(label)\"\r\n"
+        }
+        let weightIndex = table.edgeAttributes.firstIndex(where: { $0.name == "weight" })
+        let directionIndex = table.edgeAttributes.firstIndex(where: { $0.name == "direction" })
+        var edges = "", arcs = ""
+        for e in table.edges {
+            guard let s = number[e.source], let t = number[e.target] else { continue }
+            let w = weightIndex.flatMap { e.values[$0] }?.text ?? "1.0"
+            let line = "\(s) \(t) \(w)\r\n"
+            if let d = directionIndex, case .string("directed")? = e.values[d] { arcs += line } else { edges += line }
+        }
+        out += "*Edges\r\n" + edges
+        if !arcs.isEmpty { out += "*Arcs\r\n" + arcs }
+        return out
+    }
+}
+
+/// A plain, valid Graphviz DOT export: an undirected `graph` with every node and edge carrying its
+/// attributes (lists `;`-joined), nodes filled with their kind's ``KindPalette`` colour, directed
+/// partnerships drawn with `dir=forward`. It is a data export for tools that read DOT; the
+/// styled diagrams with legend come from `renkei draw` and its own DOT writer.
+public enum PlainDOTFormat {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for c in s {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r\n": out += "\\n"
+            case "\r": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out + "\""
+    }
+
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: NetworkTable) -> String {
+        var out = "graph \(quote(table.metadata.name.isEmpty ? "renkei" : table.metadata.name)) {\n"
+        out += "  graph [charset=\"UTF-8\"];\n"
+        out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK JP\"];\n"
+        for n in table.nodes {
+            let fill = KindPalette.color(for: n.kind)
+            var attrs = ["label=\(quote(n.label))", "fillcolor=\(quote(fill.hex))", "fontcolor=\(quote(fill.textColor.hex))"]
+            for (a, v) in zip(table.nodeAttributes, n.values) where a.name != "label" {
+                if let v { attrs.append("\(a.name)=\(quote(v.text))") }
+            }
+            out += "  \(quote(n.id)) [\(attrs.joined(separator: ", "))];\n"
+        }
+        for e in table.edges {
+            var attrs = ["id=\(quote(e.id))"]
+            for (a, v) in zip(table.edgeAttributes, e.values) {
+                guard let v else { continue }
+                attrs.append("\(a.name)=\(quote(v.text))")
+                if a.name == "direction", v.text == "directed" { attrs.append("dir=forward") }
+            }
+            out += "  \(quote(e.source)) -- \(quote(e.target)) [\(attrs.joined(separator: ", "))];\n"
+        }
+        out += "}\n"
+        return out
+    }
+}

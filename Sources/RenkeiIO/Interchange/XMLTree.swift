@@ -1,0 +1,414 @@
+/// A small, safe XML reader for the interchange formats (GraphML, GEXF).
+///
+/// It reads UTF-8 XML 1.0 into a tree of elements and nothing more: no DTD processing, no
+/// entity expansion beyond the five predefined entities and numeric character references, no
+/// network or file access. Any `<!DOCTYPE …>` or `<!ENTITY …>` declaration is rejected outright,
+/// so external entities (`SYSTEM`/`PUBLIC`) and internal entity expansion (“billion laughs”)
+/// cannot happen. Malformed input — an unclosed or mismatched element, an undefined entity, an
+/// unquoted attribute, text outside the root — fails with an ``InputError`` naming the file and
+/// line. Nesting deeper than ``maximumDepth`` fails too, so hostile input cannot exhaust the stack.
+///
+/// Text content is kept per element (the concatenation of its character data and CDATA
+/// sections); comments and processing instructions are skipped. Element and attribute names are
+/// kept as written (`viz:color`); ``Element/localName`` drops the prefix.
+public struct XMLTree: Sendable {
+    /// One element: its name, attributes in document order, child elements and text.
+    public struct Element: Sendable {
+        public var name: String
+        public var attributes: [(name: String, value: String)]
+        public var children: [Element]
+        public var text: String
+        /// The line the start tag begins on (1-based).
+        public var line: Int
+
+        public init(name: String, attributes: [(name: String, value: String)] = [], children: [Element] = [],
+                    text: String = "", line: Int = 0) {
+            self.name = name
+            self.attributes = attributes
+            self.children = children
+            self.text = text
+            self.line = line
+        }
+
+        /// The name without its namespace prefix (`color` for `viz:color`).
+        public var localName: Substring {
+            if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+            return name[...]
+        }
+
+        /// The value of an attribute, by qualified name.
+        public subscript(attribute: String) -> String? {
+            attributes.first(where: { $0.name == attribute })?.value
+        }
+
+        /// The first child with the given local name.
+        public func child(_ localName: String) -> Element? {
+            children.first(where: { $0.localName == localName })
+        }
+
+        /// Every child with the given local name, in document order.
+        public func children(_ localName: String) -> [Element] {
+            children.filter { $0.localName == localName }
+        }
+    }
+
+    /// The document element.
+    public var root: Element
+
+    /// Deepest element nesting accepted.
+    public static let maximumDepth = 256
+
+    /// Parses a UTF-8 document (a leading byte-order mark is allowed).
+    /// - Parameters:
+    ///   - bytes: the document.
+    ///   - file: the file name used in error messages.
+    /// - Throws: ``InputError`` naming the file and line of the first problem.
+    /// - Complexity: O(*n*) in the document length.
+    public init(bytes: [UInt8], file: String) throws {
+        var parser = XMLParserState(bytes: bytes, file: file)
+        root = try parser.parseDocument()
+    }
+
+    /// Parses a document held in a string.
+    public init(string: String, file: String) throws {
+        try self.init(bytes: Array(string.utf8), file: file)
+    }
+}
+
+/// The tokenizer and tree builder behind ``XMLTree``.
+private struct XMLParserState {
+    let bytes: [UInt8]
+    let file: String
+    var pos = 0
+    var line = 1
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    func fail(_ message: String, line: Int? = nil) -> InputError {
+        InputError([InputProblem(file: file, line: line ?? self.line, message: message)])
+    }
+
+    var atEnd: Bool { pos >= bytes.count }
+
+    func peek(_ offset: Int = 0) -> UInt8? {
+        pos + offset < bytes.count ? bytes[pos + offset] : nil
+    }
+
+    func lookingAt(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard pos + u.count <= bytes.count else { return false }
+        for i in 0..<u.count where bytes[pos + i] != u[i] { return false }
+        return true
+    }
+
+    mutating func advance(_ n: Int = 1) {
+        for _ in 0..<n {
+            if bytes[pos] == 0x0A { line += 1 }
+            pos += 1
+        }
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    mutating func skipSpace() {
+        while let b = peek(), XMLParserState.isSpace(b) { advance() }
+    }
+
+    /// Skips to just after `terminator`, failing at end of input.
+    mutating func skip(past terminator: String, what: String) throws {
+        let start = line
+        while !atEnd {
+            if lookingAt(terminator) { advance(terminator.utf8.count); return }
+            advance()
+        }
+        throw fail("unterminated \(what)", line: start)
+    }
+
+    mutating func parseDocument() throws -> XMLTree.Element {
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
+            throw fail("the file is UTF-16; only UTF-8 XML is read", line: 1)
+        }
+        if lookingAt("\u{FEFF}") { pos += 3 }
+        if String(validating: bytes[pos...], as: UTF8.self) == nil {
+            var l = 1
+            var decoder = UTF8()
+            var it = bytes[pos...].makeIterator()
+            loop: while true {
+                switch decoder.decode(&it) {
+                case .scalarValue(let s): if s == "\n" { l += 1 }
+                case .emptyInput, .error: break loop
+                }
+            }
+            throw fail("the file is not valid UTF-8", line: l)
+        }
+        if lookingAt("<?xml") {
+            let start = pos, startLine = line
+            try skip(past: "?>", what: "XML declaration")
+            let decl = String(decoding: bytes[start..<pos], as: UTF8.self)
+            if let r = decl.range(of: "encoding") {
+                let rest = decl[r.upperBound...].drop(while: { $0 == " " || $0 == "=" })
+                let quote = rest.first
+                let value = rest.dropFirst().prefix(while: { $0 != quote })
+                let enc = value.lowercased()
+                if enc != "utf-8" && enc != "utf8" {
+                    throw fail("the XML declares encoding \(value); only UTF-8 is read", line: startLine)
+                }
+            }
+        }
+        try skipMisc()
+        guard !atEnd else { throw fail("the file holds no XML element") }
+        guard peek() == UInt8(ascii: "<") else { throw fail("text before the root element") }
+        let root = try parseElement(depth: 1)
+        try skipMisc()
+        if !atEnd {
+            throw fail(peek() == UInt8(ascii: "<") ? "a second root element" : "text after the root element")
+        }
+        return root
+    }
+
+    /// Skips white space, comments and processing instructions between top-level items; rejects
+    /// document type declarations.
+    mutating func skipMisc() throws {
+        while true {
+            skipSpace()
+            if lookingAt("<!--") {
+                try skip(past: "-->", what: "comment")
+            } else if lookingAt("<?") {
+                try skip(past: "?>", what: "processing instruction")
+            } else if lookingAt("<!") {
+                throw declarationError()
+            } else {
+                return
+            }
+        }
+    }
+
+    func declarationError() -> InputError {
+        if lookingAt("<!DOCTYPE") {
+            return fail("DOCTYPE declarations are not accepted (entities, external or internal, are never expanded)")
+        }
+        if lookingAt("<!ENTITY") {
+            return fail("ENTITY declarations are not accepted (entities are never expanded)")
+        }
+        return fail("unexpected markup declaration '<!'")
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
+          || b == UInt8(ascii: "<") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+          || b == UInt8(ascii: "&"))
+    }
+
+    mutating func parseName(what: String) throws -> String {
+        let start = pos
+        while let b = peek(), XMLParserState.isNameByte(b) { advance() }
+        guard pos > start else { throw fail("expected \(what) name") }
+        let first = bytes[start]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || (first >= 0x30 && first <= 0x39) {
+            throw fail("invalid \(what) name")
+        }
+        return String(decoding: bytes[start..<pos], as: UTF8.self)
+    }
+
+    /// Parses an element starting at `<`, with its content and end tag.
+    mutating func parseElement(depth: Int) throws -> XMLTree.Element {
+        guard depth <= XMLTree.maximumDepth else {
+            throw fail("elements nested deeper than \(XMLTree.maximumDepth) levels")
+        }
+        let startLine = line
+        advance() // <
+        let name = try parseName(what: "element")
+        var element = XMLTree.Element(name: name, line: startLine)
+        // Attributes.
+        while true {
+            let hadSpace = peek().map(XMLParserState.isSpace) ?? false
+            skipSpace()
+            guard let b = peek() else { throw fail("unclosed start tag <\(name)>", line: startLine) }
+            if b == UInt8(ascii: "/") {
+                advance()
+                guard peek() == UInt8(ascii: ">") else { throw fail("expected '>' after '/' in <\(name)>") }
+                advance()
+                return element
+            }
+            if b == UInt8(ascii: ">") { advance(); break }
+            guard hadSpace else { throw fail("expected white space before an attribute in <\(name)>") }
+            let attrName = try parseName(what: "attribute")
+            skipSpace()
+            guard peek() == UInt8(ascii: "=") else {
+                throw fail("attribute \(attrName) of <\(name)> has no value")
+            }
+            advance()
+            skipSpace()
+            guard let q = peek(), q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") else {
+                throw fail("attribute \(attrName) of <\(name)> is not quoted")
+            }
+            advance()
+            let value = try parseCharacters(until: q, inAttribute: true)
+            advance() // closing quote
+            if element.attributes.contains(where: { $0.name == attrName }) {
+                throw fail("attribute \(attrName) appears twice in <\(name)>")
+            }
+            element.attributes.append((attrName, value))
+        }
+        // Content.
+        var text = ""
+        while true {
+            guard let b = peek() else {
+                throw fail("element <\(name)> opened on line \(startLine) is never closed")
+            }
+            if b == UInt8(ascii: "<") {
+                if lookingAt("</") {
+                    advance(2)
+                    let endName = try parseName(what: "end tag")
+                    skipSpace()
+                    guard peek() == UInt8(ascii: ">") else { throw fail("expected '>' to end </\(endName)>") }
+                    advance()
+                    guard endName == name else {
+                        throw fail("end tag </\(endName)> does not match <\(name)> opened on line \(startLine)")
+                    }
+                    element.text = text
+                    return element
+                } else if lookingAt("<!--") {
+                    try skip(past: "-->", what: "comment")
+                } else if lookingAt("<![CDATA[") {
+                    advance(9)
+                    let start = pos, cdataLine = line
+                    while !atEnd && !lookingAt("]]>") { advance() }
+                    guard !atEnd else { throw fail("unterminated CDATA section", line: cdataLine) }
+                    text += normalisedLineEnds(bytes[start..<pos])
+                    advance(3)
+                } else if lookingAt("<?") {
+                    try skip(past: "?>", what: "processing instruction")
+                } else if lookingAt("<!") {
+                    throw declarationError()
+                } else {
+                    element.children.append(try parseElement(depth: depth + 1))
+                }
+            } else {
+                text += try parseCharacters(until: UInt8(ascii: "<"), inAttribute: false)
+            }
+        }
+    }
+
+    func normalisedLineEnds(_ slice: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var i = slice.startIndex
+        while i < slice.endIndex {
+            let b = slice[i]
+            if b == 0x0D {
+                out.append(0x0A)
+                if i + 1 < slice.endIndex && slice[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Reads character data up to (not including) `terminator`, resolving references. In
+    /// attribute values literal white space becomes a space (XML attribute-value normalisation).
+    mutating func parseCharacters(until terminator: UInt8, inAttribute: Bool) throws -> String {
+        var out: [UInt8] = []
+        let startLine = line
+        while true {
+            guard let b = peek() else {
+                if inAttribute { throw fail("unterminated attribute value", line: startLine) }
+                return String(decoding: out, as: UTF8.self)
+            }
+            if b == terminator { break }
+            if inAttribute && b == UInt8(ascii: "<") { throw fail("'<' inside an attribute value") }
+            if b == UInt8(ascii: "&") {
+                out.append(contentsOf: try parseReference())
+                continue
+            }
+            if b == 0x0D {
+                advance()
+                if peek() == 0x0A { advance() }
+                out.append(inAttribute ? 0x20 : 0x0A)
+                continue
+            }
+            if inAttribute && (b == 0x0A || b == 0x09) {
+                advance()
+                out.append(0x20)
+                continue
+            }
+            if b < 0x20 && b != 0x09 && b != 0x0A {
+                throw fail("control character U+\(String(b, radix: 16, uppercase: true)) is not allowed in XML")
+            }
+            out.append(b)
+            advance()
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Resolves `&…;` at the current position.
+    mutating func parseReference() throws -> [UInt8] {
+        let refLine = line
+        advance() // &
+        let start = pos
+        while let b = peek(), b != UInt8(ascii: ";") {
+            guard pos - start < 32, XMLParserState.isNameByte(b) || b == UInt8(ascii: "#") else {
+                throw fail("malformed entity reference (no ';')", line: refLine)
+            }
+            advance()
+        }
+        guard peek() == UInt8(ascii: ";") else { throw fail("malformed entity reference (no ';')", line: refLine) }
+        let name = String(decoding: bytes[start..<pos], as: UTF8.self)
+        advance() // ;
+        switch name {
+        case "lt": return [UInt8(ascii: "<")]
+        case "gt": return [UInt8(ascii: ">")]
+        case "amp": return [UInt8(ascii: "&")]
+        case "quot": return [UInt8(ascii: "\"")]
+        case "apos": return [UInt8(ascii: "'")]
+        default: break
+        }
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.hasPrefix("x") { value = UInt32(digits.dropFirst(), radix: 16) } else { value = UInt32(digits) }
+            guard let v = value, let scalar = Unicode.Scalar(v),
+                  v == 0x09 || v == 0x0A || v == 0x0D || v >= 0x20 else {
+                throw fail("invalid character reference &\(name);", line: refLine)
+            }
+            return Array(String(Character(scalar)).utf8)
+        }
+        throw fail("undefined entity &\(name); (only &lt; &gt; &amp; &quot; &apos; are known)", line: refLine)
+    }
+}
+
+/// Escaping for XML text and attribute values written by the exporters.
+public enum XMLEscape {
+    /// Escapes `&`, `<`, `>` and, in attributes, `"`; tab, newline and carriage return are written
+    /// as character references in attributes (so they survive attribute-value normalisation) and
+    /// carriage return also in text. Control characters that XML 1.0 forbids are replaced by
+    /// U+FFFD.
+    public static func escape(_ s: String, attribute: Bool) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\r": out += "&#13;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
+            default:
+                let v = scalar.value
+                if (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0xFFFE || v == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

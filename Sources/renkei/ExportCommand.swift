@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiIO
+
+extension ExportFormat: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
+
+/// `renkei export`: writes the partnership network in an interchange format.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the partnership network as GraphML, GEXF, JSON, Cytoscape JSON, CSV, Pajek or DOT.",
+        discussion: """
+        One node per organisation, one edge per partnership (several partnerships between the same \
+        pair are parallel edges with their own ids). PATH may also be a .graphml, .gexf or node-link \
+        .json file written by renkei export, which converts between formats.
+
+        csv writes nodes.csv and edges.csv into the folder named by --out (created when missing), \
+        with CRLF line ends for Excel; use --encoding utf8-bom or shift_jis for Excel on Japanese \
+        Windows. pajek writes UTF-8 labels (Pajek 3 or later). dot is a plain data export; styled \
+        diagrams come from renkei's drawing command.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: graphml, gexf, json, cytoscape, csv, pajek or dot.")
+    var format: ExportFormat
+
+    @Flag(help: "Attach degree, betweenness, PageRank, clustering, community and core number to each node.")
+    var withMetrics = false
+
+    @Option(help: "CSV encoding: utf8, utf8-bom or shift_jis (CP932).")
+    var encoding: TextEncoding = .utf8
+
+    @Flag(help: "Japanese CSV column headers (名称, 種別, 連携元 …).")
+    var japaneseHeaders = false
+
+    @Option(help: "Seed for the randomised community detection used by --with-metrics.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Output file (for csv: a folder that receives nodes.csv and edges.csv). Default: standard output.")
+    var out: String?
+
+    func validate() throws {
+        if format != .csv && encoding != .utf8 {
+            throw ValidationError("--encoding applies to --format csv only (the other formats are UTF-8).")
+        }
+        if format != .csv && japaneseHeaders {
+            throw ValidationError("--japanese-headers applies to --format csv only.")
+        }
+        if format == .csv && out == nil {
+            throw ValidationError("--format csv needs --out naming a folder for nodes.csv and edges.csv.")
+        }
+    }
+
+    func run() throws {
+        let dataset: Dataset
+        var metrics: NodeMetrics?
+        if NetworkImport.format(ofPath: input.path) != nil,
+           !FileManager.default.fileExists(atPath: (input.path as NSString).appendingPathComponent("dataset.yaml")) {
+            (dataset, metrics) = try NetworkImport.read(path: input.path)
+        } else {
+            dataset = try input.load()
+        }
+        if withMetrics {
+            let (computed, unavailable) = ExportMetrics.compute(dataset, seed: seed)
+            metrics = computed
+            if !unavailable.isEmpty {
+                FileHandle.standardError.write(Data(
+                    "warning: not yet available, left out: \(unavailable.joined(separator: ", "))\n".utf8))
+            }
+        }
+        let files = try NetworkExport.render(dataset, format: format, metrics: metrics,
+                                             encoding: encoding, japaneseHeaders: japaneseHeaders)
+        if let out {
+            try NetworkExport.write(files, to: out)
+        } else {
+            for f in files { FileHandle.standardOutput.write(Data(f.bytes)) }
+        }
+    }
+}
