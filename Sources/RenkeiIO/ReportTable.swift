@@ -118,7 +118,8 @@ public enum CSVWriter {
     }
 
     public static func escape(_ field: String) -> String {
-        let needsQuotes = field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+        let needsQuotes = field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
