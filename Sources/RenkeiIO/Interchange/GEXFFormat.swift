@@ -118,7 +118,11 @@ public enum GEXFFormat {
             throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
         }
         var metadata = DatasetMetadata(name: "")
-        if let d = root.child("meta")?.child("description") { metadata.name = d.text }
+        if let d = root.child("meta")?.child("description") {
+            metadata.name = d.text
+        } else if let name = graph["name"] {
+            metadata.name = name  // NetworkX writes the graph name here
+        }
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
