@@ -447,3 +447,73 @@ func expectedFixture() throws -> [String: Any] {
         }
     }
 }
+
+/// The published GEXF 1.3 XSD is not available complete (gephi/gexf's 1.3 folder lacks viz.xsd and
+/// its generated gexf.xsd does not define graph-content), so this checks what the GEXF 1.3 primer and
+/// gexf.rng require and Gephi reads: see Fixtures/interchange/README.md.
+@Suite struct GEXFStructureTests {
+    @Test func elementsAndAttributesGephiRequires() throws {
+        let s = text(try NetworkExport.render(sampleDataset(), format: .gexf, metrics: sampleMetrics()))
+        let root = try XMLTree(string: s, file: "x.gexf").root
+        #expect(root.name == "gexf")
+        #expect(root["xmlns"] == "http://gexf.net/1.3")
+        #expect(root["xmlns:viz"] == "http://gexf.net/1.3/viz")
+        #expect(root["version"] == "1.3")
+        // gexf-content: optional meta, then exactly one graph.
+        #expect(root.children.map(\.name) == ["meta", "graph"])
+        let meta = try #require(root.child("meta"))
+        #expect(meta.children.allSatisfy { ["creator", "keywords", "description"].contains($0.name) })
+        let graph = try #require(root.child("graph"))
+        #expect(["directed", "undirected", "mutual"].contains(graph["defaultedgetype"] ?? ""))
+        #expect(["static", "dynamic"].contains(graph["mode"] ?? "static"))
+        // graph-content: attributes*, nodes, edges — in that order.
+        #expect(graph.children.map(\.name) == ["attributes", "attributes", "nodes", "edges"])
+        let types: Set<String> = ["integer", "long", "double", "float", "boolean", "liststring", "string", "anyURI"]
+        var declared: [String: Set<String>] = [:]
+        for block in graph.children("attributes") {
+            let cls = try #require(block["class"])
+            #expect(cls == "node" || cls == "edge")
+            for a in block.children {
+                #expect(a.name == "attribute")
+                #expect(a["id"] != nil && a["title"] != nil)
+                #expect(types.contains(a["type"] ?? ""), "type \(a["type"] ?? "nil")")
+                declared[cls, default: []].insert(a["id"]!)
+            }
+        }
+        #expect(declared["node"]?.isSuperset(of: ["name", "kind", "category", "legal_form", "prefecture", "municipality",
+                                                  "generic", "lead", "aliases", "degree", "pagerank", "core_number"]) == true)
+        #expect(declared["edge"]?.isSuperset(of: ["relations", "status", "project", "evidence", "direction", "note"]) == true)
+        let nodes = try #require(graph.child("nodes"))
+        #expect(Int(nodes["count"] ?? "") == nodes.children.count)
+        var ids = Set<String>()
+        for n in nodes.children {
+            #expect(n.name == "node")
+            let id = try #require(n["id"])
+            #expect(ids.insert(id).inserted)
+            #expect(n["label"] != nil)
+            #expect(Set(n.children.map(\.name)) == ["attvalues", "viz:color", "viz:size"])
+            for av in n.child("attvalues")!.children {
+                #expect(av.name == "attvalue" && declared["node"]!.contains(av["for"] ?? "") && av["value"] != nil)
+            }
+            let c = try #require(n.child("color"))
+            for ch in ["r", "g", "b"] { #expect(UInt8(c[ch] ?? "") != nil) }
+            #expect(Double(c["a"] ?? "").map { (0...1).contains($0) } == true)
+            let size = try #require(Double(n.child("size")?["value"] ?? ""))
+            #expect(GEXFFormat.sizeRange.contains(size))
+        }
+        let edges = try #require(graph.child("edges"))
+        #expect(Int(edges["count"] ?? "") == edges.children.count)
+        var edgeIDs = Set<String>()
+        for e in edges.children {
+            #expect(e.name == "edge")
+            #expect(edgeIDs.insert(e["id"] ?? "").inserted)
+            #expect(ids.contains(e["source"] ?? "") && ids.contains(e["target"] ?? ""))
+            #expect(Double(e["weight"] ?? "") != nil)
+            #expect(e["type"] == nil)  // NetworkX rejects directed edges in an undirected graph
+            for av in e.child("attvalues")!.children { #expect(declared["edge"]!.contains(av["for"] ?? "")) }
+        }
+        // PageRank drives viz:size when metrics are attached: watari-shakyo has the highest (0.3125).
+        let shakyo = try #require(nodes.children.first(where: { $0["id"] == "watari-shakyo" }))
+        #expect(shakyo.child("size")?["value"] == "50.000")
+    }
+}
