@@ -127,10 +127,10 @@ func expectedFixture() throws -> [String: Any] {
         let s = text(try NetworkExport.render(sampleDataset(), format: .gexf))
         #expect(s.contains(#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz""#))
         #expect(s.contains(#"version="1.3">"#))
-        // 社協 is Tol's rose #CC6677 = (204, 102, 119); 行政 indigo #332288.
+        // 社協 is Tol's light orange #EE8866 = (238, 136, 102); 行政 light blue #77AADD = (119, 170, 221).
         #expect(s.contains(#"<node id="watari-shakyo" label="社会福祉法人亘理町社会福祉協議会">"#))
-        #expect(s.contains(#"<viz:color r="204" g="102" b="119" a="1.0"/>"#))
-        #expect(s.contains(#"<viz:color r="51" g="34" b="136" a="1.0"/>"#))
+        #expect(s.contains(#"<viz:color r="238" g="136" b="102" a="1.0"/>"#))
+        #expect(s.contains(#"<viz:color r="119" g="170" b="221" a="1.0"/>"#))
         // Degree sizing: watari-shakyo has the most distinct partners (2) → the largest size.
         #expect(s.contains(#"<viz:size value="50.000"/>"#))
         // takahashi has 1 partner of max 2: 10 + 40·√½.
@@ -151,7 +151,7 @@ func expectedFixture() throws -> [String: Any] {
         #expect(link["relations"] == .array([.string("endorsement"), .string("venue")]))
         let node = try #require(doc["nodes"]?.arrayValue?.first)
         #expect(node["id"] == .string("watari-shakyo"))
-        #expect(node["color"] == .string("#CC6677"))
+        #expect(node["color"] == .string("#EE8866"))
         #expect(node["category"] == nil)
     }
 
@@ -190,7 +190,7 @@ func expectedFixture() throws -> [String: Any] {
     @Test func plainDOT() throws {
         let s = text(try NetworkExport.render(sampleDataset(), format: .dot))
         #expect(s.hasPrefix("graph \"亘理町の連携\" {\n"))
-        #expect(s.contains(##""school" [label="地域の\"小学校\" & <分校>", fillcolor="#DDCC77", fontcolor="#000000""##))
+        #expect(s.contains(##""school" [label="地域の\"小学校\" & <分校>", fillcolor="#EEDD88", fontcolor="#000000""##))
         #expect(s.contains(#""watari-shakyo" -- "npo-a" [id="e2""#))
         #expect(s.contains("dir=forward"))
         #expect(s.hasSuffix("}\n"))
@@ -422,12 +422,17 @@ func expectedFixture() throws -> [String: Any] {
         }
     }
 
-    @Test func paletteIsTolMuted() {
+    @Test func paletteMatchesTheDiagramFills() {
         let hex = OrganizationKind.builtIn.map { KindPalette.color(for: $0).hex }
-        #expect(hex == ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
-                        "#AA4499", "#DDDDDD"])
-        #expect(KindPalette.color(for: OrganizationKind.builtIn[1]).textColor.hex == "#FFFFFF")
-        #expect(KindPalette.color(for: OrganizationKind.builtIn[2]).textColor.hex == "#000000")
+        #expect(hex == ["#EE8866", "#77AADD", "#EEDD88", "#44BB99", "#99DDFF", "#FFAABB", "#BBCC33", "#AAAA00",
+                        "#DDDDDD", "#FFFFFF"])
+        #expect(OrganizationKind.builtIn.allSatisfy { KindPalette.color(for: $0).textColor.hex == "#000000" })
+        // FNV-1a 64 test vectors (draft-eastlake-fnv): "" and "a".
+        #expect(KindPalette.fnv1a("") == 0xcbf29ce484222325)
+        #expect(KindPalette.fnv1a("a") == 0xaf63dc4c8601ec8c)
+        let added = OrganizationKind(id: "商店会", english: "shops", order: 10)
+        #expect(KindPalette.tolPale.contains(KindPalette.color(for: added)))
+        #expect(RGBColor(hex: "#332288")!.textColor.hex == "#FFFFFF")
     }
 
     @Test func xmlEscape() {

@@ -248,9 +248,10 @@ def check_graphml(path, nodes, edges):
         compare_edge("igraph graphml", eid, attrs, edges[eid])
 
 
-PALETTE = {"社協": "#CC6677", "行政": "#332288", "学校": "#DDCC77", "NPO": "#117733", "企業": "#88CCEE",
-           "医療・保健": "#882255", "地域団体": "#44AA99", "協同組合": "#999933", "専門職": "#AA4499",
-           "その他": "#DDDDDD"}
+# KindPalette (Sources/RenkeiCore/Model/KindPalette.swift): Tol's light scheme, as the diagrams.
+PALETTE = {"社協": "#EE8866", "行政": "#77AADD", "学校": "#EEDD88", "NPO": "#44BB99", "企業": "#99DDFF",
+           "医療・保健": "#FFAABB", "地域団体": "#BBCC33", "協同組合": "#AAAA00", "専門職": "#DDDDDD",
+           "その他": "#FFFFFF"}
 
 
 def check_gexf(path, nodes, edges):

@@ -45,37 +45,50 @@ public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The colour of each organisation kind, shared by every writer that colours by kind
-/// (the DOT writer, GEXF `viz:color`, legends).
+/// The colour of each organisation kind, shared by every writer that colours by kind: GEXF
+/// `viz:color`, the JSON exports' `color`, the plain DOT export — and the same fills the diagram
+/// DOT writer uses, so a network looks alike in Gephi and in Renkei's own diagrams.
 ///
-/// The colours are Paul Tol's colour-blind-safe “muted” qualitative scheme: nine colours that
-/// stay distinct under the common forms of colour-vision deficiency, plus a pale grey that Tol
-/// reserves for “no data”, used here for その他. Source: Paul Tol, *Colour Schemes*, SRON
-/// technical note SRON/EPS/TN/09-002, issue 3.2 (2021), <https://personal.sron.nl/~pault/>.
+/// Built-in kinds are filled from Paul Tol's colour-blind-safe *light* scheme (made for filled
+/// areas carrying black labels): 社協 orange, 行政 light blue, 学校 light yellow, NPO mint, 企業 light
+/// cyan, 医療・保健 pink, 地域団体 pear, 協同組合 olive, 専門職 pale grey, その他 white. Kinds a dataset
+/// adds get a colour from Tol's *pale* scheme chosen by the 64-bit FNV-1a hash of their id, so an
+/// added kind has the same colour in every file and every dataset.
 ///
-/// Built-in kinds get fixed colours in their canonical order. Kinds a dataset adds cycle through
-/// the nine non-grey colours, so with more than nine kinds in a drawing some colours repeat.
+/// Reference: Paul Tol, *Colour Schemes*, SRON technical note SRON/EPS/TN/09-002, issue 3.2
+/// (2021), <https://personal.sron.nl/~pault/data/colourschemes.pdf> (no DOI).
 public enum KindPalette {
-    /// Tol's muted scheme: rose, indigo, sand, green, cyan, wine, teal, olive, purple.
-    public static let colors: [RGBColor] = [
-        "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",
-        "#882255", "#44AA99", "#999933", "#AA4499",
-    ].map { RGBColor(hex: $0)! }
+    /// Tol's light scheme: light blue, orange, light yellow, pink, light cyan, mint, pear, olive, pale grey.
+    public static let tolLight: [RGBColor] = ["#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF",
+                                              "#44BB99", "#BBCC33", "#AAAA00", "#DDDDDD"].map { RGBColor(hex: $0)! }
+    /// Tol's pale scheme: pale blue, pale cyan, pale green, pale yellow, pale red, pale grey.
+    public static let tolPale: [RGBColor] = ["#BBCCEE", "#CCEEFF", "#CCDDAA", "#EEEEBB", "#FFCCCC", "#DDDDDD"]
+        .map { RGBColor(hex: $0)! }
 
-    /// Tol's pale grey, for その他.
-    public static let grey = RGBColor(hex: "#DDDDDD")!
+    /// The fill of each built-in kind, by its Japanese id.
+    public static let builtIn: [String: RGBColor] = [
+        "社協": "#EE8866", "行政": "#77AADD", "学校": "#EEDD88", "NPO": "#44BB99", "企業": "#99DDFF",
+        "医療・保健": "#FFAABB", "地域団体": "#BBCC33", "協同組合": "#AAAA00", "専門職": "#DDDDDD",
+        "その他": "#FFFFFF",
+    ].mapValues { RGBColor(hex: $0)! }
 
-    /// The colour of a kind: built-ins by their place in ``OrganizationKind/builtIn``
-    /// (社協 rose, 行政 indigo, 学校 sand, NPO green, 企業 cyan, 医療・保健 wine, 地域団体 teal,
-    /// 協同組合 olive, 専門職 purple, その他 grey); other kinds cycle through the nine colours by
-    /// their `order`.
-    /// - Complexity: O(*k*) for *k* built-in kinds.
+    /// The colour of a kind: its built-in fill, or a pale colour chosen by the hash of its id.
+    /// - Complexity: O(length of the id).
     public static func color(for kind: OrganizationKind) -> RGBColor {
-        if kind.id == OrganizationKind.other.id { return grey }
-        if let i = OrganizationKind.builtIn.firstIndex(where: { $0.id == kind.id }), i < colors.count {
-            return colors[i]
+        if let c = builtIn[kind.id] { return c }
+        return tolPale[Int(fnv1a(kind.id) % UInt64(tolPale.count))]
+    }
+
+    /// 64-bit FNV-1a of the UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.
+    /// Reference: Fowler, Noll, Vo, *The FNV Non-Cryptographic Hash Algorithm* (IETF draft
+    /// draft-eastlake-fnv; no DOI).
+    /// - Complexity: O(*n*) in the byte length.
+    public static func fnv1a(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
         }
-        let n = kind.order >= 0 ? kind.order : -kind.order
-        return colors[n % colors.count]
+        return h
     }
 }
