@@ -4,7 +4,15 @@ import RenkeiCore
 import RenkeiIO
 
 extension ExportFormat: ExpressibleByArgument {}
-extension TextEncoding: ExpressibleByArgument {}
+extension ExportEncoding: ExpressibleByArgument {
+    /// `utf8`, `utf8-bom` or `shift_jis`; `sjis` and `cp932` are accepted for Shift_JIS.
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "sjis", "cp932", "shift-jis", "shiftjis": self = .shiftJIS
+        default: self.init(rawValue: argument.lowercased())
+        }
+    }
+}
 
 /// `renkei export`: writes the partnership network in an interchange format.
 struct ExportCommand: ParsableCommand {
@@ -32,7 +40,7 @@ struct ExportCommand: ParsableCommand {
     var withMetrics = false
 
     @Option(help: "CSV encoding: utf8, utf8-bom or shift_jis (CP932).")
-    var encoding: TextEncoding = .utf8
+    var encoding: ExportEncoding = .utf8
 
     @Flag(help: "Japanese CSV column headers (名称, 種別, 連携元 …).")
     var japaneseHeaders = false

@@ -5,7 +5,8 @@ Usage:
     python3 Tests/interop/check_exports.py <path-to-renkei-binary> [--dataset PATH ...] [--nodes N]
 
 For each input network — a small Japanese sample written by this script, every --dataset given
-(a dataset folder or any file `renkei export` reads), and a synthetic network of --nodes
+(a dataset folder or any file `renkei export` reads; by default the repository's seed dataset
+data/kodoku-koritsu-model-jigyo when it exists), and a synthetic network of --nodes
 (default 10,000) organisations — it runs `renkei export` in every format and reads the files with:
 
   * NetworkX: read_graphml, read_gexf, json_graph.node_link_graph(edges="links"), read_pajek;
@@ -447,8 +448,13 @@ def main():
     ap.add_argument("renkei", help="path to the renkei binary")
     ap.add_argument("--dataset", action="append", default=[], help="a dataset folder or file to export too")
     ap.add_argument("--nodes", type=int, default=10_000, help="size of the synthetic network")
+    ap.add_argument("--no-seed-dataset", action="store_true",
+                    help="do not add the repository's seed dataset (data/kodoku-koritsu-model-jigyo)")
     args = ap.parse_args()
     binary = os.path.abspath(args.renkei)
+    seed = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "kodoku-koritsu-model-jigyo")
+    if not args.no_seed_dataset and not args.dataset and os.path.isdir(seed):
+        args.dataset.append(os.path.normpath(seed))
     with tempfile.TemporaryDirectory(prefix="renkei-interop-") as workdir:
         sample = sample_network()
         path = os.path.join(workdir, "sample-input.json")
@@ -456,7 +462,10 @@ def main():
             json.dump(sample, f, ensure_ascii=False)
         check_network(binary, path, workdir, "sample", reference=sample)
         for i, ds in enumerate(args.dataset):
-            check_network(binary, ds, workdir, f"dataset{i}")
+            try:
+                check_network(binary, ds, workdir, f"dataset{i}")
+            except RuntimeError as e:
+                check(False, f"dataset {ds}: {e}")
         synth = synthetic_network(args.nodes)
         path = os.path.join(workdir, "synthetic-input.json")
         with open(path, "w", encoding="utf-8") as f:

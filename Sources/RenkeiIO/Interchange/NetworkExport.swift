@@ -34,7 +34,7 @@ public enum NetworkExport {
     /// - Returns: one file, or `nodes.csv` and `edges.csv` for CSV.
     /// - Throws: ``InputError`` when Shift_JIS cannot represent a character.
     public static func render(_ dataset: Dataset, format: ExportFormat, metrics: NodeMetrics? = nil,
-                              encoding: TextEncoding = .utf8, japaneseHeaders: Bool = false) throws -> [ExportedFile] {
+                              encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false) throws -> [ExportedFile] {
         let table = NetworkTable(dataset: dataset, metrics: metrics)
         func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
         switch format {

@@ -4,7 +4,7 @@ import RenkeiCore
 ///
 /// RFC 4180 records terminated by CRLF, a header row of field names (or Japanese headers:
 /// 名称, 種別, 連携元, 連携先 …), booleans as `true`/`false`, lists `;`-joined (see ``ListCodec``),
-/// absent values as empty cells. The text is returned as a `String`; ``TextEncoding`` turns it
+/// absent values as empty cells. The text is returned as a `String`; ``ExportEncoding`` turns it
 /// into UTF-8, UTF-8 with BOM (what Excel needs to detect UTF-8) or Shift_JIS (CP932).
 public enum CSVGraphFormat {
     /// The two files' contents.

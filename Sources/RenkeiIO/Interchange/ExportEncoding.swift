@@ -4,8 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The byte encodings CSV exports can be written in.
-public enum TextEncoding: String, CaseIterable, Sendable {
+/// The byte encodings CSV exports can be written in (`--encoding utf8|utf8-bom|shift_jis`).
+///
+/// Named apart from the dataset loader's `TextEncoding` (foundation branch), whose Shift_JIS case
+/// is spelled `cp932`; at merge this can delegate to `TextCodec.encode(_:as:)`.
+public enum ExportEncoding: String, CaseIterable, Sendable {
     /// UTF-8 without a byte-order mark.
     case utf8
     /// UTF-8 with a byte-order mark, which Excel needs to recognise UTF-8 CSV.
@@ -27,8 +30,9 @@ public enum TextEncoding: String, CaseIterable, Sendable {
 
 /// Windows code page 932 (Shift_JIS with Microsoft's extensions) through the C library's iconv.
 ///
-/// This is the single place Renkei converts to and from CP932 until the dataset loader's
-/// converter lands; glibc names the code page `CP932`.
+/// The exporters' one route to CP932. It duplicates the iconv conversion of the dataset loader's
+/// `TextCodec` (foundation branch); at merge, make ``encode(_:file:)`` and ``decode(_:file:)`` call
+/// `TextCodec` and delete ``convert(_:from:to:)``. glibc names the code page `CP932`.
 public enum CP932 {
     /// Converts UTF-8 text to CP932.
     /// - Throws: ``InputError`` naming the line and the first character CP932 cannot represent.
