@@ -440,6 +440,13 @@ func expectedFixture() throws -> [String: Any] {
         #expect(XMLEscape.escape("\"x\"\n\r", attribute: false) == "\"x\"\n&#13;")
     }
 
+    @Test func devicesAreNotReplaced() {
+        // Only the check: the write path for devices is exercised by the CLI (`--out /dev/stdout`).
+        #expect(NetworkExport.isSpecialFile("/dev/null"))
+        #expect(!NetworkExport.isSpecialFile(FileManager.default.temporaryDirectory.path))
+        #expect(!NetworkExport.isSpecialFile("/nonexistent/renkei/file"))
+    }
+
     @Test func exportWritesCSVIntoAFolder() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-export-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -390,6 +390,40 @@ def check_dot(path):
     print(f"  graphviz gc: {'parsed' if ok else 'REJECTED'}: {r.stdout.strip()}")
 
 
+def check_hostile(binary, workdir):
+    """Malformed and hostile XML must fail with file and line, quickly, reading nothing else."""
+    print("== hostile XML")
+    secret = os.path.join(workdir, "secret.txt")
+    with open(secret, "w") as f:
+        f.write("TOP-SECRET-CONTENT")
+    laughs = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    for i in range(1, 10):
+        prev = "lol" if i == 1 else f"lol{i - 1}"
+        laughs += f' <!ENTITY lol{i} "{("&" + prev + ";") * 10}">\n'
+    laughs += "]>\n<graphml><graph><node id=\"&lol9;\"/></graph></graphml>\n"
+    cases = {
+        "xxe.graphml": (f'<?xml version="1.0"?>\n<!DOCTYPE graphml [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+                        '<graphml><graph><node id="&x;"/></graph></graphml>\n', 2),
+        "public.gexf": ('<!DOCTYPE gexf PUBLIC "-//x//y" "http://127.0.0.1:9/x.dtd">\n<gexf version="1.3"/>\n', 1),
+        "laughs.graphml": (laughs, 2),
+        "unclosed.graphml": ('<graphml>\n<graph>\n<node id="a">\n</graph>\n</graphml>\n', 4),
+        "truncated.gexf": ('<gexf version="1.3">\n<graph>\n<nodes>\n', 3),
+        "undefined.graphml": ('<graphml>\n<graph>\n<node id="&nbsp;"/></graph></graphml>\n', 3),
+    }
+    for name, (content, line) in cases.items():
+        path = os.path.join(workdir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(content)
+        t = time.perf_counter()
+        r = subprocess.run([binary, "export", path, "--format", "json"], capture_output=True, text=True, timeout=60)
+        elapsed = time.perf_counter() - t
+        print(f"  {name}: exit {r.returncode} in {elapsed * 1000:.0f} ms: {r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ''}")
+        check(r.returncode != 0, f"{name}: renkei accepted hostile or malformed XML")
+        check(f"{path}:{line}" in r.stderr, f"{name}: error does not name {path}:{line}: {r.stderr.strip()}")
+        check("TOP-SECRET" not in r.stdout + r.stderr, f"{name}: the external entity was read")
+        check(elapsed < 10, f"{name}: took {elapsed:.1f} s to fail")
+
+
 def check_network(binary, source, workdir, label, reference=None):
     print(f"== {label}")
     outputs = {}
@@ -461,6 +495,7 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             json.dump(sample, f, ensure_ascii=False)
         check_network(binary, path, workdir, "sample", reference=sample)
+        check_hostile(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:
                 check_network(binary, ds, workdir, f"dataset{i}")

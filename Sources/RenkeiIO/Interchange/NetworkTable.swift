@@ -1,3 +1,4 @@
+import Foundation
 import RenkeiCore
 
 /// The type of a node or edge attribute in the interchange formats.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, safe XML reader for the interchange formats (GraphML, GEXF).
 ///
 /// It reads UTF-8 XML 1.0 into a tree of elements and nothing more: no DTD processing, no
