@@ -529,3 +529,67 @@ func expectedFixture() throws -> [String: Any] {
         #expect(shakyo.child("size")?["value"] == "50.000")
     }
 }
+
+@Suite struct ForeignFileTests {
+    @Test func gephiStyleGEXFWithDefaultsAndDirectedGraph() throws {
+        let gexf = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+          <meta><creator>Gephi</creator><description>ネット</description></meta>
+          <graph defaultedgetype="directed">
+            <attributes class="node">
+              <attribute id="0" title="kind" type="string"><default>NPO</default></attribute>
+              <attribute id="1" title="indegree" type="float"/>
+            </attributes>
+            <nodes>
+              <node id="a" label="甲"><attvalues><attvalue for="1" value="2"/></attvalues>
+                <viz:position x="1" y="2" z="0"/></node>
+              <node id="b" label="乙"><attvalues><attvalue for="0" value="行政"/></attvalues></node>
+            </nodes>
+            <edges><edge id="x" source="a" target="b" weight="3"/><edge source="b" target="a" type="undirected"/></edges>
+          </graph>
+        </gexf>
+        """
+        let (d, m) = try NetworkImport.read(bytes: Array(gexf.utf8), format: .gexf, file: "g.gexf")
+        #expect(d.metadata.name == "ネット")
+        #expect(d.organizations.map(\.name) == ["甲", "乙"])
+        #expect(d.organizations.map(\.kind.id) == ["NPO", "行政"])
+        #expect(d.partnerships.map(\.direction) == [.directed, .mutual])
+        #expect(d.partnerships[0].weight == 3)
+        #expect(m?.columns.map(\.name) == ["indegree"])
+        #expect(m?.values["a"]?["indegree"] == 2)
+    }
+
+    @Test func yEdStyleGraphMLWithGraphicsKeys() throws {
+        let graphml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+          <key for="node" id="d6" yfiles.type="nodegraphics"/>
+          <key attr.name="kind" attr.type="string" for="node" id="d7"/>
+          <key attr.name="weight" attr.type="double" for="edge" id="d8"><default>1.5</default></key>
+          <graph edgedefault="directed" id="G">
+            <node id="n0"><data key="d6"><y:ShapeNode><y:NodeLabel>社協</y:NodeLabel></y:ShapeNode></data>
+              <data key="d7">社協</data></node>
+            <node id="n1"/>
+            <edge id="e0" source="n0" target="n1" directed="false"/>
+            <edge id="e1" source="n1" target="n0"><data key="d8">4</data></edge>
+          </graph>
+        </graphml>
+        """
+        let (d, m) = try NetworkImport.read(bytes: Array(graphml.utf8), format: .graphml, file: "y.graphml")
+        #expect(d.organizations.map(\.id) == ["n0", "n1"])
+        #expect(d.organizations.map(\.name) == ["n0", "n1"])
+        #expect(d.organizations.map(\.kind.id) == ["社協", "その他"])
+        #expect(d.partnerships.map(\.direction) == [.mutual, .directed])
+        #expect(d.partnerships.map(\.weight) == [1.5, 4])
+        #expect(m == nil)
+    }
+
+    @Test func badValuesNameFileLineAndField() {
+        let graphml = "<graphml>\n<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"a\">\n<data key=\"w\">heavy</data></edge></graph></graphml>"
+        let error = #expect(throws: InputError.self) {
+            _ = try NetworkImport.read(bytes: Array(graphml.utf8), format: .graphml, file: "w.graphml")
+        }
+        #expect(error?.problems.first?.description == "w.graphml:6: field 'weight': 'heavy' is not a valid double")
+    }
+}

@@ -194,7 +194,10 @@ public enum GEXFFormat {
                 }
                 v["weight"] = .double(d)
             }
-            if v["direction"] == nil, e["type"] == "directed" { v["direction"] = .string("directed") }
+            if v["direction"] == nil {
+                let type = e["type"] ?? graph["defaultedgetype"] ?? "undirected"
+                if type == "directed" { v["direction"] = .string("directed") }
+            }
             edges.append((e["id"] ?? "e\(i)", s, t, v, e.line))
         }
         return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)

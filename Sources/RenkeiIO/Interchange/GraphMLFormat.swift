@@ -147,7 +147,12 @@ public enum GraphMLFormat {
             guard let s = e["source"], let t = e["target"] else {
                 throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
             }
-            let v = try values(of: e, domain: "edge", typeOf: { NetworkTable.edgeType($0) })
+            var v = try values(of: e, domain: "edge", typeOf: { NetworkTable.edgeType($0) })
+            if v["direction"] == nil {
+                // Other tools' directed graphs: the edge's own flag, else the graph default.
+                let directed = e["directed"].map { $0 == "true" } ?? (graph["edgedefault"] == "directed")
+                if directed { v["direction"] = .string("directed") }
+            }
             edges.append((e["id"] ?? "e\(i)", s, t, v, e.line))
         }
         return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
