@@ -91,6 +91,11 @@ def main():
     check = "--check" in sys.argv
     seed_lines = open(SEED, encoding="utf-8").read().split("\n") if os.path.exists(SEED) else None
     cases = read_cases()
+    headers = {}
+    if seed_lines is not None:
+        sys.path.insert(0, HERE)
+        from find_cases import find_cases
+        headers = {f"{n:02d}": (tl, ll) for n, tl, ll, _, _ in find_cases(SEED)}
     orgs = []          # dicts with id,name,kind,category,legal_form,prefecture,municipality,aliases,generic
     by_key = {}        # normalised name -> org index
     projects = []
@@ -140,6 +145,15 @@ def main():
         lead_id = org_for(lead_row, pid, counter)
         pn, pr = project_row
         plines = evidence_lines(pr["evidence"], path, pn)
+        if number in headers:
+            title_lines, lead_line = headers[number]
+            if title_lines[0] not in plines:
+                problems.append(f"{path}:{pn}: field 'evidence': the title is at line {title_lines[0]}")
+            if lead_line not in evidence_lines(lead_row["evidence"], path, lead_n):
+                problems.append(f"{path}:{lead_n}: field 'evidence': the lead line is {lead_line}")
+            plines = title_lines
+        elif headers:
+            problems.append(f"{path}: no case {number} in the report")
         projects.append(dict(id=pid, title=clean(pr["name"]), lead=lead_id,
                              prefecture=clean(pr["prefecture"]) or clean(lead_row["prefecture"]),
                              municipality=clean(pr["municipality"]) or clean(lead_row["municipality"]),
