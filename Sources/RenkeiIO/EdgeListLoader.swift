@@ -17,7 +17,7 @@ enum EdgeListLoader {
         let file = (path as NSString).lastPathComponent
         var problems: [InputProblem] = []
         guard let table = CSVTable.read(path: path, displayName: file, problems: &problems) else {
-            throw InputError(problems)
+            throw InputError(sorting: problems)
         }
         let cSource = table.column(sourceHeaders), cTarget = table.column(targetHeaders)
         let cRelations = table.column(relationHeaders), cWeight = table.column(weightHeaders)
@@ -29,7 +29,7 @@ enum EdgeListLoader {
             problems.append(InputProblem(file: file, line: 1, field: "target",
                                          message: "missing required column 'target' (or 連携先); the header is: \(table.header.joined(separator: ","))"))
         }
-        guard let cSource, let cTarget else { throw InputError(problems) }
+        guard let cSource, let cTarget else { throw InputError(sorting: problems) }
         let vocabulary = Vocabulary.standard
 
         struct Row { var line: Int; var relations: [RelationKind]; var weight: Double; var source: String; var target: String }
@@ -78,7 +78,7 @@ enum EdgeListLoader {
             partnerships.append(Partnership(project: nil, source: s.id, target: t.id, relations: row.relations,
                                             weight: row.weight, evidence: [SourceReference(document: file, line: row.line)]))
         }
-        if !problems.isEmpty { throw InputError(problems) }
+        if !problems.isEmpty { throw InputError(sorting: problems) }
         let dataset = Dataset(metadata: DatasetMetadata(name: DatasetLoader.baseName(path), source: file),
                               vocabulary: vocabulary, organizations: resolved.organizations, projects: [],
                               partnerships: partnerships)
@@ -134,7 +134,7 @@ enum EdgeListLoader {
             partnerships.append(Partnership(project: nil, source: tokens[0], target: tokens[1], relations: [],
                                             weight: weight, evidence: [SourceReference(document: file, line: lineNumber)]))
         }
-        if !problems.isEmpty { throw InputError(problems) }
+        if !problems.isEmpty { throw InputError(sorting: problems) }
         let dataset = Dataset(metadata: DatasetMetadata(name: DatasetLoader.baseName(path), source: file),
                               organizations: organizations, projects: [], partnerships: partnerships)
         return LoadedDataset(dataset: dataset, encodings: [(file, encoding)])

@@ -21,20 +21,27 @@ enum FolderDatasetLoader {
         // organizations.csv
         var organizations: [Organization] = []
         var orgLine: [String: Int] = [:]
+        var organizationsRead = false
         if !fm.fileExists(atPath: path("organizations.csv")) {
             problems.append(InputProblem(file: "organizations.csv", message: "missing file: a dataset folder needs organizations.csv"))
         } else if let table = CSVTable.read(path: path("organizations.csv"), displayName: "organizations.csv", problems: &problems) {
             encodings.append((table.file, table.encoding))
             organizations = readOrganizations(table, vocabulary: vocabulary, lines: &orgLine, problems: &problems)
+            organizationsRead = table.column(["id"]) != nil
         }
         let orgIDs = organizations.map(\.id)
 
         // projects.csv (optional)
         var projects: [Project] = []
-        if fm.fileExists(atPath: path("projects.csv")),
-           let table = CSVTable.read(path: path("projects.csv"), displayName: "projects.csv", problems: &problems) {
-            encodings.append((table.file, table.encoding))
-            projects = readProjects(table, organizations: orgLine, orgIDs: orgIDs, problems: &problems)
+        var projectLine: [String: Int]? = [:]
+        if fm.fileExists(atPath: path("projects.csv")) {
+            if let table = CSVTable.read(path: path("projects.csv"), displayName: "projects.csv", problems: &problems) {
+                encodings.append((table.file, table.encoding))
+                projects = readProjects(table, organizations: organizationsRead ? orgLine : nil, orgIDs: orgIDs,
+                                        seen: &projectLine, problems: &problems)
+            } else {
+                projectLine = nil
+            }
         }
 
         // partnerships.csv
@@ -43,11 +50,12 @@ enum FolderDatasetLoader {
             problems.append(InputProblem(file: "partnerships.csv", message: "missing file: a dataset folder needs partnerships.csv"))
         } else if let table = CSVTable.read(path: path("partnerships.csv"), displayName: "partnerships.csv", problems: &problems) {
             encodings.append((table.file, table.encoding))
-            partnerships = readPartnerships(table, organizations: orgLine, orgIDs: orgIDs, projects: projects,
+            partnerships = readPartnerships(table, organizations: organizationsRead ? orgLine : nil, orgIDs: orgIDs,
+                                            projects: projects, projectLines: projectLine,
                                             metadata: metadata, vocabulary: vocabulary, problems: &problems)
         }
 
-        if !problems.isEmpty { throw InputError(problems) }
+        if !problems.isEmpty { throw InputError(sorting: problems) }
 
         // Merges: aliases listed in the file; warnings: organisations whose names normalise alike.
         var merges: [EntityMerge] = []
@@ -252,13 +260,16 @@ enum FolderDatasetLoader {
 
     // MARK: projects.csv
 
-    static func readProjects(_ table: CSVTable, organizations: [String: Int], orgIDs: [String],
-                             problems: inout [InputProblem]) -> [Project] {
+    /// `organizations` is nil when organizations.csv could not be read (references are then not checked).
+    static func readProjects(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String],
+                             seen: inout [String: Int]?, problems: inout [InputProblem]) -> [Project] {
         let file = table.file
-        guard let req = requireColumns(table, ["id", "title", "lead"], problems: &problems) else { return [] }
+        guard let req = requireColumns(table, ["id", "title", "lead"], problems: &problems) else {
+            seen = nil
+            return []
+        }
         let cPref = table.column(["prefecture"]), cMuni = table.column(["municipality"])
         let cYear = table.column(["year"]), cSource = table.column(["source"])
-        var seen: [String: Int] = [:]
         var out: [Project] = []
         for r in table.records {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
@@ -266,16 +277,16 @@ enum FolderDatasetLoader {
             var bad = false
             if id.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "id", message: "empty id")); bad = true
-            } else if let first = seen[id] {
+            } else if let first = seen?[id] {
                 problems.append(InputProblem(file: file, line: r.line, field: "id",
                                              message: "duplicate id '\(id)' (first defined on line \(first))")); bad = true
-            } else { seen[id] = r.line }
+            } else { seen?[id] = r.line }
             if title.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "title", message: "empty title")); bad = true
             }
             if lead.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "lead", message: "empty lead")); bad = true
-            } else if organizations[lead] == nil {
+            } else if let organizations, organizations[lead] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "lead",
                                              message: "unknown organisation '\(lead)'" + FieldParsing.suggestion(for: lead, among: orgIDs)))
                 bad = true
@@ -300,8 +311,11 @@ enum FolderDatasetLoader {
 
     // MARK: partnerships.csv
 
-    static func readPartnerships(_ table: CSVTable, organizations: [String: Int], orgIDs: [String],
-                                 projects: [Project], metadata: DatasetMetadata, vocabulary: Vocabulary,
+    /// `organizations` / `projectLines` are nil when their file could not be read (references to
+    /// them are then not checked, to avoid a cascade of follow-on problems).
+    static func readPartnerships(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String],
+                                 projects: [Project], projectLines: [String: Int]?, metadata: DatasetMetadata,
+                                 vocabulary: Vocabulary,
                                  problems: inout [InputProblem]) -> [Partnership] {
         let file = table.file
         guard let req = requireColumns(table, ["project", "source", "target", "relations"], problems: &problems) else { return [] }
@@ -316,14 +330,14 @@ enum FolderDatasetLoader {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             let projectID = f(req["project"]), source = f(req["source"]), target = f(req["target"])
             let before = problems.count
-            if !projectID.isEmpty, projectByID[projectID] == nil {
+            if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "project",
                                              message: "unknown project '\(projectID)'" + FieldParsing.suggestion(for: projectID, among: projectIDs)))
             }
             for (field, value) in [("source", source), ("target", target)] {
                 if value.isEmpty {
                     problems.append(InputProblem(file: file, line: r.line, field: field, message: "empty \(field)"))
-                } else if organizations[value] == nil {
+                } else if let organizations, organizations[value] == nil {
                     problems.append(InputProblem(file: file, line: r.line, field: field,
                                                  message: "unknown organisation '\(value)'" + FieldParsing.suggestion(for: value, among: orgIDs)))
                 }
