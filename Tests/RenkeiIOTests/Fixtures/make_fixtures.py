@@ -96,7 +96,8 @@ write("folders/good/organizations.csv",
       "watari-shakyo,亘理町社会福祉協議会,社協,,社会福祉法人,宮城県,亘理町,亘理町社協;わたり社協,false\n"
       "hoikuen,地域の保育園,,,,,,,true\n"
       "kyosei,共生地域創造財団,財団,,(公財),,,,false\n"
-      "wanzu,NPO法人わんず,,,,三重県,玉城町,,\n")
+      "wanzu,NPO法人わんず,,,,三重県,玉城町,,\n"
+      "lonely,ひとり会,,,,,,,\n")
 write("folders/good/projects.csv",
       "id,title,lead,prefecture,municipality,year,source\n"
       "p1,ミツバチと共に創る 心を繋ぐ地域共生コミュニティ,watalis,宮城県,亘理町,2023,report.txt:4\n"
@@ -145,5 +146,47 @@ write("folders/undecodable/organizations.csv",
 write("folders/undecodable/partnerships.csv", "project,source,target,relations\n,a,b,後援\n")
 
 write("folders/no_files/README.txt", "not a dataset\n")
+
+# --- expected connected components, computed by NetworkX ----------------------
+import csv
+import json
+
+import networkx as nx
+
+
+def components_of(nodes, edges):
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    sizes = sorted((len(c) for c in nx.connected_components(g)), reverse=True)
+    return {"components": len(sizes), "largest_component": sizes[0] if sizes else 0,
+            "isolated_organizations": sum(1 for v in g if g.degree(v) == 0)}
+
+
+expected = {}
+folder = os.path.join(HERE, "folders/good")
+with open(os.path.join(folder, "organizations.csv"), encoding="utf-8") as f:
+    org_ids = [r["id"] for r in csv.DictReader(f)]
+with open(os.path.join(folder, "partnerships.csv"), encoding="utf-8") as f:
+    pairs = [(r["source"], r["target"]) for r in csv.DictReader(f)]
+expected["folders/good"] = components_of(org_ids, pairs)
+with open(os.path.join(HERE, "edges_english.csv"), encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+names = []
+for r in rows:
+    for n in (r["source"], r["target"]):
+        if n not in names:
+            names.append(n)
+expected["edges_english.csv"] = components_of(names, [(r["source"], r["target"]) for r in rows])
+plain = []
+with open(os.path.join(HERE, "plain_edges.txt"), encoding="utf-8") as f:
+    for line in f:
+        t = line.split("#")[0].split()
+        if t:
+            plain.append((t[0], t[1]))
+expected["plain_edges.txt"] = components_of({v for e in plain for v in e}, plain)
+with open(os.path.join(HERE, "expected_components.json"), "w", encoding="utf-8") as f:
+    json.dump(expected, f, ensure_ascii=False, indent=2, sort_keys=True)
+    f.write("\n")
 
 print("fixtures written to", HERE)
