@@ -3,6 +3,7 @@ import RenkeiCore
 
 /// A loaded dataset with what the loader noticed on the way.
 public struct LoadedDataset: Sendable {
+    /// The dataset itself.
     public var dataset: Dataset
     /// Spellings merged into one organisation, and why (`renkei validate --merges`).
     public var merges: [EntityMerge]
@@ -11,6 +12,7 @@ public struct LoadedDataset: Sendable {
     /// The encoding each file was read in, by file name.
     public var encodings: [(file: String, encoding: TextEncoding)]
 
+    /// A loaded dataset with its merges, warnings and file encodings.
     public init(dataset: Dataset, merges: [EntityMerge] = [], warnings: [InputProblem] = [],
                 encodings: [(file: String, encoding: TextEncoding)] = []) {
         self.dataset = dataset

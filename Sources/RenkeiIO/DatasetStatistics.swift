@@ -3,14 +3,23 @@ import RenkeiCore
 /// The counts `renkei stats` reports: organisations by kind, partnerships by relation and status,
 /// projects and connected components.
 public struct DatasetStatistics: Sendable, Equatable {
+    /// The dataset's name.
     public var name: String
+    /// Number of organisations.
     public var organizations: Int
+    /// Organisations that are not generic.
     public var namedOrganizations: Int
+    /// Generic organisations (「地域の保育園」).
     public var genericOrganizations: Int
+    /// Number of partnerships.
     public var partnerships: Int
+    /// Partnerships with status realised.
     public var realised: Int
+    /// Partnerships with status planned.
     public var planned: Int
+    /// Partnerships without any relation (plain edge lists).
     public var partnershipsWithoutRelations: Int
+    /// Number of projects.
     public var projects: Int
     /// Connected components of the partnership graph (every organisation counts, an isolated
     /// one being a component of its own).
@@ -25,6 +34,7 @@ public struct DatasetStatistics: Sendable, Equatable {
     /// with several relations counts once under each.
     public var relations: [(label: String, count: Int)]
 
+    /// Equal when every count and every label is equal.
     public static func == (a: DatasetStatistics, b: DatasetStatistics) -> Bool {
         a.name == b.name && a.organizations == b.organizations && a.namedOrganizations == b.namedOrganizations
             && a.genericOrganizations == b.genericOrganizations && a.partnerships == b.partnerships

@@ -187,6 +187,11 @@ let seedNames: [NameCase] = [
             ("NPO法人わんず", "NPO", nil),
             ("一般社団法人WATALIS", "NPO", nil),
             ("春江茶道連盟", "その他", nil),
+            ("大阪府中小企業家同友会", "その他", nil),
+            ("民間企業等", "企業", "企業"),
+            ("不動産会社", "企業", "企業"),
+            ("保健師・看護師・大学教授", "その他", nil),
+            ("高校生の会", "その他", nil),
         ]
         for (raw, kind, category) in cases {
             let n = NameNormalizer.normalize(raw)

@@ -11,6 +11,7 @@ public struct NameMention: Hashable, Sendable {
     /// Where the mention was read.
     public var location: SourceReference?
 
+    /// A mention of `text`, with its project, place context and location.
     public init(text: String, project: String? = nil, prefecture: String? = nil, municipality: String? = nil,
                 location: SourceReference? = nil) {
         self.text = text
@@ -34,6 +35,7 @@ public struct EntityMerge: Hashable, Sendable {
     /// Where the spelling was met.
     public var locations: [SourceReference]
 
+    /// A merged spelling and the reasons it was merged.
     public init(organization: String, name: String, spelling: String, reasons: [String], locations: [SourceReference]) {
         self.organization = organization
         self.name = name

@@ -4,7 +4,9 @@ public enum LegalForms {
     /// `㈱` and `（株）` both arrive as `(株)`), and the sector it implies when the name says nothing
     /// more specific.
     public struct Form: Sendable, Hashable {
+        /// The standard spelling (特定非営利活動法人).
         public var canonical: String
+        /// Every spelling accepted, the canonical one included (NPO法人, (特非) …).
         public var variants: [String]
         /// Kind id implied by the form alone (`NPO`, `企業`…), or nil.
         public var kind: String?

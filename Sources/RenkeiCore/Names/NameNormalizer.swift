@@ -15,6 +15,7 @@ public enum NormalizationStep: Hashable, Sendable, CustomStringConvertible {
     /// A bare type name (社協, 市役所) was given the municipality of its context.
     case contextMunicipality(String)
 
+    /// The step in words, as `validate --merges` prints it.
     public var description: String {
         switch self {
         case .compatibilityCharacters: return "NFKC (full-width and compatibility characters)"
@@ -38,6 +39,7 @@ public struct NormalizedName: Hashable, Sendable {
     public var name: String
     /// Canonical legal form (特定非営利活動法人 for NPO法人, (特非) and (特活)).
     public var legalForm: String?
+    /// Prefecture (都道府県) written in the name, or inferred (see `prefectureInferred`).
     public var prefecture: String?
     /// True when the prefecture was not written but inferred (a bare Tokyo special ward).
     public var prefectureInferred: Bool
@@ -115,7 +117,7 @@ public enum NameNormalizer {
         Rule(keyword: "高校", kind: "学校", category: "高校", notFollowedBy: ["生"]),
         Rule(keyword: "短期大学", kind: "学校", category: "短大"),
         Rule(keyword: "短大", kind: "学校", category: "短大", notFollowedBy: ["生"]),
-        Rule(keyword: "大学", kind: "学校", category: "大学", notFollowedBy: ["生"]),
+        Rule(keyword: "大学", kind: "学校", category: "大学", notFollowedBy: ["生", "教"]),
         Rule(keyword: "保育園", kind: "学校", category: "保育園"),
         Rule(keyword: "保育所", kind: "学校", category: "保育園"),
         Rule(keyword: "幼稚園", kind: "学校", category: "幼稚園"),
@@ -244,8 +246,10 @@ public enum NameNormalizer {
         }
         if kind == nil, name.hasPrefix("行政") { kind = "行政" }
         if kind == nil, let formKind { kind = formKind }
-        if kind == nil, name.hasSuffix("企業") || name.hasSuffix("会社") || name.contains("企業") {
-            kind = "企業"; category = "企業"
+        if kind == nil {
+            var stem = Substring(name)
+            for suffix in ["等", "など"] where stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
+            if stem.hasSuffix("企業") || stem.hasSuffix("会社") || stem.hasPrefix("企業") { kind = "企業"; category = "企業" }
         }
         if kind == nil, name.uppercased().contains("NPO") { kind = "NPO" }
         r.kind = kind ?? "その他"

@@ -4,8 +4,10 @@ import Foundation
 public struct CSVRecord: Hashable, Sendable {
     /// 1-based physical line where the record starts (a quoted field may span several lines).
     public var line: Int
+    /// The record's fields, unquoted.
     public var fields: [String]
 
+    /// A record starting on `line`.
     public init(line: Int, fields: [String]) {
         self.line = line
         self.fields = fields
@@ -14,8 +16,11 @@ public struct CSVRecord: Hashable, Sendable {
 
 /// A CSV syntax error.
 public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line where the offending quoted field started.
     public var line: Int
+    /// What is wrong.
     public var message: String
+    /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
 }
 

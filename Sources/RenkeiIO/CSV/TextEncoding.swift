@@ -17,6 +17,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, CustomStringConvertibl
     /// Shift_JIS as Windows writes it (code page 932, with the NEC and IBM extensions: ①, ㈱, 髙, 﨑).
     case shiftJIS = "cp932"
 
+    /// The encoding's usual name.
     public var description: String {
         switch self {
         case .utf8: return "UTF-8"
@@ -34,8 +35,10 @@ public struct TextEncodingError: Error, Hashable, Sendable, CustomStringConverti
     public var line: Int
     /// Byte offset of the first bad byte (decoding) or character index (encoding).
     public var offset: Int
+    /// What is wrong.
     public var message: String
 
+    /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
 }
 
