@@ -21,6 +21,14 @@ public enum JapaneseRegions {
 
     /// The prefecture `text` starts with, if any.
     public static func prefecture(prefixing text: Substring) -> String? {
-        prefectures.first(where: { text.hasPrefix($0) })
+        let scalars = text.unicodeScalars
+        for length in [3, 4] {
+            guard scalars.count >= length else { break }
+            let head = String(String.UnicodeScalarView(scalars.prefix(length)))
+            if prefectureSet.contains(head) { return head }
+        }
+        return nil
     }
+
+    static let prefectureSet = Set(prefectures)
 }

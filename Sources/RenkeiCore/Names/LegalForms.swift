@@ -46,6 +46,11 @@ public enum LegalForms {
         return rows.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
     }()
 
+    /// `variantTable`'s variants as ASCII-lower-cased scalar arrays.
+    static let loweredVariantScalars: [[Unicode.Scalar]] = variantTable.map {
+        NameNormalizer.asciiLowercased(Array($0.variant.unicodeScalars))
+    }
+
     /// The form whose canonical spelling or variant is `text`, if any.
     public static func form(named text: String) -> Form? {
         let t = text.trimmingWhitespace()

@@ -169,14 +169,17 @@ public enum NameNormalizer {
         // Legal form at the start or the end.
         var legalForm: String?
         var formKind: String?
-        for (variant, form) in LegalForms.variantTable {
-            let lower = text.lowercased(), v = variant.lowercased()
-            guard lower.count > v.count else { continue }
-            if lower.hasPrefix(v) {
-                text = String(text.dropFirst(variant.count)).trimmingWhitespace()
-            } else if lower.hasSuffix(v) {
-                text = String(text.dropLast(variant.count)).trimmingWhitespace()
+        let lowered = asciiLowercased(Array(text.unicodeScalars))
+        for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
+            let v = LegalForms.loweredVariantScalars[i]
+            guard lowered.count > v.count else { continue }
+            var scalars = Array(text.unicodeScalars)
+            if lowered.starts(with: v) {
+                scalars.removeFirst(v.count)
+            } else if lowered.suffix(v.count).elementsEqual(v) {
+                scalars.removeLast(v.count)
             } else { continue }
+            text = String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
             legalForm = form.canonical
             formKind = form.kind
             steps.append(.legalForm(written: variant, canonical: form.canonical))
@@ -230,9 +233,10 @@ public enum NameNormalizer {
         let name = r.name
         var kind: String?
         var category: String?
-        for rule in rules where matches(rule, in: name) {
-            kind = rule.kind
-            category = rule.category
+        let nameScalars = Array(name.unicodeScalars)
+        for i in rules.indices where matches(i, in: nameScalars) {
+            kind = rules[i].kind
+            category = rules[i].category
             break
         }
         if kind == nil, wholeIsPlace, r.legalForm == nil {
@@ -257,18 +261,32 @@ public enum NameNormalizer {
         r.generic = isGeneric(r)
     }
 
-    static func matches(_ rule: Rule, in name: String) -> Bool {
+    /// The keywords of `rules` as scalar arrays, for a fast search.
+    static let ruleScalars: [[Unicode.Scalar]] = rules.map { Array($0.keyword.unicodeScalars) }
+
+    static func matches(_ index: Int, in name: [Unicode.Scalar]) -> Bool {
+        let rule = rules[index]
+        let k = ruleScalars[index]
+        guard name.count >= k.count else { return false }
         switch rule.match {
         case .prefixOrSuffix:
-            return name.hasPrefix(rule.keyword) || name.hasSuffix(rule.keyword)
+            return name.starts(with: k) || name.suffix(k.count).elementsEqual(k)
         case .contains:
-            var search = name[...]
-            while let r = search.range(of: rule.keyword) {
-                if r.upperBound == search.endIndex || !rule.notFollowedBy.contains(search[r.upperBound]) { return true }
-                search = search[r.upperBound...]
+            var i = 0
+            while i + k.count <= name.count {
+                if name[i] == k[0], name[i..<(i + k.count)].elementsEqual(k) {
+                    let end = i + k.count
+                    if end == name.count || !rule.notFollowedBy.contains(Character(name[end])) { return true }
+                }
+                i += 1
             }
             return false
         }
+    }
+
+    /// Lower-cases ASCII letters only (legal-form variants differ only in the case of `NPO`).
+    static func asciiLowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        scalars.map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 0x20)! : $0 }
     }
 
     /// 市役所 for a city, 区役所 for a ward, 町役場, 村役場, or 都庁/道庁/府庁/県庁 for a prefecture.
