@@ -67,10 +67,29 @@ public enum EntityResolver {
     /// partners, added when two organisations would otherwise share an id).
     /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
     public static func resolve(_ mentions: [NameMention]) -> ResolvedEntities {
+        // Distinct mentions (same text in the same context) are resolved once.
+        struct Context: Hashable { var text: String; var project: String?; var prefecture: String?; var municipality: String? }
+        var distinctIndex: [Context: Int] = [:]
+        var distinct: [NameMention] = []
+        var mentionToDistinct = [Int](repeating: 0, count: mentions.count)
+        var distinctLocations: [[SourceReference]] = []
+        for (i, m) in mentions.enumerated() {
+            let key = Context(text: m.text, project: m.project, prefecture: m.prefecture, municipality: m.municipality)
+            let d: Int
+            if let known = distinctIndex[key] { d = known } else {
+                d = distinct.count
+                distinctIndex[key] = d
+                distinct.append(m)
+                distinctLocations.append([])
+            }
+            mentionToDistinct[i] = d
+            if let l = m.location { distinctLocations[d].append(l) }
+        }
+
         var cache: [String: NormalizedName] = [:]
         var normalized: [NormalizedName] = []
-        normalized.reserveCapacity(mentions.count)
-        for m in mentions {
+        normalized.reserveCapacity(distinct.count)
+        for m in distinct {
             let base: NormalizedName
             if let c = cache[m.text] { base = c } else {
                 base = NameNormalizer.normalize(m.text)
@@ -80,18 +99,20 @@ public enum EntityResolver {
         }
 
         // Group by matching key (generic names per project).
-        var groupOrder: [String] = []
-        var groups: [String: [Int]] = [:]
+        struct GroupKey: Hashable { var generic: Bool; var project: String?; var key: String }
+        var groupIndex: [GroupKey: Int] = [:]
+        var groups: [[Int]] = []
         for (i, n) in normalized.enumerated() {
-            let g = n.generic ? "G\u{1}\(mentions[i].project ?? "")\u{1}\(n.key)" : "N\u{1}\(n.key)"
-            if groups[g] == nil { groupOrder.append(g) }
-            groups[g, default: []].append(i)
+            let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
+            if let known = groupIndex[g] { groups[known].append(i) } else {
+                groupIndex[g] = groups.count
+                groups.append([i])
+            }
         }
 
         // Split each group by explicit prefecture.
         var clusters: [[Int]] = []
-        for g in groupOrder {
-            let members = groups[g]!
+        for members in groups {
             var explicit: [String] = []
             for i in members {
                 if let p = normalized[i].prefecture, !normalized[i].prefectureInferred, !explicit.contains(p) {
@@ -105,19 +126,17 @@ public enum EntityResolver {
             var byPrefecture: [String: [Int]] = [:]
             var unknown: [Int] = []
             for i in members {
-                let n = normalized[i]
-                if let p = n.prefecture, explicit.contains(p) { byPrefecture[p, default: []].append(i) } else { unknown.append(i) }
+                if let p = normalized[i].prefecture, explicit.contains(p) { byPrefecture[p, default: []].append(i) } else { unknown.append(i) }
             }
             var parts = explicit.map { byPrefecture[$0]! }
             if !unknown.isEmpty { parts.append(unknown) }
-            parts.sort { $0[0] < $1[0] }
             clusters.append(contentsOf: parts)
         }
         clusters.sort { $0[0] < $1[0] }
 
         // Build organisations.
         var organizations: [Organization] = []
-        var assignments = [Int](repeating: 0, count: mentions.count)
+        var distinctToOrganization = [Int](repeating: 0, count: distinct.count)
         var nameCount: [String: Int] = [:]
         for c in clusters { nameCount[normalized[c[0]].name, default: 0] += 1 }
         var usedIDs = Set<String>()
@@ -129,7 +148,7 @@ public enum EntityResolver {
             let legalForm = c.lazy.compactMap { normalized[$0].legalForm }.first
             var id = first.name
             if nameCount[first.name, default: 0] > 1 {
-                if first.generic, let p = mentions[c[0]].project { id = "\(first.name)@\(p)" }
+                if first.generic, let p = distinct[c[0]].project { id = "\(first.name)@\(p)" }
                 else if let prefecture { id = prefecture + first.name }
             }
             var k = 2
@@ -137,36 +156,32 @@ public enum EntityResolver {
             while usedIDs.contains(id) { id = "\(baseID)#\(k)"; k += 1 }
             usedIDs.insert(id)
 
-            var aliases: [String] = []
-            var spellingOrder: [String] = []
-            var spellingLocations: [String: [SourceReference]] = [:]
-            var spellingSteps: [String: [NormalizationStep]] = [:]
+            // Spellings in order of first mention, with their locations and normalisation steps.
+            var spellings: [(text: String, steps: [NormalizationStep], locations: [SourceReference])] = []
             for i in c {
-                let text = mentions[i].text.trimmingWhitespace()
-                if spellingLocations[text] == nil {
-                    spellingOrder.append(text)
-                    spellingSteps[text] = normalized[i].steps
+                let text = distinct[i].text.trimmingWhitespace()
+                if let j = spellings.firstIndex(where: { $0.text == text }) {
+                    spellings[j].locations += distinctLocations[i]
+                } else {
+                    spellings.append((text, normalized[i].steps, distinctLocations[i]))
                 }
-                spellingLocations[text, default: []] += mentions[i].location.map { [$0] } ?? []
             }
             let fullName = (legalForm ?? "") + first.name
-            for s in spellingOrder where s != first.name && s != fullName {
-                aliases.append(s)
-            }
-            if spellingOrder.count > 1 {
-                for s in spellingOrder {
-                    var reasons = spellingSteps[s]!.map(\.description)
-                    if reasons.isEmpty { reasons = ["same name"] }
-                    merges.append(EntityMerge(organization: id, name: fullName, spelling: s, reasons: reasons,
-                                              locations: spellingLocations[s] ?? []))
+            let aliases = spellings.map(\.text).filter { $0 != first.name && $0 != fullName }
+            if spellings.count > 1 {
+                for s in spellings {
+                    let reasons = s.steps.isEmpty ? ["same name"] : s.steps.map(\.description)
+                    merges.append(EntityMerge(organization: id, name: fullName, spelling: s.text, reasons: reasons,
+                                              locations: s.locations.sorted()))
                 }
             }
             let org = Organization(id: id, name: first.name, kind: OrganizationKind.builtIn.first { $0.id == first.kind } ?? .other,
                                    category: first.category, legalForm: legalForm, prefecture: prefecture,
                                    municipality: first.municipality, aliases: aliases, generic: first.generic)
-            for i in c { assignments[i] = organizations.count }
+            for i in c { distinctToOrganization[i] = organizations.count }
             organizations.append(org)
         }
+        let assignments = mentionToDistinct.map { distinctToOrganization[$0] }
         return ResolvedEntities(organizations: organizations, assignments: assignments, merges: merges)
     }
 }
