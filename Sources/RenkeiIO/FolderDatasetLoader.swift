@@ -215,17 +215,10 @@ enum FolderDatasetLoader {
             let normalized = NameNormalizer.normalize(rawName)
             var legalForm = f(cLegal)
             var name = rawName
-            if legalForm.isEmpty, let lf = normalized.legalForm {
+            if legalForm.isEmpty, let split = NameNormalizer.splitLegalForm(rawName) {
                 // The name carries its legal form: split it off.
-                legalForm = lf
-                name = NameNormalizer.normalize(rawName).original
-                for step in normalized.steps {
-                    if case let .legalForm(written, _) = step {
-                        let n = rawName.precomposedStringWithCompatibilityMapping
-                        if n.hasPrefix(written) { name = String(n.dropFirst(written.count)).trimmingWhitespace() }
-                        else if n.hasSuffix(written) { name = String(n.dropLast(written.count)).trimmingWhitespace() }
-                    }
-                }
+                legalForm = split.form.canonical
+                name = split.rest
             } else if let form = LegalForms.form(named: legalForm) {
                 legalForm = form.canonical
             }
