@@ -273,7 +273,7 @@ func expectedFixture() throws -> [String: Any] {
         let p = error?.problems.first
         #expect(p?.file == "edges.csv")
         #expect(p?.line == 6)
-        #expect(p?.message.contains("U+1F600") == true)
+        #expect(p?.message.contains("U+1F600") == true && p?.message.contains("Shift_JIS") == true)
     }
 }
 
