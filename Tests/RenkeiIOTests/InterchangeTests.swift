@@ -187,6 +187,17 @@ func expectedFixture() throws -> [String: Any] {
         """)
     }
 
+    @Test func pajekLabelsStayDistinct() throws {
+        var d = sampleDataset()
+        var orgs = d.organizations
+        orgs[1].name = "WATALIS"
+        orgs[1].legalForm = "一般社団法人"
+        d = Dataset(metadata: d.metadata, vocabulary: d.vocabulary, organizations: orgs, projects: d.projects,
+                    partnerships: d.partnerships)
+        let s = text(try NetworkExport.render(d, format: .pajek))
+        #expect(s.contains("2 \"一般社団法人WATALIS [watari-town]\"\r\n3 \"一般社団法人WATALIS [npo-a]\"\r\n"))
+    }
+
     @Test func plainDOT() throws {
         let s = text(try NetworkExport.render(sampleDataset(), format: .dot))
         #expect(s.hasPrefix("graph \"亘理町の連携\" {\n"))

@@ -32,15 +32,23 @@ public enum CSVGraphFormat {
 ///
 /// The file is UTF-8 (Pajek 3 and later read it; older Pajek versions expect ASCII or the
 /// Windows code page, where Japanese labels will not show). Pajek labels cannot hold a double
-/// quote, so `"` in a name becomes `'`; line breaks become spaces.
+/// quote, so `"` in a name becomes `'`; line breaks become spaces. A label several nodes share
+/// (two projects' generic 「地域の保育園」) gets ` [id]` appended, since tools such as NetworkX key
+/// Pajek vertices by label.
 public enum PajekFormat {
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
         var number: [String: Int] = [:]
         var out = "*Vertices \(table.nodes.count)\r\n"
+        func clean(_ s: String) -> String { String(s.map { $0 == "\"" ? "'" : ($0.isNewline ? " " : $0) }) }
+        var uses: [String: Int] = [:]
+        for n in table.nodes { uses[clean(n.label), default: 0] += 1 }
         for (i, n) in table.nodes.enumerated() {
             number[n.id] = i + 1
-            let label = String(n.label.map { $0 == "\"" ? "'" : ($0.isNewline ? " " : $0) })
+            var label = clean(n.label)
+            // Tools that key vertices by label (NetworkX read_pajek) would merge namesakes such as
+            // two projects' generic 「地域の保育園」, so a shared label gets its id appended.
+            if uses[label, default: 0] > 1 { label += " [" + clean(n.id) + "]" }
             out += "\(i + 1) \"\(label)\"\r\n"
         }
         let weightIndex = table.edgeAttributes.firstIndex(where: { $0.name == "weight" })
