@@ -424,6 +424,20 @@ def check_hostile(binary, workdir):
         check(elapsed < 10, f"{name}: took {elapsed:.1f} s to fail")
 
 
+def reference_from_folder(path):
+    """A dataset folder's own organizations.csv and partnerships.csv, in node-link shape (ids,
+    kinds and edge ends only: names may be normalised by the loader)."""
+    orgs = os.path.join(path, "organizations.csv")
+    parts = os.path.join(path, "partnerships.csv")
+    if not (os.path.isfile(orgs) and os.path.isfile(parts)):
+        return None
+    with open(orgs, encoding="utf-8-sig", newline="") as f:
+        nodes = [{"id": r["id"], "kind": r["kind"]} for r in csv.DictReader(f)]
+    with open(parts, encoding="utf-8-sig", newline="") as f:
+        links = [{"source": r["source"], "target": r["target"]} for r in csv.DictReader(f)]
+    return {"nodes": nodes, "links": links}
+
+
 def check_network(binary, source, workdir, label, reference=None):
     print(f"== {label}")
     outputs = {}
@@ -498,7 +512,7 @@ def main():
         check_hostile(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:
-                check_network(binary, ds, workdir, f"dataset{i}")
+                check_network(binary, ds, workdir, f"dataset{i}", reference=reference_from_folder(ds))
             except RuntimeError as e:
                 check(False, f"dataset {ds}: {e}")
         synth = synthetic_network(args.nodes)
