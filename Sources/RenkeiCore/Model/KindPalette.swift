@@ -2,10 +2,14 @@ import Foundation
 
 /// An sRGB colour with 8-bit channels.
 public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
+    /// Red channel, 0–255.
     public var red: UInt8
+    /// Green channel, 0–255.
     public var green: UInt8
+    /// Blue channel, 0–255.
     public var blue: UInt8
 
+    /// Creates a colour from its channels.
     public init(red: UInt8, green: UInt8, blue: UInt8) {
         self.red = red
         self.green = green
@@ -28,6 +32,7 @@ public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
         return "#" + two(red) + two(green) + two(blue)
     }
 
+    /// `#RRGGBB`.
     public var description: String { hex }
 
     /// WCAG relative luminance (0 black … 1 white).

@@ -21,6 +21,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public struct ExportedFile: Sendable {
     /// The file name inside the output folder (`nodes.csv`), or nil for a single-file export.
     public var name: String?
+    /// The encoded contents.
     public var bytes: [UInt8]
 }
 

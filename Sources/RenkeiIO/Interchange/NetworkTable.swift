@@ -13,10 +13,14 @@ public enum AttributeType: String, Sendable, Hashable {
 
 /// One attribute column: its name (the spelling every format uses), Japanese header and type.
 public struct AttributeSpec: Hashable, Sendable {
+    /// The field name every format uses (`legal_form`).
     public var name: String
+    /// The Japanese CSV header (`法人格`).
     public var japanese: String
+    /// The value type.
     public var type: AttributeType
 
+    /// Creates a column.
     public init(name: String, japanese: String, type: AttributeType) {
         self.name = name
         self.japanese = japanese
@@ -108,6 +112,7 @@ public enum AttributeValue: Hashable, Sendable {
 /// How lists are written in a single text cell: items joined by `;`, with `\` escaping a `;` or
 /// `\` inside an item (`後援;会場提供`, `a\;b` for the one item `a;b`).
 public enum ListCodec {
+    /// Joins items into one cell, escaping `;` and `\\` inside items.
     public static func join(_ items: [String]) -> String {
         items.map { item in
             guard item.contains(";") || item.contains("\\") else { return item }
@@ -115,6 +120,7 @@ public enum ListCodec {
         }.joined(separator: ";")
     }
 
+    /// Splits a cell written by ``join(_:)`` back into its items (an empty cell is no items).
     public static func split(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         var items: [String] = []
@@ -134,11 +140,14 @@ public enum ListCodec {
 
 /// A per-node metric column attached by `--with-metrics`.
 public struct MetricColumn: Hashable, Sendable {
+    /// The field name (`pagerank`).
     public var name: String
+    /// The Japanese CSV header (`媒介中心性`).
     public var japanese: String
     /// Whether values are whole numbers (degree, community, core number).
     public var isInteger: Bool
 
+    /// Creates a metric column.
     public init(name: String, japanese: String, isInteger: Bool) {
         self.name = name
         self.japanese = japanese
@@ -163,6 +172,7 @@ public struct NodeMetrics: Sendable, Equatable {
     /// Node id → metric name → value. A node or metric missing here is left empty in the export.
     public var values: [String: [String: Double]]
 
+    /// Creates a metrics table.
     public init(columns: [MetricColumn], values: [String: [String: Double]]) {
         self.columns = columns
         self.values = values
@@ -176,10 +186,13 @@ public struct NodeMetrics: Sendable, Equatable {
 /// parallel edges with their own ids `e0`, `e1`, …). Partnerships naming an organisation that
 /// the dataset does not hold are left out (the loader reports them).
 public struct NetworkTable: Sendable {
+    /// One node: an organisation.
     public struct Node: Sendable {
+        /// The organisation id.
         public var id: String
         /// Display label: the name with its legal form.
         public var label: String
+        /// The kind, for colouring.
         public var kind: OrganizationKind
         /// Values parallel to ``NetworkTable/nodeAttributes``; nil where the dataset has none.
         public var values: [AttributeValue?]
@@ -187,19 +200,29 @@ public struct NetworkTable: Sendable {
         public var line: Int?
     }
 
+    /// One edge: a partnership.
     public struct Edge: Sendable {
+        /// The edge id (`e0` …).
         public var id: String
+        /// The source organisation id.
         public var source: String
+        /// The target organisation id.
         public var target: String
         /// Values parallel to ``NetworkTable/edgeAttributes``.
         public var values: [AttributeValue?]
+        /// Where the edge was read from, for error messages.
         public var line: Int?
     }
 
+    /// The dataset's name, description, source and licence.
     public var metadata: DatasetMetadata
+    /// Node attribute columns: ``organizationAttributes`` then the metric columns.
     public var nodeAttributes: [AttributeSpec]
+    /// Edge attribute columns: ``partnershipAttributes``.
     public var edgeAttributes: [AttributeSpec]
+    /// Nodes in dataset order.
     public var nodes: [Node]
+    /// Edges in partnership order.
     public var edges: [Edge]
     /// The metric columns among ``nodeAttributes`` (they come last).
     public var metricColumns: [MetricColumn]

@@ -16,13 +16,18 @@ import Foundation
 public struct XMLTree: Sendable {
     /// One element: its name, attributes in document order, child elements and text.
     public struct Element: Sendable {
+        /// The qualified name as written (`viz:color`).
         public var name: String
+        /// Attributes in document order, values with references resolved.
         public var attributes: [(name: String, value: String)]
+        /// Child elements in document order.
         public var children: [Element]
+        /// The element's own character data and CDATA, concatenated.
         public var text: String
         /// The line the start tag begins on (1-based).
         public var line: Int
 
+        /// Creates an element.
         public init(name: String, attributes: [(name: String, value: String)] = [], children: [Element] = [],
                     text: String = "", line: Int = 0) {
             self.name = name
