@@ -216,8 +216,8 @@ func expectedFixture() throws -> [String: Any] {
         #expect(lines[1] == "watari-shakyo,亘理町社会福祉協議会,社会福祉法人亘理町社会福祉協議会,社協,,社会福祉法人,宮城県,亘理町,false,true,p1,亘理社協;わたり\\;社協")
         #expect(lines[4] == #"school,"地域の""小学校"" & <分校>","地域の""小学校"" & <分校>",学校,,,,,true,false,,"#)
         let edges = String(decoding: files[1].bytes, as: UTF8.self)
-        #expect(edges.hasPrefix("id,source,target,relations,relation_labels,status,weight,project,evidence,direction,note\r\n"))
-        #expect(edges.contains("e2,watari-shakyo,npo-a,co-organising;mycustom,共催・協働;独自の連携,realised,1.0,,,directed,\"タブ\tと改行\r\nあり\"\r\n"))
+        #expect(edges.hasPrefix("id,source,target,source_label,target_label,relations,relation_labels,status,weight,project,evidence,direction,note\r\n"))
+        #expect(edges.contains("e2,watari-shakyo,npo-a,社会福祉法人亘理町社会福祉協議会,一般社団法人WATALIS,co-organising;mycustom,共催・協働;独自の連携,realised,1.0,,,directed,\"タブ\tと改行\r\nあり\"\r\n"))
     }
 
     @Test func csvJapaneseHeadersAndBOM() throws {
@@ -226,7 +226,7 @@ func expectedFixture() throws -> [String: Any] {
         let nodes = String(decoding: files[0].bytes.dropFirst(3), as: UTF8.self)
         #expect(nodes.hasPrefix("ID,名称,表示名,種別,分類,法人格,都道府県,市区町村,一般名の連携先,事業実施団体,実施事業,別名\r\n"))
         let edges = String(decoding: files[1].bytes.dropFirst(3), as: UTF8.self)
-        #expect(edges.hasPrefix("ID,連携元,連携先,連携内容コード,連携内容,実施状況,重み,事業,出典,方向,備考\r\n"))
+        #expect(edges.hasPrefix("ID,連携元,連携先,連携元名称,連携先名称,連携内容コード,連携内容,実施状況,重み,事業,出典,方向,備考\r\n"))
     }
 
     @Test func metricsAppendTypedColumns() throws {

@@ -351,7 +351,8 @@ def check_csv(folder, encoding, nodes, edges, japanese):
     head = nrows[0]
     if japanese:
         check(head[:4] == ["ID", "名称", "表示名", "種別"], f"csv: Japanese headers {head[:4]}")
-        check(erows[0][:3] == ["ID", "連携元", "連携先"], f"csv: Japanese edge headers {erows[0][:3]}")
+        check(erows[0][:5] == ["ID", "連携元", "連携先", "連携元名称", "連携先名称"],
+              f"csv: Japanese edge headers {erows[0][:5]}")
         return
     by_id = {}
     for r in nrows[1:]:

@@ -3,7 +3,8 @@ import RenkeiCore
 /// `nodes.csv` and `edges.csv` for Excel and other spreadsheets.
 ///
 /// RFC 4180 records terminated by CRLF, a header row of field names (or Japanese headers:
-/// 名称, 種別, 連携元, 連携先 …), booleans as `true`/`false`, lists `;`-joined (see ``ListCodec``),
+/// 名称, 種別, 連携元, 連携先 …); `edges.csv` repeats each end's display label (`source_label`,
+/// `target_label`) so the sheet reads without a lookup; booleans as `true`/`false`, lists `;`-joined (see ``ListCodec``),
 /// absent values as empty cells. The text is returned as a `String`; ``ExportEncoding`` turns it
 /// into UTF-8, UTF-8 with BOM (what Excel needs to detect UTF-8) or Shift_JIS (CP932).
 public enum CSVGraphFormat {
@@ -18,10 +19,15 @@ public enum CSVGraphFormat {
         for n in table.nodes {
             nodes += CSVWriter.line([n.id] + n.values.map { $0?.text ?? "" }, crlf: true)
         }
+        var label: [String: String] = [:]
+        for n in table.nodes { label[n.id] = n.label }
         var edges = CSVWriter.line(header(table.edgeAttributes,
-                                          leading: [("id", "ID"), ("source", "連携元"), ("target", "連携先")]), crlf: true)
+                                          leading: [("id", "ID"), ("source", "連携元"), ("target", "連携先"),
+                                                    ("source_label", "連携元名称"), ("target_label", "連携先名称")]),
+                                   crlf: true)
         for e in table.edges {
-            edges += CSVWriter.line([e.id, e.source, e.target] + e.values.map { $0?.text ?? "" }, crlf: true)
+            edges += CSVWriter.line([e.id, e.source, e.target, label[e.source] ?? "", label[e.target] ?? ""]
+                                    + e.values.map { $0?.text ?? "" }, crlf: true)
         }
         return (nodes, edges)
     }
