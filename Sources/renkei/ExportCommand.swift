@@ -80,8 +80,19 @@ struct ExportCommand: ParsableCommand {
                     "warning: not yet available, left out: \(unavailable.joined(separator: ", "))\n".utf8))
             }
         }
-        let files = try NetworkExport.render(dataset, format: format, metrics: metrics,
+        let files: [ExportedFile]
+        do {
+            files = try NetworkExport.render(dataset, format: format, metrics: metrics,
                                              encoding: encoding, japaneseHeaders: japaneseHeaders)
+        } catch var error as InputError {
+            // Name the CSV files where they would have been written.
+            if let out {
+                for i in error.problems.indices where ["nodes.csv", "edges.csv"].contains(error.problems[i].file) {
+                    error.problems[i].file = (out as NSString).appendingPathComponent(error.problems[i].file)
+                }
+            }
+            throw error
+        }
         if let out {
             try NetworkExport.write(files, to: out)
         } else {

@@ -439,6 +439,35 @@ def reference_from_folder(path):
     return {"nodes": nodes, "links": links}
 
 
+def check_metrics(binary, source, workdir, label):
+    """--with-metrics: every metric present is attached to the GraphML nodes; degree and core
+    number must equal NetworkX's on the simple graph, the others must lie in their ranges."""
+    out = os.path.join(workdir, f"{label}-metrics.graphml")
+    r = run(binary, "export", source, "--format", "graphml", "--with-metrics", "--out", out)
+    G = nx.read_graphml(out)
+    S = nx.Graph(G)
+    S.remove_edges_from(nx.selfloop_edges(S))
+    present = [m for m in ["degree", "betweenness", "pagerank", "clustering", "community", "core_number"]
+               if any(m in d for _, d in G.nodes(data=True))]
+    print(f"  --with-metrics: {', '.join(present) or 'none'} attached"
+          + (f" ({r.stderr.strip()})" if r.stderr.strip() else ""))
+    check("degree" in present, "--with-metrics attached no degree")
+    if "degree" in present:
+        bad = [n for n, d in G.nodes(data=True) if d.get("degree") != S.degree(n)]
+        check(not bad, f"degree differs from NetworkX for {bad[:5]}")
+    if "core_number" in present:
+        cores = nx.core_number(S)
+        bad = [n for n, d in G.nodes(data=True) if d.get("core_number") != cores[n]]
+        check(not bad, f"core_number differs from NetworkX for {bad[:5]}")
+    if "clustering" in present:
+        check(all(0 <= d.get("clustering", 0) <= 1 for _, d in G.nodes(data=True)), "clustering outside [0, 1]")
+    if "betweenness" in present:
+        check(all(d.get("betweenness", 0) >= 0 for _, d in G.nodes(data=True)), "negative betweenness")
+    if "pagerank" in present:
+        total = sum(d.get("pagerank", 0) for _, d in G.nodes(data=True))
+        check(abs(total - 1) < 1e-6, f"PageRank sums to {total}")
+
+
 def check_network(binary, source, workdir, label, reference=None):
     print(f"== {label}")
     outputs = {}
@@ -470,6 +499,7 @@ def check_network(binary, source, workdir, label, reference=None):
     check_cytoscape(outputs["cytoscape"], nodes, edges)
     check_pajek(outputs["pajek"], nodes, edges)
     check_dot(outputs["dot"])
+    check_metrics(binary, source, workdir, label)
     for enc in ["utf8", "utf8-bom", "shift_jis"]:
         folder = os.path.join(workdir, f"{label}-csv-{enc}")
         try:
