@@ -164,6 +164,20 @@ private struct JSONTextParser {
 
     mutating func parseString() throws -> String {
         pos += 1 // opening quote
+        // Fast path: no escapes before the closing quote.
+        var end = pos
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") {
+                if let s = String(validating: bytes[pos..<end], as: UTF8.self) {
+                    pos = end + 1
+                    return s
+                }
+                break
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            end += 1
+        }
         var out: [UInt8] = []
         while true {
             guard pos < bytes.count else { throw fail("unterminated string") }

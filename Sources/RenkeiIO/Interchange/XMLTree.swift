@@ -104,10 +104,11 @@ private struct XMLParserState {
         pos + offset < bytes.count ? bytes[pos + offset] : nil
     }
 
-    func lookingAt(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard pos + u.count <= bytes.count else { return false }
-        for i in 0..<u.count where bytes[pos + i] != u[i] { return false }
+    func lookingAt(_ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard pos + n <= bytes.count else { return false }
+        let p = s.utf8Start
+        for i in 0..<n where bytes[pos + i] != p[i] { return false }
         return true
     }
 
@@ -125,10 +126,10 @@ private struct XMLParserState {
     }
 
     /// Skips to just after `terminator`, failing at end of input.
-    mutating func skip(past terminator: String, what: String) throws {
+    mutating func skip(past terminator: StaticString, what: String) throws {
         let start = line
         while !atEnd {
-            if lookingAt(terminator) { advance(terminator.utf8.count); return }
+            if lookingAt(terminator) { advance(terminator.utf8CodeUnitCount); return }
             advance()
         }
         throw fail("unterminated \(what)", line: start)
@@ -323,6 +324,20 @@ private struct XMLParserState {
         var out: [UInt8] = []
         let startLine = line
         while true {
+            // Bulk-copy the run of ordinary bytes.
+            let runStart = pos
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b >= 0x20 {
+                    if b == terminator || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") { break }
+                } else if b == 0x0A && !inAttribute {
+                    line += 1
+                } else if !(b == 0x09 && !inAttribute) {
+                    break
+                }
+                pos += 1
+            }
+            if pos > runStart { out.append(contentsOf: bytes[runStart..<pos]) }
             guard let b = peek() else {
                 if inAttribute { throw fail("unterminated attribute value", line: startLine) }
                 return String(decoding: out, as: UTF8.self)
