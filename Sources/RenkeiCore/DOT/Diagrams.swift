@@ -214,20 +214,23 @@ public struct DiagramWriter: Sendable {
         }
     }
 
-    /// The graph label: title, subtitle and the legend (凡例) as one HTML-like table.
+    /// The graph label: title and subtitle on the left, the legend (凡例) on their right, as one
+    /// HTML-like table. (Side by side, because Graphviz stretches a nested table to the width of
+    /// its column, which a long subtitle above it would set.)
     func headerLabel(title: String, subtitle: String?, legendRows: [String]) -> DOTValue {
-        var h = "\n<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\n"
-        h += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOTEscaping.html(title))</B></FONT></TD></TR>\n"
+        var h = "\n<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"2\">\n<TR>"
+        h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOTEscaping.html(title))</B></FONT>"
         if let subtitle {
-            h += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT></TD></TR>\n"
+            h += "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>"
         }
+        h += "</TD>\n"
         if !legendRows.isEmpty {
-            h += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">\n"
+            h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">\n"
             h += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>凡例</B></TD></TR>\n"
             h += legendRows.joined()
-            h += "</TABLE></TD></TR>\n"
+            h += "</TABLE></TD>\n"
         }
-        h += "</TABLE>\n"
+        h += "</TR></TABLE>\n"
         return .html(h)
     }
 
@@ -248,7 +251,7 @@ public struct DiagramWriter: Sendable {
         for k in kinds.sorted() {
             let s = DiagramPalette.style(of: k)
             let color = options.colorBy == .kind ? s.fill : "#FFFFFF"
-            rows.append(legendRow(sample: "<TD BGCOLOR=\"\(color)\" BORDER=\"1\" WIDTH=\"28\"> </TD>",
+            rows.append(legendRow(sample: "<TD BGCOLOR=\"\(color)\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>",
                                   text: "\(k.id)（\(s.shapeJapanese)）"))
         }
         return rows
@@ -260,7 +263,7 @@ public struct DiagramWriter: Sendable {
         var rows = [legendHeading("コミュニティ（色）")]
         for c in communities.sorted() {
             let color = c == -1 ? "#FFFFFF" : DiagramPalette.communityColor(c)
-            rows.append(legendRow(sample: "<TD BGCOLOR=\"\(color)\" BORDER=\"1\" WIDTH=\"28\"> </TD>",
+            rows.append(legendRow(sample: "<TD BGCOLOR=\"\(color)\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>",
                                   text: c == -1 ? "未分類" : "コミュニティ \(c)"))
         }
         return rows

@@ -57,7 +57,7 @@ extension DiagramWriter {
             ("overlap", .string("false")), ("splines", .string("true")),
             ("outputorder", .string("edgesfirst")),
         ] + (clustered ? [("start", startValue)] as [(String, DOTValue)]
-             : [("root", .string(names[lead.id]!)), ("ranksep", .number(2.2))]))
+             : [("root", .string(names[lead.id]!)), ("ranksep", .number(ringRadius(leadName: lead.name)))]))
         commonDefaults(&b)
 
         writeNodes(&b, ids: ids, names: names) { o in
@@ -90,5 +90,12 @@ extension DiagramWriter {
         }
         b.close()
         return b.text
+    }
+
+    /// The distance (inches) from the lead to the ring of partners: half the lead's width (about
+    /// 0.21 in per character at 15 pt) plus room for edge labels, at least 2.2.
+    func ringRadius(leadName: String) -> Double {
+        let width = 0.21 * Double(leadName.count) + 0.6
+        return max(2.2, (width / 2 + 1.6) * 10).rounded() / 10
     }
 }
