@@ -5,10 +5,14 @@
 /// 1. **Lexical** (``quoted(_:)``): the DOT parser reads a double-quoted string. Inside it only
 ///    `\"` (a quote) and backslash–newline (a line continuation, dropped) are escapes; every other
 ///    character, backslashes included, is kept as written. So a value is written verbatim with its
-///    quotes escaped. Two kinds of value cannot be written at all in DOT: one containing NUL (the
-///    parser reads C strings) and one where an odd run of backslashes stands right before a quote,
-///    a newline or the end of the string (`a\` would read `\"` as an escaped quote). Values made
-///    by ``labelValue(_:)`` never have either, because every backslash there comes doubled.
+///    quotes escaped. Three kinds of value cannot be written at all in DOT (see
+///    ``canRepresent(_:)``): one containing NUL (the parser reads C strings); one where an odd run
+///    of backslashes stands right before a quote, a newline or the end of the string (`a\` would
+///    read `\"` as an escaped quote); and one with a newline that starts the value or follows a
+///    quote or backslash and is itself followed by a quote, a backslash or the end (Graphviz's
+///    scanner, `scan.l`, then matches the newline with its line-counting rule and drops it). Values
+///    made by ``labelValue(_:)`` have none of these: their backslashes come doubled and they hold no
+///    raw newline.
 /// 2. **Label** (``labelValue(_:)``): Graphviz then interprets the value as an *escString*:
 ///    `\\` is a backslash, `\n`, `\l`, `\r` and a raw newline break the line, `\N`, `\G`, `\E`,
 ///    `\T`, `\H`, `\L` insert names, and any other backslash is dropped. ``labelValue(_:)`` writes
@@ -56,6 +60,29 @@ public enum DOTEscaping {
         }
         out += "\""
         return out
+    }
+
+    /// Whether DOT can carry `value` exactly in a quoted string, so that ``quoted(_:)`` reads back
+    /// as `value` (see the type's discussion for the three exceptions).
+    /// - Complexity: O(*n*).
+    public static func canRepresent(_ value: String) -> Bool {
+        let u = Array(value.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            if c == "\u{0}" { return false }
+            if c == "\\" {
+                var j = i
+                while j < u.count, u[j] == "\\" { j += 1 }
+                if (j - i) % 2 == 1 && (j == u.count || u[j] == "\"" || u[j] == "\n") { return false }
+                i = j
+                continue
+            }
+            if c == "\n" && (i == 0 || u[i - 1] == "\"" || u[i - 1] == "\\")
+                && (i + 1 == u.count || u[i + 1] == "\"" || u[i + 1] == "\\") { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The text as Graphviz will show it: line breaks (`\r\n`, `\r`, U+2028, U+2029, U+0085) become

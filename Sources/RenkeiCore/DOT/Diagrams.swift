@@ -169,12 +169,12 @@ public struct DiagramWriter: Sendable {
                             ("fontcolor", .string("#333333")), ("dir", .string("none"))])
     }
 
-    /// Unique, readable DOT node names: the organisation ids, or `n1`, `n2` … when two ids would
-    /// collide once quoted (ids DOT cannot carry exactly, see ``DOTEscaping/quoted(_:)``).
+    /// Unique, readable DOT node names: the organisation ids, or `n1`, `n2` … for all nodes when
+    /// an id cannot be carried exactly by DOT (``DOTEscaping/canRepresent(_:)``).
     func nodeNames(_ ids: [String]) -> [String: String] {
         var seen = Set<String>()
         var clash = false
-        for id in ids where !seen.insert(DOTEscaping.quoted(id)).inserted { clash = true }
+        for id in ids where !DOTEscaping.canRepresent(id) || !seen.insert(DOTEscaping.quoted(id)).inserted { clash = true }
         var names: [String: String] = [:]
         for (i, id) in ids.enumerated() { names[id] = clash ? "n\(i + 1)" : id }
         return names
