@@ -215,18 +215,23 @@ public struct DiagramWriter: Sendable {
     }
 
     /// The graph label: title and subtitle on the left, the legend (凡例) on their right, as one
-    /// HTML-like table. (Side by side, because Graphviz stretches a nested table to the width of
-    /// its column, which a long subtitle above it would set.)
+    /// HTML-like table. Side by side, because Graphviz stretches a nested table to the width of
+    /// its column, which a long subtitle above it would set.
+    ///
+    /// Written to keep libgvc 2.43 from leaking (measured with valgrind): every table is one row
+    /// or one column (two-dimensional tables are sized through temporary graphs it never fully
+    /// frees, `sizeArray`/`makeGraphs`), and only the title uses `<FONT>` (each `<FONT>` element
+    /// leaks about 120 bytes per rendering in `htmlparse`; `<B>` leaks too). Colour samples are
+    /// coloured cell borders and sizes come from the graph's `fontsize`. What remains is a leak of
+    /// about 72 bytes per text item inside libgvc's `htmlparse`, which no caller can free.
     func headerLabel(title: String, subtitle: String?, legendRows: [String]) -> DOTValue {
         var h = "\n<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"2\">\n<TR>"
-        h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOTEscaping.html(title))</B></FONT>"
-        if let subtitle {
-            h += "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>"
-        }
+        h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\" FACE=\"\(boldFace)\">\(DOTEscaping.html(title))</FONT>"
+        if let subtitle { h += "<BR/>\(DOTEscaping.html(subtitle))" }
         h += "</TD>\n"
         if !legendRows.isEmpty {
-            h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">\n"
-            h += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>凡例</B></TD></TR>\n"
+            h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">\n"
+            h += "<TR><TD ALIGN=\"LEFT\">凡例</TD></TR>\n"
             h += legendRows.joined()
             h += "</TABLE></TD>\n"
         }
@@ -234,14 +239,24 @@ public struct DiagramWriter: Sendable {
         return .html(h)
     }
 
-    /// A legend section heading.
+    /// The bold face of the diagram font, for the title (HTML `<B>` leaks in libgvc 2.43).
+    var boldFace: String { DOTEscaping.html(options.font + " Bold") }
+
+    /// A legend section heading: 【種別（色・形）】.
     func legendHeading(_ text: String) -> String {
-        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">\(DOTEscaping.html(text))</FONT></TD></TR>\n"
+        "<TR><TD ALIGN=\"LEFT\">\(DOTEscaping.html("【" + text + "】"))</TD></TR>\n"
     }
 
-    /// A legend row: a sample cell and its explanation.
-    func legendRow(sample: String, text: String) -> String {
-        "<TR>\(sample)<TD ALIGN=\"LEFT\">\(DOTEscaping.html(text))</TD></TR>\n"
+    /// A legend row for a fill colour: the text with a bar of the colour on its left (a thin
+    /// grey frame for white).
+    func swatchRow(_ color: String, _ text: String) -> String {
+        let cell = color == "#FFFFFF" ? "BORDER=\"1\" COLOR=\"#777777\"" : "BORDER=\"5\" SIDES=\"L\" COLOR=\"\(color)\""
+        return "<TR><TD ALIGN=\"LEFT\" \(cell)>\(DOTEscaping.html(text))</TD></TR>\n"
+    }
+
+    /// A legend row for a line colour: the text underlined in the colour.
+    func lineRow(_ color: String, _ text: String) -> String {
+        "<TR><TD ALIGN=\"LEFT\" BORDER=\"3\" SIDES=\"B\" COLOR=\"\(color)\">\(DOTEscaping.html(text))</TD></TR>\n"
     }
 
     /// Legend rows for the kinds drawn, by colour (when colouring by kind) and shape.
@@ -251,8 +266,7 @@ public struct DiagramWriter: Sendable {
         for k in kinds.sorted() {
             let s = DiagramPalette.style(of: k)
             let color = options.colorBy == .kind ? s.fill : "#FFFFFF"
-            rows.append(legendRow(sample: "<TD BGCOLOR=\"\(color)\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>",
-                                  text: "\(k.id)（\(s.shapeJapanese)）"))
+            rows.append(swatchRow(color, "\(k.id)（\(s.shapeJapanese)）"))
         }
         return rows
     }
@@ -263,8 +277,7 @@ public struct DiagramWriter: Sendable {
         var rows = [legendHeading("コミュニティ（色）")]
         for c in communities.sorted() {
             let color = c == -1 ? "#FFFFFF" : DiagramPalette.communityColor(c)
-            rows.append(legendRow(sample: "<TD BGCOLOR=\"\(color)\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>",
-                                  text: c == -1 ? "未分類" : "コミュニティ \(c)"))
+            rows.append(swatchRow(color, c == -1 ? "未分類" : "コミュニティ \(c)"))
         }
         return rows
     }
@@ -275,14 +288,14 @@ public struct DiagramWriter: Sendable {
         var rows = [legendHeading("連携の内容（線の色）")]
         for r in relations.sorted() {
             let c = DiagramPalette.style(of: r).color
-            rows.append(legendRow(sample: "<TD><FONT COLOR=\"\(c)\"><B>━━━</B></FONT></TD>", text: r.japanese))
+            rows.append(lineRow(c, r.japanese))
         }
         return rows
     }
 
-    /// A legend row explaining a marker (太枠, 破線 …).
+    /// A legend row explaining a marker (二重枠, 破線 …): 「二重枠：主催団体」.
     func markerRow(_ sample: String, _ text: String) -> String {
-        legendRow(sample: "<TD><FONT POINT-SIZE=\"10\">\(DOTEscaping.html(sample))</FONT></TD>", text: text)
+        "<TR><TD ALIGN=\"LEFT\">\(DOTEscaping.html(sample + "：" + text))</TD></TR>\n"
     }
 
     /// The `start` attribute that seeds neato, fdp and sfdp.

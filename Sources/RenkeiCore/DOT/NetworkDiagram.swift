@@ -65,7 +65,7 @@ extension DiagramWriter {
 
         var graph: [(String, DOTValue)] = [
             ("layout", .string(engine)),
-            ("fontname", .string(options.font)),
+            ("fontname", .string(options.font)), ("fontsize", .number(11)),
             ("label", headerLabel(title: title, subtitle: subtitle, legendRows: rows)),
             ("labelloc", .string("t")), ("labeljust", .string("l")),
             ("bgcolor", .string("white")), ("pad", .string("0.3")),

@@ -50,7 +50,7 @@ extension DiagramWriter {
         subtitle += "　連携先 \(partners.count) 団体"
         b.defaults("graph", [
             ("layout", .string(clustered ? "fdp" : "twopi")),
-            ("fontname", .string(options.font)),
+            ("fontname", .string(options.font)), ("fontsize", .number(11)),
             ("label", headerLabel(title: "連携図：\(project.title)", subtitle: subtitle, legendRows: rows)),
             ("labelloc", .string("t")), ("labeljust", .string("l")),
             ("bgcolor", .string("white")), ("pad", .string("0.3")),
