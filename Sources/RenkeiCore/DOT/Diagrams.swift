@@ -220,14 +220,14 @@ public struct DiagramWriter: Sendable {
     ///
     /// Written to keep libgvc 2.43 from leaking (measured with valgrind): every table is one row
     /// or one column (two-dimensional tables are sized through temporary graphs it never fully
-    /// frees, `sizeArray`/`makeGraphs`), and only the title uses `<FONT>` (each `<FONT>` element
+    /// frees, `sizeArray`/`makeGraphs`), and only the title and subtitle use `<FONT>` (each `<FONT>` element
     /// leaks about 120 bytes per rendering in `htmlparse`; `<B>` leaks too). Colour samples are
     /// coloured cell borders and sizes come from the graph's `fontsize`. What remains is a leak of
     /// about 72 bytes per text item inside libgvc's `htmlparse`, which no caller can free.
     func headerLabel(title: String, subtitle: String?, legendRows: [String]) -> DOTValue {
         var h = "\n<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"2\">\n<TR>"
         h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\" FACE=\"\(boldFace)\">\(DOTEscaping.html(title))</FONT>"
-        if let subtitle { h += "<BR/>\(DOTEscaping.html(subtitle))" }
+        if let subtitle { h += "<BR/><BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>" }
         h += "</TD>\n"
         if !legendRows.isEmpty {
             h += "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">\n"
@@ -250,7 +250,7 @@ public struct DiagramWriter: Sendable {
     /// A legend row for a fill colour: the text with a bar of the colour on its left (a thin
     /// grey frame for white).
     func swatchRow(_ color: String, _ text: String) -> String {
-        let cell = color == "#FFFFFF" ? "BORDER=\"1\" COLOR=\"#777777\"" : "BORDER=\"5\" SIDES=\"L\" COLOR=\"\(color)\""
+        let cell = color == "#FFFFFF" ? "BORDER=\"1\" COLOR=\"#777777\"" : "BORDER=\"3\" SIDES=\"L\" COLOR=\"\(color)\""
         return "<TR><TD ALIGN=\"LEFT\" \(cell)>\(DOTEscaping.html(text))</TD></TR>\n"
     }
 
