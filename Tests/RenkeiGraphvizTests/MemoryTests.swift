@@ -4,6 +4,12 @@ import RenkeiCore
 @testable import RenkeiGraphviz
 
 /// 1,000 renderings must not grow the process: every graph, layout and buffer is freed.
+///
+/// Two loops. Plain labels (no HTML) must stay flat: a missing `agclose`, `gvFreeLayout` or
+/// `gvFreeRenderData` would cost tens of kB per rendering (20+ MB per 1,000). The full diagrams
+/// carry the HTML legend, inside which libgvc 2.43.0 itself leaks about 72 bytes per text item
+/// (`htmlparse`, found with valgrind and not freeable by the caller); the figure is printed and the
+/// generous bound still catches a leak of our own.
 @Suite(.serialized) struct MemoryTests {
     /// Resident set size in kB, from /proc/self/status.
     static func rssKB() -> Int {
@@ -14,22 +20,36 @@ import RenkeiCore
         return 0
     }
 
-    @Test func thousandRendersStayFlat() throws {
-        let writer = DiagramWriter(dataset: SampleData.dataset())
-        let dots = [try writer.projectDOT(id: "p1"), try writer.projectDOT(id: "p2"), writer.sectorsDOT()]
-        // Warm up: fonts, plugins and caches load once.
-        for i in 0..<30 { _ = try GraphvizRenderer.shared.render(dot: dots[i % 3], format: i % 2 == 0 ? .svg : .png) }
-        let before = Self.rssKB()
+    static func loop(_ name: String, dots: [String]) throws -> Int {
+        for i in 0..<30 { _ = try GraphvizRenderer.shared.render(dot: dots[i % dots.count], format: i % 2 == 0 ? .svg : .png) }
+        let before = rssKB()
         var bytes = 0
         for i in 0..<1000 {
             let format: RenderFormat = i % 10 == 0 ? .png : .svg
-            bytes += try GraphvizRenderer.shared.render(dot: dots[i % 3], format: format).data.count
+            bytes += try GraphvizRenderer.shared.render(dot: dots[i % dots.count], format: format).data.count
             if i % 100 == 0 { _ = try? GraphvizRenderer.shared.render(dot: "graph { a -- ; }", format: .svg) }
-            if ProcessInfo.processInfo.environment["RENKEI_RSS_TRACE"] != nil, i % 100 == 99 { print("after \(i + 1): \(Self.rssKB()) kB") }
         }
-        let after = Self.rssKB()
-        print("1,000 renders (900 SVG, 100 PNG, 10 rejected graphs, \(bytes / 1_000_000) MB produced): "
+        let after = rssKB()
+        print("\(name): 1,000 renders (900 SVG, 100 PNG, 10 rejected graphs, \(bytes / 1_000_000) MB produced): "
               + "RSS \(before) kB before, \(after) kB after, growth \(after - before) kB")
-        #expect(after - before < 20_000)
+        return after - before
+    }
+
+    @Test func plainLabelsStayFlat() throws {
+        let writer = DiagramWriter(dataset: SampleData.dataset())
+        // The project and sector diagrams with the graph label (title + HTML legend) removed.
+        let dots = try [writer.projectDOT(id: "p1"), writer.projectDOT(id: "p2"), writer.sectorsDOT()].map { dot in
+            let start = dot.range(of: "label=<")!.lowerBound
+            let end = dot.range(of: "\n>, ")!.upperBound
+            return String(dot[..<start]) + String(dot[end...])
+        }
+        #expect(!dots[0].contains("<TABLE"))
+        #expect(try Self.loop("plain labels", dots: dots) < 3_000)
+    }
+
+    @Test func fullDiagramsStayWithinBound() throws {
+        let writer = DiagramWriter(dataset: SampleData.dataset())
+        let dots = [try writer.projectDOT(id: "p1"), try writer.projectDOT(id: "p2"), writer.sectorsDOT()]
+        #expect(try Self.loop("diagrams with HTML legend", dots: dots) < 20_000)
     }
 }
