@@ -39,11 +39,14 @@ public struct DiagramOptions: Sendable, Equatable {
     public var networkLabelAllLimit: Int
     /// Networks with more nodes than this are laid out with `sfdp` instead of `neato`.
     public var networkSFDPThreshold: Int
+    /// Layout engine written into the DOT (`layout=`) instead of each diagram's own choice.
+    public var engine: String?
 
     public init(font: String = DiagramOptions.defaultFont, colorBy: DiagramColoring = .kind,
                 clusterBy: DiagramClustering = .none, communities: [String: Int]? = nil,
                 centrality: [String: Double]? = nil, centralityName: String? = nil, seed: Int = 1,
-                networkLabelCount: Int = 40, networkLabelAllLimit: Int = 80, networkSFDPThreshold: Int = 150) {
+                networkLabelCount: Int = 40, networkLabelAllLimit: Int = 80, networkSFDPThreshold: Int = 150,
+                engine: String? = nil) {
         self.font = font
         self.colorBy = colorBy
         self.clusterBy = clusterBy
@@ -54,6 +57,7 @@ public struct DiagramOptions: Sendable, Equatable {
         self.networkLabelCount = networkLabelCount
         self.networkLabelAllLimit = networkLabelAllLimit
         self.networkSFDPThreshold = networkSFDPThreshold
+        self.engine = engine
     }
 }
 

@@ -64,7 +64,7 @@ extension DiagramWriter {
         let subtitle = "\(dataset.projects.count) 事業・\(ids.count) 団体・\(edges.count) 組の連携"
 
         var graph: [(String, DOTValue)] = [
-            ("layout", .string(engine)),
+            ("layout", .string(options.engine ?? engine)),
             ("fontname", .string(options.font)), ("fontsize", .number(11)),
             ("label", headerLabel(title: title, subtitle: subtitle, legendRows: rows)),
             ("labelloc", .string("t")), ("labeljust", .string("l")),

@@ -49,7 +49,7 @@ extension DiagramWriter {
         if let year = project.year { subtitle += "　\(year)年度" }
         subtitle += "　連携先 \(partners.count) 団体"
         b.defaults("graph", [
-            ("layout", .string(clustered ? "fdp" : "twopi")),
+            ("layout", .string(options.engine ?? (clustered ? "fdp" : "twopi"))),
             ("fontname", .string(options.font)), ("fontsize", .number(11)),
             ("label", headerLabel(title: "連携図：\(project.title)", subtitle: subtitle, legendRows: rows)),
             ("labelloc", .string("t")), ("labeljust", .string("l")),

@@ -31,7 +31,7 @@ extension DiagramWriter {
                  markerRow("大きさ", "その種別と連携した事業の数"),
                  markerRow("線の太さ", "種別間の連携の件数")]
         b.defaults("graph", [
-            ("layout", .string("circo")),
+            ("layout", .string(options.engine ?? "circo")),
             ("fontname", .string(options.font)), ("fontsize", .number(11)),
             ("label", headerLabel(title: "分野別の連携：\(dataset.metadata.name)",
                                   subtitle: "\(dataset.projects.count) 事業・\(dataset.partnerships.count) 件の連携",
