@@ -5,8 +5,10 @@ import RenkeiCore
 
 /// 1,000 renderings must not grow the process: every graph, layout and buffer is freed.
 ///
-/// Two loops. Plain labels (no HTML) must stay flat: a missing `agclose`, `gvFreeLayout` or
-/// `gvFreeRenderData` would cost tens of kB per rendering (20+ MB per 1,000). The full diagrams
+/// Two loops. Plain labels (no HTML) must stay flat: a missing `gvFreeRenderData` alone would keep
+/// the 14 MB of output, a missing `agclose` or `gvFreeLayout` tens of kB per rendering; the bound
+/// (10 MB) leaves room for other test suites allocating in parallel, which RSS also counts. Run
+/// alone (`swift test --filter MemoryTests`) the growth measured is under 0.5 MB. The full diagrams
 /// carry the HTML legend, inside which libgvc 2.43.0 itself leaks about 72 bytes per text item
 /// (`htmlparse`, found with valgrind and not freeable by the caller); the figure is printed and the
 /// generous bound still catches a leak of our own.
@@ -44,7 +46,7 @@ import RenkeiCore
             return String(dot[..<start]) + String(dot[end...])
         }
         #expect(!dots[0].contains("<TABLE"))
-        #expect(try Self.loop("plain labels", dots: dots) < 3_000)
+        #expect(try Self.loop("plain labels", dots: dots) < 10_000)
     }
 
     @Test func fullDiagramsStayWithinBound() throws {

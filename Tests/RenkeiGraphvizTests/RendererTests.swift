@@ -140,3 +140,31 @@ import RenkeiCore
         #expect(Set(sizes).count == 1)
     }
 }
+
+@Suite struct LargeNetworkTests {
+    @Test func thousandsOfNodesWithSFDPAndFewLabels() throws {
+        let dataset = SampleData.large(projects: 150, partnersPerProject: 30, pool: 3000, seed: 11)
+        let writer = DiagramWriter(dataset: dataset)
+        let dot = writer.networkDOT()
+        let g = try GraphvizRenderer.shared.inspect(dot: dot)
+        #expect(g.attributes["layout"] == "sfdp")
+        #expect(g.attributes["overlap"] == "prism")
+        #expect(g.nodes.count > 2000)
+        let labelled = g.nodes.filter { !($0.attributes["label"] ?? "").isEmpty }
+        #expect(labelled.count == 40)
+        // The labelled ones are the highest-degree organisations.
+        var degree: [String: Int] = [:]
+        for e in g.edges { degree[e.tail, default: 0] += 1; degree[e.head, default: 0] += 1 }
+        let minLabelled = labelled.map { degree[$0.name] ?? 0 }.min() ?? 0
+        let maxUnlabelled = g.nodes.filter { ($0.attributes["label"] ?? "").isEmpty }.map { degree[$0.name] ?? 0 }.max() ?? 0
+        #expect(minLabelled >= maxUnlabelled)
+        let start = Date()
+        let r = try GraphvizRenderer.shared.render(dot: dot, format: .svg)
+        print("network of \(g.nodes.count) nodes, \(g.edges.count) edges: sfdp + SVG in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        #expect(r.engine == "sfdp")
+        #expect(r.warnings.isEmpty, "\(r.warnings)")
+        if let out = ProcessInfo.processInfo.environment["RENKEI_RENDER_OUT"] {
+            try GraphvizRenderer.shared.render(dot: dot, format: .png, to: "\(out)/large-network.png")
+        }
+    }
+}

@@ -177,9 +177,12 @@ public enum DOTEscaping {
     }
 
     /// Formats a number for DOT: at most `digits` decimals, no trailing zeros, no exponent,
-    /// so that output is the same on every platform.
+    /// so that output is the same on every platform. Non-finite values print as `0` and magnitudes
+    /// are clamped to 10¹² (no DOT size or weight comes near), `digits` to 0…9.
     public static func number(_ x: Double, digits: Int = 3) -> String {
         guard x.isFinite else { return "0" }
+        let x = min(max(x, -1e12), 1e12)
+        let digits = min(max(digits, 0), 9)
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (x * scale).rounded()

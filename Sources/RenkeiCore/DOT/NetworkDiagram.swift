@@ -7,7 +7,7 @@ extension DiagramWriter {
     /// (the bridges between projects) get a thick black outline and leads a double outline. Node
     /// size follows ``DiagramOptions/centrality`` (degree when nil); in networks larger than
     /// ``DiagramOptions/networkLabelAllLimit`` only the ``DiagramOptions/networkLabelCount`` most
-    /// central organisations and the leads carry names. Up to
+    /// central organisations carry names (ties broken by dataset order). Up to
     /// ``DiagramOptions/networkSFDPThreshold`` nodes the layout is `neato`, above it `sfdp`; both with
     /// overlap removal (`overlap=prism`). Edges are coloured by their most frequent relation and
     /// widen with the number of partnerships.
@@ -37,7 +37,7 @@ extension DiagramWriter {
             labelled = Set(ids)
         } else {
             let ranked = ids.sorted { ((-(centrality[$0] ?? 0)), position($0), $0) < ((-(centrality[$1] ?? 0)), position($1), $1) }
-            labelled = Set(ranked.prefix(max(0, options.networkLabelCount))).union(leads.intersection(present))
+            labelled = Set(ranked.prefix(max(0, options.networkLabelCount)))
         }
         let large = ids.count > options.networkSFDPThreshold
         let clustered = options.clusterBy != .none
@@ -94,7 +94,7 @@ extension DiagramWriter {
                 a.append(("tooltip", .text(o.name)))
             }
             if isLead { a += [("peripheries", .number(2)), ("penwidth", .number(2))] }
-            if bridge { a += [("color", .string("#000000")), ("penwidth", .number(3))] }
+            if bridge { a += [("color", .string("#000000")), ("penwidth", .number(large ? 1.5 : 3))] }
             return a
         }
         let alpha = edges.count > 300 ? "99" : ""
