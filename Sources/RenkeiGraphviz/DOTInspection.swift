@@ -4,19 +4,31 @@ import Foundation
 /// A graph as Graphviz parsed it: names and attribute values exactly as `agget` returns them.
 /// Used to check DOT output structurally (every attribute that was set, per object).
 public struct ParsedGraph: Sendable {
+    /// A node: its name and every declared attribute's value.
     public struct Node: Sendable {
+        /// The node's DOT name.
         public var name: String
+        /// Attribute name → value, as `agget` returns it.
         public var attributes: [String: String]
     }
+    /// An edge: its end points (as written, tail first) and attribute values.
     public struct Edge: Sendable {
+        /// The tail node's name.
         public var tail: String
+        /// The head node's name.
         public var head: String
+        /// Attribute name → value, as `agget` returns it.
         public var attributes: [String: String]
     }
+    /// The graph's name.
     public var name: String
+    /// Whether the graph is a `digraph`.
     public var directed: Bool
+    /// Graph attribute name → value.
     public var attributes: [String: String]
+    /// Nodes in Graphviz's order.
     public var nodes: [Node]
+    /// Edges, grouped by tail node.
     public var edges: [Edge]
     /// Names of the subgraphs directly under the root (`cluster_…`).
     public var subgraphs: [String]

@@ -5,6 +5,7 @@ public struct JapaneseFonts: Sendable {
     /// Lists the installed font families that cover Japanese.
     public var families: @Sendable () -> [String]
 
+    /// A check over a custom list of families (tests use an empty list to simulate a bare machine).
     public init(families: @escaping @Sendable () -> [String]) {
         self.families = families
     }

@@ -11,6 +11,7 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     /// The output file could not be written.
     case writeFailed(path: String, reason: String)
 
+    /// The message shown to the user, with Graphviz's own text where it gave one.
     public var description: String {
         switch self {
         case let .unknownEngine(e, available):

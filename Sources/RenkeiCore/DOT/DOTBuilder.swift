@@ -27,6 +27,7 @@ public struct DOTBuilder: Sendable {
     private(set) var lines: [String] = []
     private var depth = 0
 
+    /// An empty builder at depth 0.
     public init() {}
 
     /// The finished DOT text, ending with a newline.

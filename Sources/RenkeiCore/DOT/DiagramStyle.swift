@@ -7,6 +7,7 @@ public struct KindStyle: Hashable, Sendable {
     /// Extra node style words (`rounded`), or empty.
     public var extraStyle: String
 
+    /// A style with a fill colour (`#RRGGBB`), a Graphviz shape and optional extra style words.
     public init(fill: String, shape: String, extraStyle: String = "") {
         self.fill = fill
         self.shape = shape
@@ -43,6 +44,7 @@ public struct RelationStyle: Hashable, Sendable {
     /// Line colour, `#RRGGBB`.
     public var color: String
 
+    /// A style with a line colour (`#RRGGBB`).
     public init(color: String) { self.color = color }
 }
 

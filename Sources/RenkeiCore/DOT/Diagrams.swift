@@ -8,8 +8,11 @@ public enum DiagramColoring: String, Sendable, CaseIterable {
 
 /// How organisation nodes are grouped into boxes (Graphviz clusters).
 public enum DiagramClustering: String, Sendable, CaseIterable {
+    /// One cluster per kind, labelled with the kind.
     case kind
+    /// One cluster per community (「コミュニティ N」), unassigned organisations in 「未分類」.
     case community
+    /// No clusters.
     case none
 }
 
@@ -20,7 +23,9 @@ public struct DiagramOptions: Sendable, Equatable {
 
     /// Font family for every text in the picture.
     public var font: String
+    /// What fills organisation nodes (kind colours by default).
     public var colorBy: DiagramColoring
+    /// How organisation nodes are boxed into clusters (none by default).
     public var clusterBy: DiagramClustering
     /// Community number per organisation id, used by `.community` colouring and clustering.
     /// Organisations missing from the map form community `-1` (drawn white, clustered as 「未分類」).
@@ -42,6 +47,7 @@ public struct DiagramOptions: Sendable, Equatable {
     /// Layout engine written into the DOT (`layout=`) instead of each diagram's own choice.
     public var engine: String?
 
+    /// Options with the defaults every command uses unless told otherwise.
     public init(font: String = DiagramOptions.defaultFont, colorBy: DiagramColoring = .kind,
                 clusterBy: DiagramClustering = .none, communities: [String: Int]? = nil,
                 centrality: [String: Double]? = nil, centralityName: String? = nil, seed: Int = 1,
@@ -65,6 +71,7 @@ public struct DiagramOptions: Sendable, Equatable {
 public enum DiagramError: Error, Equatable, CustomStringConvertible {
     case unknownProject(String, suggestion: String?)
 
+    /// The message shown to the user (English, like every CLI error).
     public var description: String {
         switch self {
         case let .unknownProject(id, suggestion):
@@ -78,9 +85,12 @@ public enum DiagramError: Error, Equatable, CustomStringConvertible {
 /// Output is deterministic: nodes follow the dataset's order (or kind order where grouping
 /// matters), edges follow their end points, and every number is printed with fixed decimals.
 public struct DiagramWriter: Sendable {
+    /// The dataset drawn.
     public var dataset: Dataset
+    /// Font, colouring, clustering, sizes and seed.
     public var options: DiagramOptions
 
+    /// A writer for one dataset with the given options.
     public init(dataset: Dataset, options: DiagramOptions = DiagramOptions()) {
         self.dataset = dataset
         self.options = options
