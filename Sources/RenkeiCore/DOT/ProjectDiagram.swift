@@ -54,7 +54,9 @@ extension DiagramWriter {
             ("label", headerLabel(title: "連携図：\(project.title)", subtitle: subtitle, legendRows: rows)),
             ("labelloc", .string("t")), ("labeljust", .string("l")),
             ("bgcolor", .string("white")), ("pad", .string("0.3")),
-            ("overlap", .string("false")), ("splines", .string("true")),
+            // Overlap removal without shrinking: twopi's ring radius (ranksep) survives, so edge
+            // labels keep room between the lead and its partners.
+            ("overlap", .string("false")), ("overlap_shrink", .string("false")), ("splines", .string("true")),
             ("outputorder", .string("edgesfirst")),
         ] + (clustered ? [("start", startValue)] as [(String, DOTValue)]
              : [("root", .string(names[lead.id]!)), ("ranksep", .number(ringRadius(leadName: lead.name)))]))
@@ -93,9 +95,9 @@ extension DiagramWriter {
     }
 
     /// The distance (inches) from the lead to the ring of partners: half the lead's width (about
-    /// 0.21 in per character at 15 pt) plus room for edge labels, at least 2.2.
+    /// 0.21 in per character at 15 pt) plus room for edge labels (2.2 in), at least 2.6.
     func ringRadius(leadName: String) -> Double {
         let width = 0.21 * Double(leadName.count) + 0.6
-        return max(2.2, (width / 2 + 1.6) * 10).rounded() / 10
+        return max(2.6, (width / 2 + 2.2) * 10).rounded() / 10
     }
 }
