@@ -31,7 +31,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Draw the sector summary (kinds as nodes).")
     var sectors = false
 
-    @Flag(help: "Write every diagram (DOT and SVG, PNG for the network) into the --out folder.")
+    @Flag(help: "Write every diagram into the --out folder: DOT and SVG (PNG too for the network); with --format, DOT and that format.")
     var all = false
 
     @Option(help: "Output format: svg, png, pdf or dot (default: from the --out extension, else svg).")
@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Graphviz layout engine (dot, neato, twopi, circo, fdp, sfdp …); default: chosen per diagram.")
     var engine: String?
 
-    @Option(help: "Font family (default: Noto Sans CJK JP, or another installed Japanese font).")
+    @Option(help: "Font family (default: Noto Sans CJK JP, from Debian's fonts-noto-cjk).")
     var font: String?
 
     @Option(name: .customLong("color-by"), help: "Fill nodes by kind or community.")
@@ -61,9 +61,6 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("give exactly one of --project ID, --network, --sectors or --all")
         }
         if let format { _ = try RenderFormat(parsing: format) }
-        if all && format != nil {
-            throw ValidationError("--all writes DOT and SVG (and PNG for the network); drop --format")
-        }
         if let engine, !GraphvizRenderer.shared.engines.contains(engine) {
             throw RenderError.unknownEngine(engine, available: GraphvizRenderer.shared.engines)
         }
@@ -71,12 +68,13 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try input.load()
-        let outputFormat = try format.map(RenderFormat.init(parsing:)) ?? RenderFormat(fileName: out) ?? .svg
-        let rendering = all || outputFormat != .dot
+        let givenFormat = try format.map(RenderFormat.init(parsing:))
+        let outputFormat = givenFormat ?? RenderFormat(fileName: out) ?? .svg
+        let rendering = all ? givenFormat != .dot : outputFormat != .dot
         let options = try diagramOptions(for: dataset, rendering: rendering)
         let writer = DiagramWriter(dataset: dataset, options: options)
         if all {
-            try renderAll(writer)
+            try renderAll(writer, format: givenFormat)
             return
         }
         let dot: String
@@ -98,16 +96,14 @@ struct RenderCommand: ParsableCommand {
             warn("community detection is not available yet; not clustering")
             clusterBy = .none
         }
-        var family = font ?? DiagramOptions.defaultFont
+        // The DOT always names the requested (or default) family, so that DOT files are the same on
+        // every machine; when it is missing, fontconfig substitutes another Japanese font at render time.
+        let family = font ?? DiagramOptions.defaultFont
         if rendering {
             let fonts = JapaneseFonts.system
             try fonts.require()
             if !fonts.has(family), let substitute = fonts.resolve(family) {
-                if font != nil {
-                    warn("font '\(family)' is not an installed Japanese font; fontconfig will substitute (e.g. '\(substitute)')")
-                } else {
-                    family = substitute
-                }
+                warn("font '\(family)' is not an installed Japanese font; fontconfig will substitute one such as '\(substitute)'")
             }
         }
         return DiagramOptions(font: family, colorBy: colorBy, clusterBy: clusterBy, communities: communities,
@@ -133,8 +129,9 @@ struct RenderCommand: ParsableCommand {
         for w in result.warnings { warn("Graphviz: \(w)") }
     }
 
-    /// The whole set into the `--out` folder.
-    func renderAll(_ writer: DiagramWriter) throws {
+    /// The whole set into the `--out` folder: DOT and SVG for every diagram and PNG for the network;
+    /// with `--format dot` only the DOT files (what CI compares), with another format DOT plus it.
+    func renderAll(_ writer: DiagramWriter, format: RenderFormat?) throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var files: [(String, String, [RenderFormat])] = []
         for p in writer.dataset.projects {
@@ -142,7 +139,8 @@ struct RenderCommand: ParsableCommand {
         }
         files.append(("network", writer.networkDOT(), [.dot, .svg, .png]))
         files.append(("sectors", writer.sectorsDOT(), [.dot, .svg]))
-        for (name, dot, formats) in files {
+        for (name, dot, defaults) in files {
+            let formats: [RenderFormat] = format.map { $0 == .dot ? [.dot] : [.dot, $0] } ?? defaults
             for f in formats {
                 try write(dot, format: f, to: (out as NSString).appendingPathComponent("\(name).\(f.rawValue)"))
             }
