@@ -87,7 +87,7 @@ struct RenderCommand: ParsableCommand {
     /// The diagram settings from the flags, with the community hook and the font check.
     func diagramOptions(for dataset: Dataset, rendering: Bool) throws -> DiagramOptions {
         var colorBy = colorBy, clusterBy = clusterBy
-        let communities = (colorBy == .community || clusterBy == .community) ? Self.communities(for: dataset) : nil
+        let communities = (colorBy == .community || clusterBy == .community) ? Self.communities(for: dataset, seed: seed) : nil
         if communities == nil && colorBy == .community {
             warn("community detection is not available yet; colouring by kind")
             colorBy = .kind
@@ -112,10 +112,16 @@ struct RenderCommand: ParsableCommand {
 
     /// Community number per organisation id for `--color-by community` / `--cluster-by community`.
     ///
-    /// Hook for the community-detection module: return its partition here (for example Louvain on
-    /// `AnalysisGraph.partnershipGraph(of:)`, mapped back to organisation ids). Until it lands this
-    /// returns nil and the command falls back to kind colouring with a warning.
-    static func communities(for dataset: Dataset) -> [String: Int]? {
+    /// Hook for the community-detection module (branch `communities`): return its partition here.
+    /// Once `Louvain`/`Leiden` are on main this becomes, with the command's `--seed`:
+    ///
+    ///     let graph = AnalysisGraph.partnershipGraph(of: dataset)
+    ///     let partition = Leiden.run(graph, seed: UInt64(seed))   // or Louvain.run
+    ///     return Dictionary(uniqueKeysWithValues: graph.labels.enumerated().map {
+    ///         ($1, Int(partition.membership[$0])) })
+    ///
+    /// Until then it returns nil and the command falls back to kind colouring with a warning.
+    static func communities(for dataset: Dataset, seed: Int) -> [String: Int]? {
         nil
     }
 
