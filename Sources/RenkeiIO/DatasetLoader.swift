@@ -61,15 +61,17 @@ public enum DatasetLoader {
 enum FieldParsing {
     /// Splits a `;`-separated list (also `；` and `、`), trimming and dropping empty items.
     static func list(_ text: String, separators: Set<Character> = [";", "；", "、"]) -> [String] {
-        text.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        if text.isEmpty { return [] }
+        return text.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// A positive, finite weight; nil for an empty field.
     struct FieldError: Error { var message: String }
 
     static func weight(_ text: String) -> Result<Double?, FieldError> {
-        let t = text.trimmingWhitespace().precomposedStringWithCompatibilityMapping
+        var t = text.trimmingWhitespace()
         if t.isEmpty { return .success(nil) }
+        if !t.utf8.allSatisfy({ $0 < 0x80 }) { t = t.precomposedStringWithCompatibilityMapping }  // full-width digits
         guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number")) }
         guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive")) }
         return .success(w)

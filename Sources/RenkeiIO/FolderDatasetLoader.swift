@@ -110,9 +110,16 @@ enum FolderDatasetLoader {
         let loaded: Any?
         do { loaded = try Yams.load(yaml: text) } catch {
             var line: Int?
-            if let y = error as? YamlError, case let .parser(_, _, mark, _) = y { line = mark.line }
-            if let y = error as? YamlError, case let .scanner(_, _, mark, _) = y { line = mark.line }
-            problems.append(InputProblem(file: file, line: line, message: "not valid YAML: \(error)"))
+            var detail = "\(error)"
+            if let y = error as? YamlError {
+                switch y {
+                case let .parser(context, problem, mark, _), let .scanner(context, problem, mark, _):
+                    line = mark.line
+                    detail = (context.map { "\($0.text) (line \($0.mark.line)): " } ?? "") + problem
+                default: break
+                }
+            }
+            problems.append(InputProblem(file: file, line: line, message: "not valid YAML: \(detail)"))
             return
         }
         guard let root = loaded as? [String: Any] else {
@@ -208,17 +215,10 @@ enum FolderDatasetLoader {
             let normalized = NameNormalizer.normalize(rawName)
             var legalForm = f(cLegal)
             var name = rawName
-            if legalForm.isEmpty, let lf = normalized.legalForm {
+            if legalForm.isEmpty, let split = NameNormalizer.splitLegalForm(rawName) {
                 // The name carries its legal form: split it off.
-                legalForm = lf
-                name = NameNormalizer.normalize(rawName).original
-                for step in normalized.steps {
-                    if case let .legalForm(written, _) = step {
-                        let n = rawName.precomposedStringWithCompatibilityMapping
-                        if n.hasPrefix(written) { name = String(n.dropFirst(written.count)).trimmingWhitespace() }
-                        else if n.hasSuffix(written) { name = String(n.dropLast(written.count)).trimmingWhitespace() }
-                    }
-                }
+                legalForm = split.form.canonical
+                name = split.rest
             } else if let form = LegalForms.form(named: legalForm) {
                 legalForm = form.canonical
             }

@@ -258,3 +258,17 @@ private func keys(_ ps: [InputProblem]) -> [String] {
         #expect(s.rendered(as: .table).contains("連携内容ごとの連携数"))
     }
 }
+
+@Suite struct DatasetYAMLTests {
+    @Test func invalidYAMLIsReportedWithItsLine() {
+        let ps = problems(loading: "folders/bad_yaml")
+        #expect(ps.count == 1)
+        #expect(ps.first?.file == "dataset.yaml")
+        #expect(ps.first?.line == 3)   // libyaml notices the unclosed '[' at the end of the input
+        #expect(ps.first?.message.contains("flow sequence (line 2)") == true)
+    }
+
+    @Test func kindsAndRelationsNeedIdsAndLabels() {
+        #expect(keys(problems(loading: "folders/bad_vocabulary")) == ["dataset.yaml:-:kinds", "dataset.yaml:-:relations"])
+    }
+}

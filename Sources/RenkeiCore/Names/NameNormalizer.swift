@@ -169,21 +169,11 @@ public enum NameNormalizer {
         // Legal form at the start or the end.
         var legalForm: String?
         var formKind: String?
-        let lowered = asciiLowercased(Array(text.unicodeScalars))
-        for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
-            let v = LegalForms.loweredVariantScalars[i]
-            guard lowered.count > v.count else { continue }
-            var scalars = Array(text.unicodeScalars)
-            if lowered.starts(with: v) {
-                scalars.removeFirst(v.count)
-            } else if lowered.suffix(v.count).elementsEqual(v) {
-                scalars.removeLast(v.count)
-            } else { continue }
-            text = String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
-            legalForm = form.canonical
-            formKind = form.kind
-            steps.append(.legalForm(written: variant, canonical: form.canonical))
-            break
+        if let split = splitLegalForm(text) {
+            text = split.rest
+            legalForm = split.form.canonical
+            formKind = split.form.kind
+            steps.append(.legalForm(written: split.variant, canonical: split.form.canonical))
         }
         while let f = text.first, "・･,、".contains(f) { text.removeFirst() }
 
@@ -211,6 +201,26 @@ public enum NameNormalizer {
                                     category: nil, generic: false, key: text.lowercased(), steps: steps)
         infer(&result, formKind: formKind, rest: place.rest, wholeIsPlace: place.wholeIsPlace)
         return result
+    }
+
+    /// Splits one legal form off the start or the end of a name (after NFKC and white-space
+    /// removal): `NPO法人わんず` → (`わんず`, `NPO法人`, 特定非営利活動法人). Nil when there is none.
+    public static func splitLegalForm(_ name: String) -> (rest: String, variant: String, form: LegalForms.Form)? {
+        let text = compactWhitespace(name.precomposedStringWithCompatibilityMapping)
+        let scalars = Array(text.unicodeScalars)
+        let lowered = asciiLowercased(scalars)
+        for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
+            let v = LegalForms.loweredVariantScalars[i]
+            guard lowered.count > v.count else { continue }
+            var rest = scalars
+            if lowered.starts(with: v) {
+                rest.removeFirst(v.count)
+            } else if lowered.suffix(v.count).elementsEqual(v) {
+                rest.removeLast(v.count)
+            } else { continue }
+            return (String(String.UnicodeScalarView(rest)).trimmingWhitespace(), variant, form)
+        }
+        return nil
     }
 
     /// Gives a bare type name (社会福祉協議会, 市役所 …) the municipality of its context, turning

@@ -147,6 +147,16 @@ write("folders/undecodable/partnerships.csv", "project,source,target,relations\n
 
 write("folders/no_files/README.txt", "not a dataset\n")
 
+# dataset.yaml that is not valid YAML (the flow sequence is never closed, line 2).
+write("folders/bad_yaml/dataset.yaml", "name: 壊れたYAML\nkinds: [財団, 基金\n")
+write("folders/bad_yaml/organizations.csv", "id,name\na,団体A\nb,団体B\n")
+write("folders/bad_yaml/partnerships.csv", "project,source,target,relations\n,a,b,後援\n")
+# Valid YAML, but a relation without a Japanese label and a kind without an id.
+write("folders/bad_vocabulary/dataset.yaml",
+      "name: 語彙の誤り\nkinds:\n  - english: no id\nrelations:\n  - id: mentoring\n")
+write("folders/bad_vocabulary/organizations.csv", "id,name\na,団体A\nb,団体B\n")
+write("folders/bad_vocabulary/partnerships.csv", "project,source,target,relations\n,a,b,後援\n")
+
 # --- expected connected components, computed by NetworkX ----------------------
 import csv
 import json

@@ -87,6 +87,32 @@ def evidence_lines(text, path, n):
     return lines
 
 
+def readme_with_counts(orgs, projects, partnerships):
+    """The dataset README with its counts section rewritten from the built tables."""
+    path = os.path.join(ROOT, "README.md")
+    text = open(path, encoding="utf-8").read()
+    begin = text.index("<!-- counts:begin")
+    begin = text.index("\n", begin) + 1
+    end = text.index("<!-- counts:end -->")
+    named = sum(1 for o in orgs if o["generic"] == "false")
+    realised = sum(1 for p in partnerships if p["status"] == "realised")
+    out = ["| what | count |", "|---|---:|",
+           f"| projects | {len(projects)} |", f"| organisations | {len(orgs)} |",
+           f"| named organisations | {named} |", f"| generic organisations | {len(orgs) - named} |",
+           f"| partnerships | {len(partnerships)} |", f"| realised partnerships | {realised} |",
+           f"| planned partnerships | {len(partnerships) - realised} |", "",
+           "| kind | organisations | named | generic |", "|---|---:|---:|---:|"]
+    for k in KINDS:
+        total = sum(1 for o in orgs if o["kind"] == k)
+        kn = sum(1 for o in orgs if o["kind"] == k and o["generic"] == "false")
+        out.append(f"| {k} | {total} | {kn} | {total - kn} |")
+    out += ["", "Partnerships by relation (a partnership with several relations counts under each):", "",
+            "| relation | partnerships |", "|---|---:|"]
+    for r in RELATIONS:
+        out.append(f"| {r} | {sum(1 for p in partnerships if r in p['relations'].split(';'))} |")
+    return text[:begin] + "\n".join(out) + "\n" + text[end:]
+
+
 def main():
     check = "--check" in sys.argv
     seed_lines = open(SEED, encoding="utf-8").read().split("\n") if os.path.exists(SEED) else None
@@ -208,6 +234,7 @@ def main():
     table("projects.csv", ["id", "title", "lead", "prefecture", "municipality", "year", "source"], projects)
     table("partnerships.csv", ["project", "source", "target", "relations", "status", "weight",
                                "direction", "evidence", "note"], partnerships)
+    outputs["README.md"] = readme_with_counts(orgs, projects, partnerships)
     changed = []
     for name, text in outputs.items():
         path = os.path.join(ROOT, name)
