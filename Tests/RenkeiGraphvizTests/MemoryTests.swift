@@ -10,7 +10,8 @@ import RenkeiCore
 /// (10 MB) leaves room for other test suites allocating in parallel, which RSS also counts. Run
 /// alone (`swift test --filter MemoryTests`) the growth measured is under 0.5 MB. The full diagrams
 /// carry the HTML legend, inside which libgvc 2.43.0 itself leaks about 72 bytes per text item
-/// (`htmlparse`, found with valgrind and not freeable by the caller); the figure is printed and the
+/// (`htmlparse`; valgrind: 2,056 bytes "definitely lost" per rendering of project-p1, 0 for the same
+/// graph without the HTML label; not freeable by the caller); the figure is printed and the
 /// generous bound still catches a leak of our own.
 @Suite(.serialized) struct MemoryTests {
     /// Resident set size in kB, from /proc/self/status.
