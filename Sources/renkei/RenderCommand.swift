@@ -6,7 +6,6 @@ import RenkeiIO
 
 extension DiagramColoring: ExpressibleByArgument {}
 extension DiagramClustering: ExpressibleByArgument {}
-extension RenderFormat: ExpressibleByArgument {}
 
 /// `renkei render PATH --project ID | --network | --sectors | --all --out FILE …`.
 struct RenderCommand: ParsableCommand {
