@@ -9,6 +9,7 @@ struct RenkeiCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             StatsCommand.self,
+            RenderCommand.self,
             ExportCommand.self,
         ]
     )
