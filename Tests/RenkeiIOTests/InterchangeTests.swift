@@ -438,11 +438,9 @@ func expectedFixture() throws -> [String: Any] {
         #expect(hex == ["#EE8866", "#77AADD", "#EEDD88", "#44BB99", "#99DDFF", "#FFAABB", "#BBCC33", "#AAAA00",
                         "#DDDDDD", "#FFFFFF"])
         #expect(OrganizationKind.builtIn.allSatisfy { KindPalette.color(for: $0).textColor.hex == "#000000" })
-        // FNV-1a 64 test vectors (draft-eastlake-fnv): "" and "a".
-        #expect(KindPalette.fnv1a("") == 0xcbf29ce484222325)
-        #expect(KindPalette.fnv1a("a") == 0xaf63dc4c8601ec8c)
         let added = OrganizationKind(id: "商店会", english: "shops", order: 10)
-        #expect(KindPalette.tolPale.contains(KindPalette.color(for: added)))
+        #expect(KindPalette.addedKindColors.contains(KindPalette.color(for: added)))
+        #expect(KindPalette.color(for: added).hex == DiagramPalette.style(of: added).fill)
         #expect(RGBColor(hex: "#332288")!.textColor.hex == "#FFFFFF")
     }
 
