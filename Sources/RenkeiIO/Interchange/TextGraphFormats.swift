@@ -73,23 +73,13 @@ public enum PajekFormat {
 }
 
 /// A plain, valid Graphviz DOT export: an undirected `graph` with every node and edge carrying its
-/// attributes (lists `;`-joined), nodes filled with their kind's ``KindPalette`` colour, directed
-/// partnerships drawn with `dir=forward`. It is a data export for tools that read DOT; the
+/// attributes (lists `;`-joined; values written verbatim with ``DOTEscaping/quoted(_:)``, the
+/// label through ``DOTEscaping/label(_:)`` so Graphviz shows it as given), nodes filled with their
+/// kind's ``KindPalette`` colour, directed partnerships drawn with `dir=forward`. It is a data export for tools that read DOT; the
 /// styled diagrams with legend come from `renkei draw` and its own DOT writer.
 public enum PlainDOTFormat {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": out += "\\n"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
-    }
+    /// A verbatim DOT string (ids and data attributes), through the diagram writer's escaping.
+    static func quote(_ s: String) -> String { DOTEscaping.quoted(s) }
 
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
@@ -98,7 +88,8 @@ public enum PlainDOTFormat {
         out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK JP\"];\n"
         for n in table.nodes {
             let fill = KindPalette.color(for: n.kind)
-            var attrs = ["label=\(quote(n.label))", "fillcolor=\(quote(fill.hex))", "fontcolor=\(quote(fill.textColor.hex))"]
+            var attrs = ["label=\(DOTEscaping.label(n.label))", "fillcolor=\(quote(fill.hex))",
+                         "fontcolor=\(quote(fill.textColor.hex))"]
             for (a, v) in zip(table.nodeAttributes, n.values) where a.name != "label" {
                 if let v { attrs.append("\(a.name)=\(quote(v.text))") }
             }
