@@ -594,6 +594,19 @@ func expectedFixture() throws -> [String: Any] {
         #expect(m == nil)
     }
 
+    @Test func nodeLinkErrorsNameTheLine() {
+        let json = "{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"generic\": \"maybe\"}\n],\n\"links\": [\n {\"source\": \"a\", \"target\": \"zz\"}]}"
+        let e1 = #expect(throws: InputError.self) {
+            _ = try NetworkImport.read(bytes: Array(json.utf8), format: .json, file: "n.json")
+        }
+        #expect(e1?.problems.first?.description == "n.json:3: field 'generic': node b: the value is not a valid boolean")
+        let json2 = json.replacingOccurrences(of: "\"maybe\"", with: "true")
+        let e2 = #expect(throws: InputError.self) {
+            _ = try NetworkImport.read(bytes: Array(json2.utf8), format: .json, file: "n.json")
+        }
+        #expect(e2?.problems.first?.description == "n.json:6: field 'target': edge e0 names node zz, which is not in the file")
+    }
+
     @Test func badValuesNameFileLineAndField() {
         let graphml = "<graphml>\n<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"a\">\n<data key=\"w\">heavy</data></edge></graph></graphml>"
         let error = #expect(throws: InputError.self) {

@@ -40,10 +40,14 @@ public enum NodeLinkJSONFormat {
     /// numbers; unknown numeric node fields become metrics).
     /// - Throws: ``InputError`` naming the file and, where known, the line.
     public static func read(text: String, file: String) throws -> NetworkTable {
-        let doc = try JSONValue.parse(text, file: file)
-        func fail(_ message: String, field: String? = nil) -> InputError {
-            InputError([InputProblem(file: file, field: field, message: message)])
+        let (doc, lines) = try JSONValue.parseWithElementLines(text, file: file)
+        let nodeLines = lines["nodes"] ?? []
+        let linkLines = lines["links"] ?? lines["edges"] ?? []
+        func fail(_ message: String, field: String? = nil, line: Int? = nil) -> InputError {
+            InputError([InputProblem(file: file, line: line, field: field, message: message)])
         }
+        func nodeLine(_ i: Int) -> Int? { i < nodeLines.count ? nodeLines[i] : nil }
+        func linkLine(_ i: Int) -> Int? { i < linkLines.count ? linkLines[i] : nil }
         guard doc.objectValue != nil else { throw fail("the JSON is not an object") }
         guard let nodeList = doc["nodes"]?.arrayValue else { throw fail("no \"nodes\" array", field: "nodes") }
         let linkList = doc["links"]?.arrayValue ?? doc["edges"]?.arrayValue ?? []
@@ -82,34 +86,34 @@ public enum NodeLinkJSONFormat {
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, n) in nodeList.enumerated() {
             guard let pairs = n.objectValue, let id = idText(n["id"]) else {
-                throw fail("node \(i + 1) has no id", field: "id")
+                throw fail("node \(i + 1) has no id", field: "id", line: nodeLine(i))
             }
             var values: [String: AttributeValue] = [:]
             for (k, v) in pairs {
                 guard let type = NetworkTable.nodeType(k) ?? metricTypes[k] else { continue }
                 guard let value = AttributeValue.from(json: v, as: type) else {
                     if case .null = v { continue }
-                    throw fail("node \(id): the value of \(k) is not a valid \(type.rawValue)", field: k)
+                    throw fail("node \(id): the value is not a valid \(type.rawValue)", field: k, line: nodeLine(i))
                 }
                 values[k] = value
             }
-            nodes.append((id, values, nil))
+            nodes.append((id, values, nodeLine(i)))
         }
         var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, l) in linkList.enumerated() {
             guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
-                throw fail("link \(i + 1) has no source or target", field: "source")
+                throw fail("link \(i + 1) has no source or target", field: "source", line: linkLine(i))
             }
             var values: [String: AttributeValue] = [:]
             for (k, v) in pairs {
                 guard let type = NetworkTable.edgeType(k) else { continue }
                 guard let value = AttributeValue.from(json: v, as: type) else {
                     if case .null = v { continue }
-                    throw fail("link \(i + 1): the value of \(k) is not a valid \(type.rawValue)", field: k)
+                    throw fail("link \(i + 1): the value is not a valid \(type.rawValue)", field: k, line: linkLine(i))
                 }
                 values[k] = value
             }
-            edges.append((idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", s, t, values, nil))
+            edges.append((idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", s, t, values, linkLine(i)))
         }
         return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
     }

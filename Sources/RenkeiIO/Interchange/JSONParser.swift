@@ -14,6 +14,16 @@ extension JSONValue {
         return try p.parseDocument()
     }
 
+    /// Parses like ``parse(_:file:)`` and also returns, for each array held directly by the
+    /// top-level object (`"nodes"`, `"links"` …), the line each of its elements starts on, for
+    /// error messages.
+    public static func parseWithElementLines(_ text: String, file: String) throws -> (value: JSONValue, lines: [String: [Int]]) {
+        var p = JSONTextParser(bytes: Array(text.utf8), file: file)
+        p.recordLines = true
+        let v = try p.parseDocument()
+        return (v, p.elementLines)
+    }
+
     /// The elements of an array, or nil.
     public var arrayValue: [JSONValue]? {
         if case .array(let a) = self { return a }
@@ -47,6 +57,9 @@ private struct JSONTextParser {
     let file: String
     var pos = 0
     var line = 1
+    var recordLines = false
+    var elementLines: [String: [Int]] = [:]
+    var topLevelKey: String?
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -101,6 +114,7 @@ private struct JSONTextParser {
                 skipSpace()
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
                 pos += 1
+                if depth == 0 { topLevelKey = key }
                 pairs.append((key, try parseValue(depth: depth + 1)))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated object") }
@@ -114,6 +128,10 @@ private struct JSONTextParser {
             skipSpace()
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
             while true {
+                if recordLines && depth == 1, let key = topLevelKey {
+                    skipSpace()
+                    elementLines[key, default: []].append(line)
+                }
                 items.append(try parseValue(depth: depth + 1))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated array") }
