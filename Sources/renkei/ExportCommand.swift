@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
         csv writes nodes.csv and edges.csv into the folder named by --out (created when missing), \
         with CRLF line ends for Excel; use --encoding utf8-bom or shift_jis for Excel on Japanese \
         Windows. pajek writes UTF-8 labels (Pajek 3 or later). dot is a plain data export; styled \
-        diagrams come from renkei's drawing command.
+        diagrams come from renkei render.
         """
     )
 

@@ -76,7 +76,7 @@ public enum PajekFormat {
 /// attributes (lists `;`-joined; values written verbatim with ``DOTEscaping/quoted(_:)``, the
 /// label through ``DOTEscaping/label(_:)`` so Graphviz shows it as given), nodes filled with their
 /// kind's ``KindPalette`` colour, directed partnerships drawn with `dir=forward`. It is a data export for tools that read DOT; the
-/// styled diagrams with legend come from `renkei draw` and its own DOT writer.
+/// styled diagrams with legend come from `renkei render` and its own DOT writer.
 public enum PlainDOTFormat {
     /// A verbatim DOT string (ids and data attributes), through the diagram writer's escaping.
     static func quote(_ s: String) -> String { DOTEscaping.quoted(s) }
