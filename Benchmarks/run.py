@@ -212,7 +212,7 @@ def main():
             row["peers"][tool] = run_json(cmd + [path, *algorithms])
         records.append(row)
 
-    with open(os.path.join(OUT, "results.json"), "w") as f:
+    with open(os.path.join(OUT, "results-" + "-".join(n for n, _, _ in jobs) + ".json"), "w") as f:
         json.dump(records, f, indent=1)
 
     # Ratio table (Markdown).
