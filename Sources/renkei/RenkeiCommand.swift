@@ -10,6 +10,9 @@ struct RenkeiCommand: ParsableCommand {
             ValidateCommand.self,
             StatsCommand.self,
             RenderCommand.self,
+            CentralityCommand.self,
+            BrokerageCommand.self,
+            ClusteringCommand.self,
             ExportCommand.self,
         ]
     )
