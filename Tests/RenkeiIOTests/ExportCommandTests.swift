@@ -87,12 +87,13 @@ struct ExportCommandTests {
         #expect(c.status != 0)
     }
 
-    @Test func withMetricsAttachesDegree() throws {
+    @Test func withMetricsAttachesTheMetrics() throws {
         let r = try Self.run([Fixture.path("folders/good"), "--format", "json", "--with-metrics"])
         #expect(r.status == 0, "\(r.stderr)")
         let (d, m) = try NetworkImport.read(bytes: [UInt8](r.stdout), format: .json, file: "stdout")
         let metrics = try #require(m)
-        #expect(metrics.columns.first?.name == "degree")
+        #expect(metrics.columns.map(\.name) == ["degree", "betweenness", "pagerank", "clustering", "core_number"])
+        #expect(r.stderr.contains("left out: community"))
         // Degree = distinct partners, counted here from the partnerships themselves.
         for o in d.organizations {
             var partners = Set<String>()

@@ -440,8 +440,9 @@ def reference_from_folder(path):
 
 
 def check_metrics(binary, source, workdir, label):
-    """--with-metrics: every metric present is attached to the GraphML nodes; degree and core
-    number must equal NetworkX's on the simple graph, the others must lie in their ranges."""
+    """--with-metrics: every metric present is attached to the GraphML nodes and equals NetworkX's
+    on the simple graph (degree, core_number, betweenness, pagerank, clustering; community only
+    has to be present when wired)."""
     out = os.path.join(workdir, f"{label}-metrics.graphml")
     r = run(binary, "export", source, "--format", "graphml", "--with-metrics", "--out", out)
     G = nx.read_graphml(out)
@@ -459,13 +460,26 @@ def check_metrics(binary, source, workdir, label):
         cores = nx.core_number(S)
         bad = [n for n, d in G.nodes(data=True) if d.get("core_number") != cores[n]]
         check(not bad, f"core_number differs from NetworkX for {bad[:5]}")
-    if "clustering" in present:
-        check(all(0 <= d.get("clustering", 0) <= 1 for _, d in G.nodes(data=True)), "clustering outside [0, 1]")
-    if "betweenness" in present:
-        check(all(d.get("betweenness", 0) >= 0 for _, d in G.nodes(data=True)), "negative betweenness")
-    if "pagerank" in present:
-        total = sum(d.get("pagerank", 0) for _, d in G.nodes(data=True))
-        check(abs(total - 1) < 1e-6, f"PageRank sums to {total}")
+    # The documented conventions (docs/export.md): NetworkX's defaults on the simple graph.
+    references = {
+        "betweenness": lambda: nx.betweenness_centrality(S),
+        "pagerank": lambda: nx.pagerank(S, weight=None),
+        "clustering": lambda: nx.clustering(S),
+    }
+    for name, compute in references.items():
+        if name not in present:
+            continue
+        if name == "betweenness" and S.number_of_nodes() > 3000:
+            sample = sorted(S.nodes)[:: max(1, S.number_of_nodes() // 200)]
+            print(f"  betweenness: {S.number_of_nodes()} nodes, comparing ranges only (exact NetworkX too slow here)")
+            check(all(G.nodes[n].get("betweenness", -1) >= 0 for n in sample), "negative betweenness")
+            continue
+        want = compute()
+        tol = 1e-6 if name == "pagerank" else 1e-9
+        bad = [n for n, d in G.nodes(data=True) if abs(d.get(name, float("nan")) - want[n]) > tol]
+        check(not bad, f"{name} differs from NetworkX for {bad[:5]}")
+        if not bad:
+            print(f"  {name}: equal to NetworkX for all {len(want)} nodes")
 
 
 def check_network(binary, source, workdir, label, reference=None):

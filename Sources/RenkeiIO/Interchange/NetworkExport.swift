@@ -153,25 +153,38 @@ public enum NetworkImport {
 
 /// The per-node metrics `--with-metrics` attaches.
 public enum ExportMetrics {
-    /// Computes the ``MetricColumn/standard`` metrics on the dataset's partnership graph
-    /// (all partnerships, weighted by relation count).
+    /// Computes the ``MetricColumn/standard`` metrics on the dataset's partnership graph (every
+    /// organisation, all partnerships; parallel partnerships are one edge), with the defaults of
+    /// `renkei centrality` and `renkei clustering`, which are NetworkX's on the simple graph:
     ///
-    /// - Note: only `degree` (distinct partners) is computed here so far. TODO(lead): when the
-    ///   analysis branch (betweenness, PageRank, clustering, core number) and the communities
-    ///   branch land on main, fill `betweenness`, `pagerank`, `clustering`, `core_number` and
-    ///   `community` from them below (with `seed` for the community detection) and empty
-    ///   `unavailable`.
-    /// - Returns: the metrics and the names of the standard metrics not yet available.
-    /// - Complexity: O(*n* + *m* log *d*) for the degree.
+    /// - `degree`: distinct partners;
+    /// - `betweenness`: unweighted, normalised (NetworkX `betweenness_centrality`);
+    /// - `pagerank`: α = 0.85, unweighted (NetworkX `pagerank(weight=None)`);
+    /// - `clustering`: unweighted local clustering (NetworkX `clustering`);
+    /// - `core_number`: k-core number (NetworkX `core_number`);
+    /// - `community`: not yet available. TODO(lead): when the communities branch lands, set it from
+    ///   `Leiden.run(graph, seed: seed).membership` (as `renkei render`'s community hook) and drop
+    ///   it from `unavailable`.
+    ///
+    /// The algorithms, their papers and complexities are documented on ``AnalysisGraph``.
+    /// - Returns: the metrics and the names of the standard metrics not available.
+    /// - Complexity: dominated by betweenness, O(*n* *m*).
     public static func compute(_ dataset: Dataset, seed: UInt64) -> (metrics: NodeMetrics, unavailable: [String]) {
         let graph = AnalysisGraph.partnershipGraph(of: dataset)
+        var columns: [String: [Double]] = [:]
+        columns["degree"] = graph.nodes.map { Double(graph.degree(of: $0)) }
+        columns["betweenness"] = graph.betweenness(BetweennessOptions())
+        if let pagerank = try? graph.pageRank(PageRankOptions(weighted: false)) { columns["pagerank"] = pagerank }
+        columns["clustering"] = graph.clustering(.unweighted)
+        columns["core_number"] = graph.coreNumbers().map(Double.init)
         var values: [String: [String: Double]] = [:]
         for v in graph.nodes {
-            values[graph.labels[v.int], default: [:]]["degree"] = Double(graph.degree(of: v))
+            var row: [String: Double] = [:]
+            for (name, column) in columns { row[name] = column[v.int] }
+            values[graph.labels[v.int]] = row
         }
-        let available: Set<String> = ["degree"]
-        let columns = MetricColumn.standard.filter { available.contains($0.name) }
-        let unavailable = MetricColumn.standard.map(\.name).filter { !available.contains($0) }
-        return (NodeMetrics(columns: columns, values: values), unavailable)
+        let available = MetricColumn.standard.filter { columns[$0.name] != nil }
+        let unavailable = MetricColumn.standard.map(\.name).filter { columns[$0] == nil }
+        return (NodeMetrics(columns: available, values: values), unavailable)
     }
 }
