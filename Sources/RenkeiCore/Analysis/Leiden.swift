@@ -16,8 +16,9 @@ import Foundation
 ///    exp(ΔH / θ) among the moves with ΔH ≥ 0 (θ = 0.01, ΔH in edge-weight units, as igraph);
 /// 3. **aggregation** on the refined partition, each aggregate starting in its unrefined community.
 ///
-/// Iterations repeat, each starting from the previous partition, until one changes nothing
-/// (or `maxIterations`). Finally any community that is not connected is split into its
+/// Iterations repeat, each starting from the previous partition, until one changes nothing or
+/// `maxIterations` have run (2 by default, as in igraph and leidenalg; each further iteration
+/// can only keep or raise modularity). Finally any community that is not connected is split into its
 /// connected components — this never lowers modularity — so every community returned is connected.
 public enum Leiden {
     /// Randomness of the refinement step (θ in the paper).
@@ -31,7 +32,7 @@ public enum Leiden {
     /// - Returns: the partition, canonically numbered; every community is connected.
     /// - Complexity: O(*m*) per level in practice; O(*n* + *m*) memory.
     public static func run(_ graph: AnalysisGraph, resolution: Double = 1, seed: UInt64 = 0,
-                           maxIterations: Int = 10) -> CommunityPartition {
+                           maxIterations: Int = 2) -> CommunityPartition {
         let n = graph.nodeCount
         var rng = SplitMixRandom(seed: seed)
         let base = CommunityGraph(graph)
@@ -113,9 +114,10 @@ public enum Leiden {
         neighbourWeight.withUnsafeMutableBufferPointer { nw in
         touched.withUnsafeMutableBufferPointer { tch in
         inQueue.withUnsafeMutableBufferPointer { inq in
+        queue.withUnsafeMutableBufferPointer { que in
         membership.withUnsafeMutableBufferPointer { mem in
             while queued > 0 {
-                let v = Int(queue[head])
+                let v = Int(que[head])
                 head += 1
                 if head == n { head = 0 }
                 queued -= 1
@@ -155,7 +157,7 @@ public enum Leiden {
                             inq[u] = true
                             var tail = head + queued
                             if tail >= n { tail -= n }
-                            queue[tail] = Int32(u)
+                            que[tail] = Int32(u)
                             queued += 1
                         }
                     }
@@ -163,7 +165,7 @@ public enum Leiden {
                 tot[best] += kv
                 sz[best] += 1
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 
     /// Refinement (Algorithm A.2, RefinePartition / MergeNodesSubset). Returns the refined
