@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process timings of the analysis algorithms for Benchmarks/run.py.
+        .executableTarget(name: "renkei-bench", dependencies: ["RenkeiCore", "RenkeiIO"]),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenkeiIOTests", dependencies: ["RenkeiIO", "RenkeiCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenkeiGraphvizTests", dependencies: ["RenkeiGraphviz", "RenkeiCore"]),

@@ -7,6 +7,9 @@ struct RenkeiCommand: ParsableCommand {
         abstract: "Analyse and draw partnership networks of community organisations.",
         version: "0.1.0",
         subcommands: [
+            CentralityCommand.self,
+            BrokerageCommand.self,
+            ClusteringCommand.self,
         ]
     )
 }

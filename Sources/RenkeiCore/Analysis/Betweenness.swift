@@ -1,0 +1,384 @@
+/// How an edge weight becomes a path length for shortest-path measures (betweenness,
+/// closeness, harmonic).
+///
+/// Partnership weights are *strengths* — more relations make a closer tie — so for them the
+/// natural length is `1 / weight` (``inverse``). Weights that already are costs or distances are
+/// used as they are (``weight``), which is what NetworkX does with `weight="w"`.
+public enum EdgeDistance: String, Sendable, CaseIterable {
+    /// Length = weight (NetworkX `weight=` / `distance=` semantics).
+    case weight
+    /// Length = 1 / weight, for strength weights.
+    case inverse
+}
+
+/// Options of ``AnalysisGraph/betweenness(_:)``.
+public struct BetweennessOptions: Sendable {
+    /// Scale as NetworkX `normalized=True`: by 1 / ((*n* − 1)(*n* − 2)) on ordered pairs, i.e.
+    /// 2 / ((*n* − 1)(*n* − 2)) per unordered pair (1 / (*n*(*n* − 1)) with endpoints). Unnormalised
+    /// values count each unordered pair once.
+    public var normalized: Bool
+    /// Count path endpoints as lying on their own paths (NetworkX `endpoints=True`).
+    public var endpoints: Bool
+    /// Use edge weights as lengths (Dijkstra); otherwise every edge has length 1 (BFS).
+    public var weighted: Bool
+    /// The weight → length rule when `weighted`.
+    public var distance: EdgeDistance
+    /// Approximate from this many pivot sources drawn with `seed` (NetworkX `k=`), scaled as
+    /// NetworkX does; nil for the exact value.
+    public var samples: Int?
+    /// Seed for the pivot sample.
+    public var seed: UInt64
+    /// Fold degree-1 vertices out of the exact computation (the result is identical; it only
+    /// saves time on leafy partnership networks). Ignored when sampling.
+    public var foldLeaves: Bool
+    /// Called with `(sources done, sources)` from worker threads.
+    public var progress: AnalysisProgress?
+
+    public init(normalized: Bool = true, endpoints: Bool = false, weighted: Bool = false,
+                distance: EdgeDistance = .weight, samples: Int? = nil, seed: UInt64 = 0,
+                foldLeaves: Bool = true, progress: AnalysisProgress? = nil) {
+        self.normalized = normalized
+        self.endpoints = endpoints
+        self.weighted = weighted
+        self.distance = distance
+        self.samples = samples
+        self.seed = seed
+        self.foldLeaves = foldLeaves
+        self.progress = progress
+    }
+}
+
+/// A small seeded generator (SplitMix64, Steele–Lea–Flood 2014, doi:10.1145/2714064.2660195)
+/// for pivot sampling.
+struct PivotGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The graph Brandes' algorithm actually runs on: CSR arrays, optional edge lengths, and a
+/// multiplicity per vertex (1 + the number of leaves folded into it).
+struct BrandesGraph {
+    var offsets: [Int]
+    var neighbors: [Int32]
+    var lengths: [Double]
+    var multiplicity: [Double]
+    var count: Int { offsets.count - 1 }
+}
+
+extension AnalysisGraph {
+    /// Edge lengths under a distance rule.
+    func edgeLengths(_ rule: EdgeDistance) -> [Double] {
+        switch rule {
+        case .weight: return weights
+        case .inverse: return weights.map { 1 / $0 }
+        }
+    }
+
+    /// Betweenness centrality of every vertex, with Brandes' algorithm.
+    ///
+    /// Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
+    /// Mathematical Sociology* 25(2), 163–177. doi:10.1080/0022250X.2001.9990249.
+    ///
+    /// Unweighted graphs use breadth-first search; with `options.weighted` edge lengths come from
+    /// `options.distance` and Dijkstra's algorithm is used (lengths must be positive). Path counts
+    /// are compared exactly, as in NetworkX. Sources run in parallel on all cores (fixed lanes,
+    /// fixed reduction order: the result does not depend on the core count).
+    ///
+    /// **Leaf folding** (exact, default): every degree-1 vertex whose neighbour has degree ≥ 2 is
+    /// removed and counted as a multiplicity on its neighbour, and Brandes' accumulation runs with
+    /// vertex weights (Baglioni, Geraci, Pellegrini & Lastres 2012, *Fast exact computation of
+    /// betweenness centrality in social networks*, ASONAM, doi:10.1109/ASONAM.2012.25). A vertex
+    /// *v* with ℓ folded leaves in a component of *N* vertices then gains the closed form
+    /// (*N* − 1)(*N* − 2) − (*N* − 1 − ℓ)(*N* − 2 − ℓ) ordered pairs (those with a leaf of *v*
+    /// as an end), and leaves get 0. Partnership networks, where most partners hang off one lead,
+    /// shrink to a fraction of their size.
+    ///
+    /// Normalisation follows NetworkX 3.x exactly, including the `k=` rescaling for sampled
+    /// pivots (sampled sources scaled by 1/((*k* − 1)(*n* − 2)), others by 1/(*k*(*n* − 2))).
+    ///
+    /// - Returns: one value per vertex, indexed by `NodeIndex.int`.
+    /// - Complexity: O(*n* *m*) unweighted and O(*n* *m* + *n*² log *n*) weighted, with *n* and *m*
+    ///   those of the folded graph; O(*k* *m*) with *k* pivots. Memory O(*n* + *m*) per lane.
+    public func betweenness(_ options: BetweennessOptions = BetweennessOptions()) -> [Double] {
+        let n = nodeCount
+        var result = [Double](repeating: 0, count: n)
+        guard n > 0 else { return result }
+        let lengths = options.weighted ? edgeLengths(options.distance) : []
+
+        if let k0 = options.samples, k0 < n {
+            let k = max(0, k0)
+            var rng = PivotGenerator(seed: options.seed)
+            var pool = Array(0..<n)
+            for i in 0..<k {
+                let j = i + Int(rng.next() % UInt64(n - i))
+                pool.swapAt(i, j)
+            }
+            let pivots = pool[0..<k].sorted()
+            let g = BrandesGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
+                                 multiplicity: [Double](repeating: 1, count: n))
+            let acc = brandesAccumulate(g, sources: pivots.map { Int32($0) }, weighted: options.weighted,
+                                        endpoints: options.endpoints, progress: options.progress)
+            var isPivot = [Bool](repeating: false, count: n)
+            for p in pivots { isPivot[p] = true }
+            let N = Double(options.endpoints ? n : n - 1)
+            guard N >= 2 else { return acc }
+            let K = Double(k)
+            if options.endpoints {
+                let scale = options.normalized ? 1 / (K * (N - 1)) : N / (K * 2)
+                for v in 0..<n { result[v] = acc[v] * scale }
+            } else {
+                let sSource = K > 1 ? (options.normalized ? 1 / ((K - 1) * (N - 1)) : N / ((K - 1) * 2)) : .nan
+                let sOther = options.normalized ? 1 / (K * (N - 1)) : N / (K * 2)
+                for v in 0..<n { result[v] = acc[v] * (isPivot[v] ? sSource : sOther) }
+            }
+            return result
+        }
+
+        // Exact: optionally fold leaves.
+        let components = connectedComponents()
+        if options.foldLeaves {
+            var leafCount = [Int](repeating: 0, count: n)
+            var keep = [Bool](repeating: true, count: n)
+            for v in 0..<n where offsets[v + 1] - offsets[v] == 1 {
+                let p = Int(neighbors[offsets[v]])
+                if offsets[p + 1] - offsets[p] >= 2 { keep[v] = false; leafCount[p] += 1 }
+            }
+            var coreIndex = [Int32](repeating: -1, count: n)
+            var coreNodes: [Int32] = []
+            for v in 0..<n where keep[v] { coreIndex[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
+            var off = [Int](repeating: 0, count: coreNodes.count + 1)
+            var nbr: [Int32] = []
+            var len: [Double] = []
+            nbr.reserveCapacity(neighbors.count)
+            if options.weighted { len.reserveCapacity(neighbors.count) }
+            for (i, v) in coreNodes.enumerated() {
+                for e in offsets[Int(v)]..<offsets[Int(v) + 1] {
+                    let w = Int(neighbors[e])
+                    guard keep[w] else { continue }
+                    nbr.append(coreIndex[w])
+                    if options.weighted { len.append(lengths[e]) }
+                }
+                off[i + 1] = nbr.count
+            }
+            let mult = coreNodes.map { Double(1 + leafCount[Int($0)]) }
+            let g = BrandesGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult)
+            let acc = brandesAccumulate(g, sources: (0..<Int32(coreNodes.count)).map { $0 },
+                                        weighted: options.weighted, endpoints: false, progress: options.progress)
+            for (i, v) in coreNodes.enumerated() {
+                let N = Double(components.size(of: NodeIndex(Int(v))))
+                let l = Double(leafCount[Int(v)])
+                result[Int(v)] = acc[i] + (N - 1) * (N - 2) - (N - 1 - l) * (N - 2 - l)
+            }
+        } else {
+            let g = BrandesGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
+                                 multiplicity: [Double](repeating: 1, count: n))
+            result = brandesAccumulate(g, sources: (0..<Int32(n)).map { $0 }, weighted: options.weighted,
+                                       endpoints: false, progress: options.progress)
+        }
+        if options.endpoints {
+            for v in 0..<n { result[v] += 2 * Double(components.size(of: NodeIndex(v)) - 1) }
+        }
+        let N = Double(options.endpoints ? n : n - 1)
+        guard N >= 2 else { return result }
+        let scale = options.normalized ? 1 / (N * (N - 1)) : 0.5
+        for v in 0..<n { result[v] *= scale }
+        return result
+    }
+}
+
+/// Brandes' dependency accumulation from each source, summed over sources with vertex
+/// multiplicities: returns Σ_s c(s) δ_s(v), where δ_s(v) = Σ_{w : v ∈ P_s(w)} σ_sv / σ_sw (c(w) + δ_s(w)).
+/// With `endpoints`, also adds the NetworkX endpoint terms (all multiplicities must be 1).
+func brandesAccumulate(_ g: BrandesGraph, sources: [Int32], weighted: Bool, endpoints: Bool,
+                       progress: AnalysisProgress?) -> [Double] {
+    let n = g.count
+    let lanes = min(AnalysisLanes.count, max(1, sources.count))
+    let accs = (0..<lanes).map { _ in ScratchBuffer<Double>(count: n, initial: 0) }
+    g.offsets.withUnsafeBufferPointer { off in
+    g.neighbors.withUnsafeBufferPointer { nbr in
+    g.lengths.withUnsafeBufferPointer { len in
+    g.multiplicity.withUnsafeBufferPointer { mult in
+        let works = (0..<lanes).map { _ in BrandesWorkspace(n: n, heapCapacity: weighted ? g.neighbors.count + 1 : 0) }
+        AnalysisLanes.forEach(items: sources.count, progress: progress) { lane, item in
+            let s = Int(sources[item])
+            let ws = works[lane]
+            let acc = accs[lane].pointer
+            let reached = weighted
+                ? ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
+                : ws.bfs(from: s, off: off, nbr: nbr)
+            ws.accumulate(source: s, reached: reached, weighted: weighted, off: off, nbr: nbr, len: len,
+                          mult: mult, acc: acc, endpoints: endpoints)
+        }
+    }}}}
+    var result = [Double](repeating: 0, count: n)
+    for lane in 0..<lanes {
+        let p = accs[lane].pointer
+        for v in 0..<n { result[v] += p[v] }
+    }
+    return result
+}
+
+/// Per-lane scratch space for one single-source shortest-path search.
+final class BrandesWorkspace: @unchecked Sendable {
+    let n: Int
+    let hops: UnsafeMutablePointer<Int32>
+    let dist: UnsafeMutablePointer<Double>
+    let sigma: UnsafeMutablePointer<Double>
+    let delta: UnsafeMutablePointer<Double>
+    let order: UnsafeMutablePointer<Int32>
+    var heap: DistanceHeap
+
+    init(n: Int, heapCapacity: Int) {
+        self.n = n
+        hops = .allocate(capacity: max(1, n)); hops.initialize(repeating: -1, count: max(1, n))
+        dist = .allocate(capacity: max(1, n)); dist.initialize(repeating: .infinity, count: max(1, n))
+        sigma = .allocate(capacity: max(1, n)); sigma.initialize(repeating: 0, count: max(1, n))
+        delta = .allocate(capacity: max(1, n)); delta.initialize(repeating: 0, count: max(1, n))
+        order = .allocate(capacity: max(1, n)); order.initialize(repeating: 0, count: max(1, n))
+        heap = DistanceHeap(capacity: heapCapacity)
+    }
+
+    deinit {
+        hops.deallocate(); dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate()
+    }
+
+    /// Breadth-first search; fills `hops`, `sigma` and `order` (non-decreasing distance).
+    /// - Returns: the number of vertices reached (including the source).
+    func bfs(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> Int {
+        hops[s] = 0; sigma[s] = 1; order[0] = Int32(s)
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(order[head]); head += 1
+            let dv = hops[v], next = dv + 1
+            let sv = sigma[v]
+            for e in off[v]..<off[v + 1] {
+                let w = Int(nbr[e])
+                let dw = hops[w]
+                if dw < 0 {
+                    hops[w] = next; sigma[w] = sv
+                    order[tail] = Int32(w); tail += 1
+                } else if dw == next {
+                    sigma[w] += sv
+                }
+            }
+        }
+        return tail
+    }
+
+    /// Dijkstra's algorithm with a lazy binary heap; fills `dist`, `sigma` and `order`
+    /// (vertices in the order they were settled).
+    func dijkstra(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>,
+                  len: UnsafeBufferPointer<Double>) -> Int {
+        dist[s] = 0; sigma[s] = 1
+        heap.removeAll()
+        heap.push(0, Int32(s))
+        var settled = 0
+        while let (d, v32) = heap.pop() {
+            let v = Int(v32)
+            if hops[v] >= 0 || d > dist[v] { continue }   // stale entry or already settled
+            hops[v] = 0
+            order[settled] = v32; settled += 1
+            let sv = sigma[v]
+            for e in off[v]..<off[v + 1] {
+                let w = Int(nbr[e])
+                if hops[w] >= 0 { continue }
+                let alt = d + len[e]
+                let dw = dist[w]
+                if alt < dw {
+                    dist[w] = alt; sigma[w] = sv
+                    heap.push(alt, Int32(w))
+                } else if alt == dw {
+                    sigma[w] += sv
+                }
+            }
+        }
+        return settled
+    }
+
+    /// Back-propagates dependencies over the vertices reached, adds c(s)·δ(v) to `acc`, and resets
+    /// the scratch arrays for the next source.
+    func accumulate(source s: Int, reached: Int, weighted: Bool, off: UnsafeBufferPointer<Int>,
+                    nbr: UnsafeBufferPointer<Int32>, len: UnsafeBufferPointer<Double>,
+                    mult: UnsafeBufferPointer<Double>, acc: UnsafeMutablePointer<Double>, endpoints: Bool) {
+        let cs = mult[s]
+        var i = reached - 1
+        while i >= 1 {
+            let w = Int(order[i])
+            let coeff = (mult[w] + delta[w]) / sigma[w]
+            if weighted {
+                let dw = dist[w]
+                for e in off[w]..<off[w + 1] {
+                    let v = Int(nbr[e])
+                    if dist[v] + len[e] == dw { delta[v] += sigma[v] * coeff }
+                }
+            } else {
+                let prev = hops[w] - 1
+                for e in off[w]..<off[w + 1] {
+                    let v = Int(nbr[e])
+                    if hops[v] == prev { delta[v] += sigma[v] * coeff }
+                }
+            }
+            acc[w] += cs * delta[w] + (endpoints ? 1 : 0)
+            i -= 1
+        }
+        if endpoints { acc[s] += Double(reached - 1) }
+        for j in 0..<reached {
+            let v = Int(order[j])
+            hops[v] = -1; sigma[v] = 0; delta[v] = 0
+            if weighted { dist[v] = .infinity }
+        }
+    }
+}
+
+/// A binary min-heap of `(distance, vertex)` pairs with lazy deletion, stored in flat arrays.
+struct DistanceHeap {
+    private var keys: [Double]
+    private var values: [Int32]
+
+    init(capacity: Int) {
+        keys = []; values = []
+        keys.reserveCapacity(capacity); values.reserveCapacity(capacity)
+    }
+
+    mutating func removeAll() { keys.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true) }
+
+    mutating func push(_ key: Double, _ value: Int32) {
+        keys.append(key); values.append(value)
+        var i = keys.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if keys[parent] <= key { break }
+            keys[i] = keys[parent]; values[i] = values[parent]
+            i = parent
+        }
+        keys[i] = key; values[i] = value
+    }
+
+    mutating func pop() -> (Double, Int32)? {
+        guard let lastKey = keys.last else { return nil }
+        let top = (keys[0], values[0])
+        let lastValue = values.removeLast()
+        keys.removeLast()
+        let count = keys.count
+        if count > 0 {
+            var i = 0
+            while true {
+                var child = 2 * i + 1
+                if child >= count { break }
+                if child + 1 < count && keys[child + 1] < keys[child] { child += 1 }
+                if keys[child] >= lastKey { break }
+                keys[i] = keys[child]; values[i] = values[child]
+                i = child
+            }
+            keys[i] = lastKey; values[i] = lastValue
+        }
+        return top
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Progress of a long computation: `(done, total)` work items. Called from worker threads,
+/// serialised by the caller, at most a few hundred times per run.
+public typealias AnalysisProgress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+/// A fixed number of work lanes run on all cores with `DispatchQueue.concurrentPerform`.
+///
+/// Lane `l` processes items `l, l + L, l + 2L, …` in ascending order, so what each lane computes,
+/// and the order in which lane results are reduced (lane 0 first), never depends on how many cores
+/// the machine has or how the threads were scheduled: floating-point sums are reproducible
+/// bit for bit.
+struct AnalysisLanes {
+    /// Number of lanes; fixed so that results do not depend on the core count.
+    static let count = 8
+
+
+    /// Calls `work(lane, item)` for every item; `work` must only touch lane-private state or
+    /// per-item output slots.
+    static func forEach(items: Int, progress: AnalysisProgress?, work: (Int, Int) -> Void) {
+        let lanes = min(count, max(1, items))
+        let counter = ProgressCounter(total: items, progress: progress)
+        withoutActuallyEscaping(work) { work in
+            let box = UncheckedBox(work)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var item = lane
+                var pending = 0
+                while item < items {
+                    box.value(lane, item)
+                    pending += 1
+                    if pending == 32 { counter.add(pending); pending = 0 }
+                    item += lanes
+                }
+                counter.add(pending)
+            }
+        }
+    }
+}
+
+/// Wraps a non-Sendable value whose concurrent use the caller has made safe (lane-private
+/// state, disjoint output slots).
+final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// A lock-protected progress counter.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var lastReported = -1
+    let total: Int
+    let progress: AnalysisProgress?
+
+    init(total: Int, progress: AnalysisProgress?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func add(_ k: Int) {
+        guard let progress, k > 0 else { return }
+        lock.lock()
+        done += k
+        let d = done
+        // Report at most ~200 times.
+        let step = max(1, total / 200)
+        let report = d / step != lastReported / step || d == total
+        if report {
+            lastReported = d
+            progress(d, total)
+        }
+        lock.unlock()
+    }
+}
+
+/// A raw per-lane scratch buffer, freed on deinit.
+final class ScratchBuffer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    let count: Int
+    init(count: Int, initial: T) {
+        self.count = count
+        pointer = .allocate(capacity: max(1, count))
+        pointer.initialize(repeating: initial, count: max(1, count))
+    }
+    deinit { pointer.deallocate() }
+}

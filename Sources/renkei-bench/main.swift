@@ -1,0 +1,101 @@
+// renkei-bench: times Renkei's analysis algorithms in-process on one edge list and prints JSON.
+//
+//   renkei-bench FILE [ALGORITHM ...] [--repeat R]
+//
+// ALGORITHM is any name in `registry` below (default: all). Each is run R times (default 1) and
+// the fastest time is reported. Peak memory is the process's VmHWM from /proc/self/status.
+import Foundation
+import RenkeiCore
+import RenkeiIO
+
+/// A timed algorithm: returns a checksum so that the work cannot be optimised away.
+typealias Benchmark = @Sendable (AnalysisGraph) throws -> Double
+
+/// Every algorithm renkei-bench can time, by name. To add one (e.g. Louvain or Leiden once
+/// RenkeiCore has them), append `("louvain", { g in Double(g.louvain(seed: 1).communityCount) })`.
+let registry: [(String, Benchmark)] = [
+    ("degree", { g in g.degreeCentrality().reduce(0, +) }),
+    ("betweenness", { g in g.betweenness().reduce(0, +) }),
+    ("betweenness_weighted", { g in g.betweenness(BetweennessOptions(weighted: true, distance: .inverse)).reduce(0, +) }),
+    ("betweenness_sampled", { g in g.betweenness(BetweennessOptions(samples: 100, seed: 1)).reduce(0, +) }),
+    ("closeness", { g in g.closeness().reduce(0, +) }),
+    ("harmonic", { g in g.harmonic().reduce(0, +) }),
+    ("eigenvector", { g in try g.eigenvectorCentrality().reduce(0, +) }),
+    ("pagerank", { g in try g.pageRank(PageRankOptions(weighted: false)).reduce(0, +) }),
+    ("katz", { g in try g.katzCentrality(alpha: 0.01).reduce(0, +) }),
+    ("clustering", { g in g.clustering().reduce(0, +) }),
+    ("transitivity", { g in g.transitivity() }),
+    ("kcore", { g in Double(g.coreNumbers().reduce(0, +)) }),
+    ("components", { g in Double(g.connectedComponents().count) }),
+    ("brokerage", { g in Double(g.brokerage(groups: (0..<g.nodeCount).map { $0 % 5 }).reduce(0) { $0 + $1.total }) }),
+]
+
+func peakRSSMegabytes() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kb / 1024
+    }
+    return nil
+}
+
+func seconds(_ d: Duration) -> Double {
+    let (s, a) = d.components
+    return Double(s) + Double(a) * 1e-18
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var repeats = 1
+if let i = arguments.firstIndex(of: "--repeat"), i + 1 < arguments.count, let r = Int(arguments[i + 1]) {
+    repeats = max(1, r)
+    arguments.removeSubrange(i...(i + 1))
+}
+guard let file = arguments.first else {
+    FileHandle.standardError.write(Data("usage: renkei-bench FILE [ALGORITHM ...] [--repeat R]\nalgorithms: \(registry.map(\.0).joined(separator: " "))\n".utf8))
+    exit(2)
+}
+let wanted = arguments.count > 1 ? Array(arguments.dropFirst()) : registry.map(\.0)
+for name in wanted where !registry.contains(where: { $0.0 == name }) {
+    FileHandle.standardError.write(Data("renkei-bench: unknown algorithm '\(name)'\n".utf8))
+    exit(2)
+}
+
+let clock = ContinuousClock()
+let graph: AnalysisGraph
+let loadTime: Duration
+do {
+    var g: AnalysisGraph?
+    loadTime = try clock.measure { g = try EdgeListGraphReader.read(path: file) }
+    graph = g!
+} catch {
+    FileHandle.standardError.write(Data("renkei-bench: \(error)\n".utf8))
+    exit(1)
+}
+let rssAfterLoad = peakRSSMegabytes()
+
+var results: [JSONValue] = []
+for name in wanted {
+    let run = registry.first { $0.0 == name }!.1
+    var best = Double.infinity
+    var checksum = 0.0
+    do {
+        for _ in 0..<repeats {
+            let t = try clock.measure { checksum = try run(graph) }
+            best = min(best, seconds(t))
+        }
+        results.append(.object([("algorithm", .string(name)), ("seconds", .double(best)), ("checksum", .double(checksum))]))
+    } catch {
+        results.append(.object([("algorithm", .string(name)), ("error", .string("\(error)"))]))
+    }
+}
+
+let report = JSONValue.object([
+    ("file", .string(file)),
+    ("nodes", .int(graph.nodeCount)),
+    ("edges", .int(graph.edgeCount)),
+    ("load_seconds", .double(seconds(loadTime))),
+    ("peak_rss_after_load_mb", rssAfterLoad.map { .double($0) } ?? .null),
+    ("peak_rss_mb", peakRSSMegabytes().map { .double($0) } ?? .null),
+    ("results", .array(results)),
+])
+print(report.serialized())
