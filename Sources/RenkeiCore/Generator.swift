@@ -142,13 +142,16 @@ public enum PartnershipNetworkGenerator {
         // come out in the calibrated proportion.
         let expectedGeneric = Double(leads.count) * c.meanPartners * c.genericShare
         let eligible = (0..<n).filter { !isLead[$0] && kinds[$0] != "社協" && kinds[$0] != "行政" }
-        let reserveShare = eligible.isEmpty ? 0 : min(1, expectedGeneric / Double(eligible.count))
+        let reserveShare = eligible.isEmpty ? 0 : min(1, 1.05 * expectedGeneric / Double(eligible.count))
         var reserved = [Bool](repeating: false, count: n)
         var genericPool = [[Int]](repeating: [], count: municipalities)
         for v in eligible where rng.chance(reserveShare) {
             reserved[v] = true
             genericPool[home[v]].append(v)
         }
+        var spare = (0..<n).filter { reserved[$0] }
+        rng.shuffle(&spare)
+        var spareCursor = 0
         var namedByMunicipality = [[Int]](repeating: [], count: municipalities)
         var namedByPrefecture = [[Int]](repeating: [], count: prefectures)
         var named: [Int] = []
@@ -190,14 +193,15 @@ public enum PartnershipNetworkGenerator {
             for _ in 0..<partnerCount {
                 var partner = -1
                 if rng.chance(c.genericShare) {
-                    if let v = genericPool[m].popLast() {
-                        partner = v
-                    } else {
-                        // Borrow from a random municipality of the same prefecture, then anywhere.
-                        for _ in 0..<4 {
-                            let other = rng.uniform(municipalities)
-                            if prefecture(of: other) == prefecture(of: m) || rng.chance(0.25),
-                               let v = genericPool[other].popLast() { partner = v; break }
+                    while let v = genericPool[m].popLast() {
+                        if !generic[v] { partner = v; break }
+                    }
+                    if partner < 0 {
+                        // The municipality has run out: borrow any unused reserved organisation.
+                        while spareCursor < spare.count {
+                            let v = spare[spareCursor]
+                            spareCursor += 1
+                            if !generic[v] { partner = v; break }
                         }
                     }
                     if partner >= 0 { generic[partner] = true }

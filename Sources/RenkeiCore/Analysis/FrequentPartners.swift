@@ -91,10 +91,14 @@ public struct FrequentPartners: Sendable {
             let project = p.project.flatMap { projectIndex[$0] }
             if p.project != nil && project == nil { continue }
             let lead = project.map { chosen[$0].element.lead }
+            var counted: [String] = []
             for end in [p.source, p.target] {
                 guard let o = dataset.organization(id: end) else { continue }
                 if end == lead && !includeLeads { continue }
-                record(o, project: project, partnership: p)
+                // A partnership between two organisations of the same group counts once.
+                let k = key(of: o)
+                record(o, project: project, partnership: counted.contains(k) ? nil : p)
+                counted.append(k)
             }
         }
         if includeLeads {

@@ -109,7 +109,8 @@ public struct BipartiteProjection: Sendable {
 
     /// The co-partnership projection of a dataset: organisations linked by the projects they
     /// take part in together. A project's participants are the organisations at either end of its
-    /// partnerships that pass `filter`, plus its lead when `includeLeads`. Vertices are the
+    /// partnerships that pass `filter`; its lead is one of them only when `includeLeads` (then even
+    /// when none of its partnerships passes). Vertices are the
     /// organisations the filter keeps (generic ones dropped when `includeGeneric` is false),
     /// labelled by id in dataset order.
     /// - Complexity: O(*P* + Σ_p |p|²) for *P* partnerships.
@@ -131,8 +132,9 @@ public struct BipartiteProjection: Sendable {
         }
         for p in dataset.partnerships where filter.accepts(p) {
             guard let project = p.project, let g = projectPosition[project] else { continue }
-            if let s = member(p.source) { groups[g].append(s) }
-            if let t = member(p.target) { groups[g].append(t) }
+            let lead = dataset.projects[g].lead
+            if includeLeads || p.source != lead, let s = member(p.source) { groups[g].append(s) }
+            if includeLeads || p.target != lead, let t = member(p.target) { groups[g].append(t) }
         }
         if includeLeads {
             for (g, p) in dataset.projects.enumerated() where filter.projects?.contains(p.id) ?? true {
