@@ -133,13 +133,15 @@ def run_peer(tool, path, algorithms, repeat, full):
     for name in algorithms:
         if name not in table:
             continue
-        best = float("inf")
+        best = best_cpu = float("inf")
         for _ in range(repeat):
+            c = time.process_time()
             t = time.perf_counter()
             table[name]()
             best = min(best, time.perf_counter() - t)
+            best_cpu = min(best_cpu, time.process_time() - c)
         factor = scale.get(name, 1) if isinstance(scale, dict) else scale
-        entry = {"algorithm": name, "seconds": best * factor}
+        entry = {"algorithm": name, "seconds": best * factor, "cpu_seconds": best_cpu * factor}
         if factor != 1:
             entry["estimated"] = True
         results.append(entry)
@@ -195,6 +197,7 @@ def main():
     for extra in args.extra:
         jobs.append((os.path.basename(extra), extra, PLANS["ba100k"]))
 
+    load_before = os.getloadavg()
     peers = ["igraph", "networkit"] + ([] if args.no_networkx else ["networkx"])
     records = []
     for name, path, algorithms in jobs:
@@ -213,7 +216,10 @@ def main():
         json.dump(records, f, indent=1)
 
     # Ratio table (Markdown).
-    head = ["graph", "algorithm", "renkei s"] + [f"{p} s" for p in peers] + [f"renkei/{p}" for p in peers]
+    print(f"load average before the run: {load_before}, after: {os.getloadavg()}")
+    print()
+    head = ["graph", "algorithm", "renkei s"] + [f"{p} s" for p in peers] + [f"renkei/{p}" for p in peers] \
+        + ["renkei CPU s", "igraph CPU s"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in records:
@@ -228,7 +234,11 @@ def main():
                 est = " est." if e.get("estimated") else ""
                 cells.append(f"{e['seconds']:.4f}{est}")
                 ratios.append(f"{t / e['seconds']:.2f}" if e["seconds"] > 0 else "—")
-            print("| " + " | ".join(cells + ratios) + " |")
+            cpu = next((x.get("cpu_seconds") for x in r["renkei"]["results"] if x["algorithm"] == alg), None)
+            icpu = next((x.get("cpu_seconds") for x in r["peers"].get("igraph", {"results": []})["results"]
+                         if x["algorithm"] == alg), None)
+            extra = [f"{cpu:.4f}" if cpu is not None else "—", f"{icpu:.4f}" if icpu is not None else "—"]
+            print("| " + " | ".join(cells + ratios + extra) + " |")
     print()
     head = ["graph", "nodes", "edges", "renkei load s", "renkei peak MB"] + [f"{p} peak MB" for p in peers]
     print("| " + " | ".join(head) + " |")

@@ -23,54 +23,53 @@ extension AnalysisGraph {
     /// Finding, counting and listing all triangles in large graphs, an experimental study. WEA 2005,
     /// LNCS 3503, 606–609. doi:10.1007/11427186_54.
     /// - Complexity: O(*m*^1.5) time, O(*n* + *m*) memory.
+    @inline(__always)
     func forEachTriangle(_ body: (Int, Int, Int, Int, Int, Int) -> Void) {
         let n = nodeCount
-        // rank by (degree, index): forward neighbours are those ranked higher.
-        var higher = [Int](repeating: 0, count: n + 1)
-        @inline(__always) func above(_ a: Int, _ b: Int) -> Bool {
-            let da = offsets[a + 1] - offsets[a], db = offsets[b + 1] - offsets[b]
-            return db > da || (db == da && b > a)
-        }
-        for v in 0..<n {
-            var c = 0
-            for e in offsets[v]..<offsets[v + 1] where above(v, Int(neighbors[e])) { c += 1 }
-            higher[v + 1] = higher[v] + c
-        }
-        var fwd = [Int32](repeating: 0, count: higher[n])
-        var fwdEdge = [Int](repeating: 0, count: higher[n])
-        var k = 0
-        for v in 0..<n {
-            for e in offsets[v]..<offsets[v + 1] where above(v, Int(neighbors[e])) {
-                fwd[k] = neighbors[e]; fwdEdge[k] = e; k += 1
-            }
-        }
-        var mark = [Int](repeating: -1, count: n)
-        fwd.withUnsafeBufferPointer { fwd in
-        fwdEdge.withUnsafeBufferPointer { fwdEdge in
-        higher.withUnsafeBufferPointer { higher in
-        mark.withUnsafeMutableBufferPointer { mark in
+        guard n > 0 else { return }
+        // Forward adjacency: v's neighbours ranked above v by (degree, index).
+        let higher = UnsafeMutablePointer<Int>.allocate(capacity: n + 1)
+        let fwd = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, neighbors.count / 2))
+        let fwdEdge = UnsafeMutablePointer<Int>.allocate(capacity: max(1, neighbors.count / 2))
+        let mark = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        mark.initialize(repeating: -1, count: n)
+        defer { higher.deallocate(); fwd.deallocate(); fwdEdge.deallocate(); mark.deallocate() }
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nbr in
+            var k = 0
             for v in 0..<n {
-                let lo = higher[v], hi = higher[v + 1]
-                if hi - lo < 2 { continue }
-                for i in lo..<hi { mark[Int(fwd[i])] = fwdEdge[i] }
-                for i in lo..<hi {
-                    let u = Int(fwd[i])
-                    for j in higher[u]..<higher[u + 1] {
-                        let w = Int(fwd[j])
-                        let evw = mark[w]
-                        if evw >= 0 { body(v, u, w, fwdEdge[i], fwdEdge[j], evw) }
-                    }
+                higher[v] = k
+                let dv = off[v + 1] - off[v]
+                for e in off[v]..<off[v + 1] {
+                    let u = Int(nbr[e])
+                    let du = off[u + 1] - off[u]
+                    if du > dv || (du == dv && u > v) { fwd[k] = nbr[e]; fwdEdge[k] = e; k += 1 }
                 }
-                for i in lo..<hi { mark[Int(fwd[i])] = -1 }
             }
-        }}}}
+            higher[n] = k
+        }}
+        for v in 0..<n {
+            let lo = higher[v], hi = higher[v + 1]
+            if hi - lo < 2 { continue }
+            for i in lo..<hi { mark[Int(fwd[i])] = fwdEdge[i] }
+            for i in lo..<hi {
+                let u = Int(fwd[i])
+                for j in higher[u]..<higher[u + 1] {
+                    let evw = mark[Int(fwd[j])]
+                    if evw >= 0 { body(v, u, Int(fwd[j]), fwdEdge[i], fwdEdge[j], evw) }
+                }
+            }
+            for i in lo..<hi { mark[Int(fwd[i])] = -1 }
+        }
     }
 
     /// Number of triangles through each vertex.
     /// - Complexity: O(*m*^1.5).
     public func triangleCounts() -> [Int] {
         var t = [Int](repeating: 0, count: nodeCount)
-        forEachTriangle { a, b, c, _, _, _ in t[a] += 1; t[b] += 1; t[c] += 1 }
+        t.withUnsafeMutableBufferPointer { t in
+            forEachTriangle { a, b, c, _, _, _ in t[a] += 1; t[b] += 1; t[c] += 1 }
+        }
         return t
     }
 

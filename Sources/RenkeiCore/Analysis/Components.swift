@@ -24,24 +24,29 @@ extension AnalysisGraph {
     public func connectedComponents() -> ComponentPartition {
         let n = nodeCount
         var raw = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
         var starts: [Int] = []      // smallest vertex of each raw component (discovery order)
         var sizes: [Int] = []
-        var next: Int32 = 0
-        for s in 0..<n where raw[s] < 0 {
-            raw[s] = next
-            queue[0] = Int32(s)
-            var head = 0, tail = 1
-            while head < tail {
-                let v = Int(queue[head]); head += 1
-                for e in offsets[v]..<offsets[v + 1] {
-                    let w = Int(neighbors[e])
-                    if raw[w] < 0 { raw[w] = next; queue[tail] = Int32(w); tail += 1 }
+        let queue = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n))
+        defer { queue.deallocate() }
+        raw.withUnsafeMutableBufferPointer { raw in
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nbr in
+            var next: Int32 = 0
+            for s in 0..<n where raw[s] < 0 {
+                raw[s] = next
+                queue[0] = Int32(s)
+                var head = 0, tail = 1
+                while head < tail {
+                    let v = Int(queue[head]); head += 1
+                    for e in off[v]..<off[v + 1] {
+                        let w = Int(nbr[e])
+                        if raw[w] < 0 { raw[w] = next; queue[tail] = Int32(w); tail += 1 }
+                    }
                 }
+                starts.append(s); sizes.append(tail)
+                next += 1
             }
-            starts.append(s); sizes.append(tail)
-            next += 1
-        }
+        }}}
         let order = (0..<sizes.count).sorted { (sizes[$0], -starts[$0]) > (sizes[$1], -starts[$1]) }
         var rank = [Int32](repeating: 0, count: sizes.count)
         for (r, c) in order.enumerated() { rank[c] = Int32(r) }
@@ -49,10 +54,14 @@ extension AnalysisGraph {
             var a: [NodeIndex] = []; a.reserveCapacity(sizes[c]); return a
         }
         var component = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            let r = rank[Int(raw[v])]
-            component[v] = r
-            members[Int(r)].append(NodeIndex(v))
+        if rank.count == 1 {
+            members[0] = (0..<n).map { NodeIndex($0) }
+        } else {
+            for v in 0..<n {
+                let r = rank[Int(raw[v])]
+                component[v] = r
+                members[Int(r)].append(NodeIndex(v))
+            }
         }
         return ComponentPartition(component: component, members: members)
     }

@@ -9,30 +9,39 @@ extension AnalysisGraph {
         let n = nodeCount
         guard n > 0 else { return [] }
         var deg = [Int](repeating: 0, count: n)
-        var maxDeg = 0
-        for v in 0..<n { deg[v] = offsets[v + 1] - offsets[v]; maxDeg = max(maxDeg, deg[v]) }
-        var bin = [Int](repeating: 0, count: maxDeg + 1)
-        for v in 0..<n { bin[deg[v]] += 1 }
-        var start = 0
-        for d in 0...maxDeg { let c = bin[d]; bin[d] = start; start += c }
-        var pos = [Int](repeating: 0, count: n)
-        var vert = [Int](repeating: 0, count: n)
-        for v in 0..<n { pos[v] = bin[deg[v]]; vert[pos[v]] = v; bin[deg[v]] += 1 }
-        for d in stride(from: maxDeg, to: 0, by: -1) { bin[d] = bin[d - 1] }
-        bin[0] = 0
-        for i in 0..<n {
-            let v = vert[i]
-            for e in offsets[v]..<offsets[v + 1] {
-                let u = Int(neighbors[e])
-                if deg[u] > deg[v] {
-                    let du = deg[u], pu = pos[u]
-                    let pw = bin[du], w = vert[pw]
-                    if u != w { pos[u] = pw; vert[pu] = w; pos[w] = pu; vert[pw] = u }
-                    bin[du] += 1
-                    deg[u] -= 1
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nbr in
+        deg.withUnsafeMutableBufferPointer { deg in
+            var maxDeg = 0
+            for v in 0..<n { deg[v] = off[v + 1] - off[v]; maxDeg = max(maxDeg, deg[v]) }
+            let bin = UnsafeMutablePointer<Int>.allocate(capacity: maxDeg + 1)
+            bin.initialize(repeating: 0, count: maxDeg + 1)
+            let pos = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            let vert = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            defer { bin.deallocate(); pos.deallocate(); vert.deallocate() }
+            for v in 0..<n { bin[deg[v]] += 1 }
+            var start = 0
+            for d in 0...maxDeg { let c = bin[d]; bin[d] = start; start += c }
+            for v in 0..<n { pos[v] = bin[deg[v]]; vert[pos[v]] = v; bin[deg[v]] += 1 }
+            var d = maxDeg
+            while d > 0 { bin[d] = bin[d - 1]; d -= 1 }
+            bin[0] = 0
+            for i in 0..<n {
+                let v = vert[i]
+                let dv = deg[v]
+                for e in off[v]..<off[v + 1] {
+                    let u = Int(nbr[e])
+                    let du = deg[u]
+                    if du > dv {
+                        let pu = pos[u]
+                        let pw = bin[du], w = vert[pw]
+                        if u != w { pos[u] = pw; vert[pu] = w; pos[w] = pu; vert[pw] = u }
+                        bin[du] += 1
+                        deg[u] = du - 1
+                    }
                 }
             }
-        }
+        }}}
         return deg
     }
 }

@@ -135,17 +135,23 @@ extension AnalysisGraph {
             var danglingSum = 0.0
             for v in dangling { danglingSum += x[v] }
             var err = 0.0
-            for v in 0..<n {
-                var s = 0.0
-                if options.weighted {
-                    for e in offsets[v]..<offsets[v + 1] { s += scaled[Int(neighbors[e])] * weights[e] }
-                } else {
-                    for e in offsets[v]..<offsets[v + 1] { s += scaled[Int(neighbors[e])] }
+            offsets.withUnsafeBufferPointer { off in
+            neighbors.withUnsafeBufferPointer { nbr in
+            weights.withUnsafeBufferPointer { wgt in
+            scaled.withUnsafeBufferPointer { scaled in
+            next.withUnsafeMutableBufferPointer { next in
+                for v in 0..<n {
+                    var s = 0.0
+                    if options.weighted {
+                        for e in off[v]..<off[v + 1] { s += scaled[Int(nbr[e])] * wgt[e] }
+                    } else {
+                        for e in off[v]..<off[v + 1] { s += scaled[Int(nbr[e])] }
+                    }
+                    let value = alpha * (s + danglingSum * danglingWeights[v]) + (1 - alpha) * p[v]
+                    next[v] = value
+                    err += abs(value - x[v])
                 }
-                let value = alpha * (s + danglingSum * danglingWeights[v]) + (1 - alpha) * p[v]
-                next[v] = value
-                err += abs(value - x[v])
-            }
+            }}}}}
             swap(&x, &next)
             if err < Double(n) * options.tolerance { return x }
         }
