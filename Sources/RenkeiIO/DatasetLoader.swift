@@ -1,11 +1,135 @@
+import Foundation
 import RenkeiCore
 
-/// Loads a dataset folder or a single edge-list CSV.
+/// A loaded dataset with what the loader noticed on the way.
+public struct LoadedDataset: Sendable {
+    /// The dataset itself.
+    public var dataset: Dataset
+    /// Spellings merged into one organisation, and why (`renkei validate --merges`).
+    public var merges: [EntityMerge]
+    /// Things worth a look that are not errors (organisations that look like duplicates).
+    public var warnings: [InputProblem]
+    /// The encoding each file was read in, by file name.
+    public var encodings: [(file: String, encoding: TextEncoding)]
+
+    /// A loaded dataset with its merges, warnings and file encodings.
+    public init(dataset: Dataset, merges: [EntityMerge] = [], warnings: [InputProblem] = [],
+                encodings: [(file: String, encoding: TextEncoding)] = []) {
+        self.dataset = dataset
+        self.merges = merges
+        self.warnings = warnings
+        self.encodings = encodings
+    }
+}
+
+/// Loads a dataset folder or a single edge-list file.
 public enum DatasetLoader {
     /// Loads `path`: a dataset folder (`dataset.yaml`, `organizations.csv`, `projects.csv`,
     /// `partnerships.csv`) or a single edge-list CSV file.
     /// - Throws: `InputError` listing every problem found.
     public static func load(path: String) throws -> Dataset {
-        throw InputError([InputProblem(file: path, message: "dataset loading is not implemented yet")])
+        try loadWithReport(path: path).dataset
+    }
+
+    /// Loads `path` like ``load(path:)`` and also returns the merges and warnings.
+    ///
+    /// - A directory is a dataset folder.
+    /// - A file ending in `.csv` is an edge-list CSV (`source,target[,relations][,weight]` or
+    ///   `団体名,連携先[,連携内容][,重み]`); organisations are created from the names.
+    /// - Any other file is a plain edge list: `u v [w]` per line, `#` starts a comment.
+    /// - Throws: `InputError` listing every problem found.
+    public static func loadWithReport(path: String) throws -> LoadedDataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError([InputProblem(file: path, message: "no such file or folder")])
+        }
+        if isDirectory.boolValue { return try FolderDatasetLoader.load(folder: path) }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return try EdgeListLoader.loadCSV(path: path) }
+        return try EdgeListLoader.loadPlain(path: path)
+    }
+
+    /// The last path component without its extension.
+    static func baseName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = url.deletingPathExtension().lastPathComponent
+        return name.isEmpty ? path : name
+    }
+}
+
+/// Field parsing shared by the loaders.
+enum FieldParsing {
+    /// Splits a `;`-separated list (also `；` and `、`), trimming and dropping empty items.
+    static func list(_ text: String, separators: Set<Character> = [";", "；", "、"]) -> [String] {
+        if text.isEmpty { return [] }
+        return text.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// A positive, finite weight; nil for an empty field.
+    struct FieldError: Error { var message: String }
+
+    static func weight(_ text: String) -> Result<Double?, FieldError> {
+        var t = text.trimmingWhitespace()
+        if t.isEmpty { return .success(nil) }
+        if !t.utf8.allSatisfy({ $0 < 0x80 }) { t = t.precomposedStringWithCompatibilityMapping }  // full-width digits
+        guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number")) }
+        guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive")) }
+        return .success(w)
+    }
+
+    static func bool(_ text: String) -> Bool?? {
+        switch text.trimmingWhitespace().lowercased() {
+        case "": return .some(nil)
+        case "true", "yes", "y", "1", "はい", "○", "◯", "t": return true
+        case "false", "no", "n", "0", "いいえ", "×", "f": return false
+        default: return nil
+        }
+    }
+
+    static func status(_ text: String) -> PartnershipStatus?? {
+        switch text.trimmingWhitespace().lowercased() {
+        case "": return .some(nil)
+        case "realised", "realized", "done", "実施", "実施済", "実施済み", "実績", "済": return .realised
+        case "planned", "plan", "予定", "計画", "今後": return .planned
+        default: return nil
+        }
+    }
+
+    static func direction(_ text: String) -> PartnershipDirection?? {
+        switch text.trimmingWhitespace().lowercased() {
+        case "": return .some(nil)
+        case "mutual", "undirected", "双方向", "相互": return .mutual
+        case "directed", "one-way", "一方向", "片方向": return .directed
+        default: return nil
+        }
+    }
+
+    /// `did you mean 'x'?` for a near miss among `candidates`.
+    static func suggestion(for text: String, among candidates: [String]) -> String {
+        let t = Array(text.lowercased())
+        var best: (String, Int)?
+        for c in candidates {
+            let d = editDistance(t, Array(c.lowercased()))
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        guard let (c, d) = best, d <= max(1, min(t.count, c.count) / 2) || c.contains(text) || (!c.isEmpty && text.contains(c))
+        else { return "" }
+        return " (did you mean '\(c)'?)"
+    }
+
+    /// Resolves `;`-separated relation labels or ids, reporting unknown ones.
+    static func relations(_ text: String, vocabulary: Vocabulary, file: String, line: Int, field: String,
+                          problems: inout [InputProblem]) -> [RelationKind] {
+        var out: [RelationKind] = []
+        for item in list(text) {
+            if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {
+                if !out.contains(r) { out.append(r) }
+            } else {
+                let hint = vocabulary.suggestRelation(for: item).map { " (did you mean '\($0)'?)" } ?? ""
+                problems.append(InputProblem(file: file, line: line, field: field,
+                                             message: "unknown relation '\(item)'\(hint)"))
+            }
+        }
+        return out
     }
 }

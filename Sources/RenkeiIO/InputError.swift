@@ -28,6 +28,18 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 
     public init(_ problems: [InputProblem]) { self.problems = problems }
 
+    /// The problems ordered by file (in order of first appearance) and then by line, so a
+    /// report reads top to bottom; problems without a line come first in their file.
+    public init(sorting problems: [InputProblem]) {
+        var fileOrder: [String: Int] = [:]
+        for p in problems where fileOrder[p.file] == nil { fileOrder[p.file] = fileOrder.count }
+        self.problems = problems.enumerated().sorted {
+            let a = (fileOrder[$0.element.file]!, $0.element.line ?? 0, $0.offset)
+            let b = (fileOrder[$1.element.file]!, $1.element.line ?? 0, $1.offset)
+            return a < b
+        }.map(\.element)
+    }
+
     public var description: String {
         let head = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return head + ":\n" + problems.map { "  " + $0.description }.joined(separator: "\n")

@@ -7,6 +7,8 @@ struct RenkeiCommand: ParsableCommand {
         abstract: "Analyse and draw partnership networks of community organisations.",
         version: "0.1.0",
         subcommands: [
+            ValidateCommand.self,
+            StatsCommand.self,
             CentralityCommand.self,
             BrokerageCommand.self,
             ClusteringCommand.self,

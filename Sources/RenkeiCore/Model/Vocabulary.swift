@@ -172,6 +172,7 @@ public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
 extension String {
     /// The string without leading and trailing white space (including U+3000 ideographic space).
     public func trimmingWhitespace() -> String {
+        if let f = first, let l = last, !f.isWhitespace, !l.isWhitespace { return self }
         var scalars = Substring(self)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }

@@ -1,0 +1,188 @@
+/// One occurrence of an organisation name in the input.
+public struct NameMention: Hashable, Sendable {
+    /// The name as written.
+    public var text: String
+    /// The project the mention belongs to; generic partners are never merged across projects.
+    public var project: String?
+    /// Prefecture of the context (the project's), used for bare names such as 「社協」.
+    public var prefecture: String?
+    /// Municipality of the context.
+    public var municipality: String?
+    /// Where the mention was read.
+    public var location: SourceReference?
+
+    /// A mention of `text`, with its project, place context and location.
+    public init(text: String, project: String? = nil, prefecture: String? = nil, municipality: String? = nil,
+                location: SourceReference? = nil) {
+        self.text = text
+        self.project = project
+        self.prefecture = prefecture
+        self.municipality = municipality
+        self.location = location
+    }
+}
+
+/// A spelling that was merged into an organisation, and why.
+public struct EntityMerge: Hashable, Sendable {
+    /// The organisation's id.
+    public var organization: String
+    /// The organisation's display name.
+    public var name: String
+    /// The spelling as written.
+    public var spelling: String
+    /// The normalisation steps that made the spelling equal to the organisation's name.
+    public var reasons: [String]
+    /// Where the spelling was met.
+    public var locations: [SourceReference]
+
+    /// A merged spelling and the reasons it was merged.
+    public init(organization: String, name: String, spelling: String, reasons: [String], locations: [SourceReference]) {
+        self.organization = organization
+        self.name = name
+        self.spelling = spelling
+        self.reasons = reasons
+        self.locations = locations
+    }
+}
+
+/// The organisations found behind a list of name mentions.
+public struct ResolvedEntities: Sendable {
+    /// One organisation per distinct entity, in order of first mention.
+    public var organizations: [Organization]
+    /// For each mention, the position of its organisation in `organizations`.
+    public var assignments: [Int]
+    /// Every spelling that differs from its organisation's name, in order of first mention.
+    public var merges: [EntityMerge]
+}
+
+/// Entity resolution over normalised names.
+///
+/// Two mentions are one organisation when their normalised names (see ``NameNormalizer``) are equal
+/// and their prefectures do not contradict each other; so 「北区社協」, 「北区社会福祉協議会」 and
+/// 「東京都北区社会福祉協議会」 are one 社協 (municipality 北区). A generic mention
+/// (「地域の保育園」) is only merged with the same name in the same project.
+public enum EntityResolver {
+    /// Resolves mentions into organisations. Deterministic: organisations come in order of first
+    /// mention and ids are the normalised names (with the prefecture, or the project for generic
+    /// partners, added when two organisations would otherwise share an id).
+    /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
+    public static func resolve(_ mentions: [NameMention]) -> ResolvedEntities {
+        // Distinct mentions (same text in the same context) are resolved once.
+        struct Context: Hashable { var text: String; var project: String?; var prefecture: String?; var municipality: String? }
+        var distinctIndex: [Context: Int] = [:]
+        var distinct: [NameMention] = []
+        var mentionToDistinct = [Int](repeating: 0, count: mentions.count)
+        var distinctLocations: [[SourceReference]] = []
+        for (i, m) in mentions.enumerated() {
+            let key = Context(text: m.text, project: m.project, prefecture: m.prefecture, municipality: m.municipality)
+            let d: Int
+            if let known = distinctIndex[key] { d = known } else {
+                d = distinct.count
+                distinctIndex[key] = d
+                distinct.append(m)
+                distinctLocations.append([])
+            }
+            mentionToDistinct[i] = d
+            if let l = m.location { distinctLocations[d].append(l) }
+        }
+
+        var cache: [String: NormalizedName] = [:]
+        var normalized: [NormalizedName] = []
+        normalized.reserveCapacity(distinct.count)
+        for m in distinct {
+            let base: NormalizedName
+            if let c = cache[m.text] { base = c } else {
+                base = NameNormalizer.normalize(m.text)
+                cache[m.text] = base
+            }
+            normalized.append(NameNormalizer.applyingContext(base, municipality: m.municipality, prefecture: m.prefecture))
+        }
+
+        // Group by matching key (generic names per project).
+        struct GroupKey: Hashable { var generic: Bool; var project: String?; var key: String }
+        var groupIndex: [GroupKey: Int] = [:]
+        var groups: [[Int]] = []
+        for (i, n) in normalized.enumerated() {
+            let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
+            if let known = groupIndex[g] { groups[known].append(i) } else {
+                groupIndex[g] = groups.count
+                groups.append([i])
+            }
+        }
+
+        // Split each group by explicit prefecture.
+        var clusters: [[Int]] = []
+        for members in groups {
+            var explicit: [String] = []
+            for i in members {
+                if let p = normalized[i].prefecture, !normalized[i].prefectureInferred, !explicit.contains(p) {
+                    explicit.append(p)
+                }
+            }
+            if explicit.count <= 1 {
+                clusters.append(members)
+                continue
+            }
+            var byPrefecture: [String: [Int]] = [:]
+            var unknown: [Int] = []
+            for i in members {
+                if let p = normalized[i].prefecture, explicit.contains(p) { byPrefecture[p, default: []].append(i) } else { unknown.append(i) }
+            }
+            var parts = explicit.map { byPrefecture[$0]! }
+            if !unknown.isEmpty { parts.append(unknown) }
+            clusters.append(contentsOf: parts)
+        }
+        clusters.sort { $0[0] < $1[0] }
+
+        // Build organisations.
+        var organizations: [Organization] = []
+        var distinctToOrganization = [Int](repeating: 0, count: distinct.count)
+        var nameCount: [String: Int] = [:]
+        for c in clusters { nameCount[normalized[c[0]].name, default: 0] += 1 }
+        var usedIDs = Set<String>()
+        var merges: [EntityMerge] = []
+        for c in clusters {
+            let first = normalized[c[0]]
+            let explicitPrefecture = c.lazy.compactMap { normalized[$0].prefectureInferred ? nil : normalized[$0].prefecture }.first
+            let prefecture = explicitPrefecture ?? c.lazy.compactMap { normalized[$0].prefecture }.first
+            let legalForm = c.lazy.compactMap { normalized[$0].legalForm }.first
+            var id = first.name
+            if nameCount[first.name, default: 0] > 1 {
+                if first.generic, let p = distinct[c[0]].project { id = "\(first.name)@\(p)" }
+                else if let prefecture { id = prefecture + first.name }
+            }
+            var k = 2
+            let baseID = id
+            while usedIDs.contains(id) { id = "\(baseID)#\(k)"; k += 1 }
+            usedIDs.insert(id)
+
+            // Spellings in order of first mention, with their locations and normalisation steps.
+            var spellings: [(text: String, steps: [NormalizationStep], locations: [SourceReference])] = []
+            for i in c {
+                let text = distinct[i].text.trimmingWhitespace()
+                if let j = spellings.firstIndex(where: { $0.text == text }) {
+                    spellings[j].locations += distinctLocations[i]
+                } else {
+                    spellings.append((text, normalized[i].steps, distinctLocations[i]))
+                }
+            }
+            let fullName = (legalForm ?? "") + first.name
+            let aliases = spellings.map(\.text).filter { $0 != first.name && $0 != fullName }
+            if spellings.count > 1 {
+                for s in spellings {
+                    let reasons = s.steps.isEmpty ? ["same name"] : s.steps.map(\.description)
+                    merges.append(EntityMerge(organization: id, name: fullName, spelling: s.text, reasons: reasons,
+                                              locations: s.locations.sorted()))
+                }
+            }
+            let org = Organization(id: id, name: first.name, kind: OrganizationKind.builtIn.first { $0.id == first.kind } ?? .other,
+                                   category: first.category, legalForm: legalForm, prefecture: prefecture,
+                                   municipality: first.municipality, aliases: aliases, generic: first.generic)
+            for i in c { distinctToOrganization[i] = organizations.count }
+            organizations.append(org)
+        }
+        let assignments = mentionToDistinct.map { distinctToOrganization[$0] }
+        return ResolvedEntities(organizations: organizations, assignments: assignments, merges: merges)
+    }
+}
+

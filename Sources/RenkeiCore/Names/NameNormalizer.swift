@@ -1,0 +1,437 @@
+import Foundation
+
+/// One change the normaliser made to a name; the reasons listed when two spellings are merged.
+public enum NormalizationStep: Hashable, Sendable, CustomStringConvertible {
+    /// NFKC turned compatibility characters into ordinary ones (full-width Ａ → A, ⾏ → 行, ㈱ → (株)).
+    case compatibilityCharacters
+    /// White space (including U+3000) was removed.
+    case whitespace
+    /// A legal form was split off; `written` is the spelling met, `canonical` the standard one.
+    case legalForm(written: String, canonical: String)
+    /// 社協 was read as 社会福祉協議会.
+    case shakyoExpanded
+    /// A prefecture (and 郡) written before the municipality was moved to the prefecture field.
+    case placePrefixDropped(String)
+    /// A bare type name (社協, 市役所) was given the municipality of its context.
+    case contextMunicipality(String)
+
+    /// The step in words, as `validate --merges` prints it.
+    public var description: String {
+        switch self {
+        case .compatibilityCharacters: return "NFKC (full-width and compatibility characters)"
+        case .whitespace: return "white space removed"
+        case let .legalForm(written, canonical):
+            return written == canonical ? "legal form \(canonical) split off" : "legal form \(written) = \(canonical)"
+        case .shakyoExpanded: return "社協 = 社会福祉協議会"
+        case .placePrefixDropped(let p): return "\(p) written before the municipality"
+        case .contextMunicipality(let m): return "bare name read as \(m)'s"
+        }
+    }
+}
+
+/// A name after normalisation: display name, legal form, place and inferred kind.
+public struct NormalizedName: Hashable, Sendable {
+    /// The text as written.
+    public var original: String
+    /// Display name: NFKC, white space removed (one space kept between Latin words), legal form
+    /// split off, 社協 spelled 社会福祉協議会, a prefecture or 郡 written before the municipality
+    /// removed (`東京都北区社協` → `北区社会福祉協議会`).
+    public var name: String
+    /// Canonical legal form (特定非営利活動法人 for NPO法人, (特非) and (特活)).
+    public var legalForm: String?
+    /// Prefecture (都道府県) written in the name, or inferred (see `prefectureInferred`).
+    public var prefecture: String?
+    /// True when the prefecture was not written but inferred (a bare Tokyo special ward).
+    public var prefectureInferred: Bool
+    /// Municipality (市区町村; a designated city's ward is kept with its city: 大阪市淀川区).
+    public var municipality: String?
+    /// Sector id (社協, 行政, 学校 …; その他 when nothing matched).
+    public var kind: String
+    /// Institution type where the name shows it (教育委員会, 高校, 民生委員 …).
+    public var category: String?
+    /// True for a partner named only by its type (地域の保育園, 近隣の中学校, 民生委員).
+    public var generic: Bool
+    /// Matching key: the display name with Latin letters lower-cased.
+    public var key: String
+    /// The changes made, in order.
+    public var steps: [NormalizationStep]
+
+    /// The name with its legal form in front.
+    public var fullName: String { (legalForm ?? "") + name }
+}
+
+/// Normalises Japanese organisation names and infers their sector and institution type.
+///
+/// The rules, in order: NFKC (Unicode normalisation form KC, which also repairs Kangxi-radical
+/// code points such as ⾏ → 行); white-space removal (U+3000 included); one legal form split off
+/// at the start or the end (see ``LegalForms``); 社協 → 社会福祉協議会; a leading prefecture,
+/// 郡 and municipality read into their fields; then the kind and category table; then the generic test.
+public enum NameNormalizer {
+    // MARK: Kind and category table
+
+    enum Match: Sendable { case contains, prefixOrSuffix }
+
+    struct Rule: Sendable {
+        var keyword: String
+        var kind: String
+        var category: String?
+        var match: Match = .contains
+        /// The rule does not fire when the keyword is followed by one of these (高校生, 大学生).
+        var notFollowedBy: [Character] = []
+    }
+
+    /// The kind table, first match wins. Professions come before government so that 行政書士 is a
+    /// professional; health comes before schools so that 大学病院 is a hospital.
+    static let rules: [Rule] = [
+        Rule(keyword: "社会福祉協議会", kind: "社協", category: "社会福祉協議会"),
+        Rule(keyword: "社会福祉士会", kind: "専門職", category: "社会福祉士会"),
+        Rule(keyword: "社会福祉士", kind: "専門職", category: "社会福祉士"),
+        Rule(keyword: "弁護士", kind: "専門職", category: "弁護士"),
+        Rule(keyword: "法律事務所", kind: "専門職", category: "弁護士"),
+        Rule(keyword: "司法書士", kind: "専門職", category: "司法書士"),
+        Rule(keyword: "行政書士", kind: "専門職", category: "行政書士"),
+        Rule(keyword: "税理士", kind: "専門職", category: "税理士"),
+        Rule(keyword: "社会保険労務士", kind: "専門職", category: "社会保険労務士"),
+        Rule(keyword: "教育委員会", kind: "行政", category: "教育委員会"),
+        Rule(keyword: "児童相談所", kind: "行政", category: "児童相談所"),
+        Rule(keyword: "市役所", kind: "行政", category: "市役所"),
+        Rule(keyword: "区役所", kind: "行政", category: "区役所"),
+        Rule(keyword: "町役場", kind: "行政", category: "町役場"),
+        Rule(keyword: "村役場", kind: "行政", category: "村役場"),
+        Rule(keyword: "役場", kind: "行政", category: "役場"),
+        Rule(keyword: "県庁", kind: "行政", category: "県庁"),
+        Rule(keyword: "都庁", kind: "行政", category: "都庁"),
+        Rule(keyword: "道庁", kind: "行政", category: "道庁"),
+        Rule(keyword: "府庁", kind: "行政", category: "府庁"),
+        Rule(keyword: "地域包括支援センター", kind: "医療・保健", category: "地域包括支援センター"),
+        Rule(keyword: "保健センター", kind: "医療・保健", category: "保健センター"),
+        Rule(keyword: "保健所", kind: "医療・保健", category: "保健所"),
+        Rule(keyword: "病院", kind: "医療・保健", category: "病院"),
+        Rule(keyword: "クリニック", kind: "医療・保健", category: "クリニック"),
+        Rule(keyword: "診療所", kind: "医療・保健", category: "診療所"),
+        Rule(keyword: "小中学校", kind: "学校", category: "小中学校"),
+        Rule(keyword: "小学校", kind: "学校", category: "小学校"),
+        Rule(keyword: "中学校", kind: "学校", category: "中学校"),
+        Rule(keyword: "高等専門学校", kind: "学校", category: "高専"),
+        Rule(keyword: "高等学校", kind: "学校", category: "高校"),
+        Rule(keyword: "高校", kind: "学校", category: "高校", notFollowedBy: ["生"]),
+        Rule(keyword: "短期大学", kind: "学校", category: "短大"),
+        Rule(keyword: "短大", kind: "学校", category: "短大", notFollowedBy: ["生"]),
+        Rule(keyword: "大学", kind: "学校", category: "大学", notFollowedBy: ["生", "教"]),
+        Rule(keyword: "保育園", kind: "学校", category: "保育園"),
+        Rule(keyword: "保育所", kind: "学校", category: "保育園"),
+        Rule(keyword: "幼稚園", kind: "学校", category: "幼稚園"),
+        Rule(keyword: "こども園", kind: "学校", category: "こども園"),
+        Rule(keyword: "特別支援学校", kind: "学校", category: "特別支援学校"),
+        Rule(keyword: "専門学校", kind: "学校", category: "専門学校"),
+        Rule(keyword: "学校", kind: "学校", category: nil),
+        Rule(keyword: "自治会", kind: "地域団体", category: "自治会"),
+        Rule(keyword: "町内会", kind: "地域団体", category: "町内会"),
+        Rule(keyword: "民生委員", kind: "地域団体", category: "民生委員"),
+        Rule(keyword: "児童委員", kind: "地域団体", category: "民生委員"),
+        Rule(keyword: "生活協同組合", kind: "協同組合", category: "生協"),
+        Rule(keyword: "生協", kind: "協同組合", category: "生協", match: .prefixOrSuffix),
+        Rule(keyword: "協同組合", kind: "協同組合", category: "協同組合"),
+        Rule(keyword: "振興組合", kind: "協同組合", category: "振興組合"),
+    ]
+
+    /// Words that, standing alone, name a type rather than an organisation.
+    static let typeWords: Set<String> = [
+        "保育園", "保育所", "幼稚園", "こども園", "小学校", "中学校", "小中学校", "高校", "高等学校",
+        "定時制高校", "大学", "短大", "学校", "病院", "クリニック", "地域包括支援センター", "保健センター",
+        "保健所", "自治会", "町内会", "民生委員", "児童委員", "主任児童委員", "民生委員・児童委員",
+        "児童相談所", "教育委員会", "市役所", "区役所", "町役場", "村役場", "役場", "社会福祉協議会",
+        "企業", "行政", "関係機関", "専門機関", "支援団体", "NPO", "商店会", "商店街", "老人クラブ",
+        "子ども食堂", "こども食堂", "地域団体", "市民団体", "ボランティア", "弁護士", "司法書士",
+        "社会福祉士", "市民センター", "公民館", "児童館", "児童会館",
+    ]
+
+    /// Qualifiers that make a name generic (地域の保育園, 近隣の中学校).
+    static let genericPrefixes: [String] = [
+        "地域の", "近隣の", "近くの", "近所の", "市内の", "区内の", "町内の", "村内の", "周辺の",
+        "周辺地域の", "対象地域の", "地元の", "他の", "各地の",
+    ]
+
+    /// Endings that make a name generic (民間企業等, 行政関係者).
+    static let genericSuffixes: [String] = ["等", "など", "関係者", "担当者"]
+
+    // MARK: Normalisation
+
+    /// Normalises one name. Pure and deterministic.
+    /// - Complexity: O(*n*) in the length of the name (the tables are constant).
+    public static func normalize(_ raw: String) -> NormalizedName {
+        var steps: [NormalizationStep] = []
+        let nfkc = raw.precomposedStringWithCompatibilityMapping
+        if removingAllWhitespace(nfkc) != removingAllWhitespace(raw) { steps.append(.compatibilityCharacters) }
+        var text = compactWhitespace(nfkc)
+        if text != nfkc.trimmingWhitespace() { steps.append(.whitespace) }
+
+        // Legal form at the start or the end.
+        var legalForm: String?
+        var formKind: String?
+        if let split = splitLegalForm(text) {
+            text = split.rest
+            legalForm = split.form.canonical
+            formKind = split.form.kind
+            steps.append(.legalForm(written: split.variant, canonical: split.form.canonical))
+        }
+        while let f = text.first, "・･,、".contains(f) { text.removeFirst() }
+
+        if text.contains("社協") {
+            text = text.replacingOccurrences(of: "社協", with: "社会福祉協議会")
+            steps.append(.shakyoExpanded)
+        }
+
+        // Places.
+        let place = parsePlace(text)
+        var prefecture = place.prefecture
+        var inferred = false
+        let municipality = place.municipality
+        if !place.droppedPrefix.isEmpty, municipality != nil {
+            text = String(text.dropFirst(place.droppedPrefix.count))
+            steps.append(.placePrefixDropped(place.droppedPrefix))
+        }
+        if prefecture == nil, let m = municipality, JapaneseRegions.tokyoSpecialWards.contains(m) {
+            prefecture = "東京都"
+            inferred = true
+        }
+
+        var result = NormalizedName(original: raw, name: text, legalForm: legalForm, prefecture: prefecture,
+                                    prefectureInferred: inferred, municipality: municipality, kind: "その他",
+                                    category: nil, generic: false, key: text.lowercased(), steps: steps)
+        infer(&result, formKind: formKind, rest: place.rest, wholeIsPlace: place.wholeIsPlace)
+        return result
+    }
+
+    /// Splits one legal form off the start or the end of a name (after NFKC and white-space
+    /// removal): `NPO法人わんず` → (`わんず`, `NPO法人`, 特定非営利活動法人). Nil when there is none.
+    public static func splitLegalForm(_ name: String) -> (rest: String, variant: String, form: LegalForms.Form)? {
+        let text = compactWhitespace(name.precomposedStringWithCompatibilityMapping)
+        let scalars = Array(text.unicodeScalars)
+        let lowered = asciiLowercased(scalars)
+        for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
+            let v = LegalForms.loweredVariantScalars[i]
+            guard lowered.count > v.count else { continue }
+            var rest = scalars
+            if lowered.starts(with: v) {
+                rest.removeFirst(v.count)
+            } else if lowered.suffix(v.count).elementsEqual(v) {
+                rest.removeLast(v.count)
+            } else { continue }
+            return (String(String.UnicodeScalarView(rest)).trimmingWhitespace(), variant, form)
+        }
+        return nil
+    }
+
+    /// Gives a bare type name (社会福祉協議会, 市役所 …) the municipality of its context, turning
+    /// 「社協」 in a 坂井市 project into 坂井市社会福祉協議会. Other names are returned unchanged.
+    public static func applyingContext(_ n: NormalizedName, municipality: String?, prefecture: String?) -> NormalizedName {
+        guard let municipality, !municipality.isEmpty, n.municipality == nil, n.legalForm == nil,
+              ["社会福祉協議会", "市役所", "区役所", "町役場", "村役場", "役場", "教育委員会"].contains(n.name)
+        else { return n }
+        var r = normalize(municipality + n.name)
+        r.original = n.original
+        r.steps = n.steps + [.contextMunicipality(municipality)]
+        if r.prefecture == nil || r.prefectureInferred, let prefecture, !prefecture.isEmpty {
+            r.prefecture = prefecture
+            r.prefectureInferred = false
+        }
+        return r
+    }
+
+    static func infer(_ r: inout NormalizedName, formKind: String?, rest: Substring, wholeIsPlace: Bool) {
+        let name = r.name
+        var kind: String?
+        var category: String?
+        let nameScalars = Array(name.unicodeScalars)
+        for i in rules.indices where matches(i, in: nameScalars) {
+            kind = rules[i].kind
+            category = rules[i].category
+            break
+        }
+        if kind == nil, wholeIsPlace, r.legalForm == nil {
+            kind = "行政"
+            category = officeCategory(for: name)
+        }
+        if kind == nil, let m = r.municipality, r.legalForm == nil,
+           let last = rest.last, "課部局室係".contains(last) {
+            kind = "行政"
+            category = officeCategory(for: m)
+        }
+        if kind == nil, name.hasPrefix("行政") { kind = "行政" }
+        if kind == nil, let formKind { kind = formKind }
+        if kind == nil {
+            var stem = Substring(name)
+            for suffix in ["等", "など"] where stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
+            if stem.hasSuffix("企業") || stem.hasSuffix("会社") || stem.hasPrefix("企業") { kind = "企業"; category = "企業" }
+        }
+        if kind == nil, name.uppercased().contains("NPO") { kind = "NPO" }
+        r.kind = kind ?? "その他"
+        r.category = category
+        r.generic = isGeneric(r)
+    }
+
+    /// The keywords of `rules` as scalar arrays, for a fast search.
+    static let ruleScalars: [[Unicode.Scalar]] = rules.map { Array($0.keyword.unicodeScalars) }
+
+    static func matches(_ index: Int, in name: [Unicode.Scalar]) -> Bool {
+        let rule = rules[index]
+        let k = ruleScalars[index]
+        guard name.count >= k.count else { return false }
+        switch rule.match {
+        case .prefixOrSuffix:
+            return name.starts(with: k) || name.suffix(k.count).elementsEqual(k)
+        case .contains:
+            var i = 0
+            while i + k.count <= name.count {
+                if name[i] == k[0], name[i..<(i + k.count)].elementsEqual(k) {
+                    let end = i + k.count
+                    if end == name.count || !rule.notFollowedBy.contains(Character(name[end])) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Lower-cases ASCII letters only (legal-form variants differ only in the case of `NPO`).
+    static func asciiLowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        scalars.map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 0x20)! : $0 }
+    }
+
+    /// 市役所 for a city, 区役所 for a ward, 町役場, 村役場, or 都庁/道庁/府庁/県庁 for a prefecture.
+    static func officeCategory(for place: String) -> String? {
+        guard let last = place.last else { return nil }
+        switch last {
+        case "市": return "市役所"
+        case "区": return "区役所"
+        case "町": return "町役場"
+        case "村": return "村役場"
+        case "都": return "都庁"
+        case "道": return "道庁"
+        case "府": return "府庁"
+        case "県": return "県庁"
+        default: return nil
+        }
+    }
+
+    static func isGeneric(_ r: NormalizedName) -> Bool {
+        if r.legalForm != nil { return false }
+        let name = r.name
+        if r.municipality == nil, typeWords.contains(name) { return true }
+        if genericPrefixes.contains(where: { name.hasPrefix($0) && name.count > $0.count }) { return true }
+        if genericSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) { return true }
+        if let no = name.lastIndex(of: "の") {
+            let tail = String(name[name.index(after: no)...])
+            if typeWords.contains(tail) { return true }
+        }
+        return false
+    }
+
+    // MARK: Places
+
+    struct Place {
+        var prefecture: String?
+        var municipality: String?
+        /// Prefecture and 郡 text in front of the municipality.
+        var droppedPrefix: String
+        /// What follows the municipality.
+        var rest: Substring
+        /// The whole name is a prefecture or a municipality.
+        var wholeIsPlace: Bool
+    }
+
+    static func isPlaceCharacter(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        let v = s.value
+        if c == "の" { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || c == "々" || c == "ヶ" || c == "ー"
+    }
+
+    /// Reads `[prefecture][X郡]Y(市|区|町|村)[Z区]` from the start of a name.
+    static func parsePlace(_ text: String) -> Place {
+        var rest = text[...]
+        var prefecture: String?
+        if let p = JapaneseRegions.prefecture(prefixing: rest) {
+            prefecture = p
+            rest = rest.dropFirst(p.count)
+            if rest.isEmpty {
+                return Place(prefecture: p, municipality: nil, droppedPrefix: "", rest: rest, wholeIsPlace: true)
+            }
+        }
+        let afterPrefecture = rest
+        // Optional 郡.
+        if let gun = firstPlaceSuffix(in: rest, suffixes: ["郡"], maxLength: 5) {
+            let candidate = rest[gun...]
+            if firstPlaceSuffix(in: candidate, suffixes: ["町", "村"], maxLength: 7) != nil {
+                rest = candidate
+            }
+        }
+        let gunText = String(afterPrefecture[..<rest.startIndex])
+        guard var end = firstPlaceSuffix(in: rest, suffixes: ["市", "区", "町", "村"], maxLength: 8) else {
+            return Place(prefecture: prefecture, municipality: nil, droppedPrefix: "", rest: afterPrefecture,
+                         wholeIsPlace: false)
+        }
+        // 十日町市, 四日市市: the first 町/市 was part of the name.
+        if end < rest.endIndex, rest[end] == "市", "町市".contains(rest[rest.index(before: end)]) {
+            end = rest.index(after: end)
+        }
+        var municipality = String(rest[..<end])
+        var after = rest[end...]
+        // Neighbourhoods (新町自治会, 奉還町商店街) are not municipalities.
+        if ["自治会", "町内会", "内会", "商店", "通り"].contains(where: { after.hasPrefix($0) }) {
+            return Place(prefecture: prefecture, municipality: nil, droppedPrefix: "", rest: afterPrefecture,
+                         wholeIsPlace: false)
+        }
+        // A designated city's ward: 大阪市淀川区.
+        if municipality.hasSuffix("市"), let ward = firstPlaceSuffix(in: after, suffixes: ["区"], maxLength: 5) {
+            municipality += after[..<ward]
+            after = after[ward...]
+        }
+        let dropped = (prefecture ?? "") + gunText
+        return Place(prefecture: prefecture, municipality: municipality, droppedPrefix: dropped, rest: after,
+                     wholeIsPlace: after.isEmpty)
+    }
+
+    /// The index just past the first place suffix that ends a run of 1…`maxLength` place characters
+    /// at the start of `text`.
+    static func firstPlaceSuffix(in text: Substring, suffixes: Set<Character>, maxLength: Int) -> Substring.Index? {
+        var i = text.startIndex
+        var count = 0
+        while i < text.endIndex, count <= maxLength {
+            let c = text[i]
+            guard isPlaceCharacter(c) else { return nil }
+            if count >= 1, suffixes.contains(c) { return text.index(after: i) }
+            count += 1
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    // MARK: White space
+
+    static func removingAllWhitespace(_ s: String) -> String {
+        String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+
+    /// Removes white space, keeping one space between two Latin letters or digits (`Arts Alive`).
+    static func compactWhitespace(_ s: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for c in s {
+            if c.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace, let last = out.last, isLatin(last), isLatin(c) { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        return out
+    }
+
+    static func isLatin(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// One CSV record and the physical line it starts on.
+public struct CSVRecord: Hashable, Sendable {
+    /// 1-based physical line where the record starts (a quoted field may span several lines).
+    public var line: Int
+    /// The record's fields, unquoted.
+    public var fields: [String]
+
+    /// A record starting on `line`.
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// A CSV syntax error.
+public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line where the offending quoted field started.
+    public var line: Int
+    /// What is wrong.
+    public var message: String
+    /// `line N: message`.
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// An RFC 4180 CSV reader.
+///
+/// Fields are separated by commas and records by CRLF, LF or a lone CR. A field in double quotes
+/// may hold commas, line breaks and doubled quotes (`""`). Quotes inside an unquoted field are
+/// kept as written, as spreadsheets do; text right after a closing quote is appended to the field.
+/// Blank lines are skipped. Each record remembers the physical line it starts on.
+public enum CSVReader {
+    /// Parses CSV text.
+    /// - Throws: ``CSVSyntaxError`` for a quoted field that is never closed, naming the line where
+    ///   that field started.
+    /// - Complexity: O(*n*) in the length of the text.
+    public static func parse(_ text: String) throws -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoteLine = 0
+        var fieldStarted = false      // the record has content (so a blank line can be skipped)
+        var atFieldStart = true
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar?
+
+        func endField() {
+            fields.append(String(field))
+            field = String.UnicodeScalarView()
+            atFieldStart = true
+        }
+        func endRecord() {
+            endField()
+            if fieldStarted || fields.count > 1 { records.append(CSVRecord(line: recordLine, fields: fields)) }
+            fields = []
+            fieldStarted = false
+        }
+
+        while let c = pending ?? scalars.next() {
+            pending = nil
+            if inQuotes {
+                switch c {
+                case "\"":
+                    if let next = scalars.next() {
+                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+                    } else { inQuotes = false }
+                case "\r":
+                    if let next = scalars.next() {
+                        if next != "\n" { pending = next }
+                    }
+                    field.append("\n")
+                    line += 1
+                case "\n":
+                    field.append("\n")
+                    line += 1
+                default:
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where atFieldStart:
+                inQuotes = true
+                quoteLine = line
+                atFieldStart = false
+                fieldStarted = true
+            case ",":
+                fieldStarted = true
+                endField()
+            case "\r", "\n":
+                if c == "\r", let next = scalars.next(), next != "\n" { pending = next }
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                field.append(c)
+                atFieldStart = false
+                fieldStarted = true
+            }
+        }
+        if inQuotes {
+            throw CSVSyntaxError(line: quoteLine, message: "quoted field starting on line \(quoteLine) is never closed (unterminated quote)")
+        }
+        endRecord()
+        return records
+    }
+}
+
+/// A CSV file with a header row, read for a loader: columns are looked up by name, and ragged rows
+/// are reported.
+public struct CSVTable: Sendable {
+    /// The file name used in problems.
+    public var file: String
+    /// Header names as written (trimmed).
+    public var header: [String]
+    /// Data records (the header excluded).
+    public var records: [CSVRecord]
+    /// The encoding the file was read in.
+    public var encoding: TextEncoding
+
+    /// Reads and parses a CSV file. Encoding, syntax and ragged-row problems are appended to
+    /// `problems`; rows with the wrong field count are dropped.
+    /// - Returns: nil when the file cannot be read or parsed at all.
+    public static func read(path: String, displayName: String, problems: inout [InputProblem]) -> CSVTable? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            problems.append(InputProblem(file: displayName, message: "cannot read the file"))
+            return nil
+        }
+        return parse(bytes: [UInt8](data), file: displayName, problems: &problems)
+    }
+
+    /// Parses CSV bytes (see ``read(path:displayName:problems:)``).
+    public static func parse(bytes: [UInt8], file: String, problems: inout [InputProblem]) -> CSVTable? {
+        let text: String
+        let encoding: TextEncoding
+        do {
+            (text, encoding) = try TextCodec.decode(bytes)
+        } catch let e as TextEncodingError {
+            problems.append(InputProblem(file: file, line: e.line, message: e.message))
+            return nil
+        } catch {
+            problems.append(InputProblem(file: file, message: "\(error)"))
+            return nil
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.parse(text)
+        } catch let e as CSVSyntaxError {
+            problems.append(InputProblem(file: file, line: e.line, message: e.message))
+            return nil
+        } catch {
+            problems.append(InputProblem(file: file, message: "\(error)"))
+            return nil
+        }
+        guard let first = records.first else {
+            problems.append(InputProblem(file: file, message: "the file is empty (a header row is required)"))
+            return nil
+        }
+        let header = first.fields.map { $0.trimmingWhitespace() }
+        var rows: [CSVRecord] = []
+        for r in records.dropFirst() {
+            if r.fields.count != header.count {
+                problems.append(InputProblem(file: file, line: r.line,
+                                             message: "ragged row: expected \(header.count) fields (as in the header), found \(r.fields.count)"))
+                continue
+            }
+            rows.append(r)
+        }
+        return CSVTable(file: file, header: header, records: rows, encoding: encoding)
+    }
+
+    /// The position of the first column whose normalised header is one of `names`
+    /// (case-insensitive, NFKC, white space ignored).
+    public func column(_ names: [String]) -> Int? {
+        let wanted = Set(names.map(CSVTable.normalizeHeader))
+        return header.firstIndex { wanted.contains(CSVTable.normalizeHeader($0)) }
+    }
+
+    static func normalizeHeader(_ s: String) -> String {
+        s.precomposedStringWithCompatibilityMapping.lowercased()
+            .unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "_" && $0 != "-" }
+            .map(String.init).joined()
+    }
+}

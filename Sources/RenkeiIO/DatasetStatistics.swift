@@ -1,0 +1,205 @@
+import RenkeiCore
+
+/// The counts `renkei stats` reports: organisations by kind, partnerships by relation and status,
+/// projects and connected components.
+public struct DatasetStatistics: Sendable, Equatable {
+    /// The dataset's name.
+    public var name: String
+    /// Number of organisations.
+    public var organizations: Int
+    /// Organisations that are not generic.
+    public var namedOrganizations: Int
+    /// Generic organisations (「地域の保育園」).
+    public var genericOrganizations: Int
+    /// Number of partnerships.
+    public var partnerships: Int
+    /// Partnerships with status realised.
+    public var realised: Int
+    /// Partnerships with status planned.
+    public var planned: Int
+    /// Partnerships without any relation (plain edge lists).
+    public var partnershipsWithoutRelations: Int
+    /// Number of projects.
+    public var projects: Int
+    /// Connected components of the partnership graph (every organisation counts, an isolated
+    /// one being a component of its own).
+    public var components: Int
+    /// Organisations in the largest component.
+    public var largestComponent: Int
+    /// Organisations with no partnership.
+    public var isolatedOrganizations: Int
+    /// Organisations per kind, in vocabulary order (every kind of the vocabulary, zeros included).
+    public var kinds: [(label: String, count: Int)]
+    /// Partnerships carrying each relation, in vocabulary order (zeros included). A partnership
+    /// with several relations counts once under each.
+    public var relations: [(label: String, count: Int)]
+
+    /// Equal when every count and every label is equal.
+    public static func == (a: DatasetStatistics, b: DatasetStatistics) -> Bool {
+        a.name == b.name && a.organizations == b.organizations && a.namedOrganizations == b.namedOrganizations
+            && a.genericOrganizations == b.genericOrganizations && a.partnerships == b.partnerships
+            && a.realised == b.realised && a.planned == b.planned
+            && a.partnershipsWithoutRelations == b.partnershipsWithoutRelations && a.projects == b.projects
+            && a.components == b.components && a.largestComponent == b.largestComponent
+            && a.isolatedOrganizations == b.isolatedOrganizations
+            && a.kinds.map(\.label) == b.kinds.map(\.label) && a.kinds.map(\.count) == b.kinds.map(\.count)
+            && a.relations.map(\.label) == b.relations.map(\.label) && a.relations.map(\.count) == b.relations.map(\.count)
+    }
+
+    /// Counts a dataset.
+    /// - Complexity: O(*n* + *m* log *d*) (building the partnership graph dominates); the
+    ///   components use union–find with path halving and union by size, O(*m* α(*n*)).
+    public init(_ dataset: Dataset) {
+        name = dataset.metadata.name
+        organizations = dataset.organizations.count
+        genericOrganizations = dataset.organizations.filter(\.generic).count
+        namedOrganizations = organizations - genericOrganizations
+        partnerships = dataset.partnerships.count
+        realised = dataset.partnerships.filter { $0.status == .realised }.count
+        planned = partnerships - realised
+        partnershipsWithoutRelations = dataset.partnerships.filter { $0.relations.isEmpty }.count
+        projects = dataset.projects.count
+
+        var kindCounts: [String: Int] = [:]
+        for o in dataset.organizations { kindCounts[o.kind.id, default: 0] += 1 }
+        var kindList = dataset.vocabulary.kinds.sorted().map { ($0.id, kindCounts[$0.id] ?? 0) }
+        for (id, n) in kindCounts.sorted(by: { $0.key < $1.key }) where !kindList.contains(where: { $0.0 == id }) {
+            kindList.append((id, n))
+        }
+        kinds = kindList.map { (label: $0.0, count: $0.1) }
+
+        var relationCounts: [String: Int] = [:]
+        for p in dataset.partnerships { for r in Set(p.relations.map(\.id)) { relationCounts[r, default: 0] += 1 } }
+        relations = dataset.vocabulary.relations.sorted().map { (label: $0.japanese, count: relationCounts[$0.id] ?? 0) }
+
+        let graph = AnalysisGraph.partnershipGraph(of: dataset)
+        let sizes = DatasetStatistics.componentSizes(graph)
+        components = sizes.count
+        largestComponent = sizes.max() ?? 0
+        isolatedOrganizations = graph.nodes.filter { graph.degree(of: $0) == 0 }.count
+    }
+
+    /// Sizes of the connected components, by union–find (Tarjan 1975, doi:10.1145/321879.321884).
+    /// - Complexity: O(*n* + *m* α(*n*)).
+    static func componentSizes(_ g: AnalysisGraph) -> [Int] {
+        let n = g.nodeCount
+        var parent = Array(0..<n)
+        var size = [Int](repeating: 1, count: n)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for u in 0..<n {
+            for i in g.offsets[u]..<g.offsets[u + 1] {
+                let v = Int(g.neighbors[i])
+                guard v > u else { continue }
+                var a = find(u), b = find(v)
+                if a == b { continue }
+                if size[a] < size[b] { swap(&a, &b) }
+                parent[b] = a
+                size[a] += size[b]
+            }
+        }
+        return (0..<n).filter { find($0) == $0 }.map { size[$0] }
+    }
+
+    /// The statistics as one JSON object: `organizations`, `partnerships`, `projects`, `components`
+    /// (counts), `kinds` and `relations` (objects of counts keyed by Japanese label), and more.
+    public var json: JSONValue {
+        .object([
+            ("dataset", .string(name)),
+            ("organizations", .int(organizations)),
+            ("named_organizations", .int(namedOrganizations)),
+            ("generic_organizations", .int(genericOrganizations)),
+            ("partnerships", .int(partnerships)),
+            ("status", .object([("realised", .int(realised)), ("planned", .int(planned))])),
+            ("partnerships_without_relations", .int(partnershipsWithoutRelations)),
+            ("projects", .int(projects)),
+            ("components", .int(components)),
+            ("largest_component", .int(largestComponent)),
+            ("isolated_organizations", .int(isolatedOrganizations)),
+            ("kinds", .object(kinds.map { ($0.label, .int($0.count)) })),
+            ("relations", .object(relations.map { ($0.label, .int($0.count)) })),
+        ])
+    }
+
+    /// Summary rows: (JSON field, Japanese label, count).
+    var summaryRows: [(String, String, Int)] {
+        [
+            ("organizations", "団体数", organizations),
+            ("named_organizations", "固有名の団体", namedOrganizations),
+            ("generic_organizations", "一般名の団体", genericOrganizations),
+            ("partnerships", "連携数", partnerships),
+            ("realised", "実施済みの連携", realised),
+            ("planned", "予定の連携", planned),
+            ("partnerships_without_relations", "連携内容なしの連携", partnershipsWithoutRelations),
+            ("projects", "事業数", projects),
+            ("components", "連結成分数", components),
+            ("largest_component", "最大成分の団体数", largestComponent),
+            ("isolated_organizations", "孤立した団体", isolatedOrganizations),
+        ]
+    }
+
+    /// Renders the statistics: three aligned tables (概要, 種別, 連携内容) for `table`, one JSON
+    /// object for `json`, and for `csv` one table `section,label,count` (sections `summary`,
+    /// `kind`, `relation`; summary labels are the JSON field names).
+    public func rendered(as format: ReportFormat) -> String {
+        switch format {
+        case .json:
+            return json.serialized() + "\n"
+        case .csv:
+            var t = ReportTable(columns: ["section", "label", "count"])
+            for (field, _, n) in summaryRows { t.append([.text("summary"), .text(field), .integer(n)]) }
+            for k in kinds { t.append([.text("kind"), .text(k.label), .integer(k.count)]) }
+            for r in relations { t.append([.text("relation"), .text(r.label), .integer(r.count)]) }
+            return t.csv()
+        case .table:
+            var summary = ReportTable(columns: ["項目", "値"], title: "概要: \(name)")
+            for (_, label, n) in summaryRows { summary.append([.text(label), .integer(n)]) }
+            var kindTable = ReportTable(columns: ["種別", "団体数"], title: "種別ごとの団体数")
+            for k in kinds { kindTable.append([.text(k.label), .integer(k.count)]) }
+            var relationTable = ReportTable(columns: ["連携内容", "連携数"], title: "連携内容ごとの連携数")
+            for r in relations { relationTable.append([.text(r.label), .integer(r.count)]) }
+            return [summary, kindTable, relationTable].map { $0.textTable() }.joined(separator: "\n")
+        }
+    }
+}
+
+extension LoadedDataset {
+    /// The text `renkei validate` prints: a one-line summary, warnings, and with `merges` every
+    /// merged spelling grouped by organisation with its reasons.
+    public func validationReport(merges showMerges: Bool) -> String {
+        let d = dataset
+        var out = "OK: \(d.metadata.name): \(d.organizations.count) organisations, \(d.partnerships.count) partnerships, \(d.projects.count) projects"
+        if !encodings.isEmpty {
+            out += " (" + encodings.map { "\($0.file): \($0.encoding)" }.joined(separator: ", ") + ")"
+        }
+        out += "\n"
+        for w in warnings { out += "warning: \(w)\n" }
+        guard showMerges else { return out }
+        if merges.isEmpty {
+            out += "No names were merged.\n"
+            return out
+        }
+        var order: [String] = []
+        var byOrg: [String: [EntityMerge]] = [:]
+        for m in merges {
+            if byOrg[m.organization] == nil { order.append(m.organization) }
+            byOrg[m.organization, default: []].append(m)
+        }
+        out += "Merged names (\(order.count) organisation\(order.count == 1 ? "" : "s")):\n"
+        for id in order {
+            let group = byOrg[id]!
+            out += "  \(group[0].name) [id: \(id)]\n"
+            for m in group {
+                let places = m.locations.isEmpty ? "" : " at " + m.locations.map(\.description).joined(separator: ", ")
+                out += "    \(m.spelling): \(m.reasons.joined(separator: "; "))\(places)\n"
+            }
+        }
+        return out
+    }
+}

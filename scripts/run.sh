@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The main job: set up, build, then validate, summarise and draw the bundled seed dataset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build -c release --product renkei
+RENKEI=.build/release/renkei
+DATA=data/kodoku-koritsu-model-jigyo
+"$RENKEI" validate "$DATA"
+"$RENKEI" stats "$DATA"
+"$RENKEI" partners "$DATA" --by kind
+"$RENKEI" centrality "$DATA" --measure betweenness --top 10
+"$RENKEI" render "$DATA" --all --out graphs/
+echo "diagrams written to graphs/"
