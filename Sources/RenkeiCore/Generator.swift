@@ -1,6 +1,13 @@
 /// How big a synthetic partnership network `renkei generate` makes.
 public enum GeneratorScale: String, Sendable, CaseIterable {
-    case town, city, prefecture, national
+    /// 100 organisations.
+    case town
+    /// 1,000 organisations.
+    case city
+    /// 10,000 organisations.
+    case prefecture
+    /// 100,000 organisations.
+    case national
 
     /// Number of organisations at this scale.
     public var organizations: Int {
@@ -35,12 +42,15 @@ public struct GeneratorCalibration: Sendable, Equatable {
     public var projectsPerOrganization: Double
     /// Mean partners per project, and the smallest and largest number.
     public var meanPartners: Double
+    /// Fewest partners a project has.
     public var minPartners: Int
+    /// Most partners a project has.
     public var maxPartners: Int
     /// Probability that a partner slot is a generic partner (「地域の保育園」).
     public var genericShare: Double
     /// Where a named partner comes from: the lead's municipality, else its prefecture, else anywhere.
     public var sameMunicipality: Double
+    /// Probability that a named partner comes from the lead's prefecture (outside its municipality).
     public var samePrefecture: Double
     /// Relative frequency of each relation id.
     public var relationWeights: [(String, Double)]
@@ -49,6 +59,7 @@ public struct GeneratorCalibration: Sendable, Equatable {
     /// Share of partnerships realised (the rest planned).
     public var realisedShare: Double
 
+    /// The figures of the bundled seed dataset (listed above).
     public static let seedDataset = GeneratorCalibration(
         kindShares: [("社協", 13), ("行政", 53), ("学校", 34), ("NPO", 89), ("企業", 37), ("医療・保健", 12),
                      ("地域団体", 39), ("協同組合", 3), ("専門職", 14), ("その他", 45)].map { ($0.0, $0.1 / 339) },
@@ -63,6 +74,7 @@ public struct GeneratorCalibration: Sendable, Equatable {
         relationsPerPartnership: [206, 89, 16, 3],
         realisedShare: 257.0 / 314)
 
+    /// Field-by-field equality.
     public static func == (a: GeneratorCalibration, b: GeneratorCalibration) -> Bool {
         a.kindShares.map(\.0) == b.kindShares.map(\.0) && a.kindShares.map(\.1) == b.kindShares.map(\.1)
             && a.projectsPerOrganization == b.projectsPerOrganization && a.meanPartners == b.meanPartners

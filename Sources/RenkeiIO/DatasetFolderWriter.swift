@@ -59,6 +59,7 @@ public enum DatasetFolderWriter {
         return s
     }
 
+    /// `organizations.csv` text: `id,name,kind,category,legal_form,prefecture,municipality,aliases,generic`.
     public static func organizationsCSV(_ d: Dataset) -> String {
         var s = CSVWriter.line(["id", "name", "kind", "category", "legal_form", "prefecture", "municipality", "aliases", "generic"])
         for o in d.organizations {
@@ -68,6 +69,7 @@ public enum DatasetFolderWriter {
         return s
     }
 
+    /// `projects.csv` text: `id,title,lead,prefecture,municipality,year,source`.
     public static func projectsCSV(_ d: Dataset) -> String {
         var s = CSVWriter.line(["id", "title", "lead", "prefecture", "municipality", "year", "source"])
         for p in d.projects {
@@ -77,6 +79,8 @@ public enum DatasetFolderWriter {
         return s
     }
 
+    /// `partnerships.csv` text: `project,source,target,relations,status,weight,direction,evidence,note`
+    /// (relations by their Japanese labels, `;`-separated).
     public static func partnershipsCSV(_ d: Dataset) -> String {
         var s = CSVWriter.line(["project", "source", "target", "relations", "status", "weight", "direction", "evidence", "note"])
         for p in d.partnerships {

@@ -74,8 +74,11 @@ public enum PartitionSimilarity {
 
 /// The community-detection algorithms Renkei offers.
 public enum CommunityAlgorithm: String, Sendable, CaseIterable {
+    /// ``Louvain`` (Blondel et al. 2008).
     case louvain
+    /// ``Leiden`` (Traag, Waltman & van Eck 2019).
     case leiden
+    /// ``LabelPropagation`` (Raghavan, Albert & Kumara 2007).
     case labelprop
 
     /// Runs the algorithm once. Label propagation ignores `resolution`.
@@ -91,7 +94,9 @@ public enum CommunityAlgorithm: String, Sendable, CaseIterable {
 /// The result of running a community algorithm with several seeds: the best partition (highest
 /// modularity; the earliest seed on ties) and how much the runs agree.
 public struct CommunityDetection: Sendable {
+    /// The algorithm that was run.
     public let algorithm: CommunityAlgorithm
+    /// The resolution γ used by the algorithm and for every reported modularity.
     public let resolution: Double
     /// The first seed; run *i* used `seed + i`.
     public let seed: UInt64

@@ -30,7 +30,9 @@ public struct FrequentPartner: Sendable, Equatable {
 
 /// A relation and how often it occurs.
 public struct RelationCount: Sendable, Equatable {
+    /// The relation (後援, 会場提供 …).
     public var relation: RelationKind
+    /// Number of partnerships carrying it.
     public var count: Int
 }
 
@@ -43,11 +45,14 @@ public struct RelationCount: Sendable, Equatable {
 /// partnerships (both descending), then key.
 /// - Complexity: O(*P* log *P*) for *P* partnerships.
 public struct FrequentPartners: Sendable {
+    /// What the rows are: kinds, categories or organisations.
     public let grouping: PartnerGrouping
     /// Projects considered (the denominator of every share).
     public let projectCount: Int
+    /// One row per kind, category or organisation, most frequent first.
     public let rows: [FrequentPartner]
 
+    /// Counts the projects and partnerships of `dataset` passing `filter`, grouped `by`.
     public init(dataset: Dataset, by grouping: PartnerGrouping, filter: GraphFilter = GraphFilter(),
                 includeLeads: Bool = false) {
         let chosen = dataset.projects.enumerated().filter { filter.projects?.contains($0.element.id) ?? true }

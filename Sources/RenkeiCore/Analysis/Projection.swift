@@ -13,12 +13,16 @@ public enum ProjectionWeighting: String, Sendable, CaseIterable {
 
 /// One edge of a projection, `source < target`.
 public struct ProjectedEdge: Hashable, Sendable {
+    /// The lower-numbered end.
     public var source: NodeIndex
+    /// The higher-numbered end.
     public var target: NodeIndex
+    /// The tie weight under the projection's ``ProjectionWeighting``.
     public var weight: Double
     /// Number of groups the two share.
     public var shared: Int
 
+    /// An edge of a projection.
     public init(source: NodeIndex, target: NodeIndex, weight: Double, shared: Int) {
         self.source = source
         self.target = target
