@@ -16,6 +16,7 @@ typealias Benchmark = @Sendable (AnalysisGraph) throws -> Double
 let registry: [(String, Benchmark)] = [
     ("degree", { g in g.degreeCentrality().reduce(0, +) }),
     ("betweenness", { g in g.betweenness().reduce(0, +) }),
+    ("betweenness_unfolded", { g in g.betweenness(BetweennessOptions(foldLeaves: false)).reduce(0, +) }),
     ("betweenness_weighted", { g in g.betweenness(BetweennessOptions(weighted: true, distance: .inverse)).reduce(0, +) }),
     ("betweenness_sampled", { g in g.betweenness(BetweennessOptions(samples: 100, seed: 1)).reduce(0, +) }),
     ("closeness", { g in g.closeness().reduce(0, +) }),

@@ -34,6 +34,7 @@ public struct BetweennessOptions: Sendable {
     /// Called with `(sources done, sources)` from worker threads.
     public var progress: AnalysisProgress?
 
+    /// Options with NetworkX's defaults: normalised, no endpoints, unweighted, exact.
     public init(normalized: Bool = true, endpoints: Bool = false, weighted: Bool = false,
                 distance: EdgeDistance = .weight, samples: Int? = nil, seed: UInt64 = 0,
                 foldLeaves: Bool = true, progress: AnalysisProgress? = nil) {
@@ -205,16 +206,22 @@ func brandesAccumulate(_ g: BrandesGraph, sources: [Int32], weighted: Bool, endp
     g.neighbors.withUnsafeBufferPointer { nbr in
     g.lengths.withUnsafeBufferPointer { len in
     g.multiplicity.withUnsafeBufferPointer { mult in
-        let works = (0..<lanes).map { _ in BrandesWorkspace(n: n, heapCapacity: weighted ? g.neighbors.count + 1 : 0) }
+        let works = (0..<lanes).map { _ in
+            BrandesWorkspace(n: n, heapCapacity: weighted ? g.neighbors.count + 1 : 0,
+                             dagCapacity: weighted ? 0 : g.neighbors.count / 2 + 1)
+        }
         AnalysisLanes.forEach(items: sources.count, progress: progress) { lane, item in
             let s = Int(sources[item])
             let ws = works[lane]
             let acc = accs[lane].pointer
-            let reached = weighted
-                ? ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
-                : ws.bfs(from: s, off: off, nbr: nbr)
-            ws.accumulate(source: s, reached: reached, weighted: weighted, off: off, nbr: nbr, len: len,
-                          mult: mult, acc: acc, endpoints: endpoints)
+            if weighted {
+                let reached = ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
+                ws.accumulate(source: s, reached: reached, weighted: true, off: off, nbr: nbr, len: len,
+                              mult: mult, acc: acc, endpoints: endpoints)
+            } else {
+                let reached = ws.bfsRecordingDAG(from: s, off: off, nbr: nbr)
+                ws.accumulateDAG(source: s, reached: reached, mult: mult, acc: acc, endpoints: endpoints)
+            }
         }
     }}}}
     var result = [Double](repeating: 0, count: n)
@@ -233,12 +240,24 @@ final class BrandesWorkspace: @unchecked Sendable {
     let sigma: UnsafeMutablePointer<Double>
     let delta: UnsafeMutablePointer<Double>
     let order: UnsafeMutablePointer<Int32>
+    /// Unweighted Brandes: the shortest-path DAG, children of the vertex at BFS position `i` in
+    /// `dag[dagStart[i] ..< dagStart[i + 1]]` (each undirected edge joins consecutive levels at most
+    /// once, so *m* entries suffice).
+    let dag: UnsafeMutablePointer<Int32>
+    let dagStart: UnsafeMutablePointer<Int>
+    /// (multiplicity + δ) / σ of each vertex once its δ is final.
+    let coefficient: UnsafeMutablePointer<Double>
     var heap: DistanceHeap
 
-    init(n: Int, heapCapacity: Int) {
+    init(n: Int, heapCapacity: Int, dagCapacity: Int = 0) {
+        dag = .allocate(capacity: max(1, dagCapacity))
+        dagStart = .allocate(capacity: dagCapacity > 0 ? n + 1 : 1)
+        coefficient = .allocate(capacity: dagCapacity > 0 ? max(1, n) : 1)
         self.n = n
         hops = .allocate(capacity: max(1, n)); hops.initialize(repeating: -1, count: max(1, n))
-        dist = .allocate(capacity: max(1, n)); dist.initialize(repeating: .infinity, count: max(1, n))
+        // Distances are only needed by Dijkstra (weighted runs, which pass a heap capacity).
+        let distCount = heapCapacity > 0 ? max(1, n) : 1
+        dist = .allocate(capacity: distCount); dist.initialize(repeating: .infinity, count: distCount)
         sigma = .allocate(capacity: max(1, n)); sigma.initialize(repeating: 0, count: max(1, n))
         delta = .allocate(capacity: max(1, n)); delta.initialize(repeating: 0, count: max(1, n))
         order = .allocate(capacity: max(1, n)); order.initialize(repeating: 0, count: max(1, n))
@@ -247,26 +266,126 @@ final class BrandesWorkspace: @unchecked Sendable {
 
     deinit {
         hops.deallocate(); dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate()
+        dag.deallocate(); dagStart.deallocate(); coefficient.deallocate()
+    }
+
+    /// Breadth-first search recording the shortest-path DAG (children lists in BFS order of the
+    /// parent) for ``accumulateDAG(source:reached:mult:acc:endpoints:)``; fills `hops`, `sigma`, `order`.
+    /// - Returns: the number of vertices reached (including the source).
+    func bfsRecordingDAG(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> Int {
+        let hops = self.hops, sigma = self.sigma, order = self.order, dag = self.dag, dagStart = self.dagStart
+        let off = off.baseAddress!, nbr = nbr.baseAddress!
+        hops[s] = 0; sigma[s] = 1; order[0] = Int32(truncatingIfNeeded: s)
+        var head = 0, tail = 1, edges = 0
+        while head < tail {
+            dagStart[head] = edges
+            let v = Int(order[head]); head &+= 1
+            let next = hops[v] &+ 1
+            let sv = sigma[v]
+            var e = off[v]
+            let end = off[v &+ 1]
+            while e < end {
+                let w32 = nbr[e]
+                let w = Int(w32)
+                let dw = hops[w]
+                if dw < 0 {
+                    hops[w] = next; sigma[w] = sv
+                    order[tail] = w32; tail &+= 1
+                    dag[edges] = w32; edges &+= 1
+                } else if dw == next {
+                    sigma[w] += sv
+                    dag[edges] = w32; edges &+= 1
+                }
+                e &+= 1
+            }
+        }
+        dagStart[tail] = edges
+        return tail
+    }
+
+    /// Dependency accumulation over the recorded DAG, parents in reverse BFS order: δ(v) =
+    /// σ(v) Σ_{children w} (c(w) + δ(w)) / σ(w). Adds c(s)·δ(v) (and endpoint terms) to `acc` and
+    /// resets the scratch arrays.
+    func accumulateDAG(source s: Int, reached: Int, mult: UnsafeBufferPointer<Double>,
+                       acc: UnsafeMutablePointer<Double>, endpoints: Bool) {
+        let sigma = self.sigma, order = self.order, dag = self.dag, dagStart = self.dagStart
+        let coefficient = self.coefficient, hops = self.hops
+        let mult = mult.baseAddress!
+        let cs = mult[s]
+        var i = reached &- 1
+        while i >= 1 {
+            let v = Int(order[i])
+            var sum = 0.0
+            var k = dagStart[i]
+            let end = dagStart[i &+ 1]
+            while k < end { sum += coefficient[Int(dag[k])]; k &+= 1 }
+            let sv = sigma[v]
+            let dv = sv * sum
+            coefficient[v] = (mult[v] + dv) / sv
+            acc[v] += cs * dv + (endpoints ? 1 : 0)
+            i &-= 1
+        }
+        if endpoints { acc[s] += Double(reached - 1) }
+        for j in 0..<reached {
+            let v = Int(order[j])
+            hops[v] = -1; sigma[v] = 0
+        }
+    }
+
+    /// Breadth-first search for distances only (closeness, harmonic); fills `hops` and `order`.
+    /// - Returns: the number of vertices reached, the sum of their distances and of their inverses.
+    func distances(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> (Int, Double, Double) {
+        let hops = self.hops, order = self.order
+        let off = off.baseAddress!, nbr = nbr.baseAddress!
+        hops[s] = 0; order[0] = Int32(truncatingIfNeeded: s)
+        var head = 0, tail = 1
+        var total = 0, inverse = 0.0
+        while head < tail {
+            let v = Int(order[head]); head &+= 1
+            let next = hops[v] &+ 1
+            let levelStart = tail
+            var e = off[v]
+            let end = off[v &+ 1]
+            while e < end {
+                let w32 = nbr[e]
+                if hops[Int(w32)] < 0 {
+                    hops[Int(w32)] = next
+                    order[tail] = w32; tail &+= 1
+                }
+                e &+= 1
+            }
+            let found = tail &- levelStart
+            total &+= found &* Int(next)
+            if found > 0 { inverse += Double(found) / Double(next) }
+        }
+        for j in 0..<tail { hops[Int(order[j])] = -1 }
+        return (tail, Double(total), inverse)
     }
 
     /// Breadth-first search; fills `hops`, `sigma` and `order` (non-decreasing distance).
     /// - Returns: the number of vertices reached (including the source).
     func bfs(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> Int {
-        hops[s] = 0; sigma[s] = 1; order[0] = Int32(s)
+        let hops = self.hops, sigma = self.sigma, order = self.order
+        let off = off.baseAddress!, nbr = nbr.baseAddress!
+        hops[s] = 0; sigma[s] = 1; order[0] = Int32(truncatingIfNeeded: s)
         var head = 0, tail = 1
         while head < tail {
-            let v = Int(order[head]); head += 1
-            let dv = hops[v], next = dv + 1
+            let v = Int(order[head]); head &+= 1
+            let next = hops[v] &+ 1
             let sv = sigma[v]
-            for e in off[v]..<off[v + 1] {
-                let w = Int(nbr[e])
+            var e = off[v]
+            let end = off[v &+ 1]
+            while e < end {
+                let w32 = nbr[e]
+                let w = Int(w32)
                 let dw = hops[w]
                 if dw < 0 {
                     hops[w] = next; sigma[w] = sv
-                    order[tail] = Int32(w); tail += 1
+                    order[tail] = w32; tail &+= 1
                 } else if dw == next {
                     sigma[w] += sv
                 }
+                e &+= 1
             }
         }
         return tail
@@ -319,10 +438,15 @@ final class BrandesWorkspace: @unchecked Sendable {
                     if dist[v] + len[e] == dw { delta[v] += sigma[v] * coeff }
                 }
             } else {
-                let prev = hops[w] - 1
-                for e in off[w]..<off[w + 1] {
+                let hops = self.hops, sigma = self.sigma, delta = self.delta
+                let nbr = nbr.baseAddress!
+                let prev = hops[w] &- 1
+                var e = off[w]
+                let end = off[w &+ 1]
+                while e < end {
                     let v = Int(nbr[e])
                     if hops[v] == prev { delta[v] += sigma[v] * coeff }
+                    e &+= 1
                 }
             }
             acc[w] += cs * delta[w] + (endpoints ? 1 : 0)
@@ -344,7 +468,8 @@ struct DistanceHeap {
 
     init(capacity: Int) {
         keys = []; values = []
-        keys.reserveCapacity(capacity); values.reserveCapacity(capacity)
+        // Grows on demand and keeps its capacity between sources.
+        keys.reserveCapacity(min(capacity, 4096)); values.reserveCapacity(min(capacity, 4096))
     }
 
     mutating func removeAll() { keys.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true) }

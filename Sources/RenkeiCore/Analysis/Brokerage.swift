@@ -19,6 +19,7 @@ public struct BrokerageRoles: Hashable, Sendable {
     /// three different groups (b_O).
     public var liaison: Int
 
+    /// Roles with the given counts (all 0 by default).
     public init(coordinator: Int = 0, gatekeeper: Int = 0, representative: Int = 0, itinerant: Int = 0,
                 liaison: Int = 0) {
         self.coordinator = coordinator

@@ -9,6 +9,7 @@ public struct ClosenessOptions: Sendable {
     /// Called with `(sources done, sources)` from worker threads.
     public var progress: AnalysisProgress?
 
+    /// Options with NetworkX's defaults: unweighted, Wasserman–Faust correction on.
     public init(weighted: Bool = false, distance: EdgeDistance = .weight, wassermanFaust: Bool = true,
                 progress: AnalysisProgress? = nil) {
         self.weighted = weighted
@@ -64,6 +65,10 @@ extension AnalysisGraph {
             }
             AnalysisLanes.forEach(items: n, progress: options.progress) { lane, s in
                 let ws = works[lane]
+                if !options.weighted {
+                    out.pointer[s] = ws.distances(from: s, off: off, nbr: nbr)
+                    return
+                }
                 let reached = options.weighted
                     ? ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
                     : ws.bfs(from: s, off: off, nbr: nbr)

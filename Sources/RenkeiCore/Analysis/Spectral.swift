@@ -5,11 +5,13 @@ public struct ConvergenceError: Error, Sendable, CustomStringConvertible {
     /// The iteration limit reached.
     public var iterations: Int
 
+    /// An error for `algorithm` after `iterations` iterations.
     public init(algorithm: String, iterations: Int) {
         self.algorithm = algorithm
         self.iterations = iterations
     }
 
+    /// "PageRank did not converge in 100 iterations".
     public var description: String { "\(algorithm) did not converge in \(iterations) iterations" }
 }
 
@@ -28,6 +30,7 @@ public struct PageRankOptions: Sendable {
     /// Iteration limit.
     public var maxIterations: Int
 
+    /// Options with NetworkX's defaults (alpha 0.85, tolerance 1e-6, 100 iterations, weighted).
     public init(alpha: Double = 0.85, personalization: [Double]? = nil, dangling: [Double]? = nil,
                 weighted: Bool = true, tolerance: Double = 1e-6, maxIterations: Int = 100) {
         self.alpha = alpha
