@@ -40,6 +40,6 @@ let package = Package(
         .executableTarget(name: "renkei-bench", dependencies: ["RenkeiCore", "RenkeiIO"]),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenkeiIOTests", dependencies: ["RenkeiIO", "RenkeiCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RenkeiGraphvizTests", dependencies: ["RenkeiGraphviz", "RenkeiCore"]),
+        .testTarget(name: "RenkeiGraphvizTests", dependencies: ["RenkeiGraphviz", "RenkeiCore"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -2,4 +2,11 @@
 #define RENKEI_CGRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+
+/* cgraph's agtail/aghead and object kinds are macros, which Swift cannot import. */
+static inline Agnode_t *renkei_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *renkei_aghead(Agedge_t *e) { return aghead(e); }
+static const int RENKEI_AGRAPH = AGRAPH;
+static const int RENKEI_AGNODE = AGNODE;
+static const int RENKEI_AGEDGE = AGEDGE;
 #endif

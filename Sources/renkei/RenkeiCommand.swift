@@ -9,6 +9,7 @@ struct RenkeiCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             StatsCommand.self,
+            RenderCommand.self,
             CentralityCommand.self,
             BrokerageCommand.self,
             ClusteringCommand.self,

@@ -1,0 +1,113 @@
+import Foundation
+
+extension DiagramWriter {
+    /// All projects' partnerships in one picture.
+    ///
+    /// Every organisation taking part in a project is a node; organisations in two or more projects
+    /// (the bridges between projects) get a thick black outline and leads a double outline. Node
+    /// size follows ``DiagramOptions/centrality`` (degree when nil); in networks larger than
+    /// ``DiagramOptions/networkLabelAllLimit`` only the ``DiagramOptions/networkLabelCount`` most
+    /// central organisations carry names (ties broken by dataset order). Up to
+    /// ``DiagramOptions/networkSFDPThreshold`` nodes the layout is `neato`, above it `sfdp`; both with
+    /// overlap removal (`overlap=prism`). Edges are coloured by their most frequent relation and
+    /// widen with the number of partnerships.
+    /// - Complexity: O(*n* log *n* + *m* log *m*).
+    public func networkDOT() -> String {
+        let edges = pairEdges(dataset.partnerships)
+        // Projects per organisation.
+        var projectsOf: [String: Set<String>] = [:]
+        for p in dataset.projects { projectsOf[p.lead, default: []].insert(p.id) }
+        for p in dataset.partnerships {
+            guard let pr = p.project else { continue }
+            projectsOf[p.source, default: []].insert(pr)
+            projectsOf[p.target, default: []].insert(pr)
+        }
+        var present = Set(projectsOf.keys)
+        for e in edges { present.insert(e.a); present.insert(e.b) }
+        let ids = present.sorted { (position($0), $0) < (position($1), $1) }
+        let names = nodeNames(ids)
+        let leads = dataset.leadIDs
+
+        var degree: [String: Double] = [:]
+        for e in edges { degree[e.a, default: 0] += 1; degree[e.b, default: 0] += 1 }
+        let centrality = options.centrality ?? degree
+        let size = DiagramWriter.normalised(centrality, ids: ids)
+        let labelled: Set<String>
+        if ids.count <= options.networkLabelAllLimit {
+            labelled = Set(ids)
+        } else {
+            let ranked = ids.sorted { ((-(centrality[$0] ?? 0)), position($0), $0) < ((-(centrality[$1] ?? 0)), position($1), $1) }
+            labelled = Set(ranked.prefix(max(0, options.networkLabelCount)))
+        }
+        let large = ids.count > options.networkSFDPThreshold
+        let clustered = options.clusterBy != .none
+        let engine = clustered ? "fdp" : (large ? "sfdp" : "neato")
+        let maxCount = Double(edges.map(\.count).max() ?? 1)
+
+        var b = DOTBuilder()
+        b.open("graph " + DOTEscaping.quoted("network"))
+        let orgs = ids.map(organization)
+        var rows = kindLegend(Array(Set(orgs.map(\.kind))))
+        rows += communityLegend(Array(Set(ids.map { options.communities?[$0] ?? -1 })))
+        rows += relationLegend(Array(Set(edges.compactMap(\.primary))))
+        var markers = [markerRow("二重枠", "事業の主催団体")]
+        if orgs.contains(where: { !leads.contains($0.id) && (projectsOf[$0.id]?.count ?? 0) >= 2 }) {
+            markers.append(markerRow("黒の太枠", "複数の事業に参加する団体（橋渡し）"))
+        }
+        if orgs.contains(where: \.generic) { markers.append(markerRow("破線の枠", "一般的な連携先（特定の団体でない）")) }
+        if edges.contains(where: \.allPlanned) { markers.append(markerRow("破線", "予定の連携")) }
+        markers.append(markerRow("大きさ", options.centrality == nil ? "次数（連携先の数）" : (options.centralityName ?? "中心性")))
+        markers.append(markerRow("線の太さ", "連携の件数"))
+        if labelled.count < ids.count { markers.append(markerRow("名前", "中心性の高い \(labelled.count) 団体のみ表示")) }
+        rows += [legendHeading("表示")] + markers
+        let title = "連携ネットワーク：\(dataset.metadata.name)"
+        let subtitle = "\(dataset.projects.count) 事業・\(ids.count) 団体・\(edges.count) 組の連携"
+
+        var graph: [(String, DOTValue)] = [
+            ("layout", .string(options.engine ?? engine)),
+            ("fontname", .string(options.font)), ("fontsize", .number(11)),
+            ("label", headerLabel(title: title, subtitle: subtitle, legendRows: rows)),
+            ("labelloc", .string("t")), ("labeljust", .string("l")),
+            ("bgcolor", .string("white")), ("pad", .string("0.3")),
+            ("overlap", .string("prism")), ("outputorder", .string("edgesfirst")),
+            ("start", startValue),
+        ]
+        if large { graph += [("splines", .string("false")), ("overlap_scaling", .number(-4))] }
+        else { graph += [("splines", .string("true")), ("sep", .string("+6"))] }
+        b.defaults("graph", graph)
+        commonDefaults(&b)
+
+        writeNodes(&b, ids: ids, names: names) { o in
+            let style = DiagramPalette.style(of: o.kind)
+            let s = size[o.id] ?? 0
+            let isLead = leads.contains(o.id)
+            let bridge = !isLead && (projectsOf[o.id]?.count ?? 0) >= 2
+            var a: [(String, DOTValue)] = [("shape", .string(style.shape)), ("fillcolor", .string(fill(of: o))),
+                                           ("style", .string(nodeStyle(of: o, bold: isLead)))]
+            if labelled.contains(o.id) {
+                a.insert(("label", .text(o.name)), at: 0)
+                a.append(("fontsize", .number(9 + 9 * s)))
+            } else {
+                a.insert(("label", .string("")), at: 0)
+                let w = 0.15 + 0.45 * s.squareRoot()
+                a += [("width", .number(w)), ("height", .number(w)), ("fixedsize", .string("true"))]
+                a.append(("tooltip", .text(o.name)))
+            }
+            if isLead { a += [("peripheries", .number(2)), ("penwidth", .number(2))] }
+            if bridge { a += [("color", .string("#000000")), ("penwidth", .number(large ? 1.5 : 3))] }
+            return a
+        }
+        let alpha = edges.count > 300 ? "99" : ""
+        for e in edges {
+            var a: [(String, DOTValue)] = [
+                ("color", .string((e.primary.map { DiagramPalette.style(of: $0).color } ?? "#555555") + alpha)),
+                ("penwidth", .number(0.8 + 2.5 * log2(1 + Double(e.count)) / log2(1 + maxCount))),
+                ("tooltip", .text(e.relations.map(\.japanese).joined(separator: "・"))),
+            ]
+            if e.allPlanned { a.append(("style", .string("dashed"))) }
+            b.edge(names[e.a]!, names[e.b]!, a)
+        }
+        b.close()
+        return b.text
+    }
+}
