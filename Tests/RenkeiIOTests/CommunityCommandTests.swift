@@ -31,7 +31,7 @@ private let karate = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     @Test func writtenFolderLoadsBackUnchanged() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let generated = PartnershipNetworkGenerator.generate(organizations: 2_000, seed: 4)
+        let generated = PartnershipNetworkGenerator.generate(organizations: 1_000, seed: 4)
         let target = dir.appendingPathComponent("city").path
         try DatasetFolderWriter.write(generated, to: target)
         let loaded = try DatasetLoader.load(path: target)
