@@ -22,39 +22,51 @@ public enum LabelPropagation {
         var best = [Int32](repeating: 0, count: n)
         var rounds = 0
         var changed = true
-        while changed && rounds < maxRounds {
-            changed = false
-            rounds += 1
-            rng.shuffle(&order)
-            for o in order {
-                let v = Int(o)
-                let lo = graph.offsets[v], hi = graph.offsets[v + 1]
-                if lo == hi { continue }
-                var count = 0
-                for e in lo..<hi {
-                    let l = Int(label[Int(graph.neighbors[e])])
-                    if weight[l] == 0 { touched[count] = Int32(l); count += 1 }
-                    weight[l] += graph.weights[e]
-                }
-                var top = -Double.infinity
-                for i in 0..<count { top = max(top, weight[Int(touched[i])]) }
-                let tolerance = top * 1e-12
-                var ties = 0
-                var keep = false
-                for i in 0..<count where weight[Int(touched[i])] >= top - tolerance {
-                    if touched[i] == label[v] { keep = true }
-                    best[ties] = touched[i]
-                    ties += 1
-                }
-                for i in 0..<count { weight[Int(touched[i])] = 0 }
-                if keep { continue }
-                let pick = ties == 1 ? best[0] : best[rng.uniform(ties)]
-                if pick != label[v] {
-                    label[v] = pick
-                    changed = true
+        graph.offsets.withUnsafeBufferPointer { off in
+        graph.neighbors.withUnsafeBufferPointer { nbr in
+        graph.weights.withUnsafeBufferPointer { wgt in
+        label.withUnsafeMutableBufferPointer { lab in
+        weight.withUnsafeMutableBufferPointer { wt in
+        touched.withUnsafeMutableBufferPointer { tch in
+        best.withUnsafeMutableBufferPointer { top in
+            while changed && rounds < maxRounds {
+                changed = false
+                rounds += 1
+                rng.shuffle(&order)
+                for o in order {
+                    let v = Int(o)
+                    let lo = off[v], hi = off[v + 1]
+                    if lo == hi { continue }
+                    var count = 0
+                    var heaviest = -Double.infinity
+                    for e in lo..<hi {
+                        let l = Int(lab[Int(nbr[e])])
+                        if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
+                        wt[l] += wgt[e]
+                        if wt[l] > heaviest { heaviest = wt[l] }
+                    }
+                    let tolerance = heaviest * 1e-12
+                    var ties = 0
+                    var keep = false
+                    let current = lab[v]
+                    for i in 0..<count {
+                        let l = tch[i]
+                        if wt[Int(l)] >= heaviest - tolerance {
+                            if l == current { keep = true }
+                            top[ties] = l
+                            ties += 1
+                        }
+                        wt[Int(l)] = 0
+                    }
+                    if keep { continue }
+                    let pick = ties == 1 ? top[0] : top[rng.uniform(ties)]
+                    if pick != current {
+                        lab[v] = pick
+                        changed = true
+                    }
                 }
             }
-        }
+        }}}}}}}
         return CommunityPartition(labels: label)
     }
 }
