@@ -142,6 +142,19 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
             let p = Leiden.run(g, seed: seed)
             let nmi = PartitionSimilarity.nmi(p.membership, truth)
             #expect(nmi >= 0.99, "seed \(seed): NMI \(nmi), \(p.count) communities")
+            #expect(communitiesConnected(g, p))
+        }
+    }
+
+    @Test func leidenCommunitiesAreConnectedOnScaleFreeGraphs() {
+        let g = RandomGraphs.graph(nodes: 3000, edges: RandomGraphs.barabasiAlbert(nodes: 3000, edgesPerNode: 2, seed: 8))
+        for seed in UInt64(0)..<3 {
+            let leiden = Leiden.run(g, seed: seed)
+            #expect(communitiesConnected(g, leiden))
+            // Leiden starts its second iteration from the first one's partition, so it is at
+            // least as good as a single iteration with the same seed.
+            let once = Leiden.run(g, seed: seed, maxIterations: 1)
+            #expect(Modularity.of(g, membership: leiden.membership) >= Modularity.of(g, membership: once.membership) - 1e-12)
         }
     }
 
