@@ -40,7 +40,8 @@ struct CommunitiesCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        let result = CommunityDetection(loaded.graph, algorithm: algorithm, resolution: resolution, seed: seed, runs: runs)
+        let result = CommunityDetection(loaded.graph, algorithm: algorithm, resolution: resolution, seed: seed, runs: runs,
+                                        progress: runs > 1 ? terminalProgress("communities: runs") : nil)
         let communities = result.partition.communities
         switch output.format {
         case .json:

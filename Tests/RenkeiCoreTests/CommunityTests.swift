@@ -190,6 +190,11 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
         let d = CommunityDetection(karate, algorithm: .leiden, seed: 3, runs: 6)
         #expect(d.runModularities.count == 6)
         #expect(d.modularity == d.runModularities.max())
+        // Runs spread over the cores give what each seed gives on its own.
+        #expect(d.partition == Leiden.run(karate, seed: d.bestSeed))
+        for (i, q) in d.runModularities.enumerated() {
+            #expect(q == Modularity.of(karate, membership: Leiden.run(karate, seed: 3 + UInt64(i)).membership))
+        }
         #expect(d.meanNMI > 0.5 && d.meanNMI <= 1)
         #expect(d.meanARI > 0.3 && d.meanARI <= 1)
         let single = CommunityDetection(karate, algorithm: .louvain, seed: 3, runs: 1)

@@ -116,28 +116,38 @@ public struct CommunityDetection: Sendable {
     public let distinctPartitions: Int
 
     /// Runs `algorithm` with seeds `seed, seed + 1, …, seed + runs − 1`, keeps the partition with
-    /// the highest modularity and measures the agreement between all runs (stability).
+    /// the highest modularity and measures the agreement between all runs (stability). The runs,
+    /// and then the pairwise comparisons, are spread over all cores; each run depends only on its
+    /// seed, so the result is the same on any machine.
+    /// - Parameter progress: called with the number of runs done (then comparisons), if given.
     /// - Complexity: `runs` times the algorithm, plus O(`runs`² *n*) for the pairwise comparisons.
     public init(_ graph: AnalysisGraph, algorithm: CommunityAlgorithm, resolution: Double = 1,
-                seed: UInt64 = 0, runs: Int = 1) {
+                seed: UInt64 = 0, runs: Int = 1, progress: AnalysisProgress? = nil) {
         precondition(runs >= 1, "at least one run")
-        var partitions: [CommunityPartition] = []
-        var qs: [Double] = []
-        for i in 0..<runs {
+        let slots = UncheckedBox(SlotArray<(CommunityPartition, Double)>(count: runs))
+        AnalysisLanes.forEach(items: runs, progress: progress) { _, i in
             let p = algorithm.run(graph, resolution: resolution, seed: seed &+ UInt64(i))
-            partitions.append(p)
-            qs.append(Modularity.of(graph, membership: p.membership, resolution: resolution))
+            slots.value.set(i, (p, Modularity.of(graph, membership: p.membership, resolution: resolution)))
         }
+        let partitions = (0..<runs).map { slots.value.get($0).0 }
+        let qs = (0..<runs).map { slots.value.get($0).1 }
         var best = 0
         for i in 1..<runs where qs[i] > qs[best] { best = i }
-        var nmiSum = 0.0, ariSum = 0.0, pairs = 0
-        for i in 0..<runs {
-            for j in (i + 1)..<max(i + 1, runs) {
-                nmiSum += PartitionSimilarity.nmi(partitions[i].membership, partitions[j].membership)
-                ariSum += PartitionSimilarity.ari(partitions[i].membership, partitions[j].membership)
-                pairs += 1
-            }
+        var pairList: [(Int, Int)] = []
+        for i in 0..<runs { for j in (i + 1)..<max(i + 1, runs) { pairList.append((i, j)) } }
+        let scores = UncheckedBox(SlotArray<(Double, Double)>(count: pairList.count))
+        AnalysisLanes.forEach(items: pairList.count, progress: nil) { _, k in
+            let (i, j) = pairList[k]
+            scores.value.set(k, (PartitionSimilarity.nmi(partitions[i].membership, partitions[j].membership),
+                                 PartitionSimilarity.ari(partitions[i].membership, partitions[j].membership)))
         }
+        var nmiSum = 0.0, ariSum = 0.0
+        for k in 0..<pairList.count {
+            let (a, b) = scores.value.get(k)
+            nmiSum += a
+            ariSum += b
+        }
+        let pairs = pairList.count
         var distinct: [CommunityPartition] = []
         for p in partitions where !distinct.contains(p) { distinct.append(p) }
         self.algorithm = algorithm
@@ -151,4 +161,22 @@ public struct CommunityDetection: Sendable {
         self.meanARI = pairs > 0 ? ariSum / Double(pairs) : 1
         self.distinctPartitions = distinct.count
     }
+}
+
+/// Fixed-size result slots written from several threads, each slot by one writer only (raw
+/// storage, so that no Swift exclusivity check sees concurrent access to one array).
+final class SlotArray<T>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        storage = UnsafeMutablePointer<T?>.allocate(capacity: max(1, count))
+        storage.initialize(repeating: nil, count: max(1, count))
+    }
+    deinit {
+        storage.deinitialize(count: max(1, count))
+        storage.deallocate()
+    }
+    func set(_ i: Int, _ value: T) { storage[i] = value }
+    func get(_ i: Int) -> T { storage[i]! }
 }
