@@ -131,3 +131,30 @@ import Testing
         #expect(throws: ConvergenceError.self) { try g.katzCentrality(alpha: 0.5) }
     }
 }
+
+@Suite struct DanglingTests {
+    typealias F = AnalysisFixtures
+
+    /// Karate plus an isolated vertex "iso": PageRank's dangling mass, personalisation and an
+    /// explicit dangling distribution, and closeness with an unreachable vertex, as NetworkX.
+    @Test func isolatedVertexMatchesNetworkX() throws {
+        let k = F.graph("karate")
+        var edges: [(Int32, Int32, Double)] = []
+        for v in 0..<k.nodeCount {
+            for e in k.range(of: NodeIndex(v)) where Int(k.neighbors[e]) > v {
+                edges.append((Int32(v), k.neighbors[e], 1))
+            }
+        }
+        let g = AnalysisGraph(labels: k.labels + ["iso"], edges: edges)
+        #expect(g.degree(of: NodeIndex(g.nodeCount - 1)) == 0)
+        #expect(mismatches(g, try g.pageRank(PageRankOptions(weighted: false)),
+                           F.measure("karate", "pagerank_isolated")) == [])
+        let p = g.labels.map { $0 == "0" || $0 == "iso" ? 1.0 : 0.0 }
+        #expect(mismatches(g, try g.pageRank(PageRankOptions(personalization: p, weighted: false)),
+                           F.measure("karate", "pagerank_isolated_personalized")) == [])
+        let d = g.labels.map { $0 == "33" ? 1.0 : 0.0 }
+        #expect(mismatches(g, try g.pageRank(PageRankOptions(dangling: d, weighted: false)),
+                           F.measure("karate", "pagerank_isolated_dangling")) == [])
+        #expect(mismatches(g, g.closeness(), F.measure("karate", "closeness_isolated")) == [])
+    }
+}

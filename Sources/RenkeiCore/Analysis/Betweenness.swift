@@ -87,7 +87,9 @@ extension AnalysisGraph {
     /// Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
     /// Mathematical Sociology* 25(2), 163–177. doi:10.1080/0022250X.2001.9990249.
     ///
-    /// Unweighted graphs use breadth-first search; with `options.weighted` edge lengths come from
+    /// Unweighted graphs use breadth-first search that records the shortest-path DAG as it goes,
+    /// so the dependency pass reads only DAG edges (one array entry each) instead of rescanning
+    /// every adjacency list; with `options.weighted` edge lengths come from
     /// `options.distance` and Dijkstra's algorithm is used (lengths must be positive). Path counts
     /// are compared exactly, as in NetworkX. Sources run in parallel on all cores (fixed lanes,
     /// fixed reduction order: the result does not depend on the core count).

@@ -119,6 +119,14 @@ def main():
     # personalised PageRank: teleport only to the two leaders (0 and 33), weights ignored
     pers = {v: (1.0 if v in (0, 33) else 0.0) for v in karate}
     m["pagerank_personalized"] = node_map(nx.pagerank(karate, personalization=pers, weight=None))
+    # an isolated vertex "iso" added after the karate vertices: a dangling vertex for PageRank
+    K2 = karate.copy()
+    K2.add_node("iso")
+    m["pagerank_isolated"] = node_map(nx.pagerank(K2, weight=None))
+    pers2 = {v: (1.0 if v in (0, "iso") else 0.0) for v in K2}
+    m["pagerank_isolated_personalized"] = node_map(nx.pagerank(K2, personalization=pers2, weight=None))
+    m["pagerank_isolated_dangling"] = node_map(nx.pagerank(K2, weight=None, dangling={33: 1.0}))
+    m["closeness_isolated"] = node_map(nx.closeness_centrality(K2))
     graphs["karate"] = {"file": "karate_weighted.txt", "measures": m, "scalars": s}
 
     flor = nx.florentine_families_graph()
