@@ -16,8 +16,9 @@ NetworkX betweenness and closeness on ba10k take many minutes, so by default the
 500 sampled sources and scaled by n/500 (marked "est."); --networkx-full runs them in full.
 Add more edge lists (e.g. from `renkei generate`) with --extra; they get the ba100k plan.
 
-Community detection: add "louvain"/"leiden" to PLANS and to the PEERS tables below (and to
-renkei-bench's registry) once RenkeiCore has them.
+Community detection (louvain, leiden, labelprop in renkei-bench) has its own driver beside
+NetworKit PLM/ParallelLeiden/PLP and igraph multilevel/leiden/label_propagation, with the
+planted-partition NMI check and a generated national network: Benchmarks/communities.py.
 """
 import argparse
 import json

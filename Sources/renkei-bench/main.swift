@@ -35,6 +35,10 @@ let registry: [(String, Benchmark)] = [
     ("kcore", { g in Double(g.coreNumbers().reduce(0, +)) }),
     ("components", { g in Double(g.connectedComponents().count) }),
     ("brokerage", { g in Double(g.brokerage(groups: (0..<g.nodeCount).map { $0 % 5 }).reduce(0) { $0 + $1.total }) }),
+    // Community detection: the checksum is the modularity of the partition found (seed 1).
+    ("louvain", { g in Modularity.of(g, membership: Louvain.run(g, seed: 1).membership) }),
+    ("leiden", { g in Modularity.of(g, membership: Leiden.run(g, seed: 1).membership) }),
+    ("labelprop", { g in Modularity.of(g, membership: LabelPropagation.run(g, seed: 1).membership) }),
 ]
 
 func peakRSSMegabytes() -> Double? {

@@ -52,6 +52,20 @@ struct GraphInputOptions: ParsableArguments {
                                kinds: [String](repeating: "その他", count: graph.nodeCount), dataset: nil)
         }
         let dataset = try DatasetLoader.load(path: path)
+        let filter = try filter(for: dataset)
+        let graph = AnalysisGraph.partnershipGraph(of: dataset, filter: filter)
+        var names: [String] = [], kinds: [String] = []
+        names.reserveCapacity(graph.nodeCount); kinds.reserveCapacity(graph.nodeCount)
+        for id in graph.labels {
+            let o = dataset.organization(id: id)
+            names.append(o?.name ?? id)
+            kinds.append(o?.kind.id ?? "その他")
+        }
+        return LoadedGraph(graph: graph, names: names, kinds: kinds, dataset: dataset)
+    }
+
+    /// The dataset filter the options describe (relations and projects checked against `dataset`).
+    func filter(for dataset: Dataset) throws -> GraphFilter {
         var filter = GraphFilter(realisedOnly: realisedOnly, includeGeneric: !noGeneric, weighting: edgeWeight)
         if let relations {
             var ids = Set<String>()
@@ -72,15 +86,7 @@ struct GraphInputOptions: ParsableArguments {
             }
             filter.projects = Set(projectIDs)
         }
-        let graph = AnalysisGraph.partnershipGraph(of: dataset, filter: filter)
-        var names: [String] = [], kinds: [String] = []
-        names.reserveCapacity(graph.nodeCount); kinds.reserveCapacity(graph.nodeCount)
-        for id in graph.labels {
-            let o = dataset.organization(id: id)
-            names.append(o?.name ?? id)
-            kinds.append(o?.kind.id ?? "その他")
-        }
-        return LoadedGraph(graph: graph, names: names, kinds: kinds, dataset: dataset)
+        return filter
     }
 }
 

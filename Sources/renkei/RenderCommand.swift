@@ -109,19 +109,13 @@ struct RenderCommand: ParsableCommand {
                               seed: seed, engine: engine)
     }
 
-    /// Community number per organisation id for `--color-by community` / `--cluster-by community`.
-    ///
-    /// Hook for the community-detection module (branch `communities`): return its partition here.
-    /// Once `Louvain`/`Leiden` are on main this becomes, with the command's `--seed`:
-    ///
-    ///     let graph = AnalysisGraph.partnershipGraph(of: dataset)
-    ///     let partition = Leiden.run(graph, seed: UInt64(seed))   // or Louvain.run
-    ///     return Dictionary(uniqueKeysWithValues: graph.labels.enumerated().map {
-    ///         ($1, Int(partition.membership[$0])) })
-    ///
-    /// Until then it returns nil and the command falls back to kind colouring with a warning.
+    /// Community number per organisation id for `--color-by community` / `--cluster-by community`:
+    /// Leiden (connected communities, numbered by size) on the partnership graph, with the
+    /// command's `--seed`.
     static func communities(for dataset: Dataset, seed: Int) -> [String: Int]? {
-        nil
+        let graph = AnalysisGraph.partnershipGraph(of: dataset)
+        let partition = Leiden.run(graph, seed: UInt64(truncatingIfNeeded: seed))
+        return Dictionary(uniqueKeysWithValues: graph.labels.enumerated().map { ($1, Int(partition.membership[$0])) })
     }
 
     /// Writes DOT text, or renders it, to `path` (temporary file and rename; nothing on failure).

@@ -13,6 +13,10 @@ struct RenkeiCommand: ParsableCommand {
             CentralityCommand.self,
             BrokerageCommand.self,
             ClusteringCommand.self,
+            CommunitiesCommand.self,
+            PartnersCommand.self,
+            ProjectionCommand.self,
+            GenerateCommand.self,
             ExportCommand.self,
         ]
     )

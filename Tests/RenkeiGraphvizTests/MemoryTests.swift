@@ -47,7 +47,11 @@ import RenkeiCore
             return String(dot[..<start]) + String(dot[end...])
         }
         #expect(!dots[0].contains("<TABLE"))
-        #expect(try Self.loop("plain labels", dots: dots) < 10_000)
+        // Suites running in parallel grow RSS too (by tens of MB in the full run, depending on
+        // scheduling); a leak of our own grows every loop, so the smaller of two loops is compared.
+        let first = try Self.loop("plain labels", dots: dots)
+        let growth = first < 10_000 ? first : min(first, try Self.loop("plain labels, second loop", dots: dots))
+        #expect(growth < 10_000)
     }
 
     @Test func fullDiagramsStayWithinBound() throws {

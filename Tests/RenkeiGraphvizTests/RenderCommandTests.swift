@@ -79,10 +79,13 @@ struct RenderCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: d).isEmpty)
     }
 
-    @Test func communityColouringFallsBackWithAWarning() throws {
+    @Test func communityColouringAndClusteringUseLeiden() throws {
         let d = try Self.tempDir()
-        let r = try Self.run(["render", Self.dataset, "--network", "--color-by", "community", "--out", d + "/n.svg"])
-        #expect(r.status == 0)
-        #expect(r.stderr.contains("community detection is not available yet"))
+        let r = try Self.run(["render", Self.dataset, "--network", "--color-by", "community", "--cluster-by", "community",
+                              "--format", "dot", "--out", d + "/n.dot"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("not available"))
+        let dot = try String(contentsOfFile: d + "/n.dot", encoding: .utf8)
+        #expect(dot.contains("コミュニティ"))
     }
 }

@@ -92,8 +92,9 @@ struct ExportCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let (d, m) = try NetworkImport.read(bytes: [UInt8](r.stdout), format: .json, file: "stdout")
         let metrics = try #require(m)
-        #expect(metrics.columns.map(\.name) == ["degree", "betweenness", "pagerank", "clustering", "core_number"])
-        #expect(r.stderr.contains("left out: community"))
+        #expect(metrics.columns.map(\.name) == ["degree", "betweenness", "pagerank", "clustering", "community",
+                                                 "core_number"])
+        #expect(r.stderr.isEmpty)
         // Degree = distinct partners, counted here from the partnerships themselves.
         for o in d.organizations {
             var partners = Set<String>()

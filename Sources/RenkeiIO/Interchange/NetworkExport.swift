@@ -162,12 +162,12 @@ public enum ExportMetrics {
     /// - `pagerank`: α = 0.85, unweighted (NetworkX `pagerank(weight=None)`);
     /// - `clustering`: unweighted local clustering (NetworkX `clustering`);
     /// - `core_number`: k-core number (NetworkX `core_number`);
-    /// - `community`: not yet available. TODO(lead): when the communities branch lands, set it from
-    ///   `Leiden.run(graph, seed: seed).membership` (as `renkei render`'s community hook) and drop
-    ///   it from `unavailable`.
+    /// - `community`: Leiden with `seed` (connected communities numbered by size, 0 the largest),
+    ///   the partition `renkei render --color-by community` draws with the same seed.
     ///
     /// The algorithms, their papers and complexities are documented on ``AnalysisGraph``.
-    /// - Returns: the metrics and the names of the standard metrics not available.
+    /// - Returns: the metrics and the names of the standard metrics not available (none now; kept
+    ///   so a metric that cannot be computed is reported rather than silently missing).
     /// - Complexity: dominated by betweenness, O(*n* *m*).
     public static func compute(_ dataset: Dataset, seed: UInt64) -> (metrics: NodeMetrics, unavailable: [String]) {
         let graph = AnalysisGraph.partnershipGraph(of: dataset)
@@ -177,6 +177,7 @@ public enum ExportMetrics {
         if let pagerank = try? graph.pageRank(PageRankOptions(weighted: false)) { columns["pagerank"] = pagerank }
         columns["clustering"] = graph.clustering(.unweighted)
         columns["core_number"] = graph.coreNumbers().map(Double.init)
+        columns["community"] = Leiden.run(graph, seed: seed).membership.map(Double.init)
         var values: [String: [String: Double]] = [:]
         for v in graph.nodes {
             var row: [String: Double] = [:]

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Community-detection benchmark: Renkei's Louvain, Leiden and label propagation beside
+NetworKit (PLM, ParallelLeiden, PLP) and igraph (community_multilevel, community_leiden,
+community_label_propagation) on the same edge lists, in the same run.
+
+    python3 Benchmarks/communities.py [--skip-build] [--repeat R] [--graphs ba10k,ba100k,national]
+
+Graphs (cached in bench-out/):
+  ba10k, ba100k  the Barabási–Albert lists of Benchmarks/run.py (NetworkX, m = 5, seed 42)
+  national       `renkei generate --scale national --seed 1 --edge-list …` (100,000 organisations;
+                 the organisations without partnerships do not appear in the edge list)
+  planted20      NetworkX planted_partition_graph(20, 50, 0.3, 0.005, seed=42): 20 blocks of 50
+
+Prints wall-clock and CPU seconds and the modularity each tool reaches, the ratio Renkei /
+NetworKit PLM for Louvain, and the planted-partition check: NMI between the 20 blocks and the
+partition found by `renkei communities --algorithm leiden` (seeds 1–3; target ≥ 0.99), with
+igraph's Leiden for comparison. NetworKit uses both cores; Renkei and igraph one.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import run as driver  # noqa: E402  (shared graph generation and paths)
+
+ROOT = driver.ROOT
+OUT = driver.OUT
+ALGORITHMS = ["louvain", "leiden", "labelprop"]
+
+
+def nmi(a, b):
+    """Arithmetic-mean NMI (Danon et al. 2005) of two labellings."""
+    n = len(a)
+    from collections import Counter
+    ca, cb, cab = Counter(a), Counter(b), Counter(zip(a, b))
+    ha = -sum(c / n * math.log(c / n) for c in ca.values())
+    hb = -sum(c / n * math.log(c / n) for c in cb.values())
+    if ha + hb == 0:
+        return 1.0
+    mi = sum(c / n * math.log(n * c / (ca[x] * cb[y])) for (x, y), c in cab.items())
+    return 2 * mi / (ha + hb)
+
+
+def peer(tool, path, repeat):
+    results = []
+
+    def timed(name, fn, quality):
+        best = best_cpu = float("inf")
+        q = None
+        for _ in range(repeat):
+            c = time.process_time()
+            t = time.perf_counter()
+            part = fn()
+            best = min(best, time.perf_counter() - t)
+            best_cpu = min(best_cpu, time.process_time() - c)
+            q = quality(part)
+        results.append({"algorithm": name, "seconds": best, "cpu_seconds": best_cpu, "modularity": q})
+
+    if tool == "igraph":
+        import igraph as ig
+        import random
+        random.seed(1)
+        g = ig.Graph.Read_Edgelist(path, directed=False)
+        timed("louvain", lambda: g.community_multilevel(), lambda p: p.modularity)
+        timed("leiden", lambda: g.community_leiden(objective_function="modularity"),
+              lambda p: g.modularity(p.membership))
+        timed("labelprop", lambda: g.community_label_propagation(), lambda p: p.modularity)
+    else:
+        import networkit as nk
+        nk.setSeed(1, True)
+        g = nk.graphio.EdgeListReader(" ", 0, continuous=True, directed=False).read(path)
+        Q = nk.community.Modularity()
+
+        def run(algo):
+            algo.run()
+            return algo.getPartition()
+        timed("louvain", lambda: run(nk.community.PLM(g, refine=False)), lambda p: Q.getQuality(p, g))
+        timed("leiden", lambda: run(nk.community.ParallelLeiden(g)), lambda p: Q.getQuality(p, g))
+        timed("labelprop", lambda: run(nk.community.PLP(g)), lambda p: Q.getQuality(p, g))
+    print(json.dumps({"tool": tool, "peak_rss_mb": driver.peak_rss_mb(), "results": results}))
+
+
+def planted(path):
+    if not os.path.exists(path):
+        import networkx as nx
+        g = nx.planted_partition_graph(20, 50, 0.3, 0.005, seed=42)
+        with open(path + ".tmp", "w") as f:
+            for u, v in g.edges():
+                f.write(f"{u} {v}\n")
+        os.replace(path + ".tmp", path)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--peer", help=argparse.SUPPRESS)
+    ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--graphs", default="ba10k,ba100k,national")
+    ap.add_argument("rest", nargs="*")
+    args = ap.parse_args()
+    if args.peer:
+        peer(args.peer, args.rest[0], args.repeat)
+        return
+
+    os.makedirs(OUT, exist_ok=True)
+    if not args.skip_build:
+        for product in ("renkei-bench", "renkei"):
+            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
+    bench = os.path.join(ROOT, ".build", "release", "renkei-bench")
+    renkei = os.path.join(ROOT, ".build", "release", "renkei")
+
+    jobs = []
+    for name in args.graphs.split(","):
+        if name == "national":
+            # igraph's Read_Edgelist takes every number on a line as a vertex, so the `u v w` list
+            # that `renkei generate` writes is cut to `u v` (weights are almost all 1) for every tool.
+            path = os.path.join(OUT, "national.txt")
+            if not os.path.exists(path):
+                weighted = os.path.join(OUT, "national-weighted.txt")
+                subprocess.run([renkei, "generate", "--scale", "national", "--seed", "1", "--edge-list", weighted],
+                               check=True)
+                with open(weighted) as src, open(path + ".tmp", "w") as dst:
+                    for line in src:
+                        u, v, _ = line.split()
+                        dst.write(f"{u} {v}\n")
+                os.replace(path + ".tmp", path)
+            jobs.append((name, path))
+        else:
+            jobs.append((name, driver.generate(name)))
+
+    records = []
+    for name, path in jobs:
+        print(f"== {name}", file=sys.stderr)
+        ours = driver.run_json([bench, path, *ALGORITHMS, "--repeat", str(args.repeat)])
+        row = {"graph": name, "nodes": ours["nodes"], "edges": ours["edges"], "renkei": ours, "peers": {}}
+        for tool in ("networkit", "igraph"):
+            print(f"   {tool}…", file=sys.stderr)
+            row["peers"][tool] = driver.run_json(
+                [sys.executable, os.path.abspath(__file__), "--peer", tool, "--repeat", str(args.repeat), path])
+        records.append(row)
+
+    # Planted partition: does Leiden recover the 20 blocks?
+    ppath = planted(os.path.join(OUT, "planted20.txt"))
+    checks = []
+    for seed in (1, 2, 3):
+        out = subprocess.run([renkei, "communities", ppath, "--algorithm", "leiden", "--seed", str(seed),
+                              "--format", "json"], check=True, capture_output=True, text=True).stdout
+        found = {}
+        for c, members in enumerate(json.loads(out)["communities"]):
+            for v in members:
+                found[int(v)] = c
+        nodes = sorted(found)
+        checks.append(("renkei leiden", seed, nmi([v // 50 for v in nodes], [found[v] for v in nodes]),
+                       len(json.loads(out)["communities"])))
+    import igraph as ig
+    import random
+    g = ig.Graph.Read_Edgelist(ppath, directed=False)
+    for seed in (1, 2, 3):
+        random.seed(seed)
+        p = g.community_leiden(objective_function="modularity")
+        checks.append(("igraph leiden", seed, nmi([v // 50 for v in range(g.vcount())], p.membership), len(p)))
+
+    with open(os.path.join(OUT, "communities.json"), "w") as f:
+        json.dump({"records": records, "planted": checks}, f, indent=1)
+
+    load = os.getloadavg()
+    print(f"load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (2 cores)")
+    print()
+    print("| graph | algorithm | renkei s (CPU) | renkei Q | networkit s (CPU) | networkit Q | igraph s (CPU) | igraph Q | renkei/networkit | renkei/igraph |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    peer_names = {"louvain": ("PLM", "multilevel"), "leiden": ("ParallelLeiden", "leiden"),
+                  "labelprop": ("PLP", "label_propagation")}
+    for r in records:
+        mine = {x["algorithm"]: x for x in r["renkei"]["results"]}
+        for alg in ALGORITHMS:
+            m = mine[alg]
+            nk_ = next(x for x in r["peers"]["networkit"]["results"] if x["algorithm"] == alg)
+            ig_ = next(x for x in r["peers"]["igraph"]["results"] if x["algorithm"] == alg)
+            cells = [f"{r['graph']} ({r['nodes']:,} × {r['edges']:,})", f"{alg} (nk {peer_names[alg][0]}, ig {peer_names[alg][1]})",
+                     f"{m['seconds']:.3f} ({m['cpu_seconds']:.3f})", f"{m['checksum']:.4f}",
+                     f"{nk_['seconds']:.3f} ({nk_['cpu_seconds']:.3f})", f"{nk_['modularity']:.4f}",
+                     f"{ig_['seconds']:.3f} ({ig_['cpu_seconds']:.3f})", f"{ig_['modularity']:.4f}",
+                     f"{m['seconds'] / nk_['seconds']:.2f}", f"{m['seconds'] / ig_['seconds']:.2f}"]
+            print("| " + " | ".join(cells) + " |")
+    print()
+    print("| graph | renkei peak MB | networkit peak MB | igraph peak MB |")
+    print("|---|---|---|---|")
+    for r in records:
+        print(f"| {r['graph']} | {r['renkei']['peak_rss_mb']:.1f} | {r['peers']['networkit']['peak_rss_mb']:.1f} | "
+              f"{r['peers']['igraph']['peak_rss_mb']:.1f} |")
+    print()
+    print("Planted partition (20 blocks × 50, p_in 0.3, p_out 0.005): NMI with the blocks")
+    print()
+    print("| tool | seed | NMI | communities |")
+    print("|---|---|---|---|")
+    for tool, seed, value, count in checks:
+        print(f"| {tool} | {seed} | {value:.4f} | {count} |")
+
+
+if __name__ == "__main__":
+    main()

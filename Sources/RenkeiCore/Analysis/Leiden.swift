@@ -1,0 +1,294 @@
+import Foundation
+
+/// Leiden community detection.
+///
+/// Traag, Waltman & van Eck 2019, "From Louvain to Leiden: guaranteeing well-connected
+/// communities", Sci. Rep. 9, 5233, doi:10.1038/s41598-019-41695-z, optimising modularity
+/// with resolution γ.
+///
+/// Each iteration runs, level by level:
+/// 1. **fast local moving**: a queue of vertices (seeded random order); a vertex moves to the
+///    neighbouring (or an empty) community with the largest gain, and its neighbours outside
+///    its new community rejoin the queue;
+/// 2. **refinement**: inside every community *S*, vertices start as singletons; a singleton *v*
+///    that is well connected to *S* (E(*v*, *S*−*v*) ≥ γ k_v (K_S − k_v) / 2m) joins a
+///    well-connected refined community *T* ⊆ *S*, chosen at random with probability ∝
+///    exp(ΔH / θ) among the moves with ΔH ≥ 0 (θ = 0.01, ΔH in edge-weight units, as igraph);
+/// 3. **aggregation** on the refined partition, each aggregate starting in its unrefined community.
+///
+/// Iterations repeat, each starting from the previous partition, until one changes nothing or
+/// `maxIterations` have run (2 by default, as in igraph and leidenalg; each further iteration
+/// can only keep or raise modularity). Finally any community that is not connected is split into its
+/// connected components — this never lowers modularity — so every community returned is connected.
+public enum Leiden {
+    /// Randomness of the refinement step (θ in the paper).
+    public static let theta = 0.01
+
+    /// Runs Leiden on `graph`.
+    /// - Parameters:
+    ///   - resolution: γ; larger values give smaller communities.
+    ///   - seed: fixes every random choice.
+    ///   - maxIterations: upper bound on full Leiden iterations.
+    /// - Returns: the partition, canonically numbered; every community is connected.
+    /// - Complexity: O(*m*) per level in practice; O(*n* + *m*) memory.
+    public static func run(_ graph: AnalysisGraph, resolution: Double = 1, seed: UInt64 = 0,
+                           maxIterations: Int = 2) -> CommunityPartition {
+        let n = graph.nodeCount
+        var rng = SplitMixRandom(seed: seed)
+        let base = CommunityGraph(graph)
+        var membership = (0..<n).map { Int32($0) }
+        guard base.twoM > 0 else { return CommunityPartition(labels: membership) }
+        for _ in 0..<maxIterations {
+            let changed = iterate(base, membership: &membership, resolution: resolution, rng: &rng)
+            if !changed { break }
+        }
+        splitDisconnected(graph, membership: &membership)
+        return CommunityPartition(labels: membership)
+    }
+
+    /// One Leiden iteration from `membership` (on the base graph). Returns whether it changed.
+    static func iterate(_ base: CommunityGraph, membership: inout [Int32], resolution: Double,
+                        rng: inout SplitMixRandom) -> Bool {
+        let n = base.nodeCount
+        var g = base
+        // Aggregate vertex of each base vertex, and the (unrefined) community of each aggregate.
+        var toAggregate = (0..<n).map { Int32($0) }
+        var partition = membership
+        _ = CommunityGraph.densify(&partition)
+        let before = partition
+        var levels = 0
+        while levels < 64 {
+            levels += 1
+            moveNodesFast(g, membership: &partition, resolution: resolution, rng: &rng)
+            let k = CommunityGraph.densify(&partition)
+            if k == g.nodeCount { break }
+            var refined = refine(g, partition: partition, count: k, resolution: resolution, rng: &rng)
+            let r = CommunityGraph.densify(&refined)
+            var aggregatePartition = [Int32](repeating: 0, count: r)
+            for v in 0..<g.nodeCount { aggregatePartition[Int(refined[v])] = partition[v] }
+            for i in 0..<n { toAggregate[i] = refined[Int(toAggregate[i])] }
+            if r == g.nodeCount {
+                // Refinement merged nothing: aggregating would not shrink the graph; fold by the
+                // unrefined partition instead (as the original Louvain would) to make progress.
+                let kk = k
+                g = g.aggregated(by: partition, count: kk)
+                for i in 0..<n { toAggregate[i] = partition[Int(toAggregate[i])] }
+                partition = (0..<kk).map { Int32($0) }
+                continue
+            }
+            g = g.aggregated(by: refined, count: r)
+            partition = aggregatePartition
+        }
+        var result = [Int32](repeating: 0, count: n)
+        for i in 0..<n { result[i] = partition[Int(toAggregate[i])] }
+        _ = CommunityGraph.densify(&result)
+        membership = result
+        return result != before
+    }
+
+    /// Queue-based local moving (Algorithm A.2, MoveNodesFast).
+    static func moveNodesFast(_ g: CommunityGraph, membership: inout [Int32], resolution: Double,
+                              rng: inout SplitMixRandom) {
+        let n = g.nodeCount
+        let scale = resolution / g.twoM
+        var total = [Double](repeating: 0, count: n)
+        var size = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            total[Int(membership[v])] += g.strength[v]
+            size[Int(membership[v])] += 1
+        }
+        var empty: [Int32] = []
+        for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 { empty.append(Int32(c)) }
+        var queue = rng.permutation(n)
+        var inQueue = [Bool](repeating: true, count: n)
+        var head = 0
+        var queued = n
+        var neighbourWeight = [Double](repeating: 0, count: n)
+        var touched = [Int32](repeating: 0, count: n + 1)
+        g.offsets.withUnsafeBufferPointer { off in
+        g.adjacency.withUnsafeBufferPointer { adj in
+        g.weights.withUnsafeBufferPointer { wgt in
+        g.strength.withUnsafeBufferPointer { str in
+        total.withUnsafeMutableBufferPointer { tot in
+        size.withUnsafeMutableBufferPointer { sz in
+        neighbourWeight.withUnsafeMutableBufferPointer { nw in
+        touched.withUnsafeMutableBufferPointer { tch in
+        inQueue.withUnsafeMutableBufferPointer { inq in
+        queue.withUnsafeMutableBufferPointer { que in
+        membership.withUnsafeMutableBufferPointer { mem in
+            while queued > 0 {
+                let v = Int(que[head])
+                head += 1
+                if head == n { head = 0 }
+                queued -= 1
+                inq[v] = false
+                let own = Int(mem[v])
+                let kv = str[v]
+                var count = 1
+                tch[0] = Int32(own)
+                for e in off[v]..<off[v + 1] {
+                    let d = Int(mem[Int(adj[e])])
+                    if nw[d] == 0 && d != own { tch[count] = Int32(d); count += 1 }
+                    nw[d] += wgt[e]
+                }
+                tot[own] -= kv
+                sz[own] -= 1
+                let stay = nw[own] - tot[own] * kv * scale
+                var best = own
+                var bestGain = stay
+                for i in 1..<count {
+                    let d = Int(tch[i])
+                    let gd = nw[d] - tot[d] * kv * scale
+                    if gd > bestGain { bestGain = gd; best = d }
+                }
+                // An empty community gains 0.
+                if bestGain < 0 && sz[own] > 0, let e = empty.last {
+                    best = Int(e)
+                    bestGain = 0
+                }
+                for i in 0..<count { nw[Int(tch[i])] = 0 }
+                if best != own {
+                    if sz[best] == 0 { empty.removeLast() }
+                    if sz[own] == 0 { empty.append(Int32(own)) }
+                    mem[v] = Int32(best)
+                    for e in off[v]..<off[v + 1] {
+                        let u = Int(adj[e])
+                        if !inq[u] && Int(mem[u]) != best {
+                            inq[u] = true
+                            var tail = head + queued
+                            if tail >= n { tail -= n }
+                            que[tail] = Int32(u)
+                            queued += 1
+                        }
+                    }
+                }
+                tot[best] += kv
+                sz[best] += 1
+            }
+        }}}}}}}}}}}
+    }
+
+    /// Refinement (Algorithm A.2, RefinePartition / MergeNodesSubset). Returns the refined
+    /// membership; every refined community lies inside one community of `partition`.
+    static func refine(_ g: CommunityGraph, partition: [Int32], count k: Int, resolution: Double,
+                       rng: inout SplitMixRandom) -> [Int32] {
+        let n = g.nodeCount
+        let scale = resolution / g.twoM
+        var refined = (0..<n).map { Int32($0) }
+        var refinedTotal = g.strength
+        var refinedSize = [Int32](repeating: 1, count: n)
+        // E(v, S − v) for each vertex, then E(T, S − T) for each refined community T.
+        var external = [Double](repeating: 0, count: n)
+        var communityTotal = [Double](repeating: 0, count: k)
+        for v in 0..<n {
+            let c = partition[v]
+            communityTotal[Int(c)] += g.strength[v]
+            var s = 0.0
+            for e in g.offsets[v]..<g.offsets[v + 1] where partition[Int(g.adjacency[e])] == c {
+                s += g.weights[e]
+            }
+            external[v] = s
+        }
+        var refinedExternal = external
+        // Vertices grouped by community, in a random order within each.
+        let order = rng.permutation(n)
+        var start = [Int](repeating: 0, count: k + 1)
+        for v in 0..<n { start[Int(partition[v]) + 1] += 1 }
+        for c in 0..<k { start[c + 1] += start[c] }
+        var grouped = [Int32](repeating: 0, count: n)
+        var fill = start
+        for o in order {
+            let c = Int(partition[Int(o)])
+            grouped[fill[c]] = o
+            fill[c] += 1
+        }
+        var neighbourWeight = [Double](repeating: 0, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int32] = []
+        var candidates: [Int32] = []
+        var candidateGain: [Double] = []
+        for c in 0..<k {
+            let kS = communityTotal[c]
+            for i in start[c]..<start[c + 1] {
+                let v = Int(grouped[i])
+                if refinedSize[Int(refined[v])] != 1 { continue }
+                let kv = g.strength[v]
+                if external[v] < kv * (kS - kv) * scale { continue }
+                let own = Int(refined[v])
+                for e in g.offsets[v]..<g.offsets[v + 1] {
+                    let u = Int(g.adjacency[e])
+                    if Int(partition[u]) != c { continue }
+                    let r = Int(refined[u])
+                    if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
+                    neighbourWeight[r] += g.weights[e]
+                }
+                candidates.removeAll(keepingCapacity: true)
+                candidateGain.removeAll(keepingCapacity: true)
+                candidates.append(Int32(own))
+                candidateGain.append(0)
+                var maxGain = 0.0
+                for r32 in touched where Int(r32) != own {
+                    let r = Int(r32)
+                    let kT = refinedTotal[r]
+                    if refinedExternal[r] < kT * (kS - kT) * scale { continue }
+                    let gain = neighbourWeight[r] - kT * kv * scale
+                    if gain < 0 { continue }
+                    candidates.append(r32)
+                    candidateGain.append(gain)
+                    maxGain = max(maxGain, gain)
+                }
+                var chosen = own
+                if candidates.count > 1 {
+                    var sum = 0.0
+                    for j in 0..<candidateGain.count {
+                        let p = (candidateGain[j] - maxGain) / theta
+                        candidateGain[j] = p < -700 ? 0 : exp(p)
+                        sum += candidateGain[j]
+                    }
+                    var x = rng.unit() * sum
+                    chosen = Int(candidates[candidates.count - 1])
+                    for j in 0..<candidates.count {
+                        x -= candidateGain[j]
+                        if x < 0 { chosen = Int(candidates[j]); break }
+                    }
+                }
+                if chosen != own {
+                    let toChosen = neighbourWeight[chosen]
+                    refined[v] = Int32(chosen)
+                    refinedTotal[chosen] += kv
+                    refinedSize[chosen] += 1
+                    refinedSize[own] = 0
+                    refinedExternal[chosen] = refinedExternal[chosen] + external[v] - 2 * toChosen
+                }
+                for r in touched { neighbourWeight[Int(r)] = 0; seen[Int(r)] = false }
+                touched.removeAll(keepingCapacity: true)
+            }
+        }
+        return refined
+    }
+
+    /// Splits every community into its connected components (breadth-first search inside it).
+    /// - Complexity: O(*n* + *m*).
+    static func splitDisconnected(_ graph: AnalysisGraph, membership: inout [Int32]) {
+        let n = graph.nodeCount
+        var component = [Int32](repeating: -1, count: n)
+        var next: Int32 = 0
+        var stack: [Int32] = []
+        for s in 0..<n where component[s] < 0 {
+            component[s] = next
+            stack.append(Int32(s))
+            while let x = stack.popLast() {
+                let v = Int(x)
+                for e in graph.offsets[v]..<graph.offsets[v + 1] {
+                    let u = Int(graph.neighbors[e])
+                    if component[u] < 0 && membership[u] == membership[v] {
+                        component[u] = next
+                        stack.append(Int32(u))
+                    }
+                }
+            }
+            next += 1
+        }
+        membership = component
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import RenkeiCore
+
+/// Reads a fixture from `Fixtures/` (see make_community_fixtures.py for how each was made).
+func communityFixture(_ name: String) throws -> String {
+    let parts = name.split(separator: ".")
+    let url = try #require(Bundle.module.url(forResource: String(parts[0]), withExtension: String(parts[1]),
+                                             subdirectory: "Fixtures"))
+    return try String(contentsOf: url, encoding: .utf8)
+}
+
+/// A `u v [w]` edge list (0-based integer vertices, `#` comments) as a graph labelled `0 ..< n`.
+func edgeListGraph(_ text: String) -> AnalysisGraph {
+    var edges: [(Int32, Int32, Double)] = []
+    var n: Int32 = 0
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        let f = line.split(separator: " ")
+        guard f.count >= 2, let u = Int32(f[0]), let v = Int32(f[1]) else { continue }
+        edges.append((u, v, f.count > 2 ? Double(f[2])! : 1))
+        n = max(n, u + 1, v + 1)
+    }
+    return AnalysisGraph(labels: (0..<Int(n)).map(String.init), edges: edges)
+}
+
+func jsonFixture(_ name: String) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(communityFixture(name).utf8))
+}
+
+func isValidPartition(_ p: CommunityPartition, nodes n: Int) -> Bool {
+    guard p.membership.count == n else { return false }
+    let sizes = p.sizes
+    // Canonical numbering: sizes non-increasing, every id used.
+    return p.membership.allSatisfy { $0 >= 0 && Int($0) < p.count } && sizes.allSatisfy { $0 > 0 }
+        && zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }
+}
+
+/// Whether every community induces a connected subgraph.
+func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
+    for members in p.communities {
+        let inside = Set(members.map(\.rawValue))
+        var seen: Set<Int32> = [members[0].rawValue]
+        var stack = [members[0].rawValue]
+        while let v = stack.popLast() {
+            for u in g.neighbors(of: NodeIndex(raw: v)) where inside.contains(u) && !seen.contains(u) {
+                seen.insert(u)
+                stack.append(u)
+            }
+        }
+        if seen.count != members.count { return false }
+    }
+    return true
+}
+
+@Suite struct ModularityTests {
+    @Test func matchesNetworkXOnGivenPartitions() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        let lesmis = edgeListGraph(try communityFixture("lesmis_edges_communities.txt"))
+        #expect(karate.nodeCount == 34 && karate.edgeCount == 78)
+        #expect(lesmis.nodeCount == 77 && lesmis.edgeCount == 254)
+        let cases = try #require(try jsonFixture("modularity_cases.json") as? [[String: Any]])
+        #expect(cases.count == 27)
+        for c in cases {
+            let graph = (c["graph"] as! String) == "karate" ? karate : lesmis
+            let membership = (c["membership"] as! [Int]).map { Int32($0) }
+            let expected = c["modularity"] as! Double
+            let q = Modularity.of(graph, membership: membership, resolution: c["resolution"] as! Double)
+            #expect(abs(q - expected) <= 1e-9 * max(1, abs(expected)), "\(c["name"]!) γ=\(c["resolution"]!)")
+        }
+    }
+
+    @Test func listFormEqualsMembershipForm() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        let optimum: [[Int]] = [[0, 1, 2, 3, 7, 11, 12, 13, 17, 19, 21], [4, 5, 6, 10, 16],
+                                [8, 9, 14, 15, 18, 20, 22, 26, 29, 30, 32, 33], [23, 24, 25, 27, 28, 31]]
+        let q = Modularity.of(karate, communities: optimum.map { $0.map(NodeIndex.init) })
+        #expect(abs(q - 0.4197896) < 1e-7)
+    }
+
+    @Test func emptyGraphHasZeroModularity() {
+        let g = AnalysisGraph(labels: ["a", "b"], edges: [])
+        #expect(Modularity.of(g, membership: [0, 1]) == 0)
+    }
+}
+
+@Suite struct CommunityDetectionTests {
+    @Test func louvainOnKarate() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        var best = 0.0
+        for seed in UInt64(0)..<8 {
+            let p = Louvain.run(karate, seed: seed)
+            #expect(isValidPartition(p, nodes: 34))
+            let q = Modularity.of(karate, membership: p.membership)
+            #expect(q >= 0.41, "seed \(seed): Q = \(q)")
+            #expect(q <= 0.4197896 + 1e-7)
+            best = max(best, q)
+            #expect(Louvain.run(karate, seed: seed) == p, "same seed, same partition")
+        }
+        #expect(best >= 0.4188)
+    }
+
+    @Test func leidenOnKarateReachesOptimumAndIsConnected() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        var best = 0.0
+        for seed in UInt64(0)..<8 {
+            let p = Leiden.run(karate, seed: seed)
+            #expect(isValidPartition(p, nodes: 34))
+            #expect(communitiesConnected(karate, p))
+            let q = Modularity.of(karate, membership: p.membership)
+            #expect(q >= 0.41, "seed \(seed): Q = \(q)")
+            best = max(best, q)
+            #expect(Leiden.run(karate, seed: seed) == p)
+        }
+        #expect(best >= 0.4188)
+    }
+
+    @Test func resolutionChangesCommunityCount() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        let coarse = Leiden.run(karate, resolution: 0.3, seed: 1)
+        let fine = Leiden.run(karate, resolution: 3, seed: 1)
+        #expect(coarse.count < fine.count)
+        #expect(Leiden.run(karate, resolution: 0, seed: 1).count == 1)
+    }
+
+    @Test func weightedLouvainAndLeidenBeatNetworkXLouvainPartitionOnLesMis() throws {
+        let lesmis = edgeListGraph(try communityFixture("lesmis_edges_communities.txt"))
+        let cases = try #require(try jsonFixture("modularity_cases.json") as? [[String: Any]])
+        let reference = try #require(cases.first { ($0["name"] as! String) == "lesmis-louvain-seed2" && ($0["resolution"] as! Double) == 1 })
+        let networkx = reference["modularity"] as! Double
+        let louvain = (0..<5).map { Modularity.of(lesmis, membership: Louvain.run(lesmis, seed: UInt64($0)).membership) }.max()!
+        let leiden = (0..<5).map { Modularity.of(lesmis, membership: Leiden.run(lesmis, seed: UInt64($0)).membership) }.max()!
+        #expect(louvain >= networkx - 0.01)
+        #expect(leiden >= networkx - 0.005)
+    }
+
+    @Test func leidenRecoversPlantedBlocks() {
+        let blocks = 20, size = 50
+        let edges = RandomGraphs.plantedPartition(blocks: blocks, blockSize: size, pIn: 0.3, pOut: 0.005, seed: 42)
+        let g = RandomGraphs.graph(nodes: blocks * size, edges: edges)
+        let truth = (0..<(blocks * size)).map { Int32($0 / size) }
+        for seed in UInt64(0)..<3 {
+            let p = Leiden.run(g, seed: seed)
+            let nmi = PartitionSimilarity.nmi(p.membership, truth)
+            #expect(nmi >= 0.99, "seed \(seed): NMI \(nmi), \(p.count) communities")
+            #expect(communitiesConnected(g, p))
+        }
+    }
+
+    @Test func leidenCommunitiesAreConnectedOnScaleFreeGraphs() {
+        let g = RandomGraphs.graph(nodes: 3000, edges: RandomGraphs.barabasiAlbert(nodes: 3000, edgesPerNode: 2, seed: 8))
+        for seed in UInt64(0)..<3 {
+            let leiden = Leiden.run(g, seed: seed)
+            #expect(communitiesConnected(g, leiden))
+            // Leiden starts its second iteration from the first one's partition, so it is at
+            // least as good as a single iteration with the same seed.
+            let once = Leiden.run(g, seed: seed, maxIterations: 1)
+            #expect(Modularity.of(g, membership: leiden.membership) >= Modularity.of(g, membership: once.membership) - 1e-12)
+        }
+    }
+
+    @Test func labelPropagationIsValidAndDeterministic() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        for seed in UInt64(0)..<5 {
+            let p = LabelPropagation.run(karate, seed: seed)
+            #expect(isValidPartition(p, nodes: 34))
+            #expect(LabelPropagation.run(karate, seed: seed) == p)
+            // Stopping rule: each vertex holds a label of maximal weight among its neighbours.
+            for v in 0..<34 {
+                var weight: [Int32: Int] = [:]
+                for u in karate.neighbors(of: NodeIndex(v)) { weight[p.membership[Int(u)], default: 0] += 1 }
+                #expect(weight[p.membership[v], default: 0] == weight.values.max())
+            }
+        }
+        // Two disjoint triangles are found exactly.
+        let g = AnalysisGraph(labels: (0..<6).map(String.init),
+                              edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 4, 1), (4, 5, 1), (3, 5, 1)])
+        #expect(LabelPropagation.run(g, seed: 9).membership == [0, 0, 0, 1, 1, 1])
+    }
+
+    @Test func canonicalNumbering() {
+        let p = CommunityPartition(labels: [7, 3, 3, 7, 9, 3])
+        // Sizes: 3 → 3 members, 7 → 2, 9 → 1.
+        #expect(p.membership == [1, 0, 0, 1, 2, 0])
+        let tie = CommunityPartition(labels: [5, 5, 2, 2])
+        #expect(tie.membership == [0, 0, 1, 1])
+    }
+
+    @Test func stabilityOverRuns() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        let d = CommunityDetection(karate, algorithm: .leiden, seed: 3, runs: 6)
+        #expect(d.runModularities.count == 6)
+        #expect(d.modularity == d.runModularities.max())
+        // Runs spread over the cores give what each seed gives on its own.
+        #expect(d.partition == Leiden.run(karate, seed: d.bestSeed))
+        for (i, q) in d.runModularities.enumerated() {
+            #expect(q == Modularity.of(karate, membership: Leiden.run(karate, seed: 3 + UInt64(i)).membership))
+        }
+        #expect(d.meanNMI > 0.5 && d.meanNMI <= 1)
+        #expect(d.meanARI > 0.3 && d.meanARI <= 1)
+        let single = CommunityDetection(karate, algorithm: .louvain, seed: 3, runs: 1)
+        #expect(single.meanNMI == 1 && single.meanARI == 1)
+    }
+}
+
+@Suite struct PartitionSimilarityTests {
+    @Test func matchesNumpyValues() throws {
+        let pairs = try #require(try jsonFixture("partition_similarity.json") as? [[String: Any]])
+        #expect(pairs.count == 8)
+        for p in pairs {
+            let a = (p["a"] as! [Int]).map { Int32($0) }
+            let b = (p["b"] as! [Int]).map { Int32($0) }
+            #expect(abs(PartitionSimilarity.nmi(a, b) - (p["nmi"] as! Double)) < 1e-12)
+            #expect(abs(PartitionSimilarity.ari(a, b) - (p["ari"] as! Double)) < 1e-12)
+        }
+    }
+
+    @Test func handCheckedCases() {
+        #expect(abs(PartitionSimilarity.ari([0, 0, 1, 1], [0, 1, 0, 1]) + 0.5) < 1e-15)
+        #expect(abs(PartitionSimilarity.nmi([0, 0, 1, 1], [0, 1, 0, 1])) < 1e-15)
+        #expect(PartitionSimilarity.nmi([0, 0, 0], [4, 4, 4]) == 1)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import RenkeiCore
+@testable import RenkeiIO
+
+/// Runs the debug `renkei` binary.
+private func renkei(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Fixture.binary)
+    p.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+private func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-communities-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+private let karate = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../RenkeiCoreTests/Fixtures/karate_edges_communities.txt").standardizedFileURL.path
+
+@Suite struct GeneratedDatasetTests {
+    @Test func writtenFolderLoadsBackUnchanged() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generated = PartnershipNetworkGenerator.generate(organizations: 1_000, seed: 4)
+        let target = dir.appendingPathComponent("city").path
+        try DatasetFolderWriter.write(generated, to: target)
+        let loaded = try DatasetLoader.load(path: target)
+        #expect(loaded.organizations.count == generated.organizations.count)
+        #expect(loaded.organizations.map(\.kind.id) == generated.organizations.map(\.kind.id))
+        #expect(loaded.organizations.map(\.generic) == generated.organizations.map(\.generic))
+        #expect(loaded.projects.map(\.lead) == generated.projects.map(\.lead))
+        #expect(loaded.partnerships.count == generated.partnerships.count)
+        #expect(loaded.partnerships.map { $0.relations.map(\.id) } == generated.partnerships.map { $0.relations.map(\.id) })
+        #expect(loaded.partnerships.map(\.status) == generated.partnerships.map(\.status))
+        // The folder now exists: a second write is refused and leaves nothing behind.
+        #expect(throws: InputError.self) { try DatasetFolderWriter.write(generated, to: target) }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(leftovers == ["city"])
+    }
+}
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.binary)))
+struct CommunityCommandLineTests {
+    @Test func communitiesJSONOnKarate() throws {
+        let r = try renkei(["communities", karate, "--algorithm", "leiden", "--runs", "4", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let q = try #require(obj["modularity"] as? Double)
+        #expect(q >= 0.41 && q <= 0.4197896 + 1e-7)
+        let communities = try #require(obj["communities"] as? [[String]])
+        let members = communities.flatMap { $0 }
+        #expect(members.count == 34 && Set(members) == Set((0..<34).map(String.init)))
+        #expect(zip(communities, communities.dropFirst()).allSatisfy { $0.count >= $1.count })
+        #expect(obj["runs"] as? Int == 4)
+        let nmi = try #require(obj["mean_nmi"] as? Double)
+        #expect(nmi > 0 && nmi <= 1)
+        #expect(obj["mean_ari"] is Double)
+    }
+
+    @Test func generateThenPartnersAndProjection() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ds = dir.appendingPathComponent("town").path
+        let edges = dir.appendingPathComponent("town.txt").path
+        let g = try renkei(["generate", "--organizations", "300", "--seed", "2", "--out", ds, "--edge-list", edges])
+        #expect(g.status == 0, "\(g.stderr)")
+        let edgeLines = try String(contentsOfFile: edges, encoding: .utf8).split(separator: "\n")
+        #expect(!edgeLines.isEmpty && edgeLines.allSatisfy { $0.split(separator: " ").count == 3 })
+
+        let p = try renkei(["partners", ds, "--by", "kind", "--format", "json"])
+        #expect(p.status == 0, "\(p.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(p.stdout.utf8)) as? [[String: Any]])
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect(row["kind"] is String && row["projects"] is Int && row["share"] is Double)
+            #expect(row["relations"] is [String: Any])
+        }
+
+        let j = try renkei(["projection", ds, "--weight", "jaccard", "--format", "csv"])
+        #expect(j.status == 0, "\(j.stderr)")
+        #expect(j.stdout.hasPrefix("source,source_name,target,target_name,weight,shared_projects\n"))
+
+        let again = try renkei(["generate", "--organizations", "300", "--out", ds])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test func partnersRefusesPlainEdgeList() throws {
+        let r = try renkei(["partners", karate])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("plain edge list"))
+    }
+}
