@@ -3,17 +3,8 @@ import Testing
 
 /// Runs the built `renkei` binary (`.build/debug/renkei`, built by `swift build` / `swift test`).
 private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Fixture.binary)
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try runRenkei(arguments)
+    return (r.status, r.stdout, r.stderr)
 }
 
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.binary)))

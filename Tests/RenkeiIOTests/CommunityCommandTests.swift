@@ -5,17 +5,8 @@ import RenkeiCore
 
 /// Runs the debug `renkei` binary.
 private func renkei(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Fixture.binary)
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try runRenkei(arguments)
+    return (r.status, r.stdout, r.stderr)
 }
 
 private func temporaryFolder() throws -> URL {

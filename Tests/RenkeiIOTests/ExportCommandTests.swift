@@ -6,17 +6,8 @@ import Testing
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.binary)))
 struct ExportCommandTests {
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Fixture.binary)
-        p.arguments = ["export"] + arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, o, String(decoding: e, as: UTF8.self))
+        let r = try runRenkei(["export"] + arguments)
+        return (r.status, r.output, r.stderr)
     }
 
     static func tempDir() throws -> URL {
