@@ -53,9 +53,9 @@ public enum NetworkExport {
     }
 
     /// Writes rendered files: a single file to `path`; named files (CSV) into the folder `path`,
-    /// created when missing. Each regular file is written to a temporary file and renamed into
-    /// place (through any symbolic link), so a failed export leaves no half-written file; a device
-    /// or pipe (`/dev/stdout`) is written through directly.
+    /// created when missing. Each file is written with ``OutputFile``: a
+    /// regular file to a temporary file renamed into place (through any symbolic link), so a failed
+    /// export leaves no half-written file; a device or pipe (`/dev/stdout`) is written through directly.
     /// - Throws: ``InputError`` naming the path when it cannot be written.
     public static func write(_ files: [ExportedFile], to path: String) throws {
         let fm = FileManager.default
@@ -72,18 +72,10 @@ public enum NetworkExport {
             }
             for f in files {
                 let target = f.name.map { (path as NSString).appendingPathComponent($0) } ?? path
-                if isSpecialFile(target) {
-                    // A device or pipe (/dev/stdout, /dev/null, a FIFO): renaming a temporary file
-                    // over it would replace the device, so write through it instead.
-                    guard let handle = FileHandle(forWritingAtPath: target) else {
-                        throw InputError([InputProblem(file: target, message: "cannot open for writing")])
-                    }
-                    defer { try? handle.close() }
-                    try handle.write(contentsOf: Data(f.bytes))
-                } else {
-                    // Follow a symbolic link so the rename replaces the file it points to, not the link.
-                    let resolved = (target as NSString).resolvingSymlinksInPath
-                    try Data(f.bytes).write(to: URL(fileURLWithPath: resolved), options: .atomic)
+                do {
+                    try OutputFile.write(f.bytes, to: target)
+                } catch let e as OutputFileError {
+                    throw InputError([InputProblem(file: target, message: "cannot write: \(e.reason)")])
                 }
             }
         } catch let e as InputError {
@@ -96,11 +88,9 @@ public enum NetworkExport {
 
 extension NetworkExport {
     /// True when `path` exists and is neither a regular file nor a directory (after following
-    /// symbolic links): a character device, a pipe or a socket.
+    /// symbolic links): a character device, a pipe or a socket. Same as ``OutputFile/isSpecialFile(_:)``.
     public static func isSpecialFile(_ path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath),
-              let type = attributes[.type] as? FileAttributeType else { return false }
-        return type != .typeRegular && type != .typeDirectory
+        OutputFile.isSpecialFile(path)
     }
 }
 
