@@ -23,6 +23,10 @@ public struct ExportedFile: Sendable {
     public var name: String?
     /// The encoded contents.
     public var bytes: [UInt8]
+    /// Characters replaced by 〓 because the encoding cannot represent them (`--unencodable replace`).
+    public var replaced: Int = 0
+    /// The 1-based line of the first replaced character.
+    public var firstReplacedLine: Int?
 }
 
 /// Renders datasets into the interchange formats and writes them safely.
@@ -32,10 +36,13 @@ public enum NetworkExport {
     ///   - metrics: per-node values to attach (`--with-metrics`), or nil.
     ///   - encoding: byte encoding of CSV files (the other formats are always UTF-8).
     ///   - japaneseHeaders: Japanese CSV column headers.
+    ///   - unencodable: what to do with a character the encoding cannot represent: fail, or
+    ///     replace it with 〓 and count it in ``ExportedFile/replaced``.
     /// - Returns: one file, or `nodes.csv` and `edges.csv` for CSV.
-    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character.
+    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
     public static func render(_ dataset: Dataset, format: ExportFormat, metrics: NodeMetrics? = nil,
-                              encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false) throws -> [ExportedFile] {
+                              encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false,
+                              unencodable: UnencodableCharacters = .error) throws -> [ExportedFile] {
         let table = NetworkTable(dataset: dataset, metrics: metrics)
         func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
         switch format {
@@ -47,8 +54,10 @@ public enum NetworkExport {
         case .dot: return single(PlainDOTFormat.write(table))
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders)
-            return [ExportedFile(name: "nodes.csv", bytes: try encoding.encode(nodes, file: "nodes.csv")),
-                    ExportedFile(name: "edges.csv", bytes: try encoding.encode(edges, file: "edges.csv"))]
+            return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in
+                let e = try encoding.encode(text, file: name, unencodable: unencodable)
+                return ExportedFile(name: name, bytes: e.bytes, replaced: e.replaced, firstReplacedLine: e.firstLine)
+            }
         }
     }
 
