@@ -1,5 +1,6 @@
 import CGraphviz
 import Foundation
+import RenkeiCore
 
 /// What a rendering produced.
 public struct RenderResult: Sendable {
@@ -197,33 +198,23 @@ public final class GraphvizRenderer: @unchecked Sendable {
     }
 }
 
-/// Writes files through a temporary file and a rename.
+/// Writes output files the way every Renkei command does (``OutputFile`` in RenkeiCore): a
+/// regular file through a temporary file and a rename, a device or pipe (`/dev/null`, a FIFO)
+/// directly, with errors as ``RenderError``.
 public enum AtomicFile {
-    /// Writes `bytes` to `path`: first to a hidden temporary file in the same directory, then
-    /// renamed over `path`. On failure the temporary file is removed and `path` is untouched.
+    /// Writes `bytes` to `path` with ``OutputFile``: to a hidden temporary
+    /// file in the same folder, renamed over `path` (an existing device or pipe is written through
+    /// instead, not replaced). On failure the temporary file is removed and `path` is untouched.
     /// - Throws: ``RenderError/writeFailed(path:reason:)``.
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw RenderError.writeFailed(path: path, reason: "the folder \(dir.path) does not exist")
-        }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
-            try Data(bytes).write(to: tmp)
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw RenderError.writeFailed(path: path, reason: (error as NSError).localizedDescription)
-        }
-        if rename(tmp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: tmp)
-            throw RenderError.writeFailed(path: path, reason: reason)
+            try OutputFile.write(bytes, to: path)
+        } catch let e as OutputFileError {
+            throw RenderError.writeFailed(path: e.path, reason: e.reason)
         }
     }
 
-    /// Writes text as UTF-8, like ``write(_:to:)``.
+    /// Writes text as UTF-8, like the byte version.
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }

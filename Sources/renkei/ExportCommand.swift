@@ -4,6 +4,7 @@ import RenkeiCore
 import RenkeiIO
 
 extension ExportFormat: ExpressibleByArgument {}
+extension UnencodableCharacters: ExpressibleByArgument {}
 extension ExportEncoding: ExpressibleByArgument {
     /// `utf8`, `utf8-bom` or `shift_jis`; `sjis` and `cp932` are accepted for Shift_JIS.
     public init?(argument: String) {
@@ -42,6 +43,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "CSV encoding: utf8, utf8-bom or shift_jis (CP932).")
     var encoding: ExportEncoding = .utf8
 
+    @Option(help: "With --encoding shift_jis, a character CP932 cannot represent: error (stop, naming file and line) or replace (write 〓 instead and warn).")
+    var unencodable: UnencodableCharacters = .error
+
     @Flag(help: "Japanese CSV column headers (名称, 種別, 連携元 …).")
     var japaneseHeaders = false
 
@@ -54,6 +58,9 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if format != .csv && encoding != .utf8 {
             throw ValidationError("--encoding applies to --format csv only (the other formats are UTF-8).")
+        }
+        if unencodable != .error && encoding != .shiftJIS {
+            throw ValidationError("--unencodable applies to --encoding shift_jis only (UTF-8 represents every character).")
         }
         if format != .csv && japaneseHeaders {
             throw ValidationError("--japanese-headers applies to --format csv only.")
@@ -83,7 +90,8 @@ struct ExportCommand: ParsableCommand {
         let files: [ExportedFile]
         do {
             files = try NetworkExport.render(dataset, format: format, metrics: metrics,
-                                             encoding: encoding, japaneseHeaders: japaneseHeaders)
+                                             encoding: encoding, japaneseHeaders: japaneseHeaders,
+                                             unencodable: unencodable)
         } catch var error as InputError {
             // Name the CSV files where they would have been written.
             if let out {
@@ -92,6 +100,12 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             throw error
+        }
+        let replaced = files.reduce(0) { $0 + $1.replaced }
+        if replaced > 0, let first = files.first(where: { $0.replaced > 0 }) {
+            let name = first.name.map { name in out.map { ($0 as NSString).appendingPathComponent(name) } ?? name } ?? out ?? "stdout"
+            FileHandle.standardError.write(Data(
+                "warning: replaced \(replaced) character\(replaced == 1 ? "" : "s") that Shift_JIS (CP932) cannot represent with 〓; first at \(name):\(first.firstReplacedLine ?? 1)\n".utf8))
         }
         if let out {
             try NetworkExport.write(files, to: out)

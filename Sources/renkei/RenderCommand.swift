@@ -7,6 +7,8 @@ import RenkeiIO
 extension DiagramColoring: ExpressibleByArgument {}
 extension DiagramClustering: ExpressibleByArgument {}
 
+extension NodeSizeMeasure: ExpressibleByArgument {}
+
 /// `renkei render PATH --project ID | --network | --sectors | --all --out FILE …`.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,6 +53,10 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("cluster-by"), help: "Group nodes into boxes by kind, community or none.")
     var clusterBy: DiagramClustering = .none
 
+    @Option(name: .customLong("size-by"),
+            help: "Scale organisation nodes by none, degree, betweenness, pagerank or harmonic centrality (default: degree in the network, equal sizes in project diagrams; the sector summary is unaffected).")
+    var sizeBy: NodeSizeMeasure?
+
     @Option(help: "Seed for the layout's random start.")
     var seed: Int = 1
 
@@ -60,6 +66,9 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("give exactly one of --project ID, --network, --sectors or --all")
         }
         if let format { _ = try RenderFormat(parsing: format) }
+        if sizeBy != nil && sectors {
+            throw ValidationError("--size-by applies to project and network diagrams, not --sectors")
+        }
         if let engine, !GraphvizRenderer.shared.engines.contains(engine) {
             throw RenderError.unknownEngine(engine, available: GraphvizRenderer.shared.engines)
         }
@@ -105,8 +114,10 @@ struct RenderCommand: ParsableCommand {
                 warn("font '\(family)' is not an installed Japanese font; fontconfig will substitute one such as '\(substitute)'")
             }
         }
-        return DiagramOptions(font: family, colorBy: colorBy, clusterBy: clusterBy, communities: communities,
-                              seed: seed, engine: engine)
+        var options = DiagramOptions(font: family, colorBy: colorBy, clusterBy: clusterBy, communities: communities,
+                                     seed: seed, engine: engine)
+        if let sizeBy { try sizeBy.apply(to: &options, dataset: dataset) }
+        return options
     }
 
     /// Community number per organisation id for `--color-by community` / `--cluster-by community`:

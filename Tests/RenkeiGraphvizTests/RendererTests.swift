@@ -168,3 +168,26 @@ import RenkeiCore
         }
     }
 }
+
+@Suite struct AtomicFileDeviceTests {
+    /// `renkei render --out` on a FIFO: the bytes go through it and it stays a FIFO. The read end
+    /// is held open non-blocking, so a wrong rename shows as missing bytes rather than a hang.
+    @Test func fifoIsWrittenThroughNotReplaced() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("network.dot").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        try AtomicFile.write("graph { 社協 }\n", to: path)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        #expect(n > 0)
+        #expect(String(decoding: buffer[0..<max(n, 0)], as: UTF8.self) == "graph { 社協 }\n")
+        var st = stat()
+        #expect(lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["network.dot"])
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RenkeiCore
 @testable import RenkeiIO
 
 /// `renkei export` end to end, through the built binary.
@@ -95,5 +96,79 @@ struct ExportCommandTests {
             }
             #expect(metrics.values[o.id]?["degree"] == Double(partners.count), "\(o.id)")
         }
+    }
+}
+
+/// `--unencodable replace`: characters CP932 lacks become 〓 (U+3013), counted, first line named.
+@Suite struct UnencodableReplacementTests {
+    /// Three partnerships; the notes of the 2nd and 3rd hold Ethiopic ቻ (U+127B), an emoji (U+1F600,
+    /// four UTF-8 bytes) and Latin ẞ (U+1E9E), none of which is in CP932 (Python:
+    /// `"ቻ😀ẞ".encode("cp932")` fails on each), next to characters it has (髙, ①, ㈱).
+    static func dataset() -> Dataset {
+        let v = Vocabulary.standard
+        let orgs = [
+            Organization(id: "a", name: "髙橋商店", kind: v.kind(named: "企業")!),
+            Organization(id: "b", name: "①番地の会", kind: v.kind(named: "地域団体")!),
+            Organization(id: "c", name: "㈱つながり", kind: v.kind(named: "企業")!),
+        ]
+        let venue = v.relation(named: "venue")!
+        let ps = [
+            Partnership(project: nil, source: "a", target: "b", relations: [venue], note: "問題なし"),
+            Partnership(project: nil, source: "b", target: "c", relations: [venue], note: "文字化けቻ😀"),
+            Partnership(project: nil, source: "a", target: "c", relations: [venue], note: "ẞ末尾"),
+        ]
+        return Dataset(metadata: DatasetMetadata(name: "符号化"), organizations: orgs, projects: [], partnerships: ps)
+    }
+
+    @Test func replaceWritesGetaAndCounts() throws {
+        let files = try NetworkExport.render(Self.dataset(), format: .csv, encoding: .shiftJIS, unencodable: .replace)
+        let nodes = try #require(files.first { $0.name == "nodes.csv" })
+        let edges = try #require(files.first { $0.name == "edges.csv" })
+        #expect(nodes.replaced == 0 && nodes.firstReplacedLine == nil)
+        #expect(edges.replaced == 3)
+        #expect(edges.firstReplacedLine == 3)  // header, a–b, then b–c
+        let text = try CP932.decode(edges.bytes, file: "edges.csv")
+        let utf8 = try NetworkExport.render(Self.dataset(), format: .csv)[1]
+        let expected = String(decoding: utf8.bytes, as: UTF8.self)
+            .replacingOccurrences(of: "ቻ", with: "〓").replacingOccurrences(of: "😀", with: "〓")
+            .replacingOccurrences(of: "ẞ", with: "〓")
+        #expect(text == expected)
+        #expect(text.contains("文字化け〓〓") && text.contains("〓末尾"))
+        // 〓 is 0x81 0xAC in CP932.
+        #expect(edges.bytes.count == Array(try CP932.encode(expected, file: "e")).count)
+        #expect(try CP932.encode("〓", file: "e") == [0x81, 0xAC])
+    }
+
+    @Test func errorIsStillTheDefault() throws {
+        #expect(throws: InputError.self) {
+            try NetworkExport.render(Self.dataset(), format: .csv, encoding: .shiftJIS)
+        }
+        do {
+            _ = try NetworkExport.render(Self.dataset(), format: .csv, encoding: .shiftJIS)
+        } catch let e as InputError {
+            #expect(e.problems.first?.file == "edges.csv" && e.problems.first?.line == 3)
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.binary)))
+    func commandWarnsOnceWithCountAndFirstLine() throws {
+        let dir = try ExportCommandTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data").path
+        try DatasetFolderWriter.write(Self.dataset(), to: data)
+        let out = dir.appendingPathComponent("csv").path
+        let failed = try ExportCommandTests.run([data, "--format", "csv", "--encoding", "shift_jis", "--out", out])
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("\(out)/edges.csv:3: character 'ቻ' (U+127B)"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/edges.csv"))
+        let r = try ExportCommandTests.run([data, "--format", "csv", "--encoding", "shift_jis",
+                                            "--unencodable", "replace", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let warnings = r.stderr.split(separator: "\n").filter { $0.hasPrefix("warning:") }
+        #expect(warnings == ["warning: replaced 3 characters that Shift_JIS (CP932) cannot represent with 〓; first at \(out)/edges.csv:3"])
+        let edges = try CP932.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/edges.csv"))), file: "e")
+        #expect(edges.contains("文字化け〓〓"))
+        let bad = try ExportCommandTests.run([data, "--format", "csv", "--unencodable", "replace", "--out", out])
+        #expect(bad.status != 0)
     }
 }

@@ -35,6 +35,9 @@ public struct DiagramOptions: Sendable, Equatable {
     public var centrality: [String: Double]?
     /// Japanese name of the centrality, shown in the legend (「次数」 when nil).
     public var centralityName: String?
+    /// Draw every organisation at one size (`renkei render --size-by none`), ignoring
+    /// ``centrality``; in large networks the labelled organisations are still chosen by degree.
+    public var uniformSize: Bool
     /// Seed for the layout engines' random start (`start=randomN`).
     public var seed: Int
     /// In network diagrams larger than ``networkLabelAllLimit`` nodes, how many of the most
@@ -52,7 +55,7 @@ public struct DiagramOptions: Sendable, Equatable {
                 clusterBy: DiagramClustering = .none, communities: [String: Int]? = nil,
                 centrality: [String: Double]? = nil, centralityName: String? = nil, seed: Int = 1,
                 networkLabelCount: Int = 40, networkLabelAllLimit: Int = 80, networkSFDPThreshold: Int = 150,
-                engine: String? = nil) {
+                engine: String? = nil, uniformSize: Bool = false) {
         self.font = font
         self.colorBy = colorBy
         self.clusterBy = clusterBy
@@ -64,6 +67,7 @@ public struct DiagramOptions: Sendable, Equatable {
         self.networkLabelAllLimit = networkLabelAllLimit
         self.networkSFDPThreshold = networkSFDPThreshold
         self.engine = engine
+        self.uniformSize = uniformSize
     }
 }
 

@@ -5,7 +5,8 @@ extension DiagramWriter {
     ///
     /// Every organisation taking part in a project is a node; organisations in two or more projects
     /// (the bridges between projects) get a thick black outline and leads a double outline. Node
-    /// size follows ``DiagramOptions/centrality`` (degree when nil); in networks larger than
+    /// size follows ``DiagramOptions/centrality`` (degree when nil; one size for all with
+    /// ``DiagramOptions/uniformSize``); in networks larger than
     /// ``DiagramOptions/networkLabelAllLimit`` only the ``DiagramOptions/networkLabelCount`` most
     /// central organisations carry names (ties broken by dataset order). Up to
     /// ``DiagramOptions/networkSFDPThreshold`` nodes the layout is `neato`, above it `sfdp`; both with
@@ -30,8 +31,9 @@ extension DiagramWriter {
 
         var degree: [String: Double] = [:]
         for e in edges { degree[e.a, default: 0] += 1; degree[e.b, default: 0] += 1 }
-        let centrality = options.centrality ?? degree
-        let size = DiagramWriter.normalised(centrality, ids: ids)
+        let centrality = options.uniformSize ? degree : (options.centrality ?? degree)
+        let size = options.uniformSize ? Dictionary(uniqueKeysWithValues: ids.map { ($0, 0.5) })
+                                       : DiagramWriter.normalised(centrality, ids: ids)
         let labelled: Set<String>
         if ids.count <= options.networkLabelAllLimit {
             labelled = Set(ids)
@@ -56,7 +58,9 @@ extension DiagramWriter {
         }
         if orgs.contains(where: \.generic) { markers.append(markerRow("破線の枠", "一般的な連携先（特定の団体でない）")) }
         if edges.contains(where: \.allPlanned) { markers.append(markerRow("破線", "予定の連携")) }
-        markers.append(markerRow("大きさ", options.centrality == nil ? "次数（連携先の数）" : (options.centralityName ?? "中心性")))
+        if !options.uniformSize {
+            markers.append(markerRow("大きさ", options.centrality == nil ? "次数（連携先の数）" : (options.centralityName ?? "中心性")))
+        }
         markers.append(markerRow("線の太さ", "連携の件数"))
         if labelled.count < ids.count { markers.append(markerRow("名前", "中心性の高い \(labelled.count) 団体のみ表示")) }
         rows += [legendHeading("表示")] + markers

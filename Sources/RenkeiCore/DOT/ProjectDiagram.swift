@@ -26,7 +26,7 @@ extension DiagramWriter {
         }
         let ids = [lead.id] + partners.map(\.id)
         let names = nodeNames(ids)
-        let size = options.centrality.map { DiagramWriter.normalised($0, ids: ids) }
+        let size = options.uniformSize ? nil : options.centrality.map { DiagramWriter.normalised($0, ids: ids) }
         let clustered = options.clusterBy != .none
 
         var b = DOTBuilder()
@@ -40,7 +40,7 @@ extension DiagramWriter {
         if partners.contains(where: \.generic) { markers.append(markerRow("破線の枠", "一般的な連携先（特定の団体でない）")) }
         if edges.contains(where: \.allPlanned) { markers.append(markerRow("破線", "予定の連携")) }
         if edges.contains(where: { $0.direction != nil }) { markers.append(markerRow("矢印", "一方向の連携")) }
-        if options.centrality != nil { markers.append(markerRow("大きさ", options.centralityName ?? "中心性")) }
+        if size != nil { markers.append(markerRow("大きさ", options.centralityName ?? "中心性")) }
         rows += [legendHeading("表示")] + markers
 
         var subtitle = "主催：\(lead.fullName)"

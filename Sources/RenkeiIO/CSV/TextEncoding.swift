@@ -207,6 +207,58 @@ public enum TextCodec {
         }
     }
 
+    /// Converts text to CP932, putting `replacement` (〓 U+3013, the geta mark, by default) in
+    /// place of every Unicode scalar CP932 cannot represent.
+    ///
+    /// Lines (split after each line feed) are converted one at a time, so a character that fails
+    /// costs a re-conversion of its line only.
+    /// - Returns: the bytes, how many scalars were replaced and the 1-based line of the first.
+    /// - Throws: ``TextEncodingError`` when `replacement` itself cannot be written in CP932.
+    /// - Complexity: O(*n* + Σ *ℓ* *k*) for lines of length *ℓ* with *k* replacements each.
+    public static func encodeCP932Replacing(_ text: String, replacement: Unicode.Scalar = "\u{3013}") throws
+        -> (bytes: [UInt8], replaced: Int, firstLine: Int?) {
+        let utf8 = Array(text.utf8)
+        if case .success(let bytes) = try iconvConvert(utf8, from: "UTF-8", to: "CP932") {
+            return (bytes, 0, nil)
+        }
+        let replacementBytes = try encodeCP932(String(replacement))
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var replaced = 0
+        var firstLine: Int?
+        var line = 1
+        var start = 0
+        while start < utf8.count {
+            var end = start
+            while end < utf8.count && utf8[end] != 0x0A { end += 1 }
+            if end < utf8.count { end += 1 }  // keep the line feed
+            var rest = Array(utf8[start..<end])
+            while true {
+                switch try iconvConvert(rest, from: "UTF-8", to: "CP932") {
+                case .success(let bytes):
+                    out += bytes
+                    rest = []
+                case .failure(let offset):
+                    if case .success(let bytes) = try iconvConvert(Array(rest[..<offset]), from: "UTF-8", to: "CP932") {
+                        out += bytes
+                    }
+                    out += replacementBytes
+                    replaced += 1
+                    if firstLine == nil { firstLine = line }
+                    // Skip one scalar: its lead byte and the continuation bytes after it.
+                    var next = offset + 1
+                    while next < rest.count && rest[next] & 0xC0 == 0x80 { next += 1 }
+                    rest = Array(rest[next...])
+                    if !rest.isEmpty { continue }
+                }
+                break
+            }
+            start = end
+            line += 1
+        }
+        return (out, replaced, firstLine)
+    }
+
     enum ConversionResult { case success([UInt8]); case failure(Int) }
 
     struct IconvUnavailable: Error, CustomStringConvertible {

@@ -27,7 +27,34 @@ public enum ExportEncoding: String, CaseIterable, Sendable {
             return try TextCodec.encode(text, as: textEncoding)
         } catch let e as TextEncodingError {
             throw InputError([InputProblem(file: file, line: e.line,
-                                           message: e.message + "; export with --encoding utf8-bom instead")])
+                                           message: e.message + "; export with --encoding utf8-bom instead, or --unencodable replace to write 〓 in its place")])
+        }
+    }
+}
+
+/// What CSV export does with a character the chosen encoding cannot represent
+/// (`--unencodable error|replace`); only Shift_JIS has such characters.
+public enum UnencodableCharacters: String, CaseIterable, Sendable {
+    /// Fail, naming the file, line and character (the default).
+    case error
+    /// Write 〓 (U+3013, the geta mark, which CP932 encodes) in its place.
+    case replace
+}
+
+extension ExportEncoding {
+    /// Encodes text, replacing unencodable characters with 〓 when `unencodable` is ``UnencodableCharacters/replace``.
+    /// - Parameter file: the file name used in error messages.
+    /// - Returns: the bytes, the number of replaced characters and the 1-based line of the first.
+    /// - Throws: ``InputError`` with ``UnencodableCharacters/error``, as ``encode(_:file:)``.
+    public func encode(_ text: String, file: String, unencodable: UnencodableCharacters)
+        throws -> (bytes: [UInt8], replaced: Int, firstLine: Int?) {
+        guard self == .shiftJIS, unencodable == .replace else {
+            return (try encode(text, file: file), 0, nil)
+        }
+        do {
+            return try TextCodec.encodeCP932Replacing(text)
+        } catch let e as TextEncodingError {
+            throw InputError([InputProblem(file: file, line: e.line, message: e.message)])
         }
     }
 }

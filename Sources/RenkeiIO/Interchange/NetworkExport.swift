@@ -23,6 +23,10 @@ public struct ExportedFile: Sendable {
     public var name: String?
     /// The encoded contents.
     public var bytes: [UInt8]
+    /// Characters replaced by 〓 because the encoding cannot represent them (`--unencodable replace`).
+    public var replaced: Int = 0
+    /// The 1-based line of the first replaced character.
+    public var firstReplacedLine: Int?
 }
 
 /// Renders datasets into the interchange formats and writes them safely.
@@ -32,10 +36,13 @@ public enum NetworkExport {
     ///   - metrics: per-node values to attach (`--with-metrics`), or nil.
     ///   - encoding: byte encoding of CSV files (the other formats are always UTF-8).
     ///   - japaneseHeaders: Japanese CSV column headers.
+    ///   - unencodable: what to do with a character the encoding cannot represent: fail, or
+    ///     replace it with 〓 and count it in ``ExportedFile/replaced``.
     /// - Returns: one file, or `nodes.csv` and `edges.csv` for CSV.
-    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character.
+    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
     public static func render(_ dataset: Dataset, format: ExportFormat, metrics: NodeMetrics? = nil,
-                              encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false) throws -> [ExportedFile] {
+                              encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false,
+                              unencodable: UnencodableCharacters = .error) throws -> [ExportedFile] {
         let table = NetworkTable(dataset: dataset, metrics: metrics)
         func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
         switch format {
@@ -47,15 +54,17 @@ public enum NetworkExport {
         case .dot: return single(PlainDOTFormat.write(table))
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders)
-            return [ExportedFile(name: "nodes.csv", bytes: try encoding.encode(nodes, file: "nodes.csv")),
-                    ExportedFile(name: "edges.csv", bytes: try encoding.encode(edges, file: "edges.csv"))]
+            return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in
+                let e = try encoding.encode(text, file: name, unencodable: unencodable)
+                return ExportedFile(name: name, bytes: e.bytes, replaced: e.replaced, firstReplacedLine: e.firstLine)
+            }
         }
     }
 
     /// Writes rendered files: a single file to `path`; named files (CSV) into the folder `path`,
-    /// created when missing. Each regular file is written to a temporary file and renamed into
-    /// place (through any symbolic link), so a failed export leaves no half-written file; a device
-    /// or pipe (`/dev/stdout`) is written through directly.
+    /// created when missing. Each file is written with ``OutputFile``: a
+    /// regular file to a temporary file renamed into place (through any symbolic link), so a failed
+    /// export leaves no half-written file; a device or pipe (`/dev/stdout`) is written through directly.
     /// - Throws: ``InputError`` naming the path when it cannot be written.
     public static func write(_ files: [ExportedFile], to path: String) throws {
         let fm = FileManager.default
@@ -72,18 +81,10 @@ public enum NetworkExport {
             }
             for f in files {
                 let target = f.name.map { (path as NSString).appendingPathComponent($0) } ?? path
-                if isSpecialFile(target) {
-                    // A device or pipe (/dev/stdout, /dev/null, a FIFO): renaming a temporary file
-                    // over it would replace the device, so write through it instead.
-                    guard let handle = FileHandle(forWritingAtPath: target) else {
-                        throw InputError([InputProblem(file: target, message: "cannot open for writing")])
-                    }
-                    defer { try? handle.close() }
-                    try handle.write(contentsOf: Data(f.bytes))
-                } else {
-                    // Follow a symbolic link so the rename replaces the file it points to, not the link.
-                    let resolved = (target as NSString).resolvingSymlinksInPath
-                    try Data(f.bytes).write(to: URL(fileURLWithPath: resolved), options: .atomic)
+                do {
+                    try OutputFile.write(f.bytes, to: target)
+                } catch let e as OutputFileError {
+                    throw InputError([InputProblem(file: target, message: "cannot write: \(e.reason)")])
                 }
             }
         } catch let e as InputError {
@@ -96,11 +97,9 @@ public enum NetworkExport {
 
 extension NetworkExport {
     /// True when `path` exists and is neither a regular file nor a directory (after following
-    /// symbolic links): a character device, a pipe or a socket.
+    /// symbolic links): a character device, a pipe or a socket. Same as ``OutputFile/isSpecialFile(_:)``.
     public static func isSpecialFile(_ path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath),
-              let type = attributes[.type] as? FileAttributeType else { return false }
-        return type != .typeRegular && type != .typeDirectory
+        OutputFile.isSpecialFile(path)
     }
 }
 
