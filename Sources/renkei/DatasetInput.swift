@@ -1,15 +1,21 @@
 import ArgumentParser
+import Foundation
 import RenkeiCore
 import RenkeiIO
 
 extension GraphInputOptions {
-    /// The dataset and its filter, for commands that need projects and kinds (partners, projection).
-    /// A plain edge list has neither, so it is refused with a clear message.
+    /// The dataset and its filter, for commands that count projects (partners, projection).
+    ///
+    /// An edge list has no projects: it is read as each source organisation (団体名) listing its
+    /// partners, so every source leads one implied project (`Dataset.withImpliedProjects()`), and a
+    /// note says so on standard error.
     func loadDataset(command: String) throws -> (Dataset, GraphFilter) {
-        if isPlainEdgeList {
-            throw ValidationError("renkei \(command) needs a dataset folder or a dataset CSV with projects; \(path) is read as a plain edge list")
+        let loaded = try DatasetLoader.load(path: path)
+        let dataset = loaded.withImpliedProjects()
+        if loaded.projects.isEmpty && !dataset.projects.isEmpty {
+            FileHandle.standardError.write(Data(
+                "note: \(path) has no projects; each source organisation is read as the lead of one project (\(dataset.projects.count) projects)\n".utf8))
         }
-        let dataset = try DatasetLoader.load(path: path)
         return (dataset, try filter(for: dataset))
     }
 }

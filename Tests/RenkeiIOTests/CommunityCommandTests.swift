@@ -86,9 +86,30 @@ struct CommunityCommandLineTests {
         #expect(again.stderr.contains("already exists"))
     }
 
-    @Test func partnersRefusesPlainEdgeList() throws {
-        let r = try renkei(["partners", karate])
-        #expect(r.status != 0)
-        #expect(r.stderr.contains("plain edge list"))
+    /// A plain edge list has no projects: each source is read as the lead of one project.
+    /// Hand-checked on a b / b c / a c / c d / d e: sources a, b, c, d lead four projects;
+    /// c is a partner in a's and b's (2 of 4 = 0.5), b in a's, d in c's, e in d's. In the
+    /// projection b–c share a's and b's projects (weight 2), every other pair one.
+    @Test func partnersAndProjectionOnAPlainEdgeList() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("edges.txt").path
+        try "a b\nb c\na c\nc d\nd e\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let p = try renkei(["partners", path, "--by", "organization", "--format", "json"])
+        #expect(p.status == 0, "\(p.stderr)")
+        #expect(p.stderr.contains("4 projects"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(p.stdout.utf8)) as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0) })
+        #expect(byID["c"]?["projects"] as? Int == 2)
+        #expect(byID["c"]?["share"] as? Double == 0.5)
+        #expect(byID["b"]?["projects"] as? Int == 1)
+        #expect(byID["a"] == nil)
+        let j = try renkei(["projection", path, "--weight", "count", "--format", "csv"])
+        #expect(j.status == 0, "\(j.stderr)")
+        let lines = j.stdout.split(separator: "\n").dropFirst().map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines.contains("b,b,c,c,2,2"))
+        #expect(lines.contains("a,a,b,b,1,1"))
     }
 }

@@ -200,3 +200,33 @@ public struct Dataset: Sendable {
         partnerships.filter { $0.project == id }
     }
 }
+
+extension Dataset {
+    /// A dataset in which every partnership belongs to a project.
+    ///
+    /// An edge list kept in a spreadsheet (`団体名,連携先`) has no projects: each row says that the
+    /// organisation in the first column works with the one in the second. Read that way, every
+    /// distinct source organisation is the lead of one implied project whose partners are its
+    /// targets — which is what project-based counts (frequently-partnered institutions, the
+    /// co-partnership projection) need. Implied projects take the source organisation's id and
+    /// name; partnerships that already name a project keep it. A dataset that has projects is
+    /// returned unchanged.
+    /// - Complexity: O(*m*) for *m* partnerships.
+    public func withImpliedProjects() -> Dataset {
+        guard projects.isEmpty, !partnerships.isEmpty else { return self }
+        var implied: [Project] = []
+        var seen = Set<String>()
+        var rewritten = partnerships
+        for i in rewritten.indices where rewritten[i].project == nil {
+            let lead = rewritten[i].source
+            if seen.insert(lead).inserted {
+                let org = organization(id: lead)
+                implied.append(Project(id: lead, title: org?.name ?? lead, lead: lead,
+                                       prefecture: org?.prefecture, municipality: org?.municipality))
+            }
+            rewritten[i].project = lead
+        }
+        return Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
+                       projects: implied, partnerships: rewritten)
+    }
+}
