@@ -107,7 +107,7 @@ let seedNames: [NameCase] = [
     }
 
     static let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../../shared/seeds/000_1143c6004f43cb1f.txt").standardizedFileURL.path
+        .appendingPathComponent("../../../shared/seeds/000_1143c6004f43cb1f.txt").standardizedFileURL.path
 
     /// Each name is copied from the seed report; checked where the report is available.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath)))
