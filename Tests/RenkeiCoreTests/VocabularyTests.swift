@@ -13,8 +13,24 @@ import Testing
         #expect(v.relation(named: "venue")?.japanese == "会場提供")
         #expect(v.relation(named: "後援")?.id == "endorsement")
         #expect(v.relation(named: "Funding and grants")?.id == "funding")
-        #expect(v.relation(named: "会場") == nil)
+        #expect(v.relation(named: "会場")?.id == "venue")
+        #expect(v.relation(named: "会議") == nil)
         #expect(v.suggestRelation(for: "会場提共") == "会場提供")
+    }
+
+    @Test func spreadsheetWordingsResolve() {
+        let v = Vocabulary.standard
+        #expect(v.relation(named: "情報共有")?.id == "information-sharing")
+        #expect(v.relation(named: "ケース会議")?.id == "information-sharing")
+        #expect(v.relation(named: "チラシ配布")?.id == "publicity")
+        #expect(v.relation(named: "名義後援")?.id == "endorsement")
+        #expect(v.relation(named: "場所の提供")?.id == "venue")
+        #expect(v.relation(named: "助成")?.id == "funding")
+        #expect(v.relation(named: "連携") == nil)
+        #expect(v.relation(named: "協力") == nil)
+        #expect(v.suggestRelation(for: "ケース") == "情報共有・ケース会議")
+        // Every wording points at a built-in relation.
+        for (_, id) in RelationKind.commonWordings { #expect(v.relation(named: id) != nil) }
     }
 
     @Test func kindsResolveAndSuggest() {

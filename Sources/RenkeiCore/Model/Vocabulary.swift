@@ -77,6 +77,27 @@ public struct RelationKind: Hashable, Sendable, Comparable, CustomStringConverti
         ("co-organising", "共催・協働", "co-organising and joint work"),
         ("expert-advice", "助言・専門的支援", "advice and expert support"),
     ].enumerated().map { RelationKind(id: $1.0, japanese: $1.1, english: $1.2, order: $0) }
+
+    /// Wordings met in partnership spreadsheets and in the report, mapped to built-in relation ids.
+    /// Only unambiguous ones: a bare 連携 or 協力 says nothing about what was done and stays unknown.
+    public static let commonWordings: [String: String] = [
+        "名義後援": "endorsement", "後援名義": "endorsement",
+        "チラシ": "publicity", "チラシ配架": "publicity", "周知": "publicity", "広報協力": "publicity",
+        "情報発信": "publicity", "ポスター掲示": "publicity",
+        "紹介": "referral-of-participants", "参加者の紹介": "referral-of-participants",
+        "対象者の紹介": "referral-of-participants", "声かけ": "referral-of-participants",
+        "募集協力": "referral-of-participants",
+        "講師": "lecturers", "講師の派遣": "lecturers", "ファシリテーター": "lecturers",
+        "会場": "venue", "会場の提供": "venue", "場所の提供": "venue", "場所提供": "venue",
+        "連絡会": "information-sharing", "情報交換": "information-sharing", "ケース検討": "information-sharing",
+        "つなぎ": "linkage-to-support", "相談支援": "linkage-to-support", "支援へのつなぎ": "linkage-to-support",
+        "リファー": "linkage-to-support",
+        "食料提供": "food-and-goods", "物資": "food-and-goods", "食材提供": "food-and-goods",
+        "物品提供": "food-and-goods", "寄贈": "food-and-goods",
+        "寄付": "funding", "助成金": "funding", "補助金": "funding", "資金提供": "funding",
+        "共同開催": "co-organising", "協働事業": "co-organising", "実行委員会": "co-organising",
+        "スーパーバイズ": "expert-advice", "専門的助言": "expert-advice", "アドバイス": "expert-advice",
+    ]
 }
 
 /// The kinds and relations a dataset may use: the built-ins plus its own.
@@ -124,7 +145,15 @@ public struct Vocabulary: Sendable, Equatable {
         let t = text.trimmingWhitespace()
         if let r = relations.first(where: { $0.id == t || $0.japanese == t }) { return r }
         let lower = t.lowercased()
-        return relations.first(where: { $0.english.lowercased() == lower || $0.id.lowercased() == lower })
+        if let r = relations.first(where: { $0.english.lowercased() == lower || $0.id.lowercased() == lower }) {
+            return r
+        }
+        // One half of a compound label (情報共有 → 情報共有・ケース会議), when only one label has it.
+        let halves = relations.filter { $0.japanese.split(separator: "・").contains { $0 == Substring(t) } }
+        if halves.count == 1 { return halves[0] }
+        // How spreadsheets commonly word the built-in relations.
+        if let id = RelationKind.commonWordings[t], let r = relations.first(where: { $0.id == id }) { return r }
+        return nil
     }
 
     /// The closest known kind label for an unknown one, for a did-you-mean hint.
@@ -142,7 +171,9 @@ public struct Vocabulary: Sendable, Equatable {
 func closest(to text: String, among candidates: [String]) -> String? {
     let t = Array(text.lowercased())
     var best: (String, Int)?
-    for c in candidates {
+    // A candidate that contains the text (情報 → 情報共有・ケース会議) is the likeliest meaning.
+    let containing = candidates.filter { !text.isEmpty && $0.lowercased().contains(text.lowercased()) }
+    for c in containing.isEmpty ? candidates : containing {
         let d = editDistance(t, Array(c.lowercased()))
         if best == nil || d < best!.1 { best = (c, d) }
     }
