@@ -39,7 +39,7 @@ struct ClusteringCommand: ParsableCommand {
         let average = local.isEmpty ? 0 : local.reduce(0, +) / Double(local.count)
         var summaryTable = ReportTable(columns: ["measure", "value"])
         summaryTable.append([.text("organizations"), .integer(g.nodeCount)])
-        summaryTable.append([.text("partnerships"), .integer(g.edgeCount)])
+        summaryTable.append([.text("partnered_pairs"), .integer(g.edgeCount)])
         summaryTable.append([.text("average_clustering"), .number(average)])
         summaryTable.append([.text("transitivity"), .number(g.transitivity())])
         summaryTable.append([.text("components"), .integer(components.count)])
