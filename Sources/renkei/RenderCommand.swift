@@ -94,16 +94,6 @@ struct RenderCommand: ParsableCommand {
 
     /// The diagram settings from the flags, with the community hook and the font check.
     func diagramOptions(for dataset: Dataset, rendering: Bool) throws -> DiagramOptions {
-        var colorBy = colorBy, clusterBy = clusterBy
-        let communities = (colorBy == .community || clusterBy == .community) ? Self.communities(for: dataset, seed: seed) : nil
-        if communities == nil && colorBy == .community {
-            warn("community detection is not available yet; colouring by kind")
-            colorBy = .kind
-        }
-        if communities == nil && clusterBy == .community {
-            warn("community detection is not available yet; not clustering")
-            clusterBy = .none
-        }
         // The DOT always names the requested (or default) family, so that DOT files are the same on
         // every machine; when it is missing, fontconfig substitutes another Japanese font at render time.
         let family = font ?? DiagramOptions.defaultFont
@@ -114,19 +104,24 @@ struct RenderCommand: ParsableCommand {
                 warn("font '\(family)' is not an installed Japanese font; fontconfig will substitute one such as '\(substitute)'")
             }
         }
-        var options = DiagramOptions(font: family, colorBy: colorBy, clusterBy: clusterBy, communities: communities,
-                                     seed: seed, engine: engine)
-        if let sizeBy { try sizeBy.apply(to: &options, dataset: dataset) }
+        var options = DiagramOptions(font: family, colorBy: colorBy, clusterBy: clusterBy, seed: seed, engine: engine)
+        let needsCommunities = colorBy == .community || clusterBy == .community
+        if needsCommunities || sizeBy != nil {
+            // Communities and the --size-by measure share one partnership graph.
+            let graph = AnalysisGraph.partnershipGraph(of: dataset)
+            if needsCommunities { options.communities = Self.communities(of: graph, seed: seed) }
+            if let sizeBy { try sizeBy.apply(to: &options, graph: graph) }
+        }
         return options
     }
 
     /// Community number per organisation id for `--color-by community` / `--cluster-by community`:
-    /// Leiden (connected communities, numbered by size) on the partnership graph, with the
-    /// command's `--seed`.
-    static func communities(for dataset: Dataset, seed: Int) -> [String: Int]? {
-        let graph = AnalysisGraph.partnershipGraph(of: dataset)
-        let partition = Leiden.run(graph, seed: UInt64(truncatingIfNeeded: seed))
-        return Dictionary(uniqueKeysWithValues: graph.labels.enumerated().map { ($1, Int(partition.membership[$0])) })
+    /// the partition `renkei communities PATH --seed S` reports (Leiden, γ = 1, one run;
+    /// communities numbered by size) on the dataset's partnership graph.
+    static func communities(of graph: AnalysisGraph, seed: Int) -> [String: Int] {
+        let detection = CommunityDetection(graph, algorithm: .leiden, seed: UInt64(truncatingIfNeeded: seed))
+        let membership = detection.partition.membership
+        return Dictionary(uniqueKeysWithValues: graph.labels.enumerated().map { ($1, Int(membership[$0])) })
     }
 
     /// Writes DOT text, or renders it, to `path` (temporary file and rename; nothing on failure).

@@ -37,7 +37,7 @@ import Testing
     @Test func networkSizesFollowTheMeasure() throws {
         let dataset = handDataset()
         var options = DiagramOptions()
-        try NodeSizeMeasure.betweenness.apply(to: &options, dataset: dataset)
+        try NodeSizeMeasure.betweenness.apply(to: &options, graph: AnalysisGraph.partnershipGraph(of: dataset))
         let dot = DiagramWriter(dataset: dataset, options: options).networkDOT()
         #expect(dot.contains("大きさ：媒介中心性"))
         let sizes = fontSizes(dot)
@@ -50,7 +50,7 @@ import Testing
     @Test func noneDrawsOneSizeWithoutLegendRow() throws {
         let dataset = handDataset()
         var options = DiagramOptions()
-        try NodeSizeMeasure.none.apply(to: &options, dataset: dataset)
+        try NodeSizeMeasure.none.apply(to: &options, graph: AnalysisGraph.partnershipGraph(of: dataset))
         let network = DiagramWriter(dataset: dataset, options: options).networkDOT()
         #expect(!network.contains("大きさ："))
         let sizes = fontSizes(network)
@@ -59,7 +59,7 @@ import Testing
         // The default network legend names degree; a project diagram has no size row by default.
         #expect(DiagramWriter(dataset: dataset, options: DiagramOptions()).networkDOT().contains("大きさ：次数（連携先の数）"))
         var pagerank = DiagramOptions()
-        try NodeSizeMeasure.pagerank.apply(to: &pagerank, dataset: dataset)
+        try NodeSizeMeasure.pagerank.apply(to: &pagerank, graph: AnalysisGraph.partnershipGraph(of: dataset))
         #expect(try DiagramWriter(dataset: dataset, options: pagerank).projectDOT(id: "P1").contains("大きさ：PageRank"))
         #expect(try !DiagramWriter(dataset: dataset, options: DiagramOptions()).projectDOT(id: "P1").contains("大きさ："))
     }

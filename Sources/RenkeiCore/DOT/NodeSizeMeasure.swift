@@ -29,14 +29,20 @@ public enum NodeSizeMeasure: String, CaseIterable, Sendable {
         }
     }
 
-    /// The measure per organisation id, or nil for ``none``.
+    /// The measure per organisation id on the dataset's partnership graph, or nil for ``none``.
+    /// - Throws: ``ConvergenceError`` when PageRank does not converge.
+    /// - Complexity: that of ``values(on:)`` plus building the graph, O(*n* + *m*).
+    public func values(for dataset: Dataset) throws -> [String: Double]? {
+        self == .none ? nil : try values(on: AnalysisGraph.partnershipGraph(of: dataset))
+    }
+
+    /// The measure per vertex label of `graph` (an organisation id in a partnership graph), or nil
+    /// for ``none``.
     /// - Throws: ``ConvergenceError`` when PageRank does not converge.
     /// - Complexity: O(*n* + *m*) for degree, O(*n* *m*) for betweenness and harmonic centrality,
     ///   O(*k* (*n* + *m*)) for *k* PageRank iterations. The algorithms and their papers are
     ///   documented on ``AnalysisGraph``.
-    public func values(for dataset: Dataset) throws -> [String: Double]? {
-        if self == .none { return nil }
-        let g = AnalysisGraph.partnershipGraph(of: dataset)
+    public func values(on g: AnalysisGraph) throws -> [String: Double]? {
         let values: [Double]
         switch self {
         case .none: return nil
@@ -48,11 +54,12 @@ public enum NodeSizeMeasure: String, CaseIterable, Sendable {
         return Dictionary(uniqueKeysWithValues: g.labels.enumerated().map { ($1, values[$0]) })
     }
 
-    /// Sets `options` to size nodes by this measure: ``DiagramOptions/centrality`` and its legend
-    /// name, or ``DiagramOptions/uniformSize`` for ``none``.
-    public func apply(to options: inout DiagramOptions, dataset: Dataset) throws {
+    /// Sets `options` to size nodes by this measure on `graph` (the dataset's partnership graph):
+    /// ``DiagramOptions/centrality`` and its legend name, or ``DiagramOptions/uniformSize`` for ``none``.
+    /// - Throws: ``ConvergenceError`` when PageRank does not converge.
+    public func apply(to options: inout DiagramOptions, graph: AnalysisGraph) throws {
         options.uniformSize = self == .none
-        options.centrality = try values(for: dataset)
+        options.centrality = try values(on: graph)
         options.centralityName = self == .none ? nil : japaneseName
     }
 }
