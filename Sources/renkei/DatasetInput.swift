@@ -9,7 +9,7 @@ extension GraphInputOptions {
     /// An edge list has no projects: it is read as each source organisation (団体名) listing its
     /// partners, so every source leads one implied project (`Dataset.withImpliedProjects()`), and a
     /// note says so on standard error.
-    func loadDataset(command: String) throws -> (Dataset, GraphFilter) {
+    func loadDataset() throws -> (Dataset, GraphFilter) {
         let loaded = try DatasetLoader.load(path: path)
         let dataset = loaded.withImpliedProjects()
         if loaded.projects.isEmpty && !dataset.projects.isEmpty {

@@ -34,7 +34,7 @@ struct PartnersCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, filter) = try input.loadDataset(command: "partners")
+        let (dataset, filter) = try input.loadDataset()
         let report = FrequentPartners(dataset: dataset, by: by, filter: filter, includeLeads: includeLeads)
         var rows = report.rows
         if let top, rows.count > top { rows = Array(rows.prefix(top)) }
@@ -44,15 +44,15 @@ struct PartnersCommand: ParsableCommand {
         case .category: keyColumns = ["category"]
         case .organization: keyColumns = ["id", "name", "kind"]
         }
-        func keyValues(_ r: FrequentPartner) -> [ReportValue] {
+        func keyValues(_ r: FrequentPartner) -> [String] {
             switch by {
-            case .kind, .category: return [.text(r.key)]
-            case .organization: return [.text(r.key), .text(r.name), .text(r.kind ?? "")]
+            case .kind, .category: return [r.key]
+            case .organization: return [r.key, r.name, r.kind ?? ""]
             }
         }
         if output.format == .json {
             let json = JSONValue.array(rows.map { r in
-                .object(zip(keyColumns, keyValues(r)).map { ($0, $1 == .null ? .null : .string(textOf($1))) } + [
+                .object(zip(keyColumns, keyValues(r)).map { ($0, .string($1)) } + [
                     ("projects", .int(r.projects)),
                     ("share", .double(r.share)),
                     ("partnerships", .int(r.partnerships)),
@@ -68,13 +68,8 @@ struct PartnersCommand: ParsableCommand {
                                     : nil)
         for r in rows {
             let relations = r.relations.map { "\($0.relation.japanese) \($0.count)" }.joined(separator: "; ")
-            table.append(keyValues(r) + [.integer(r.projects), .number(r.share), .integer(r.partnerships), .text(relations)])
+            table.append(keyValues(r).map { .text($0) } + [.integer(r.projects), .number(r.share), .integer(r.partnerships), .text(relations)])
         }
         emit(table.rendered(as: output.format))
-    }
-
-    private func textOf(_ v: ReportValue) -> String {
-        if case .text(let s) = v { return s }
-        return ""
     }
 }

@@ -43,7 +43,7 @@ struct ProjectionCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, filter) = try input.loadDataset(command: "projection")
+        let (dataset, filter) = try input.loadDataset()
         switch view {
         case .organizations:
             let projection = BipartiteProjection.coPartnership(of: dataset, filter: filter, weighting: weight,
