@@ -79,6 +79,10 @@ import RenkeiCore
         let temple = try #require(g.node("temple"))
         #expect(!DiagramPalette.builtInKinds.values.map(\.shape).contains(temple.attributes["shape"]!)
                 || temple.attributes["fillcolor"] != nil)
+        // By hand (python3): FNV-1a-64 of UTF-8 "寺社" = 0xca6437573c696e28; mod 6 = 0 → Tol pale
+        // blue #BBCCEE; (h / 7) mod 6 = 4 → the fifth fallback shape, pentagon.
+        #expect(DiagramPalette.fnv1a("寺社") == 0xca64_3757_3c69_6e28)
+        #expect(temple.attributes["fillcolor"] == "#BBCCEE" && temple.attributes["shape"] == "pentagon")
         #expect(g.attributes["label"]!.contains(">寺社（"))
         // Node size by degree: shakyo (7 neighbours) is the largest label.
         #expect(g.node("shakyo")?.attributes["fontsize"] == "18")

@@ -87,5 +87,26 @@ struct RenderCommandTests {
         #expect(!r.stderr.contains("not available"))
         let dot = try String(contentsOfFile: d + "/n.dot", encoding: .utf8)
         #expect(dot.contains("コミュニティ"))
+        // The best-modularity partition, by brute force in NetworkX
+        // (Fixtures/communities/good_communities.py), numbered by size.
+        #expect(Self.clusters(dot) == ["cluster_community_0": ["hoikuen", "kyosei", "watalis", "watari-town"],
+                                       "cluster_community_1": ["wanzu", "watari-shakyo"]])
+    }
+
+    /// Node ids per cluster of a DOT file written by `DOTBuilder` (one statement per line).
+    static func clusters(_ dot: String) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        var current: String?
+        for line in dot.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.hasPrefix("subgraph \"cluster_") {
+                current = String(line.dropFirst("subgraph \"".count).prefix { $0 != "\"" })
+                out[current!] = []
+            } else if line == "}" {
+                current = nil
+            } else if let c = current, line.hasPrefix("\""), line.contains(" [") {
+                out[c]!.insert(String(line.dropFirst().prefix { $0 != "\"" }))
+            }
+        }
+        return out
     }
 }
