@@ -1,28 +1,18 @@
 extension DiagramWriter {
     /// The sector summary: kinds as nodes, an edge between two kinds weighted by the number of
-    /// partnerships between their organisations (a loop for partnerships within a kind), node size
-    /// by the number of projects that partner with an organisation of the kind (a partner is any
-    /// end of a project's partnership other than the project's lead). Laid out with `circo`.
-    /// - Complexity: O(*m* + *k*²) for *m* partnerships and *k* kinds.
+    /// partnerships between their organisations (a loop for partnerships within a kind;
+    /// ``SectorGraph``, as `renkei projection --view sectors`), node size by the number of
+    /// projects that partner with an organisation of the kind (``FrequentPartners`` by kind, as
+    /// `renkei partners`: a partner is any end of a project's partnership other than the
+    /// project's lead). Laid out with `circo`.
+    /// - Complexity: O(*m* log *m* + *k*²) for *m* partnerships and *k* kinds.
     public func sectorsDOT() -> String {
-        var pairCount: [KindPair: Int] = [:]
-        var projectsOf: [OrganizationKind: Set<String>] = [:]
-        var used = Set<OrganizationKind>()
-        var leadOf: [String: String] = [:]
-        for p in dataset.projects { leadOf[p.id] = p.lead }
-        for p in dataset.partnerships where p.source != p.target {
-            let ks = organization(p.source).kind, kt = organization(p.target).kind
-            used.insert(ks); used.insert(kt)
-            pairCount[KindPair(ks, kt), default: 0] += 1
-            if let pr = p.project {
-                for id in [p.source, p.target] where id != leadOf[pr] {
-                    projectsOf[organization(id).kind, default: []].insert(pr)
-                }
-            }
-        }
-        let kinds = used.sorted()
-        let maxProjects = Double(kinds.map { projectsOf[$0]?.count ?? 0 }.max() ?? 0)
-        let maxPairs = Double(pairCount.values.max() ?? 1)
+        let sectors = SectorGraph(dataset: dataset)
+        var projectsOf: [String: Int] = [:]
+        for row in FrequentPartners(dataset: dataset, by: .kind).rows { projectsOf[row.key] = row.projects }
+        let kinds = sectors.kinds
+        let maxProjects = Double(kinds.map { projectsOf[$0.id] ?? 0 }.max() ?? 0)
+        let maxPairs = Double(sectors.partnerships.joined().max() ?? 1)
 
         var b = DOTBuilder()
         b.open("graph " + DOTEscaping.quoted("sectors"))
@@ -46,7 +36,7 @@ extension DiagramWriter {
         commonDefaults(&b)
         for k in kinds {
             let style = DiagramPalette.style(of: k)
-            let n = projectsOf[k]?.count ?? 0
+            let n = projectsOf[k.id] ?? 0
             let s = maxProjects > 0 ? Double(n) / maxProjects : 0
             var words = ["filled"]
             if !style.extraStyle.isEmpty { words.append(style.extraStyle) }
@@ -57,22 +47,17 @@ extension DiagramWriter {
                 ("fontsize", .number(11 + 7 * s)),
             ])
         }
-        for (pair, count) in pairCount.sorted(by: { $0.key < $1.key }) {
-            b.edge("kind:" + pair.a.id, "kind:" + pair.b.id, [
-                ("label", .text("\(count) 件")),
-                ("penwidth", .number(1 + 7 * Double(count) / maxPairs)),
-                ("color", .string("#55555599")),
-            ])
+        for i in kinds.indices {
+            for j in i..<kinds.count where sectors.partnerships[i][j] > 0 {
+                let count = sectors.partnerships[i][j]
+                b.edge("kind:" + kinds[i].id, "kind:" + kinds[j].id, [
+                    ("label", .text("\(count) 件")),
+                    ("penwidth", .number(1 + 7 * Double(count) / maxPairs)),
+                    ("color", .string("#55555599")),
+                ])
+            }
         }
         b.close()
         return b.text
     }
-}
-
-/// An unordered pair of kinds, smaller first.
-struct KindPair: Hashable, Comparable {
-    let a: OrganizationKind
-    let b: OrganizationKind
-    init(_ x: OrganizationKind, _ y: OrganizationKind) { (a, b) = x <= y ? (x, y) : (y, x) }
-    static func < (l: KindPair, r: KindPair) -> Bool { (l.a, l.b) < (r.a, r.b) }
 }
