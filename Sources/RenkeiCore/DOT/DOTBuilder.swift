@@ -61,11 +61,6 @@ public struct DOTBuilder: Sendable {
         line("\(target) \(DOTBuilder.attributeList(attributes));")
     }
 
-    /// A graph attribute statement `key=value;`.
-    public mutating func set(_ key: String, _ value: DOTValue) {
-        line("\(key)=\(value.rendered);")
-    }
-
     /// A node statement; `id` is written quoted.
     public mutating func node(_ id: String, _ attributes: [(String, DOTValue)]) {
         let a = DOTBuilder.attributeList(attributes)
