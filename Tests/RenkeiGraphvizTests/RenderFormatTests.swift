@@ -1,10 +1,9 @@
 import Testing
 @testable import RenkeiGraphviz
+/// Parsing by name is in RendererTests.unknownFormatIsAClearError; here the file-name rule and devices.
 @Suite struct RenderFormatTests {
-    @Test func formatsParse() throws {
+    @Test func formatsParse() {
         #expect(RenderFormat(rawValue: "svg") == .svg)
-        #expect(try RenderFormat(parsing: "PNG") == .png)
-        #expect(throws: RenderError.self) { try RenderFormat(parsing: "gif") }
         #expect(RenderFormat(fileName: "out/network.PDF") == .pdf)
         #expect(RenderFormat(fileName: "out.d/network") == nil)
         #expect(RenderFormat(fileName: "network.jpeg") == nil)
