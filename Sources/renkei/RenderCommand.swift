@@ -139,8 +139,8 @@ struct RenderCommand: ParsableCommand {
     func renderAll(_ writer: DiagramWriter, format: RenderFormat?) throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var files: [(String, String, [RenderFormat])] = []
-        for p in writer.dataset.projects {
-            files.append(("project-\(Self.fileSafe(p.id))", try writer.projectDOT(id: p.id), [.dot, .svg]))
+        for (id, dot) in writer.allProjectDOTs() {
+            files.append(("project-\(Self.fileSafe(id))", dot, [.dot, .svg]))
         }
         files.append(("network", writer.networkDOT(), [.dot, .svg, .png]))
         files.append(("sectors", writer.sectorsDOT(), [.dot, .svg]))
