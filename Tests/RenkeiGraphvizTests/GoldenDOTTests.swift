@@ -125,6 +125,10 @@ import RenkeiCore
         #expect(try a.projectDOT(id: "p2") == b.projectDOT(id: "p2"))
         #expect(a.networkDOT() == b.networkDOT())
         #expect(a.sectorsDOT() == b.sectorsDOT())
+        // render --all's one-pass grouping draws what projectDOT(id:) draws, project by project.
+        let all = a.allProjectDOTs()
+        #expect(all.map(\.id) == ["p1", "p2"])
+        for (id, dot) in all { #expect(try dot == a.projectDOT(id: id)) }
         let big1 = DiagramWriter(dataset: SampleData.large(projects: 60, partnersPerProject: 30, pool: 900, seed: 7))
         let big2 = DiagramWriter(dataset: SampleData.large(projects: 60, partnersPerProject: 30, pool: 900, seed: 7))
         #expect(big1.networkDOT() == big2.networkDOT())
