@@ -49,20 +49,6 @@ public struct BetweennessOptions: Sendable {
     }
 }
 
-/// A small seeded generator (SplitMix64, Steele–Lea–Flood 2014, doi:10.1145/2714064.2660195)
-/// for pivot sampling.
-struct PivotGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The graph Brandes' algorithm actually runs on: CSR arrays, optional edge lengths, and a
 /// multiplicity per vertex (1 + the number of leaves folded into it).
 struct BrandesGraph {
@@ -117,7 +103,10 @@ extension AnalysisGraph {
 
         if let k0 = options.samples, k0 < n {
             let k = max(0, k0)
-            var rng = PivotGenerator(seed: options.seed)
+            // The pivots are the first k of a partial Fisher–Yates shuffle. The draw is
+            // `next() % (n − i)` rather than ``SplitMixRandom/uniform(_:)`` so that a seed keeps
+            // choosing the pivots it chose before.
+            var rng = SplitMixRandom(seed: options.seed)
             var pool = Array(0..<n)
             for i in 0..<k {
                 let j = i + Int(rng.next() % UInt64(n - i))
