@@ -9,8 +9,12 @@ public enum PartitionSimilarity {
     /// have NMI 1.
     /// - Complexity: O(*n*) expected.
     public static func nmi(_ a: [Int32], _ b: [Int32]) -> Double {
-        let t = Contingency(a, b)
-        let n = Double(a.count)
+        nmi(Contingency(a, b))
+    }
+
+    /// NMI from a contingency table.
+    static func nmi(_ t: Contingency) -> Double {
+        let n = Double(t.count)
         guard n > 0 else { return 1 }
         func entropy(_ counts: [Int]) -> Double {
             var h = 0.0
@@ -33,14 +37,18 @@ public enum PartitionSimilarity {
     /// partitions are trivial in the same way (all singletons, or one community) the index is 1.
     /// - Complexity: O(*n*) expected.
     public static func ari(_ a: [Int32], _ b: [Int32]) -> Double {
-        let t = Contingency(a, b)
+        ari(Contingency(a, b))
+    }
+
+    /// ARI from a contingency table.
+    static func ari(_ t: Contingency) -> Double {
         func pairs(_ x: Int) -> Double { Double(x) * Double(x - 1) / 2 }
         var index = 0.0
         for (_, c) in t.cells { index += pairs(c) }
         var sumA = 0.0, sumB = 0.0
         for c in t.rowSums { sumA += pairs(c) }
         for c in t.columnSums { sumB += pairs(c) }
-        let all = pairs(a.count)
+        let all = pairs(t.count)
         guard all > 0 else { return 1 }
         let expected = sumA * sumB / all
         let maximum = (sumA + sumB) / 2
@@ -54,9 +62,12 @@ public enum PartitionSimilarity {
         var rowSums: [Int]
         var columnSums: [Int]
         var columns: Int
+        /// Number of vertices.
+        var count: Int
 
         init(_ a: [Int32], _ b: [Int32]) {
             precondition(a.count == b.count, "partitions of different vertex sets")
+            count = a.count
             var da = a, db = b
             let ka = CommunityGraph.densify(&da), kb = CommunityGraph.densify(&db)
             rowSums = [Int](repeating: 0, count: ka)
@@ -138,8 +149,8 @@ public struct CommunityDetection: Sendable {
         let scores = UncheckedBox(SlotArray<(Double, Double)>(count: pairList.count))
         AnalysisLanes.forEach(items: pairList.count, progress: nil) { _, k in
             let (i, j) = pairList[k]
-            scores.value.set(k, (PartitionSimilarity.nmi(partitions[i].membership, partitions[j].membership),
-                                 PartitionSimilarity.ari(partitions[i].membership, partitions[j].membership)))
+            let table = PartitionSimilarity.Contingency(partitions[i].membership, partitions[j].membership)
+            scores.value.set(k, (PartitionSimilarity.nmi(table), PartitionSimilarity.ari(table)))
         }
         var nmiSum = 0.0, ariSum = 0.0
         for k in 0..<pairList.count {
