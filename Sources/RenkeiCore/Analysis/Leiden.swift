@@ -64,18 +64,18 @@ public enum Leiden {
             if k == g.nodeCount { break }
             var refined = refine(g, partition: partition, count: k, resolution: resolution, rng: &rng)
             let r = CommunityGraph.densify(&refined)
+            if r == g.nodeCount {
+                // Refinement merged nothing (`refined` is the identity): aggregating would not
+                // shrink the graph; fold by the unrefined partition instead (as the original
+                // Louvain would) to make progress.
+                g = g.aggregated(by: partition, count: k)
+                for i in 0..<n { toAggregate[i] = partition[Int(toAggregate[i])] }
+                partition = (0..<k).map { Int32($0) }
+                continue
+            }
             var aggregatePartition = [Int32](repeating: 0, count: r)
             for v in 0..<g.nodeCount { aggregatePartition[Int(refined[v])] = partition[v] }
             for i in 0..<n { toAggregate[i] = refined[Int(toAggregate[i])] }
-            if r == g.nodeCount {
-                // Refinement merged nothing: aggregating would not shrink the graph; fold by the
-                // unrefined partition instead (as the original Louvain would) to make progress.
-                let kk = k
-                g = g.aggregated(by: partition, count: kk)
-                for i in 0..<n { toAggregate[i] = partition[Int(toAggregate[i])] }
-                partition = (0..<kk).map { Int32($0) }
-                continue
-            }
             g = g.aggregated(by: refined, count: r)
             partition = aggregatePartition
         }
