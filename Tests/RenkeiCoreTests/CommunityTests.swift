@@ -2,11 +2,10 @@ import Foundation
 import Testing
 @testable import RenkeiCore
 
-/// Reads a fixture from `Fixtures/` (see make_community_fixtures.py for how each was made).
+/// Reads a fixture from `Fixtures/` by its file name (see make_fixtures.py and
+/// make_community_fixtures.py for how each was made).
 func communityFixture(_ name: String) throws -> String {
-    let parts = name.split(separator: ".")
-    let url = try #require(Bundle.module.url(forResource: String(parts[0]), withExtension: String(parts[1]),
-                                             subdirectory: "Fixtures"))
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
     return try String(contentsOf: url, encoding: .utf8)
 }
 
