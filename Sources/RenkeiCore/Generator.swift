@@ -238,7 +238,6 @@ public enum PartnershipNetworkGenerator {
                     let r = draw(relationWeightList, relationTotal)
                     if !chosen.contains(r) { chosen.append(r) }
                 }
-                chosen.sort()
                 let relations = chosen.compactMap { relationByID[relationIDs[$0]] }.sorted()
                 partnerships.append(Partnership(project: id, source: orgID(lead), target: orgID(partner),
                                                 relations: relations,

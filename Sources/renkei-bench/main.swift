@@ -11,8 +11,8 @@ import RenkeiIO
 /// A timed algorithm: returns a checksum so that the work cannot be optimised away.
 typealias Benchmark = @Sendable (AnalysisGraph) throws -> Double
 
-/// Every algorithm renkei-bench can time, by name. To add one (e.g. Louvain or Leiden once
-/// RenkeiCore has them), append `("louvain", { g in Double(g.louvain(seed: 1).communityCount) })`.
+/// Every algorithm renkei-bench can time, by name. To add one, append a `(name, closure)` pair
+/// whose closure returns a checksum of the result, e.g. `("cores", { g in Double(g.coreNumbers().max() ?? 0) })`.
 let registry: [(String, Benchmark)] = [
     ("degree", { g in g.degreeCentrality().reduce(0, +) }),
     ("betweenness", { g in g.betweenness().reduce(0, +) }),

@@ -20,8 +20,7 @@ enum AnalysisFixtures {
     }
 
     static func edgeList(_ file: String) -> AnalysisGraph {
-        let url = Bundle.module.url(forResource: file, withExtension: nil, subdirectory: "Fixtures")!
-        let text = try! String(contentsOf: url, encoding: .utf8)
+        let text = try! communityFixture(file)
         var index: [String: Int32] = [:]
         var labels: [String] = []
         var edges: [(Int32, Int32, Double)] = []

@@ -49,20 +49,6 @@ public struct BetweennessOptions: Sendable {
     }
 }
 
-/// A small seeded generator (SplitMix64, Steele–Lea–Flood 2014, doi:10.1145/2714064.2660195)
-/// for pivot sampling.
-struct PivotGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The graph Brandes' algorithm actually runs on: CSR arrays, optional edge lengths, and a
 /// multiplicity per vertex (1 + the number of leaves folded into it).
 struct BrandesGraph {
@@ -117,7 +103,10 @@ extension AnalysisGraph {
 
         if let k0 = options.samples, k0 < n {
             let k = max(0, k0)
-            var rng = PivotGenerator(seed: options.seed)
+            // The pivots are the first k of a partial Fisher–Yates shuffle. The draw is
+            // `next() % (n − i)` rather than ``SplitMixRandom/uniform(_:)`` so that a seed keeps
+            // choosing the pivots it chose before.
+            var rng = SplitMixRandom(seed: options.seed)
             var pool = Array(0..<n)
             for i in 0..<k {
                 let j = i + Int(rng.next() % UInt64(n - i))
@@ -218,7 +207,7 @@ func brandesAccumulate(_ g: BrandesGraph, sources: [Int32], weighted: Bool, endp
             let acc = accs[lane].pointer
             if weighted {
                 let reached = ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
-                ws.accumulate(source: s, reached: reached, weighted: true, off: off, nbr: nbr, len: len,
+                ws.accumulate(source: s, reached: reached, off: off, nbr: nbr, len: len,
                               mult: mult, acc: acc, endpoints: endpoints)
             } else {
                 let reached = ws.bfsRecordingDAG(from: s, off: off, nbr: nbr)
@@ -364,35 +353,6 @@ final class BrandesWorkspace: @unchecked Sendable {
         return (tail, Double(total), inverse)
     }
 
-    /// Breadth-first search; fills `hops`, `sigma` and `order` (non-decreasing distance).
-    /// - Returns: the number of vertices reached (including the source).
-    func bfs(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> Int {
-        let hops = self.hops, sigma = self.sigma, order = self.order
-        let off = off.baseAddress!, nbr = nbr.baseAddress!
-        hops[s] = 0; sigma[s] = 1; order[0] = Int32(truncatingIfNeeded: s)
-        var head = 0, tail = 1
-        while head < tail {
-            let v = Int(order[head]); head &+= 1
-            let next = hops[v] &+ 1
-            let sv = sigma[v]
-            var e = off[v]
-            let end = off[v &+ 1]
-            while e < end {
-                let w32 = nbr[e]
-                let w = Int(w32)
-                let dw = hops[w]
-                if dw < 0 {
-                    hops[w] = next; sigma[w] = sv
-                    order[tail] = w32; tail &+= 1
-                } else if dw == next {
-                    sigma[w] += sv
-                }
-                e &+= 1
-            }
-        }
-        return tail
-    }
-
     /// Dijkstra's algorithm with a lazy binary heap; fills `dist`, `sigma` and `order`
     /// (vertices in the order they were settled).
     func dijkstra(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>,
@@ -423,9 +383,11 @@ final class BrandesWorkspace: @unchecked Sendable {
         return settled
     }
 
-    /// Back-propagates dependencies over the vertices reached, adds c(s)·δ(v) to `acc`, and resets
-    /// the scratch arrays for the next source.
-    func accumulate(source s: Int, reached: Int, weighted: Bool, off: UnsafeBufferPointer<Int>,
+    /// Back-propagates dependencies after ``dijkstra(from:off:nbr:len:)`` over the vertices
+    /// reached (predecessors are the neighbours *v* with dist(*v*) + len = dist(*w*)), adds
+    /// c(s)·δ(v) to `acc`, and resets the scratch arrays for the next source. Unweighted runs use
+    /// ``accumulateDAG(source:reached:mult:acc:endpoints:)`` instead.
+    func accumulate(source s: Int, reached: Int, off: UnsafeBufferPointer<Int>,
                     nbr: UnsafeBufferPointer<Int32>, len: UnsafeBufferPointer<Double>,
                     mult: UnsafeBufferPointer<Double>, acc: UnsafeMutablePointer<Double>, endpoints: Bool) {
         let cs = mult[s]
@@ -433,23 +395,10 @@ final class BrandesWorkspace: @unchecked Sendable {
         while i >= 1 {
             let w = Int(order[i])
             let coeff = (mult[w] + delta[w]) / sigma[w]
-            if weighted {
-                let dw = dist[w]
-                for e in off[w]..<off[w + 1] {
-                    let v = Int(nbr[e])
-                    if dist[v] + len[e] == dw { delta[v] += sigma[v] * coeff }
-                }
-            } else {
-                let hops = self.hops, sigma = self.sigma, delta = self.delta
-                let nbr = nbr.baseAddress!
-                let prev = hops[w] &- 1
-                var e = off[w]
-                let end = off[w &+ 1]
-                while e < end {
-                    let v = Int(nbr[e])
-                    if hops[v] == prev { delta[v] += sigma[v] * coeff }
-                    e &+= 1
-                }
+            let dw = dist[w]
+            for e in off[w]..<off[w + 1] {
+                let v = Int(nbr[e])
+                if dist[v] + len[e] == dw { delta[v] += sigma[v] * coeff }
             }
             acc[w] += cs * delta[w] + (endpoints ? 1 : 0)
             i -= 1
@@ -457,8 +406,7 @@ final class BrandesWorkspace: @unchecked Sendable {
         if endpoints { acc[s] += Double(reached - 1) }
         for j in 0..<reached {
             let v = Int(order[j])
-            hops[v] = -1; sigma[v] = 0; delta[v] = 0
-            if weighted { dist[v] = .infinity }
+            hops[v] = -1; sigma[v] = 0; delta[v] = 0; dist[v] = .infinity
         }
     }
 }

@@ -65,25 +65,21 @@ extension AnalysisGraph {
             }
             AnalysisLanes.forEach(items: n, progress: options.progress) { lane, s in
                 let ws = works[lane]
-                if !options.weighted {
+                guard options.weighted else {
                     out.pointer[s] = ws.distances(from: s, off: off, nbr: nbr)
                     return
                 }
-                let reached = options.weighted
-                    ? ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
-                    : ws.bfs(from: s, off: off, nbr: nbr)
+                let reached = ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
                 var total = 0.0, inverse = 0.0
                 for j in 1..<max(1, reached) {
-                    let v = Int(ws.order[j])
-                    let d = options.weighted ? ws.dist[v] : Double(ws.hops[v])
+                    let d = ws.dist[Int(ws.order[j])]
                     total += d
                     if d > 0 { inverse += 1 / d }
                 }
                 out.pointer[s] = (reached, total, inverse)
                 for j in 0..<reached {
                     let v = Int(ws.order[j])
-                    ws.hops[v] = -1; ws.sigma[v] = 0
-                    if options.weighted { ws.dist[v] = .infinity }
+                    ws.hops[v] = -1; ws.sigma[v] = 0; ws.dist[v] = .infinity
                 }
             }
         }}}

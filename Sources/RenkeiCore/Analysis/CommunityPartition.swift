@@ -61,16 +61,8 @@ struct CommunityGraph {
         offsets = g.offsets
         adjacency = g.neighbors
         weights = g.weights
-        var s = [Double](repeating: 0, count: g.nodeCount)
-        var total = 0.0
-        for v in 0..<g.nodeCount {
-            var acc = 0.0
-            for e in g.offsets[v]..<g.offsets[v + 1] { acc += g.weights[e] }
-            s[v] = acc
-            total += acc
-        }
-        strength = s
-        twoM = total
+        strength = g.strengths()
+        twoM = strength.reduce(0, +)
     }
 
     init(offsets: [Int], adjacency: [Int32], weights: [Double], strength: [Double], twoM: Double) {

@@ -9,8 +9,12 @@ public enum PartitionSimilarity {
     /// have NMI 1.
     /// - Complexity: O(*n*) expected.
     public static func nmi(_ a: [Int32], _ b: [Int32]) -> Double {
-        let t = Contingency(a, b)
-        let n = Double(a.count)
+        nmi(Contingency(a, b))
+    }
+
+    /// NMI from a contingency table.
+    static func nmi(_ t: Contingency) -> Double {
+        let n = Double(t.count)
         guard n > 0 else { return 1 }
         func entropy(_ counts: [Int]) -> Double {
             var h = 0.0
@@ -33,14 +37,18 @@ public enum PartitionSimilarity {
     /// partitions are trivial in the same way (all singletons, or one community) the index is 1.
     /// - Complexity: O(*n*) expected.
     public static func ari(_ a: [Int32], _ b: [Int32]) -> Double {
-        let t = Contingency(a, b)
+        ari(Contingency(a, b))
+    }
+
+    /// ARI from a contingency table.
+    static func ari(_ t: Contingency) -> Double {
         func pairs(_ x: Int) -> Double { Double(x) * Double(x - 1) / 2 }
         var index = 0.0
         for (_, c) in t.cells { index += pairs(c) }
         var sumA = 0.0, sumB = 0.0
         for c in t.rowSums { sumA += pairs(c) }
         for c in t.columnSums { sumB += pairs(c) }
-        let all = pairs(a.count)
+        let all = pairs(t.count)
         guard all > 0 else { return 1 }
         let expected = sumA * sumB / all
         let maximum = (sumA + sumB) / 2
@@ -54,9 +62,12 @@ public enum PartitionSimilarity {
         var rowSums: [Int]
         var columnSums: [Int]
         var columns: Int
+        /// Number of vertices.
+        var count: Int
 
         init(_ a: [Int32], _ b: [Int32]) {
             precondition(a.count == b.count, "partitions of different vertex sets")
+            count = a.count
             var da = a, db = b
             let ka = CommunityGraph.densify(&da), kb = CommunityGraph.densify(&db)
             rowSums = [Int](repeating: 0, count: ka)
@@ -124,26 +135,26 @@ public struct CommunityDetection: Sendable {
     public init(_ graph: AnalysisGraph, algorithm: CommunityAlgorithm, resolution: Double = 1,
                 seed: UInt64 = 0, runs: Int = 1, progress: AnalysisProgress? = nil) {
         precondition(runs >= 1, "at least one run")
-        let slots = UncheckedBox(SlotArray<(CommunityPartition, Double)>(count: runs))
+        let slots = ScratchBuffer(count: runs, initial: (CommunityPartition(labels: []), 0.0))
         AnalysisLanes.forEach(items: runs, progress: progress) { _, i in
             let p = algorithm.run(graph, resolution: resolution, seed: seed &+ UInt64(i))
-            slots.value.set(i, (p, Modularity.of(graph, membership: p.membership, resolution: resolution)))
+            slots.pointer[i] = (p, Modularity.of(graph, membership: p.membership, resolution: resolution))
         }
-        let partitions = (0..<runs).map { slots.value.get($0).0 }
-        let qs = (0..<runs).map { slots.value.get($0).1 }
+        let partitions = (0..<runs).map { slots.pointer[$0].0 }
+        let qs = (0..<runs).map { slots.pointer[$0].1 }
         var best = 0
         for i in 1..<runs where qs[i] > qs[best] { best = i }
         var pairList: [(Int, Int)] = []
         for i in 0..<runs { for j in (i + 1)..<max(i + 1, runs) { pairList.append((i, j)) } }
-        let scores = UncheckedBox(SlotArray<(Double, Double)>(count: pairList.count))
+        let scores = ScratchBuffer(count: pairList.count, initial: (0.0, 0.0))
         AnalysisLanes.forEach(items: pairList.count, progress: nil) { _, k in
             let (i, j) = pairList[k]
-            scores.value.set(k, (PartitionSimilarity.nmi(partitions[i].membership, partitions[j].membership),
-                                 PartitionSimilarity.ari(partitions[i].membership, partitions[j].membership)))
+            let table = PartitionSimilarity.Contingency(partitions[i].membership, partitions[j].membership)
+            scores.pointer[k] = (PartitionSimilarity.nmi(table), PartitionSimilarity.ari(table))
         }
         var nmiSum = 0.0, ariSum = 0.0
         for k in 0..<pairList.count {
-            let (a, b) = scores.value.get(k)
+            let (a, b) = scores.pointer[k]
             nmiSum += a
             ariSum += b
         }
@@ -161,22 +172,4 @@ public struct CommunityDetection: Sendable {
         self.meanARI = pairs > 0 ? ariSum / Double(pairs) : 1
         self.distinctPartitions = distinct.count
     }
-}
-
-/// Fixed-size result slots written from several threads, each slot by one writer only (raw
-/// storage, so that no Swift exclusivity check sees concurrent access to one array).
-final class SlotArray<T>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<T?>
-    private let count: Int
-    init(count: Int) {
-        self.count = count
-        storage = UnsafeMutablePointer<T?>.allocate(capacity: max(1, count))
-        storage.initialize(repeating: nil, count: max(1, count))
-    }
-    deinit {
-        storage.deinitialize(count: max(1, count))
-        storage.deallocate()
-    }
-    func set(_ i: Int, _ value: T) { storage[i] = value }
-    func get(_ i: Int) -> T { storage[i]! }
 }

@@ -64,18 +64,18 @@ public enum Leiden {
             if k == g.nodeCount { break }
             var refined = refine(g, partition: partition, count: k, resolution: resolution, rng: &rng)
             let r = CommunityGraph.densify(&refined)
+            if r == g.nodeCount {
+                // Refinement merged nothing (`refined` is the identity): aggregating would not
+                // shrink the graph; fold by the unrefined partition instead (as the original
+                // Louvain would) to make progress.
+                g = g.aggregated(by: partition, count: k)
+                for i in 0..<n { toAggregate[i] = partition[Int(toAggregate[i])] }
+                partition = (0..<k).map { Int32($0) }
+                continue
+            }
             var aggregatePartition = [Int32](repeating: 0, count: r)
             for v in 0..<g.nodeCount { aggregatePartition[Int(refined[v])] = partition[v] }
             for i in 0..<n { toAggregate[i] = refined[Int(toAggregate[i])] }
-            if r == g.nodeCount {
-                // Refinement merged nothing: aggregating would not shrink the graph; fold by the
-                // unrefined partition instead (as the original Louvain would) to make progress.
-                let kk = k
-                g = g.aggregated(by: partition, count: kk)
-                for i in 0..<n { toAggregate[i] = partition[Int(toAggregate[i])] }
-                partition = (0..<kk).map { Int32($0) }
-                continue
-            }
             g = g.aggregated(by: refined, count: r)
             partition = aggregatePartition
         }
@@ -267,28 +267,18 @@ public enum Leiden {
         return refined
     }
 
-    /// Splits every community into its connected components (breadth-first search inside it).
+    /// Splits every community into its connected components: the components
+    /// (``AnalysisGraph/connectedComponents()``) of the graph that keeps only the edges inside
+    /// communities. Rows are filled in ascending order, so that graph is built without sorting.
     /// - Complexity: O(*n* + *m*).
     static func splitDisconnected(_ graph: AnalysisGraph, membership: inout [Int32]) {
-        let n = graph.nodeCount
-        var component = [Int32](repeating: -1, count: n)
-        var next: Int32 = 0
-        var stack: [Int32] = []
-        for s in 0..<n where component[s] < 0 {
-            component[s] = next
-            stack.append(Int32(s))
-            while let x = stack.popLast() {
-                let v = Int(x)
-                for e in graph.offsets[v]..<graph.offsets[v + 1] {
-                    let u = Int(graph.neighbors[e])
-                    if component[u] < 0 && membership[u] == membership[v] {
-                        component[u] = next
-                        stack.append(Int32(u))
-                    }
-                }
+        var inside: [(Int32, Int32, Double)] = []
+        for v in 0..<graph.nodeCount {
+            for e in graph.offsets[v]..<graph.offsets[v + 1] {
+                let u = graph.neighbors[e]
+                if Int(u) > v && membership[Int(u)] == membership[v] { inside.append((Int32(v), u, 1)) }
             }
-            next += 1
         }
-        membership = component
+        membership = AnalysisGraph(labels: graph.labels, edges: inside).connectedComponents().component
     }
 }

@@ -73,7 +73,9 @@ final class ProgressCounter: @unchecked Sendable {
     }
 }
 
-/// A raw per-lane scratch buffer, freed on deinit.
+/// A raw buffer of per-lane scratch space or per-item result slots, each slot written by one
+/// thread only (raw storage, so that no Swift exclusivity check sees concurrent access to one
+/// array); its elements are deinitialised and the memory freed on deinit.
 final class ScratchBuffer<T>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<T>
     let count: Int
@@ -82,5 +84,8 @@ final class ScratchBuffer<T>: @unchecked Sendable {
         pointer = .allocate(capacity: max(1, count))
         pointer.initialize(repeating: initial, count: max(1, count))
     }
-    deinit { pointer.deallocate() }
+    deinit {
+        pointer.deinitialize(count: max(1, count))
+        pointer.deallocate()
+    }
 }
