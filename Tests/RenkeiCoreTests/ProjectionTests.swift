@@ -138,6 +138,20 @@ func handDataset() -> Dataset {
         #expect(realised.rows.first { $0.key == "社協" }!.projects == 1)
     }
 
+    /// Hand-checked on P2 alone (lead L2; partners S, U, L1): every one takes part in 1 of 1
+    /// projects; L2 is an end of all three partnerships. The second project in dataset order
+    /// used to be looked up by its dataset position and crashed.
+    @Test func projectSubsetWithLeads() {
+        let d = handDataset()
+        let r = FrequentPartners(dataset: d, by: .organization, filter: GraphFilter(projects: ["P2"]), includeLeads: true)
+        #expect(r.projectCount == 1)
+        #expect(Set(r.rows.map(\.key)) == ["S", "U", "L1", "L2"])
+        #expect(r.rows.allSatisfy { $0.projects == 1 && $0.share == 1 })
+        #expect(r.rows.first { $0.key == "L2" }?.partnerships == 3)
+        let partnersOnly = FrequentPartners(dataset: d, by: .organization, filter: GraphFilter(projects: ["P2"]))
+        #expect(Set(partnersOnly.rows.map(\.key)) == ["S", "U", "L1"])
+    }
+
     @Test func byOrganizationAndCategory() {
         let d = handDataset()
         let orgs = FrequentPartners(dataset: d, by: .organization)

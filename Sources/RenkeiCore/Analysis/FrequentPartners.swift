@@ -55,9 +55,10 @@ public struct FrequentPartners: Sendable {
     /// Counts the projects and partnerships of `dataset` passing `filter`, grouped `by`.
     public init(dataset: Dataset, by grouping: PartnerGrouping, filter: GraphFilter = GraphFilter(),
                 includeLeads: Bool = false) {
-        let chosen = dataset.projects.enumerated().filter { filter.projects?.contains($0.element.id) ?? true }
+        // Projects are numbered by their position among the chosen ones.
+        let chosen = dataset.projects.filter { filter.projects?.contains($0.id) ?? true }
         var projectIndex: [String: Int] = [:]
-        for (i, p) in chosen where projectIndex[p.id] == nil { projectIndex[p.id] = i }
+        for (i, p) in chosen.enumerated() where projectIndex[p.id] == nil { projectIndex[p.id] = i }
         let relationOrder = dataset.vocabulary.relations
         var relationIndex: [String: Int] = [:]
         for (i, r) in relationOrder.enumerated() { relationIndex[r.id] = i }
@@ -95,7 +96,7 @@ public struct FrequentPartners: Sendable {
         for p in dataset.partnerships where filter.accepts(p) {
             let project = p.project.flatMap { projectIndex[$0] }
             if p.project != nil && project == nil { continue }
-            let lead = project.map { chosen[$0].element.lead }
+            let lead = project.map { chosen[$0].lead }
             var counted: [String] = []
             for end in [p.source, p.target] {
                 guard let o = dataset.organization(id: end) else { continue }
@@ -107,7 +108,7 @@ public struct FrequentPartners: Sendable {
             }
         }
         if includeLeads {
-            for (i, (_, p)) in chosen.enumerated() {
+            for (i, p) in chosen.enumerated() {
                 if let o = dataset.organization(id: p.lead) { record(o, project: i, partnership: nil) }
             }
         }
