@@ -245,18 +245,18 @@ func expectedFixture() throws -> [String: Any] {
         let expected = try #require(fixtures["cp932"] as? [String: [Int]])
         #expect(expected.count == 6)
         for (text, bytes) in expected where text != "髙橋" {
-            #expect(try CP932.encode(text, file: "t") == bytes.map(UInt8.init), "\(text)")
+            #expect(try TextCodec.encode(text, as: .shiftJIS) == bytes.map(UInt8.init), "\(text)")
         }
         // 髙 has two CP932 codes: Python writes the NEC-selected EEE0, iconv (like Windows) the
         // IBM extension FBFC; Python's decoder reads both as 髙.
-        #expect(try CP932.encode("髙橋", file: "t") == [0xFB, 0xFC, 0x8B, 0xB4])
+        #expect(try TextCodec.encode("髙橋", as: .shiftJIS) == [0xFB, 0xFC, 0x8B, 0xB4])
         let decoded = try #require(fixtures["cp932_decoded"] as? [String: String])
         #expect(decoded["fbfc"] == "髙" && decoded["eee0"] == "髙")
         for (hex, text) in decoded {
             let bytes = stride(from: 0, to: hex.count, by: 2).map {
                 UInt8(hex[hex.index(hex.startIndex, offsetBy: $0)...].prefix(2), radix: 16)!
             }
-            #expect(try CP932.decode(bytes, file: "t") == text, "\(hex)")
+            #expect(try TextCodec.decode(bytes, as: .shiftJIS) == text, "\(hex)")
         }
     }
 
@@ -265,7 +265,7 @@ func expectedFixture() throws -> [String: Any] {
         let utf8 = try NetworkExport.render(sampleDataset(), format: .csv, japaneseHeaders: true)
         for (sjis, plain) in zip(files, utf8) {
             #expect(sjis.bytes != plain.bytes)
-            #expect(try CP932.decode(sjis.bytes, file: "t") == String(decoding: plain.bytes, as: UTF8.self))
+            #expect(try TextCodec.decode(sjis.bytes, as: .shiftJIS) == String(decoding: plain.bytes, as: UTF8.self))
         }
         // 亘理町社会福祉協議会 as Python's cp932 writes it appears in nodes.csv.
         let expected = try #require(try expectedFixture()["cp932"] as? [String: [Int]])
@@ -451,9 +451,9 @@ func expectedFixture() throws -> [String: Any] {
 
     @Test func devicesAreNotReplaced() {
         // Only the check: the write path for devices is exercised by the CLI (`--out /dev/stdout`).
-        #expect(NetworkExport.isSpecialFile("/dev/null"))
-        #expect(!NetworkExport.isSpecialFile(FileManager.default.temporaryDirectory.path))
-        #expect(!NetworkExport.isSpecialFile("/nonexistent/renkei/file"))
+        #expect(OutputFile.isSpecialFile("/dev/null"))
+        #expect(!OutputFile.isSpecialFile(FileManager.default.temporaryDirectory.path))
+        #expect(!OutputFile.isSpecialFile("/nonexistent/renkei/file"))
     }
 
     @Test func exportWritesCSVIntoAFolder() throws {

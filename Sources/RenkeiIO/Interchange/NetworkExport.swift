@@ -95,14 +95,6 @@ public enum NetworkExport {
     }
 }
 
-extension NetworkExport {
-    /// True when `path` exists and is neither a regular file nor a directory (after following
-    /// symbolic links): a character device, a pipe or a socket. Same as ``OutputFile/isSpecialFile(_:)``.
-    public static func isSpecialFile(_ path: String) -> Bool {
-        OutputFile.isSpecialFile(path)
-    }
-}
-
 /// Reads networks back from the formats that have a reader: GraphML, GEXF and node-link JSON.
 public enum NetworkImport {
     /// The format a path's extension names, when Renkei can read it back.
