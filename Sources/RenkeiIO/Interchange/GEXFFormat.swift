@@ -109,14 +109,8 @@ public enum GEXFFormat {
     /// ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let tree = try XMLTree(bytes: bytes, file: file)
-        let root = tree.root
-        guard root.localName == "gexf" else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "the root element is <\(root.name)>, not <gexf>")])
-        }
-        guard let graph = root.child("graph") else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
-        }
+        let root = try XMLTree(bytes: bytes, file: file).root
+        let graph = try root.graphChild(ofRoot: "gexf", file: file)
         var metadata = DatasetMetadata(name: "")
         if let d = root.child("meta")?.child("description") {
             metadata.name = d.text
@@ -148,8 +142,7 @@ public enum GEXFFormat {
             }
         }
         let metricColumns = NetworkTable.metricColumns(from: declaredNode)
-        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
-                                     uniquingKeysWith: { a, _ in a })
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
         func values(of element: XMLTree.Element, attrs: [String: Attr],
                     typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
@@ -178,7 +171,7 @@ public enum GEXFFormat {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
-            var v = try values(of: n, attrs: nodeAttrs, typeOf: { NetworkTable.nodeType($0) ?? metricTypes[$0] })
+            var v = try values(of: n, attrs: nodeAttrs, typeOf: { nodeTypes[$0] })
             if v["name"] == nil, let label = n["label"] { v["name"] = .string(label) }
             nodes.append((id, v, n.line))
         }

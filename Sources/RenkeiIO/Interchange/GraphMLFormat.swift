@@ -69,14 +69,8 @@ public enum GraphMLFormat {
     /// `<default>`s apply; numeric node keys Renkei does not know become metrics).
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let tree = try XMLTree(bytes: bytes, file: file)
-        let root = tree.root
-        guard root.localName == "graphml" else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "the root element is <\(root.name)>, not <graphml>")])
-        }
-        guard let graph = root.child("graph") else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
-        }
+        let root = try XMLTree(bytes: bytes, file: file).root
+        let graph = try root.graphChild(ofRoot: "graphml", file: file)
         struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var keys: [String: Key] = [:]
         var declaredNodeKeys: [(name: String, type: AttributeType)] = []
@@ -99,8 +93,7 @@ public enum GraphMLFormat {
             if domain == "node" || domain == "all" { declaredNodeKeys.append((name, type)) }
         }
         let metricColumns = NetworkTable.metricColumns(from: declaredNodeKeys)
-        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
-                                     uniquingKeysWith: { a, _ in a })
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
         func values(of element: XMLTree.Element, domain: String,
                     typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
@@ -140,7 +133,7 @@ public enum GraphMLFormat {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
-            let v = try values(of: n, domain: "node", typeOf: { NetworkTable.nodeType($0) ?? metricTypes[$0] })
+            let v = try values(of: n, domain: "node", typeOf: { nodeTypes[$0] })
             nodes.append((id, v, n.line))
         }
         for (i, e) in graph.children("edge").enumerated() {

@@ -81,8 +81,7 @@ public enum NodeLinkJSONFormat {
         for (i, c) in metricColumns.enumerated() where c.isInteger && declared.contains(where: { $0.name == c.name && $0.type == .double }) {
             metricColumns[i].isInteger = false
         }
-        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
-                                     uniquingKeysWith: { a, _ in a })
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, n) in nodeList.enumerated() {
             guard let pairs = n.objectValue, let id = idText(n["id"]) else {
@@ -90,7 +89,7 @@ public enum NodeLinkJSONFormat {
             }
             var values: [String: AttributeValue] = [:]
             for (k, v) in pairs {
-                guard let type = NetworkTable.nodeType(k) ?? metricTypes[k] else { continue }
+                guard let type = nodeTypes[k] else { continue }
                 guard let value = AttributeValue.from(json: v, as: type) else {
                     if case .null = v { continue }
                     throw fail("node \(id): the value is not a valid \(type.rawValue)", field: k, line: nodeLine(i))

@@ -154,6 +154,11 @@ public struct MetricColumn: Hashable, Sendable {
         self.isInteger = isInteger
     }
 
+    /// The column as a node attribute: `integer` or `double`.
+    public var spec: AttributeSpec {
+        AttributeSpec(name: name, japanese: japanese, type: isInteger ? .integer : .double)
+    }
+
     /// The columns `--with-metrics` attaches, in this order.
     public static let standard: [MetricColumn] = [
         MetricColumn(name: "degree", japanese: "次数", isInteger: true),
@@ -219,7 +224,7 @@ public struct NetworkTable: Sendable {
     /// Node attribute columns: ``organizationAttributes`` then the metric columns.
     public var nodeAttributes: [AttributeSpec]
     /// Edge attribute columns: ``partnershipAttributes``.
-    public var edgeAttributes: [AttributeSpec]
+    public var edgeAttributes: [AttributeSpec] { NetworkTable.partnershipAttributes }
     /// Nodes in dataset order.
     public var nodes: [Node]
     /// Edges in partnership order.
@@ -263,10 +268,7 @@ public struct NetworkTable: Sendable {
         metadata = dataset.metadata
         let metricColumns = metrics?.columns ?? []
         self.metricColumns = metricColumns
-        nodeAttributes = NetworkTable.organizationAttributes + metricColumns.map {
-            AttributeSpec(name: $0.name, japanese: $0.japanese, type: $0.isInteger ? .integer : .double)
-        }
-        edgeAttributes = NetworkTable.partnershipAttributes
+        nodeAttributes = NetworkTable.organizationAttributes + metricColumns.map(\.spec)
         var ledProjects: [String: [String]] = [:]
         for p in dataset.projects { ledProjects[p.lead, default: []].append(p.id) }
         nodes = dataset.organizations.map { o in
@@ -320,17 +322,14 @@ public struct NetworkTable: Sendable {
          edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)]) {
         self.metadata = metadata
         self.metricColumns = metricColumns
-        nodeAttributes = NetworkTable.organizationAttributes + metricColumns.map {
-            AttributeSpec(name: $0.name, japanese: $0.japanese, type: $0.isInteger ? .integer : .double)
-        }
-        edgeAttributes = NetworkTable.partnershipAttributes
+        nodeAttributes = NetworkTable.organizationAttributes + metricColumns.map(\.spec)
         let nodeSpecs = nodeAttributes
         self.nodes = nodes.map { n in
             let kind = OrganizationKind(id: n.values["kind"].map(\.text) ?? OrganizationKind.other.id, english: "", order: 0)
             return Node(id: n.id, label: n.values["label"]?.text ?? n.values["name"]?.text ?? n.id, kind: kind,
                         values: nodeSpecs.map { n.values[$0.name] }, line: n.line)
         }
-        let edgeSpecs = edgeAttributes
+        let edgeSpecs = NetworkTable.partnershipAttributes
         self.edges = edges.map { e in
             Edge(id: e.id, source: e.source, target: e.target, values: edgeSpecs.map { e.values[$0.name] }, line: e.line)
         }
@@ -487,6 +486,12 @@ extension NetworkTable {
             out.append(MetricColumn(name: d.name, japanese: japanese, isInteger: d.type == .integer))
         }
         return out
+    }
+
+    /// Every node attribute's type by name: ``organizationAttributes`` and the `metrics` columns.
+    static func nodeTypes(metrics: [MetricColumn]) -> [String: AttributeType] {
+        Dictionary((organizationAttributes + metrics.map(\.spec)).map { ($0.name, $0.type) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     /// The declared type of a known node attribute, or nil.

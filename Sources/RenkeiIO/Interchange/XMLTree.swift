@@ -57,6 +57,19 @@ public struct XMLTree: Sendable {
         public func children(_ localName: String) -> [Element] {
             children.filter { $0.localName == localName }
         }
+
+        /// The `<graph>` child of a document element that must be `<rootName>` (GraphML, GEXF).
+        /// - Throws: ``InputError`` naming the file and line when the root is another element or
+        ///   has no `<graph>`.
+        func graphChild(ofRoot rootName: String, file: String) throws -> Element {
+            guard localName == rootName else {
+                throw InputError([InputProblem(file: file, line: line, message: "the root element is <\(name)>, not <\(rootName)>")])
+            }
+            guard let graph = child("graph") else {
+                throw InputError([InputProblem(file: file, line: line, message: "no <graph> element")])
+            }
+            return graph
+        }
     }
 
     /// The document element.
