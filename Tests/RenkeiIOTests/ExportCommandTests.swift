@@ -96,6 +96,21 @@ struct ExportCommandTests {
             }
             #expect(metrics.values[o.id]?["degree"] == Double(partners.count), "\(o.id)")
         }
+        // The other metrics as NetworkX computes them on the same simple graph (make_fixtures.py).
+        let want = try #require(try expectedFixture()["good_metrics"] as? [String: [String: Double]])
+        #expect(Set(want.keys) == Set(d.organizations.map(\.id)))
+        for (id, row) in want {
+            for (name, value) in row {
+                let got = try #require(metrics.values[id]?[name], "\(id) \(name)")
+                #expect(abs(got - value) <= (name == "pagerank" ? 1e-6 : 1e-12), "\(id) \(name): \(got) vs NetworkX \(value)")
+            }
+        }
+        // Communities are numbered by size, 0 the largest.
+        var sizes: [Int: Int] = [:]
+        for o in d.organizations { sizes[Int(try #require(metrics.values[o.id]?["community"])), default: 0] += 1 }
+        let bySize = sizes.keys.sorted().map { sizes[$0]! }
+        #expect(sizes.keys.sorted() == Array(0..<sizes.count))
+        #expect(bySize == bySize.sorted(by: >))
     }
 }
 
