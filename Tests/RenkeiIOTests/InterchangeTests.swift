@@ -46,8 +46,7 @@ func sampleMetrics() -> NodeMetrics {
 func text(_ files: [ExportedFile]) -> String { String(decoding: files[0].bytes, as: UTF8.self) }
 
 func fixture(_ name: String) throws -> [UInt8] {
-    let base = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-    return [UInt8](try Data(contentsOf: base.appendingPathComponent("interchange/" + name)))
+    try Fixture.bytes("interchange/" + name)
 }
 
 func expectedFixture() throws -> [String: Any] {
