@@ -89,11 +89,11 @@ private struct JSONTextParser {
     }
 
     mutating func expect(_ word: String, _ value: JSONValue) throws -> JSONValue {
-        let u = Array(word.utf8)
-        guard pos + u.count <= bytes.count, Array(bytes[pos..<pos + u.count]) == u else {
+        let n = word.utf8.count
+        guard pos + n <= bytes.count, bytes[pos..<pos + n].elementsEqual(word.utf8) else {
             throw fail("invalid JSON literal")
         }
-        pos += u.count
+        pos += n
         return value
     }
 
