@@ -390,6 +390,11 @@ func expectedFixture() throws -> [String: Any] {
         let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         #expect(problem(deep)?.message.contains("deeper than 256") == true)
         #expect(throws: InputError.self) { try XMLTree(bytes: [0x3C, 0x61, 0x3E, 0xFF, 0x3C, 0x2F, 0x61, 0x3E], file: "x") }
+        // The bad byte 0xFF is on line 3 (after a BOM and two line feeds).
+        let badUTF8 = #expect(throws: InputError.self) {
+            try XMLTree(bytes: [0xEF, 0xBB, 0xBF] + Array("<a>\n<b/>\n".utf8) + [0xFF] + Array("</a>".utf8), file: "x")
+        }
+        #expect(badUTF8?.problems.first?.line == 3 && badUTF8?.problems.first?.message == "the file is not valid UTF-8")
     }
 
     @Test func wellFormedDetailsAreRead() throws {

@@ -152,19 +152,11 @@ private struct XMLParserState {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             throw fail("the file is UTF-16; only UTF-8 XML is read", line: 1)
         }
-        if lookingAt("\u{FEFF}") { pos += 3 }
-        if String(validating: bytes[pos...], as: UTF8.self) == nil {
-            var l = 1
-            var decoder = UTF8()
-            var it = bytes[pos...].makeIterator()
-            loop: while true {
-                switch decoder.decode(&it) {
-                case .scalarValue(let s): if s == "\n" { l += 1 }
-                case .emptyInput, .error: break loop
-                }
-            }
-            throw fail("the file is not valid UTF-8", line: l)
+        let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
+        if validPrefix < bytes.count {
+            throw fail("the file is not valid UTF-8", line: TextCodec.lineOf(offset: validPrefix, in: bytes))
         }
+        if lookingAt("\u{FEFF}") { pos += 3 }
         if lookingAt("<?xml") {
             let start = pos, startLine = line
             try skip(past: "?>", what: "XML declaration")
