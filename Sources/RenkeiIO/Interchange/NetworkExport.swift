@@ -157,8 +157,8 @@ public enum ExportMetrics {
     ///   the partition `renkei render --color-by community` draws with the same seed.
     ///
     /// The algorithms, their papers and complexities are documented on ``AnalysisGraph``.
-    /// - Returns: the metrics and the names of the standard metrics not available (none now; kept
-    ///   so a metric that cannot be computed is reported rather than silently missing).
+    /// - Returns: the metrics and the names of the standard metrics that could not be computed
+    ///   (`pagerank` when the power iteration does not converge), reported rather than silently missing.
     /// - Complexity: dominated by betweenness, O(*n* *m*).
     public static func compute(_ dataset: Dataset, seed: UInt64) -> (metrics: NodeMetrics, unavailable: [String]) {
         let graph = AnalysisGraph.partnershipGraph(of: dataset)
