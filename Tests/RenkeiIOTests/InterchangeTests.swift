@@ -36,7 +36,7 @@ func sampleDataset() -> Dataset {
 }
 
 func sampleMetrics() -> NodeMetrics {
-    NodeMetrics(columns: MetricColumn.standard, values: [
+    NodeMetrics(columns: NodeMetrics.standardColumns, values: [
         "watari-shakyo": ["degree": 2, "betweenness": 0.5, "pagerank": 0.3125, "clustering": 0, "community": 0, "core_number": 1],
         "watari-town": ["degree": 1, "betweenness": 0, "pagerank": 0.1, "clustering": 0, "community": 0, "core_number": 1],
         "npo-a": ["degree": 2, "betweenness": 0.6666666666666666, "pagerank": 0.25, "community": 1, "core_number": 1],

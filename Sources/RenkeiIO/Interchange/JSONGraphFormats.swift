@@ -72,8 +72,8 @@ public enum NodeLinkJSONFormat {
             }
         }
         var metricColumns = NetworkTable.metricColumns(from: declared)
-        for (i, c) in metricColumns.enumerated() where c.isInteger && declared.contains(where: { $0.name == c.name && $0.type == .double }) {
-            metricColumns[i].isInteger = false
+        for (i, c) in metricColumns.enumerated() where c.type == .integer && declared.contains(where: { $0.name == c.name && $0.type == .double }) {
+            metricColumns[i].type = .double
         }
         let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
         /// The fields of `pairs` that `types` knows, as values; nulls are absent values.

@@ -144,7 +144,7 @@ public enum NetworkImport {
 
 /// The per-node metrics `--with-metrics` attaches.
 public enum ExportMetrics {
-    /// Computes the ``MetricColumn/standard`` metrics on the dataset's partnership graph (every
+    /// Computes the ``NodeMetrics/standardColumns`` metrics on the dataset's partnership graph (every
     /// organisation, all partnerships; parallel partnerships are one edge), with the defaults of
     /// `renkei centrality` and `renkei clustering`, which are NetworkX's on the simple graph:
     ///
@@ -175,8 +175,8 @@ public enum ExportMetrics {
             for (name, column) in columns { row[name] = column[v.int] }
             values[graph.labels[v.int]] = row
         }
-        let available = MetricColumn.standard.filter { columns[$0.name] != nil }
-        let unavailable = MetricColumn.standard.map(\.name).filter { columns[$0] == nil }
+        let available = NodeMetrics.standardColumns.filter { columns[$0.name] != nil }
+        let unavailable = NodeMetrics.standardColumns.map(\.name).filter { columns[$0] == nil }
         return (NodeMetrics(columns: available, values: values), unavailable)
     }
 }
