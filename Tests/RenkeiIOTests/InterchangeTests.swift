@@ -611,6 +611,14 @@ func expectedFixture() throws -> [String: Any] {
         #expect(e2?.problems.first?.description == "n.json:6: field 'target': edge e0 names node zz, which is not in the file")
     }
 
+    @Test func invalidUTF8JSONNamesTheLine() {
+        let bytes = Array("{\"nodes\": [\n{\"id\": \"".utf8) + [0x82, 0xA0] + Array("\"}]}".utf8)
+        let error = #expect(throws: InputError.self) {
+            _ = try NetworkImport.read(bytes: bytes, format: .json, file: "sjis.json")
+        }
+        #expect(error?.problems.first?.description == "sjis.json:2: the file is not valid UTF-8")
+    }
+
     @Test func badValuesNameFileLineAndField() {
         let graphml = "<graphml>\n<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"a\">\n<data key=\"w\">heavy</data></edge></graph></graphml>"
         let error = #expect(throws: InputError.self) {

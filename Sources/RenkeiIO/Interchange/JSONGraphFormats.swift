@@ -33,8 +33,8 @@ public enum NodeLinkJSONFormat {
     /// Reads node-link JSON written by Renkei or by NetworkX (`links` or `edges`; ids may be
     /// numbers; unknown numeric node fields become metrics).
     /// - Throws: ``InputError`` naming the file and, where known, the line.
-    public static func read(text: String, file: String) throws -> NetworkTable {
-        let (doc, lines) = try JSONValue.parseWithElementLines(text, file: file)
+    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file)
         let nodeLines = lines["nodes"] ?? []
         let linkLines = lines["links"] ?? lines["edges"] ?? []
         func fail(_ message: String, field: String? = nil, line: Int? = nil) -> InputError {

@@ -123,10 +123,12 @@ public enum NetworkImport {
         case .graphml: table = try GraphMLFormat.read(bytes: bytes, file: file)
         case .gexf: table = try GEXFFormat.read(bytes: bytes, file: file)
         case .json:
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw InputError([InputProblem(file: file, message: "the file is not valid UTF-8")])
+            let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
+            guard validPrefix == bytes.count else {
+                throw InputError([InputProblem(file: file, line: TextCodec.lineOf(offset: validPrefix, in: bytes),
+                                               message: "the file is not valid UTF-8")])
             }
-            table = try NodeLinkJSONFormat.read(text: text, file: file)
+            table = try NodeLinkJSONFormat.read(bytes: bytes, file: file)
         default:
             throw InputError([InputProblem(file: file, message: "\(format.rawValue) files cannot be read back; use graphml, gexf or json")])
         }
