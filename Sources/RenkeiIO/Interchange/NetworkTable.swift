@@ -201,7 +201,7 @@ public struct NetworkTable: Sendable {
     /// The dataset's name, description, source and licence.
     public var metadata: DatasetMetadata
     /// Node attribute columns: ``organizationAttributes`` then the metric columns.
-    public var nodeAttributes: [AttributeSpec]
+    public private(set) var nodeAttributes: [AttributeSpec]
     /// Edge attribute columns: ``partnershipAttributes``.
     public var edgeAttributes: [AttributeSpec] { NetworkTable.partnershipAttributes }
     /// Nodes in dataset order.
