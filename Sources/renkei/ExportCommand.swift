@@ -84,7 +84,7 @@ struct ExportCommand: ParsableCommand {
             metrics = computed
             if !unavailable.isEmpty {
                 FileHandle.standardError.write(Data(
-                    "warning: not yet available, left out: \(unavailable.joined(separator: ", "))\n".utf8))
+                    "warning: could not be computed, left out: \(unavailable.joined(separator: ", "))\n".utf8))
             }
         }
         let files: [ExportedFile]

@@ -36,7 +36,7 @@ func sampleDataset() -> Dataset {
 }
 
 func sampleMetrics() -> NodeMetrics {
-    NodeMetrics(columns: MetricColumn.standard, values: [
+    NodeMetrics(columns: NodeMetrics.standardColumns, values: [
         "watari-shakyo": ["degree": 2, "betweenness": 0.5, "pagerank": 0.3125, "clustering": 0, "community": 0, "core_number": 1],
         "watari-town": ["degree": 1, "betweenness": 0, "pagerank": 0.1, "clustering": 0, "community": 0, "core_number": 1],
         "npo-a": ["degree": 2, "betweenness": 0.6666666666666666, "pagerank": 0.25, "community": 1, "core_number": 1],
@@ -46,8 +46,7 @@ func sampleMetrics() -> NodeMetrics {
 func text(_ files: [ExportedFile]) -> String { String(decoding: files[0].bytes, as: UTF8.self) }
 
 func fixture(_ name: String) throws -> [UInt8] {
-    let base = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-    return [UInt8](try Data(contentsOf: base.appendingPathComponent("interchange/" + name)))
+    try Fixture.bytes("interchange/" + name)
 }
 
 func expectedFixture() throws -> [String: Any] {
@@ -245,18 +244,18 @@ func expectedFixture() throws -> [String: Any] {
         let expected = try #require(fixtures["cp932"] as? [String: [Int]])
         #expect(expected.count == 6)
         for (text, bytes) in expected where text != "髙橋" {
-            #expect(try CP932.encode(text, file: "t") == bytes.map(UInt8.init), "\(text)")
+            #expect(try TextCodec.encode(text, as: .shiftJIS) == bytes.map(UInt8.init), "\(text)")
         }
         // 髙 has two CP932 codes: Python writes the NEC-selected EEE0, iconv (like Windows) the
         // IBM extension FBFC; Python's decoder reads both as 髙.
-        #expect(try CP932.encode("髙橋", file: "t") == [0xFB, 0xFC, 0x8B, 0xB4])
+        #expect(try TextCodec.encode("髙橋", as: .shiftJIS) == [0xFB, 0xFC, 0x8B, 0xB4])
         let decoded = try #require(fixtures["cp932_decoded"] as? [String: String])
         #expect(decoded["fbfc"] == "髙" && decoded["eee0"] == "髙")
         for (hex, text) in decoded {
             let bytes = stride(from: 0, to: hex.count, by: 2).map {
                 UInt8(hex[hex.index(hex.startIndex, offsetBy: $0)...].prefix(2), radix: 16)!
             }
-            #expect(try CP932.decode(bytes, file: "t") == text, "\(hex)")
+            #expect(try TextCodec.decode(bytes, as: .shiftJIS) == text, "\(hex)")
         }
     }
 
@@ -265,7 +264,7 @@ func expectedFixture() throws -> [String: Any] {
         let utf8 = try NetworkExport.render(sampleDataset(), format: .csv, japaneseHeaders: true)
         for (sjis, plain) in zip(files, utf8) {
             #expect(sjis.bytes != plain.bytes)
-            #expect(try CP932.decode(sjis.bytes, file: "t") == String(decoding: plain.bytes, as: UTF8.self))
+            #expect(try TextCodec.decode(sjis.bytes, as: .shiftJIS) == String(decoding: plain.bytes, as: UTF8.self))
         }
         // 亘理町社会福祉協議会 as Python's cp932 writes it appears in nodes.csv.
         let expected = try #require(try expectedFixture()["cp932"] as? [String: [Int]])
@@ -391,6 +390,11 @@ func expectedFixture() throws -> [String: Any] {
         let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         #expect(problem(deep)?.message.contains("deeper than 256") == true)
         #expect(throws: InputError.self) { try XMLTree(bytes: [0x3C, 0x61, 0x3E, 0xFF, 0x3C, 0x2F, 0x61, 0x3E], file: "x") }
+        // The bad byte 0xFF is on line 3 (after a BOM and two line feeds).
+        let badUTF8 = #expect(throws: InputError.self) {
+            try XMLTree(bytes: [0xEF, 0xBB, 0xBF] + Array("<a>\n<b/>\n".utf8) + [0xFF] + Array("</a>".utf8), file: "x")
+        }
+        #expect(badUTF8?.problems.first?.line == 3 && badUTF8?.problems.first?.message == "the file is not valid UTF-8")
     }
 
     @Test func wellFormedDetailsAreRead() throws {
@@ -451,9 +455,9 @@ func expectedFixture() throws -> [String: Any] {
 
     @Test func devicesAreNotReplaced() {
         // Only the check: the write path for devices is exercised by the CLI (`--out /dev/stdout`).
-        #expect(NetworkExport.isSpecialFile("/dev/null"))
-        #expect(!NetworkExport.isSpecialFile(FileManager.default.temporaryDirectory.path))
-        #expect(!NetworkExport.isSpecialFile("/nonexistent/renkei/file"))
+        #expect(OutputFile.isSpecialFile("/dev/null"))
+        #expect(!OutputFile.isSpecialFile(FileManager.default.temporaryDirectory.path))
+        #expect(!OutputFile.isSpecialFile("/nonexistent/renkei/file"))
     }
 
     @Test func exportWritesCSVIntoAFolder() throws {
@@ -605,6 +609,14 @@ func expectedFixture() throws -> [String: Any] {
             _ = try NetworkImport.read(bytes: Array(json2.utf8), format: .json, file: "n.json")
         }
         #expect(e2?.problems.first?.description == "n.json:6: field 'target': edge e0 names node zz, which is not in the file")
+    }
+
+    @Test func invalidUTF8JSONNamesTheLine() {
+        let bytes = Array("{\"nodes\": [\n{\"id\": \"".utf8) + [0x82, 0xA0] + Array("\"}]}".utf8)
+        let error = #expect(throws: InputError.self) {
+            _ = try NetworkImport.read(bytes: bytes, format: .json, file: "sjis.json")
+        }
+        #expect(error?.problems.first?.description == "sjis.json:2: the file is not valid UTF-8")
     }
 
     @Test func badValuesNameFileLineAndField() {

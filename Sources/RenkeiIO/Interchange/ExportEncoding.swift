@@ -18,18 +18,6 @@ public enum ExportEncoding: String, CaseIterable, Sendable {
         case .shiftJIS: return .shiftJIS
         }
     }
-
-    /// Encodes text.
-    /// - Parameter file: the file name used in error messages.
-    /// - Throws: ``InputError`` naming the line and character that Shift_JIS cannot represent.
-    public func encode(_ text: String, file: String) throws -> [UInt8] {
-        do {
-            return try TextCodec.encode(text, as: textEncoding)
-        } catch let e as TextEncodingError {
-            throw InputError([InputProblem(file: file, line: e.line,
-                                           message: e.message + "; export with --encoding utf8-bom instead, or --unencodable replace to write 〓 in its place")])
-        }
-    }
 }
 
 /// What CSV export does with a character the chosen encoding cannot represent
@@ -42,40 +30,21 @@ public enum UnencodableCharacters: String, CaseIterable, Sendable {
 }
 
 extension ExportEncoding {
-    /// Encodes text, replacing unencodable characters with 〓 when `unencodable` is ``UnencodableCharacters/replace``.
+    /// Encodes text through ``TextCodec``; with ``UnencodableCharacters/replace`` (Shift_JIS only)
+    /// a character the encoding cannot represent becomes 〓.
     /// - Parameter file: the file name used in error messages.
     /// - Returns: the bytes, the number of replaced characters and the 1-based line of the first.
-    /// - Throws: ``InputError`` with ``UnencodableCharacters/error``, as ``encode(_:file:)``.
-    public func encode(_ text: String, file: String, unencodable: UnencodableCharacters)
+    /// - Throws: ``InputError`` naming the line and character that Shift_JIS cannot represent
+    ///   (with ``UnencodableCharacters/error``).
+    public func encode(_ text: String, file: String, unencodable: UnencodableCharacters = .error)
         throws -> (bytes: [UInt8], replaced: Int, firstLine: Int?) {
-        guard self == .shiftJIS, unencodable == .replace else {
-            return (try encode(text, file: file), 0, nil)
-        }
+        let replacing = self == .shiftJIS && unencodable == .replace
         do {
-            return try TextCodec.encodeCP932Replacing(text)
+            if replacing { return try TextCodec.encodeCP932Replacing(text) }
+            return (try TextCodec.encode(text, as: textEncoding), 0, nil)
         } catch let e as TextEncodingError {
-            throw InputError([InputProblem(file: file, line: e.line, message: e.message)])
-        }
-    }
-}
-
-/// Windows code page 932 (Shift_JIS with Microsoft's extensions), through ``TextCodec``, with
-/// errors as ``InputError``.
-public enum CP932 {
-    /// Converts text to CP932.
-    /// - Throws: ``InputError`` naming the line and the first character CP932 cannot represent.
-    /// - Complexity: O(*n*).
-    public static func encode(_ text: String, file: String) throws -> [UInt8] {
-        try ExportEncoding.shiftJIS.encode(text, file: file)
-    }
-
-    /// Converts CP932 bytes to a string.
-    /// - Throws: ``InputError`` naming the line of the first byte sequence that is not CP932.
-    public static func decode(_ bytes: [UInt8], file: String) throws -> String {
-        do {
-            return try TextCodec.decode(bytes, as: .shiftJIS)
-        } catch let e as TextEncodingError {
-            throw InputError([InputProblem(file: file, line: e.line, message: e.message)])
+            let hint = replacing ? "" : "; export with --encoding utf8-bom instead, or --unencodable replace to write 〓 in its place"
+            throw InputError([InputProblem(file: file, line: e.line, message: e.message + hint)])
         }
     }
 }

@@ -51,11 +51,12 @@ public enum GEXFFormat {
         out += "  <meta>\n    <creator>Renkei</creator>\n"
         out += "    <description>\(XMLEscape.escape(table.metadata.name, attribute: false))</description>\n  </meta>\n"
         out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+        // Column index, spec and escaped name of each node attribute, escaped once for every node.
         let nodeAttributes = table.nodeAttributes.enumerated().filter { $0.element.name != "label" }
+            .map { (index: $0.offset, spec: $0.element, key: XMLEscape.escape($0.element.name, attribute: true)) }
         out += "    <attributes class=\"node\">\n"
-        for (_, a) in nodeAttributes {
-            let name = XMLEscape.escape(a.name, attribute: true)
-            out += "      <attribute id=\"\(name)\" title=\"\(name)\" type=\"\(gexfType(a.type))\"/>\n"
+        for a in nodeAttributes {
+            out += "      <attribute id=\"\(a.key)\" title=\"\(a.key)\" type=\"\(gexfType(a.spec.type))\"/>\n"
         }
         out += "    </attributes>\n"
         let weightIndex = table.edgeAttributes.firstIndex(where: { $0.name == "weight" })
@@ -72,10 +73,9 @@ public enum GEXFFormat {
             out += "      <node id=\"\(XMLEscape.escape(n.id, attribute: true))\" label=\""
                 + XMLEscape.escape(n.label, attribute: true) + "\">\n"
             out += "        <attvalues>\n"
-            for (j, a) in nodeAttributes {
-                guard let v = n.values[j] else { continue }
-                out += "          <attvalue for=\"\(XMLEscape.escape(a.name, attribute: true))\" value=\""
-                    + XMLEscape.escape(v.text, attribute: true) + "\"/>\n"
+            for a in nodeAttributes {
+                guard let v = n.values[a.index] else { continue }
+                out += "          <attvalue for=\"\(a.key)\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n"
             }
             out += "        </attvalues>\n"
             let c = KindPalette.color(for: n.kind)
@@ -109,14 +109,8 @@ public enum GEXFFormat {
     /// ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let tree = try XMLTree(bytes: bytes, file: file)
-        let root = tree.root
-        guard root.localName == "gexf" else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "the root element is <\(root.name)>, not <gexf>")])
-        }
-        guard let graph = root.child("graph") else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
-        }
+        let root = try XMLTree(bytes: bytes, file: file).root
+        let graph = try root.graphChild(ofRoot: "gexf", file: file)
         var metadata = DatasetMetadata(name: "")
         if let d = root.child("meta")?.child("description") {
             metadata.name = d.text
@@ -148,15 +142,24 @@ public enum GEXFFormat {
             }
         }
         let metricColumns = NetworkTable.metricColumns(from: declaredNode)
-        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
-                                     uniquingKeysWith: { a, _ in a })
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
-        func values(of element: XMLTree.Element, attrs: [String: Attr],
-                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+        /// The declared `<default>`s of one class's attributes, parsed once for all its elements.
+        func defaults(_ attrs: [String: Attr], typeOf: (String) -> AttributeType?) -> [String: AttributeValue] {
             var out: [String: AttributeValue] = [:]
-            for (_, a) in attrs where a.defaultValue != nil {
-                if let t = typeOf(a.title), let v = AttributeValue.parse(a.defaultValue!, as: t) { out[a.title] = v }
+            for a in attrs.values {
+                if let d = a.defaultValue, let t = typeOf(a.title), let v = AttributeValue.parse(d, as: t) { out[a.title] = v }
             }
+            return out
+        }
+        let nodeTypeOf: (String) -> AttributeType? = { nodeTypes[$0] }
+        let edgeTypeOf: (String) -> AttributeType? = { NetworkTable.edgeType($0) }
+        let nodeDefaults = defaults(nodeAttrs, typeOf: nodeTypeOf)
+        let edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf)
+
+        func values(of element: XMLTree.Element, attrs: [String: Attr], defaults: [String: AttributeValue],
+                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+            var out = defaults
             for av in element.child("attvalues")?.children("attvalue") ?? [] {
                 guard let id = av["for"] ?? av["id"], let a = attrs[id] else {
                     throw InputError([InputProblem(file: file, line: av.line, field: av["for"],
@@ -178,7 +181,7 @@ public enum GEXFFormat {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
-            var v = try values(of: n, attrs: nodeAttrs, typeOf: { NetworkTable.nodeType($0) ?? metricTypes[$0] })
+            var v = try values(of: n, attrs: nodeAttrs, defaults: nodeDefaults, typeOf: nodeTypeOf)
             if v["name"] == nil, let label = n["label"] { v["name"] = .string(label) }
             nodes.append((id, v, n.line))
         }
@@ -187,7 +190,7 @@ public enum GEXFFormat {
             guard let s = e["source"], let t = e["target"] else {
                 throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
             }
-            var v = try values(of: e, attrs: edgeAttrs, typeOf: { NetworkTable.edgeType($0) })
+            var v = try values(of: e, attrs: edgeAttrs, defaults: edgeDefaults, typeOf: edgeTypeOf)
             if let w = e["weight"] {
                 guard let d = Double(w) else {
                     throw InputError([InputProblem(file: file, line: e.line, field: "weight", message: "'\(w)' is not a number")])

@@ -31,9 +31,10 @@ public enum GraphMLFormat {
         for field in NetworkTable.metadataFields {
             out += "  <key id=\"g_\(field)\" for=\"graph\" attr.name=\"\(field)\" attr.type=\"string\"/>\n"
         }
-        for a in table.nodeAttributes {
-            out += "  <key id=\"n_\(XMLEscape.escape(a.name, attribute: true))\" for=\"node\" attr.name=\""
-                + XMLEscape.escape(a.name, attribute: true) + "\" attr.type=\"\(graphMLType(a.type))\"/>\n"
+        // Node attribute names escaped once, for the keys and every node's data.
+        let nodeKeys = table.nodeAttributes.map { XMLEscape.escape($0.name, attribute: true) }
+        for (a, key) in zip(table.nodeAttributes, nodeKeys) {
+            out += "  <key id=\"n_\(key)\" for=\"node\" attr.name=\"\(key)\" attr.type=\"\(graphMLType(a.type))\"/>\n"
         }
         for a in table.edgeAttributes {
             out += "  <key id=\"e_\(a.name)\" for=\"edge\" attr.name=\"\(a.name)\" attr.type=\"\(graphMLType(a.type))\"/>\n"
@@ -44,10 +45,9 @@ public enum GraphMLFormat {
         }
         for n in table.nodes {
             out += "    <node id=\"\(XMLEscape.escape(n.id, attribute: true))\">\n"
-            for (a, v) in zip(table.nodeAttributes, n.values) {
+            for (key, v) in zip(nodeKeys, n.values) {
                 guard let v else { continue }
-                out += "      <data key=\"n_\(XMLEscape.escape(a.name, attribute: true))\">"
-                    + XMLEscape.escape(v.text, attribute: false) + "</data>\n"
+                out += "      <data key=\"n_\(key)\">" + XMLEscape.escape(v.text, attribute: false) + "</data>\n"
             }
             out += "    </node>\n"
         }
@@ -69,14 +69,8 @@ public enum GraphMLFormat {
     /// `<default>`s apply; numeric node keys Renkei does not know become metrics).
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let tree = try XMLTree(bytes: bytes, file: file)
-        let root = tree.root
-        guard root.localName == "graphml" else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "the root element is <\(root.name)>, not <graphml>")])
-        }
-        guard let graph = root.child("graph") else {
-            throw InputError([InputProblem(file: file, line: root.line, message: "no <graph> element")])
-        }
+        let root = try XMLTree(bytes: bytes, file: file).root
+        let graph = try root.graphChild(ofRoot: "graphml", file: file)
         struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var keys: [String: Key] = [:]
         var declaredNodeKeys: [(name: String, type: AttributeType)] = []
@@ -99,15 +93,24 @@ public enum GraphMLFormat {
             if domain == "node" || domain == "all" { declaredNodeKeys.append((name, type)) }
         }
         let metricColumns = NetworkTable.metricColumns(from: declaredNodeKeys)
-        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
-                                     uniquingKeysWith: { a, _ in a })
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
-        func values(of element: XMLTree.Element, domain: String,
-                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+        /// The `<default>`s of the keys for `domain` (and `all`), parsed once for all its elements.
+        func defaults(domain: String, typeOf: (String) -> AttributeType?) -> [String: AttributeValue] {
             var out: [String: AttributeValue] = [:]
-            for (_, key) in keys where (key.domain == domain || key.domain == "all") && key.defaultValue != nil {
-                if let t = typeOf(key.name), let v = AttributeValue.parse(key.defaultValue!, as: t) { out[key.name] = v }
+            for key in keys.values where key.domain == domain || key.domain == "all" {
+                if let d = key.defaultValue, let t = typeOf(key.name), let v = AttributeValue.parse(d, as: t) { out[key.name] = v }
             }
+            return out
+        }
+        let nodeTypeOf: (String) -> AttributeType? = { nodeTypes[$0] }
+        let edgeTypeOf: (String) -> AttributeType? = { NetworkTable.edgeType($0) }
+        let nodeDefaults = defaults(domain: "node", typeOf: nodeTypeOf)
+        let edgeDefaults = defaults(domain: "edge", typeOf: edgeTypeOf)
+
+        func values(of element: XMLTree.Element, defaults: [String: AttributeValue],
+                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+            var out = defaults
             for d in element.children("data") {
                 guard let keyID = d["key"], let key = keys[keyID] else {
                     throw InputError([InputProblem(file: file, line: d.line, field: d["key"],
@@ -140,14 +143,14 @@ public enum GraphMLFormat {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
-            let v = try values(of: n, domain: "node", typeOf: { NetworkTable.nodeType($0) ?? metricTypes[$0] })
+            let v = try values(of: n, defaults: nodeDefaults, typeOf: nodeTypeOf)
             nodes.append((id, v, n.line))
         }
         for (i, e) in graph.children("edge").enumerated() {
             guard let s = e["source"], let t = e["target"] else {
                 throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
             }
-            var v = try values(of: e, domain: "edge", typeOf: { NetworkTable.edgeType($0) })
+            var v = try values(of: e, defaults: edgeDefaults, typeOf: edgeTypeOf)
             if v["direction"] == nil {
                 // Other tools' directed graphs: the edge's own flag, else the graph default.
                 let directed = e["directed"].map { $0 == "true" } ?? (graph["edgedefault"] == "directed")

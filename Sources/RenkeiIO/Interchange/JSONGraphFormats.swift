@@ -16,21 +16,15 @@ public enum NodeLinkJSONFormat {
     /// Writes a table as node-link JSON (2-space indentation, trailing newline).
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
-        let graph = JSONValue.object(table.metadataPairs.map { ($0.0, .string($0.1)) })
         let nodes = table.nodes.map { n -> JSONValue in
-            var pairs: [(String, JSONValue)] = [("id", .string(n.id))]
-            for (a, v) in zip(table.nodeAttributes, n.values) { if let v { pairs.append((a.name, v.json)) } }
-            pairs.append(("color", .string(KindPalette.color(for: n.kind).hex)))
-            return .object(pairs)
+            .object([("id", .string(n.id))] + table.jsonFields(of: n) + [("color", .string(KindPalette.color(for: n.kind).hex))])
         }
         let links = table.edges.map { e -> JSONValue in
-            var pairs: [(String, JSONValue)] = [("source", .string(e.source)), ("target", .string(e.target)),
-                                                ("key", .string(e.id))]
-            for (a, v) in zip(table.edgeAttributes, e.values) { if let v { pairs.append((a.name, v.json)) } }
-            return .object(pairs)
+            .object([("source", .string(e.source)), ("target", .string(e.target)), ("key", .string(e.id))]
+                    + table.jsonFields(of: e))
         }
         let doc = JSONValue.object([
-            ("directed", .bool(false)), ("multigraph", .bool(true)), ("graph", graph),
+            ("directed", .bool(false)), ("multigraph", .bool(true)), ("graph", table.metadataJSON),
             ("nodes", .array(nodes)), ("links", .array(links)),
         ])
         return doc.serialized(indent: 2) + "\n"
@@ -39,8 +33,8 @@ public enum NodeLinkJSONFormat {
     /// Reads node-link JSON written by Renkei or by NetworkX (`links` or `edges`; ids may be
     /// numbers; unknown numeric node fields become metrics).
     /// - Throws: ``InputError`` naming the file and, where known, the line.
-    public static func read(text: String, file: String) throws -> NetworkTable {
-        let (doc, lines) = try JSONValue.parseWithElementLines(text, file: file)
+    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file)
         let nodeLines = lines["nodes"] ?? []
         let linkLines = lines["links"] ?? lines["edges"] ?? []
         func fail(_ message: String, field: String? = nil, line: Int? = nil) -> InputError {
@@ -78,42 +72,38 @@ public enum NodeLinkJSONFormat {
             }
         }
         var metricColumns = NetworkTable.metricColumns(from: declared)
-        for (i, c) in metricColumns.enumerated() where c.isInteger && declared.contains(where: { $0.name == c.name && $0.type == .double }) {
-            metricColumns[i].isInteger = false
+        for (i, c) in metricColumns.enumerated() where c.type == .integer && declared.contains(where: { $0.name == c.name && $0.type == .double }) {
+            metricColumns[i].type = .double
         }
-        let metricTypes = Dictionary(metricColumns.map { ($0.name, $0.isInteger ? AttributeType.integer : .double) },
-                                     uniquingKeysWith: { a, _ in a })
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
+        /// The fields of `pairs` that `types` knows, as values; nulls are absent values.
+        func values(_ pairs: [(String, JSONValue)], types: (String) -> AttributeType?, of owner: String,
+                    line: Int?) throws -> [String: AttributeValue] {
+            var values: [String: AttributeValue] = [:]
+            for (k, v) in pairs {
+                guard let type = types(k) else { continue }
+                guard let value = AttributeValue.from(json: v, as: type) else {
+                    if case .null = v { continue }
+                    throw fail("\(owner): the value is not a valid \(type.rawValue)", field: k, line: line)
+                }
+                values[k] = value
+            }
+            return values
+        }
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, n) in nodeList.enumerated() {
             guard let pairs = n.objectValue, let id = idText(n["id"]) else {
                 throw fail("node \(i + 1) has no id", field: "id", line: nodeLine(i))
             }
-            var values: [String: AttributeValue] = [:]
-            for (k, v) in pairs {
-                guard let type = NetworkTable.nodeType(k) ?? metricTypes[k] else { continue }
-                guard let value = AttributeValue.from(json: v, as: type) else {
-                    if case .null = v { continue }
-                    throw fail("node \(id): the value is not a valid \(type.rawValue)", field: k, line: nodeLine(i))
-                }
-                values[k] = value
-            }
-            nodes.append((id, values, nodeLine(i)))
+            nodes.append((id, try values(pairs, types: { nodeTypes[$0] }, of: "node \(id)", line: nodeLine(i)), nodeLine(i)))
         }
         var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, l) in linkList.enumerated() {
             guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
                 throw fail("link \(i + 1) has no source or target", field: "source", line: linkLine(i))
             }
-            var values: [String: AttributeValue] = [:]
-            for (k, v) in pairs {
-                guard let type = NetworkTable.edgeType(k) else { continue }
-                guard let value = AttributeValue.from(json: v, as: type) else {
-                    if case .null = v { continue }
-                    throw fail("link \(i + 1): the value is not a valid \(type.rawValue)", field: k, line: linkLine(i))
-                }
-                values[k] = value
-            }
-            edges.append((idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", s, t, values, linkLine(i)))
+            let v = try values(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: linkLine(i))
+            edges.append((idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", s, t, v, linkLine(i)))
         }
         return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
     }
@@ -128,21 +118,32 @@ public enum CytoscapeJSONFormat {
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
         let nodes = table.nodes.map { n -> JSONValue in
-            var pairs: [(String, JSONValue)] = [("id", .string(n.id))]
-            for (a, v) in zip(table.nodeAttributes, n.values) { if let v { pairs.append((a.name, v.json)) } }
-            pairs.append(("color", .string(KindPalette.color(for: n.kind).hex)))
-            return .object([("data", .object(pairs))])
+            .object([("data", .object([("id", .string(n.id))] + table.jsonFields(of: n)
+                                      + [("color", .string(KindPalette.color(for: n.kind).hex))]))])
         }
         let edges = table.edges.map { e -> JSONValue in
-            var pairs: [(String, JSONValue)] = [("id", .string(e.id)), ("source", .string(e.source)),
-                                                ("target", .string(e.target))]
-            for (a, v) in zip(table.edgeAttributes, e.values) { if let v { pairs.append((a.name, v.json)) } }
-            return .object([("data", .object(pairs))])
+            .object([("data", .object([("id", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]
+                                      + table.jsonFields(of: e)))])
         }
         let doc = JSONValue.object([
-            ("data", .object(table.metadataPairs.map { ($0.0, .string($0.1)) })),
+            ("data", table.metadataJSON),
             ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
         ])
         return doc.serialized(indent: 2) + "\n"
     }
+}
+
+extension NetworkTable {
+    /// A node's attributes that have a value, as JSON fields in column order (lists as arrays).
+    func jsonFields(of node: Node) -> [(String, JSONValue)] {
+        zip(nodeAttributes, node.values).compactMap { a, v in v.map { (a.name, $0.json) } }
+    }
+
+    /// An edge's attributes that have a value, as JSON fields in column order.
+    func jsonFields(of edge: Edge) -> [(String, JSONValue)] {
+        zip(edgeAttributes, edge.values).compactMap { a, v in v.map { (a.name, $0.json) } }
+    }
+
+    /// The graph metadata as a JSON object (empty fields left out).
+    var metadataJSON: JSONValue { .object(metadataPairs.map { ($0.0, .string($0.1)) }) }
 }

@@ -14,11 +14,11 @@ extension JSONValue {
         return try p.parseDocument()
     }
 
-    /// Parses like ``parse(_:file:)`` and also returns, for each array held directly by the
-    /// top-level object (`"nodes"`, `"links"` …), the line each of its elements starts on, for
+    /// Parses UTF-8 bytes like ``parse(_:file:)`` and also returns, for each array held directly by
+    /// the top-level object (`"nodes"`, `"links"` …), the line each of its elements starts on, for
     /// error messages.
-    public static func parseWithElementLines(_ text: String, file: String) throws -> (value: JSONValue, lines: [String: [Int]]) {
-        var p = JSONTextParser(bytes: Array(text.utf8), file: file)
+    public static func parseWithElementLines(bytes: [UInt8], file: String) throws -> (value: JSONValue, lines: [String: [Int]]) {
+        var p = JSONTextParser(bytes: bytes, file: file)
         p.recordLines = true
         let v = try p.parseDocument()
         return (v, p.elementLines)
@@ -89,11 +89,11 @@ private struct JSONTextParser {
     }
 
     mutating func expect(_ word: String, _ value: JSONValue) throws -> JSONValue {
-        let u = Array(word.utf8)
-        guard pos + u.count <= bytes.count, Array(bytes[pos..<pos + u.count]) == u else {
+        let n = word.utf8.count
+        guard pos + n <= bytes.count, bytes[pos..<pos + n].elementsEqual(word.utf8) else {
             throw fail("invalid JSON literal")
         }
-        pos += u.count
+        pos += n
         return value
     }
 

@@ -95,14 +95,6 @@ public enum NetworkExport {
     }
 }
 
-extension NetworkExport {
-    /// True when `path` exists and is neither a regular file nor a directory (after following
-    /// symbolic links): a character device, a pipe or a socket. Same as ``OutputFile/isSpecialFile(_:)``.
-    public static func isSpecialFile(_ path: String) -> Bool {
-        OutputFile.isSpecialFile(path)
-    }
-}
-
 /// Reads networks back from the formats that have a reader: GraphML, GEXF and node-link JSON.
 public enum NetworkImport {
     /// The format a path's extension names, when Renkei can read it back.
@@ -131,10 +123,12 @@ public enum NetworkImport {
         case .graphml: table = try GraphMLFormat.read(bytes: bytes, file: file)
         case .gexf: table = try GEXFFormat.read(bytes: bytes, file: file)
         case .json:
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw InputError([InputProblem(file: file, message: "the file is not valid UTF-8")])
+            let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
+            guard validPrefix == bytes.count else {
+                throw InputError([InputProblem(file: file, line: TextCodec.lineOf(offset: validPrefix, in: bytes),
+                                               message: "the file is not valid UTF-8")])
             }
-            table = try NodeLinkJSONFormat.read(text: text, file: file)
+            table = try NodeLinkJSONFormat.read(bytes: bytes, file: file)
         default:
             throw InputError([InputProblem(file: file, message: "\(format.rawValue) files cannot be read back; use graphml, gexf or json")])
         }
@@ -152,7 +146,7 @@ public enum NetworkImport {
 
 /// The per-node metrics `--with-metrics` attaches.
 public enum ExportMetrics {
-    /// Computes the ``MetricColumn/standard`` metrics on the dataset's partnership graph (every
+    /// Computes the ``NodeMetrics/standardColumns`` metrics on the dataset's partnership graph (every
     /// organisation, all partnerships; parallel partnerships are one edge), with the defaults of
     /// `renkei centrality` and `renkei clustering`, which are NetworkX's on the simple graph:
     ///
@@ -165,8 +159,8 @@ public enum ExportMetrics {
     ///   the partition `renkei render --color-by community` draws with the same seed.
     ///
     /// The algorithms, their papers and complexities are documented on ``AnalysisGraph``.
-    /// - Returns: the metrics and the names of the standard metrics not available (none now; kept
-    ///   so a metric that cannot be computed is reported rather than silently missing).
+    /// - Returns: the metrics and the names of the standard metrics that could not be computed
+    ///   (`pagerank` when the power iteration does not converge), reported rather than silently missing.
     /// - Complexity: dominated by betweenness, O(*n* *m*).
     public static func compute(_ dataset: Dataset, seed: UInt64) -> (metrics: NodeMetrics, unavailable: [String]) {
         let graph = AnalysisGraph.partnershipGraph(of: dataset)
@@ -183,8 +177,8 @@ public enum ExportMetrics {
             for (name, column) in columns { row[name] = column[v.int] }
             values[graph.labels[v.int]] = row
         }
-        let available = MetricColumn.standard.filter { columns[$0.name] != nil }
-        let unavailable = MetricColumn.standard.map(\.name).filter { columns[$0] == nil }
+        let available = NodeMetrics.standardColumns.filter { columns[$0.name] != nil }
+        let unavailable = NodeMetrics.standardColumns.map(\.name).filter { columns[$0] == nil }
         return (NodeMetrics(columns: available, values: values), unavailable)
     }
 }

@@ -138,45 +138,29 @@ public enum ListCodec {
     }
 }
 
-/// A per-node metric column attached by `--with-metrics`.
-public struct MetricColumn: Hashable, Sendable {
-    /// The field name (`pagerank`).
-    public var name: String
-    /// The Japanese CSV header (`媒介中心性`).
-    public var japanese: String
-    /// Whether values are whole numbers (degree, community, core number).
-    public var isInteger: Bool
-
-    /// Creates a metric column.
-    public init(name: String, japanese: String, isInteger: Bool) {
-        self.name = name
-        self.japanese = japanese
-        self.isInteger = isInteger
-    }
-
-    /// The columns `--with-metrics` attaches, in this order.
-    public static let standard: [MetricColumn] = [
-        MetricColumn(name: "degree", japanese: "次数", isInteger: true),
-        MetricColumn(name: "betweenness", japanese: "媒介中心性", isInteger: false),
-        MetricColumn(name: "pagerank", japanese: "PageRank", isInteger: false),
-        MetricColumn(name: "clustering", japanese: "クラスタ係数", isInteger: false),
-        MetricColumn(name: "community", japanese: "コミュニティ", isInteger: true),
-        MetricColumn(name: "core_number", japanese: "コア数", isInteger: true),
-    ]
-}
-
 /// Computed values per node, attached to exports: node id → metric name → value.
 public struct NodeMetrics: Sendable, Equatable {
-    /// The columns, in output order.
-    public var columns: [MetricColumn]
+    /// The columns, in output order: numeric node attributes (type `integer` for whole-number
+    /// metrics such as degree, community and core number, else `double`).
+    public var columns: [AttributeSpec]
     /// Node id → metric name → value. A node or metric missing here is left empty in the export.
     public var values: [String: [String: Double]]
 
     /// Creates a metrics table.
-    public init(columns: [MetricColumn], values: [String: [String: Double]]) {
+    public init(columns: [AttributeSpec], values: [String: [String: Double]]) {
         self.columns = columns
         self.values = values
     }
+
+    /// The columns `--with-metrics` attaches, in this order.
+    public static let standardColumns: [AttributeSpec] = [
+        AttributeSpec(name: "degree", japanese: "次数", type: .integer),
+        AttributeSpec(name: "betweenness", japanese: "媒介中心性", type: .double),
+        AttributeSpec(name: "pagerank", japanese: "PageRank", type: .double),
+        AttributeSpec(name: "clustering", japanese: "クラスタ係数", type: .double),
+        AttributeSpec(name: "community", japanese: "コミュニティ", type: .integer),
+        AttributeSpec(name: "core_number", japanese: "コア数", type: .integer),
+    ]
 }
 
 /// The attribute columns and rows every exporter writes, built once from a dataset.
@@ -217,15 +201,17 @@ public struct NetworkTable: Sendable {
     /// The dataset's name, description, source and licence.
     public var metadata: DatasetMetadata
     /// Node attribute columns: ``organizationAttributes`` then the metric columns.
-    public var nodeAttributes: [AttributeSpec]
+    public private(set) var nodeAttributes: [AttributeSpec]
     /// Edge attribute columns: ``partnershipAttributes``.
-    public var edgeAttributes: [AttributeSpec]
+    public var edgeAttributes: [AttributeSpec] { NetworkTable.partnershipAttributes }
     /// Nodes in dataset order.
     public var nodes: [Node]
     /// Edges in partnership order.
     public var edges: [Edge]
-    /// The metric columns among ``nodeAttributes`` (they come last).
-    public var metricColumns: [MetricColumn]
+    /// The metric columns: the ``nodeAttributes`` after ``organizationAttributes``.
+    public var metricColumns: ArraySlice<AttributeSpec> {
+        nodeAttributes[NetworkTable.organizationAttributes.count...]
+    }
 
     /// Node attributes every export carries, before any metrics.
     public static let organizationAttributes: [AttributeSpec] = [
@@ -262,11 +248,7 @@ public struct NetworkTable: Sendable {
     public init(dataset: Dataset, metrics: NodeMetrics? = nil) {
         metadata = dataset.metadata
         let metricColumns = metrics?.columns ?? []
-        self.metricColumns = metricColumns
-        nodeAttributes = NetworkTable.organizationAttributes + metricColumns.map {
-            AttributeSpec(name: $0.name, japanese: $0.japanese, type: $0.isInteger ? .integer : .double)
-        }
-        edgeAttributes = NetworkTable.partnershipAttributes
+        nodeAttributes = NetworkTable.organizationAttributes + metricColumns
         var ledProjects: [String: [String]] = [:]
         for p in dataset.projects { ledProjects[p.lead, default: []].append(p.id) }
         nodes = dataset.organizations.map { o in
@@ -287,7 +269,7 @@ public struct NetworkTable: Sendable {
             let row = metrics?.values[o.id]
             for c in metricColumns {
                 if let v = row?[c.name], v.isFinite {
-                    values.append(c.isInteger && v == v.rounded() && abs(v) < 9e15 ? .integer(Int(v)) : .double(v))
+                    values.append(c.type == .integer && v == v.rounded() && abs(v) < 9e15 ? .integer(Int(v)) : .double(v))
                 } else {
                     values.append(nil)
                 }
@@ -315,22 +297,18 @@ public struct NetworkTable: Sendable {
     }
 
     /// A table read from a file: rows keyed by attribute name.
-    init(metadata: DatasetMetadata, metricColumns: [MetricColumn],
+    init(metadata: DatasetMetadata, metricColumns: [AttributeSpec],
          nodes: [(id: String, values: [String: AttributeValue], line: Int?)],
          edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)]) {
         self.metadata = metadata
-        self.metricColumns = metricColumns
-        nodeAttributes = NetworkTable.organizationAttributes + metricColumns.map {
-            AttributeSpec(name: $0.name, japanese: $0.japanese, type: $0.isInteger ? .integer : .double)
-        }
-        edgeAttributes = NetworkTable.partnershipAttributes
+        nodeAttributes = NetworkTable.organizationAttributes + metricColumns
         let nodeSpecs = nodeAttributes
         self.nodes = nodes.map { n in
             let kind = OrganizationKind(id: n.values["kind"].map(\.text) ?? OrganizationKind.other.id, english: "", order: 0)
             return Node(id: n.id, label: n.values["label"]?.text ?? n.values["name"]?.text ?? n.id, kind: kind,
                         values: nodeSpecs.map { n.values[$0.name] }, line: n.line)
         }
-        let edgeSpecs = edgeAttributes
+        let edgeSpecs = NetworkTable.partnershipAttributes
         self.edges = edges.map { e in
             Edge(id: e.id, source: e.source, target: e.target, values: edgeSpecs.map { e.values[$0.name] }, line: e.line)
         }
@@ -470,7 +448,7 @@ public struct NetworkTable: Sendable {
         guard problems.isEmpty else { throw InputError(problems) }
         let dataset = Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
                               projects: projects, partnerships: partnerships)
-        let metrics = metricColumns.isEmpty ? nil : NodeMetrics(columns: metricColumns, values: metricValues)
+        let metrics = metricColumns.isEmpty ? nil : NodeMetrics(columns: Array(metricColumns), values: metricValues)
         return (dataset, metrics)
     }
 }
@@ -478,15 +456,21 @@ public struct NetworkTable: Sendable {
 extension NetworkTable {
     /// Decides the metric columns of a file from the attributes it declares that Renkei does not
     /// know: numeric ones become metrics (standard names keep their Japanese header).
-    static func metricColumns(from declared: [(name: String, type: AttributeType)]) -> [MetricColumn] {
+    static func metricColumns(from declared: [(name: String, type: AttributeType)]) -> [AttributeSpec] {
         let known = Set(organizationAttributes.map(\.name) + ["id"])
-        var out: [MetricColumn] = []
+        var out: [AttributeSpec] = []
         for d in declared where !known.contains(d.name) && (d.type == .integer || d.type == .double) {
             guard !out.contains(where: { $0.name == d.name }) else { continue }
-            let japanese = MetricColumn.standard.first(where: { $0.name == d.name })?.japanese ?? d.name
-            out.append(MetricColumn(name: d.name, japanese: japanese, isInteger: d.type == .integer))
+            let japanese = NodeMetrics.standardColumns.first(where: { $0.name == d.name })?.japanese ?? d.name
+            out.append(AttributeSpec(name: d.name, japanese: japanese, type: d.type))
         }
         return out
+    }
+
+    /// Every node attribute's type by name: ``organizationAttributes`` and the `metrics` columns.
+    static func nodeTypes(metrics: [AttributeSpec]) -> [String: AttributeType] {
+        Dictionary((organizationAttributes + metrics).map { ($0.name, $0.type) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     /// The declared type of a known node attribute, or nil.

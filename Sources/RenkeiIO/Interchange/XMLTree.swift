@@ -57,6 +57,19 @@ public struct XMLTree: Sendable {
         public func children(_ localName: String) -> [Element] {
             children.filter { $0.localName == localName }
         }
+
+        /// The `<graph>` child of a document element that must be `<rootName>` (GraphML, GEXF).
+        /// - Throws: ``InputError`` naming the file and line when the root is another element or
+        ///   has no `<graph>`.
+        func graphChild(ofRoot rootName: String, file: String) throws -> Element {
+            guard localName == rootName else {
+                throw InputError([InputProblem(file: file, line: line, message: "the root element is <\(name)>, not <\(rootName)>")])
+            }
+            guard let graph = child("graph") else {
+                throw InputError([InputProblem(file: file, line: line, message: "no <graph> element")])
+            }
+            return graph
+        }
     }
 
     /// The document element.
@@ -139,19 +152,11 @@ private struct XMLParserState {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             throw fail("the file is UTF-16; only UTF-8 XML is read", line: 1)
         }
-        if lookingAt("\u{FEFF}") { pos += 3 }
-        if String(validating: bytes[pos...], as: UTF8.self) == nil {
-            var l = 1
-            var decoder = UTF8()
-            var it = bytes[pos...].makeIterator()
-            loop: while true {
-                switch decoder.decode(&it) {
-                case .scalarValue(let s): if s == "\n" { l += 1 }
-                case .emptyInput, .error: break loop
-                }
-            }
-            throw fail("the file is not valid UTF-8", line: l)
+        let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
+        if validPrefix < bytes.count {
+            throw fail("the file is not valid UTF-8", line: TextCodec.lineOf(offset: validPrefix, in: bytes))
         }
+        if lookingAt("\u{FEFF}") { pos += 3 }
         if lookingAt("<?xml") {
             let start = pos, startLine = line
             try skip(past: "?>", what: "XML declaration")

@@ -9,9 +9,12 @@ Outputs:
   networkx.gexf         nx.write_gexf(version="1.3") of the same graph
   networkx.json         json_graph.node_link_data(G, edges="links") of the same graph
   expected.json         counts and attribute values as NetworkX reads them back from each file,
-                        CP932 bytes of Japanese strings as Python's cp932 codec encodes them, and
-                        what Python's cp932 codec decodes a few codes to
+                        CP932 bytes of Japanese strings as Python's cp932 codec encodes them,
+                        what Python's cp932 codec decodes a few codes to, and the metrics
+                        `renkei export --with-metrics` attaches, as NetworkX computes them on the
+                        simple partnership graph of ../folders/good ("good_metrics")
 """
+import csv
 import json
 
 import networkx as nx
@@ -47,7 +50,29 @@ def summary(H):
     return {"nodes": H.number_of_nodes(), "edges": H.number_of_edges(), "node_data": nodes, "edge_data": edges}
 
 
+def good_metrics():
+    """NetworkX's values on ../folders/good as a simple graph: every organisation, one edge per
+    partnered pair (planned partnerships included, parallel ones merged), unweighted."""
+    with open("../folders/good/organizations.csv", encoding="utf-8") as f:
+        ids = [row["id"] for row in csv.DictReader(f)]
+    S = nx.Graph()
+    S.add_nodes_from(ids)
+    with open("../folders/good/partnerships.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["source"] != row["target"]:
+                S.add_edge(row["source"], row["target"])
+    measures = {
+        "degree": dict(S.degree()),
+        "betweenness": nx.betweenness_centrality(S),
+        "pagerank": nx.pagerank(S, weight=None),
+        "clustering": nx.clustering(S),
+        "core_number": nx.core_number(S),
+    }
+    return {n: {m: values[n] for m, values in measures.items()} for n in ids}
+
+
 expected = {
+    "good_metrics": good_metrics(),
     "graphml": summary(nx.read_graphml("networkx.graphml")),
     "gexf": summary(nx.read_gexf("networkx.gexf")),
     "json": summary(json_graph.node_link_graph(json.load(open("networkx.json", encoding="utf-8")), edges="links")),
