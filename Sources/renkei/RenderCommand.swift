@@ -119,8 +119,8 @@ struct RenderCommand: ParsableCommand {
     /// the partition `renkei communities PATH --seed S` reports (Leiden, γ = 1, one run;
     /// communities numbered by size) on the dataset's partnership graph.
     static func communities(of graph: AnalysisGraph, seed: Int) -> [String: Int] {
-        let detection = CommunityDetection(graph, algorithm: .leiden, seed: UInt64(truncatingIfNeeded: seed))
-        let membership = detection.partition.membership
+        // The same call as `renkei export --with-metrics` (and one run of `renkei communities`).
+        let membership = Leiden.run(graph, seed: UInt64(truncatingIfNeeded: seed)).membership
         return Dictionary(uniqueKeysWithValues: graph.labels.enumerated().map { ($1, Int(membership[$0])) })
     }
 

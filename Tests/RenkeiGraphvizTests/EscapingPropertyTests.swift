@@ -13,7 +13,7 @@ import RenkeiCore
     static let ordinary: [String] = ["a", "Z", "0", "9", "_", "-", ".", "社", "協", "連", "携", "ー", "（", "）",
                                      "ﾃｽﾄ", "é", "ß", "Ω", "😀", "👨‍👩‍👧", "🇯🇵", "𠮷", "ㇰ", "々"]
 
-    static func randomString(_ rng: inout SplitMix64, allowNUL: Bool) -> String {
+    static func randomString(_ rng: inout SplitMixRandom, allowNUL: Bool) -> String {
         let roll = rng.next() % 100
         let length = roll < 3 ? 2000 + Int(rng.next() % 4000) : Int(rng.next() % 40)
         var s = ""
@@ -63,7 +63,7 @@ import RenkeiCore
     }
 
     @Test func quotedValuesReadBackExactly() throws {
-        var rng = SplitMix64(seed: 20_240_401)
+        var rng = SplitMixRandom(seed: 20_240_401)
         var exact = 0, total = 0
         for _ in 0..<20 {
             let values = (0..<100).map { _ in Self.randomString(&rng, allowNUL: false) }
@@ -86,7 +86,7 @@ import RenkeiCore
     }
 
     @Test func labelsShowTheOriginalText() throws {
-        var rng = SplitMix64(seed: 7_340_001)
+        var rng = SplitMixRandom(seed: 7_340_001)
         var unchanged = 0, total = 0
         for _ in 0..<20 {
             let texts = (0..<100).map { _ in Self.randomString(&rng, allowNUL: true) }
@@ -110,7 +110,7 @@ import RenkeiCore
     }
 
     @Test func htmlEscapedTextRendersWithoutErrors() throws {
-        var rng = SplitMix64(seed: 99)
+        var rng = SplitMixRandom(seed: 99)
         for _ in 0..<40 {
             let t = Self.randomString(&rng, allowNUL: true)
             let dot = "graph { a [shape=plain, label=<<TABLE><TR><TD>\(DOTEscaping.html(t))</TD></TR></TABLE>>] }"

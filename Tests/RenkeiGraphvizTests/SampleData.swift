@@ -53,7 +53,7 @@ enum SampleData {
     /// A random network of `projects` projects with `partnersPerProject` partners drawn from a pool
     /// of `pool` organisations (so partners are shared), seeded.
     static func large(projects: Int, partnersPerProject: Int, pool: Int, seed: UInt64) -> Dataset {
-        var rng = SplitMix64(seed: seed)
+        var rng = SplitMixRandom(seed: seed)
         let kinds = OrganizationKind.builtIn
         let relations = RelationKind.builtIn
         var orgs: [Organization] = []
@@ -73,18 +73,5 @@ enum SampleData {
             }
         }
         return Dataset(metadata: DatasetMetadata(name: "大きな網"), organizations: orgs, projects: ps, partnerships: links)
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014, doi:10.1145/2714064.2660195): a small seeded generator.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

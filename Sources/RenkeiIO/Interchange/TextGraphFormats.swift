@@ -85,7 +85,7 @@ public enum PlainDOTFormat {
     public static func write(_ table: NetworkTable) -> String {
         var out = "graph \(quote(table.metadata.name.isEmpty ? "renkei" : table.metadata.name)) {\n"
         out += "  graph [charset=\"UTF-8\"];\n"
-        out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK JP\"];\n"
+        out += "  node [shape=box, style=\"rounded,filled\", fontname=\"\(DiagramOptions.defaultFont)\"];\n"
         for n in table.nodes {
             let fill = KindPalette.color(for: n.kind)
             var attrs = ["label=\(DOTEscaping.label(n.label))", "fillcolor=\(quote(fill.hex))",
