@@ -135,20 +135,15 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV bytes (see ``read(path:displayName:problems:)``).
     public static func parse(bytes: [UInt8], file: String, problems: inout [InputProblem]) -> CSVTable? {
-        let text: String
         let encoding: TextEncoding
+        let records: [CSVRecord]
         do {
+            let text: String
             (text, encoding) = try TextCodec.decode(bytes)
+            records = try CSVReader.parse(text)
         } catch let e as TextEncodingError {
             problems.append(InputProblem(file: file, line: e.line, message: e.message))
             return nil
-        } catch {
-            problems.append(InputProblem(file: file, message: "\(error)"))
-            return nil
-        }
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader.parse(text)
         } catch let e as CSVSyntaxError {
             problems.append(InputProblem(file: file, line: e.line, message: e.message))
             return nil
