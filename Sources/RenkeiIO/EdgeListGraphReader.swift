@@ -259,14 +259,28 @@ private struct EdgeListParser {
         return p
     }
 
-    mutating func intern(_ f: Field) -> Int32 {
+    /// FNV-1a hash of a label's bytes.
+    func hash(_ f: Field) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         if let owned = f.owned {
             for b in owned { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         } else {
             for i in f.start..<f.end { h = (h ^ UInt64(text[i])) &* 0x100_0000_01b3 }
         }
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & tableMask
+        return h
+    }
+
+    /// The first table slot probed for hash `h`.
+    func homeSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & tableMask }
+
+    /// Label `id` as a field.
+    func field(of id: Int) -> Field {
+        if let owned = unquoted[id] { return Field(start: 0, end: 0, owned: owned) }
+        return Field(start: labelStart[id], end: labelStart[id] + Int(labelLength[id]), owned: nil)
+    }
+
+    mutating func intern(_ f: Field) -> Int32 {
+        var slot = homeSlot(hash(f))
         while true {
             let id = table[slot]
             if id < 0 { break }
@@ -305,13 +319,7 @@ private struct EdgeListParser {
         table = [Int32](repeating: -1, count: size)
         tableMask = size - 1
         for id in 0..<labelStart.count {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            if let owned = unquoted[id] {
-                for b in owned { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            } else {
-                for i in labelStart[id] ..< labelStart[id] + Int(labelLength[id]) { h = (h ^ UInt64(text[i])) &* 0x100_0000_01b3 }
-            }
-            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & tableMask
+            var slot = homeSlot(hash(field(of: id)))
             while table[slot] >= 0 { slot = (slot + 1) & tableMask }
             table[slot] = Int32(id)
         }
