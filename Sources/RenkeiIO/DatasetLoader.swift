@@ -104,17 +104,9 @@ enum FieldParsing {
         }
     }
 
-    /// `did you mean 'x'?` for a near miss among `candidates`.
+    /// ` (did you mean 'x'?)` for a near miss among `candidates` (see `closest(to:among:)`), or "".
     static func suggestion(for text: String, among candidates: [String]) -> String {
-        let t = Array(text.lowercased())
-        var best: (String, Int)?
-        for c in candidates {
-            let d = editDistance(t, Array(c.lowercased()))
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best, d <= max(1, min(t.count, c.count) / 2) || c.contains(text) || (!c.isEmpty && text.contains(c))
-        else { return "" }
-        return " (did you mean '\(c)'?)"
+        closest(to: text, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Resolves `;`-separated relation labels or ids, reporting unknown ones.
