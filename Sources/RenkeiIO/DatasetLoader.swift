@@ -65,16 +65,31 @@ enum FieldParsing {
         return text.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
-    /// A positive, finite weight; nil for an empty field.
+    /// Why a field could not be read (a complete message).
     struct FieldError: Error { var message: String }
 
+    /// A positive, finite weight; nil for an empty field.
     static func weight(_ text: String) -> Result<Double?, FieldError> {
         var t = text.trimmingWhitespace()
         if t.isEmpty { return .success(nil) }
         if !t.utf8.allSatisfy({ $0 < 0x80 }) { t = t.precomposedStringWithCompatibilityMapping }  // full-width digits
-        guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number")) }
-        guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive")) }
+        guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number (weights must be positive numbers)")) }
+        guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive (weights must be positive numbers)")) }
         return .success(w)
+    }
+
+    /// Reads an optional field with `parse` (one of `bool`, `status`, `direction`): `fallback` when
+    /// the field is empty; `fallback` and `problem` appended to `problems` when the text is none of
+    /// the accepted spellings.
+    static func choice<T>(_ text: String, _ parse: (String) -> T??, default fallback: T,
+                          problem: @autoclosure () -> InputProblem, problems: inout [InputProblem]) -> T {
+        switch parse(text) {
+        case .some(.some(let value)): return value
+        case .some(.none): return fallback
+        case .none:
+            problems.append(problem())
+            return fallback
+        }
     }
 
     static func bool(_ text: String) -> Bool?? {

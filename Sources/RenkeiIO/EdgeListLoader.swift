@@ -55,7 +55,7 @@ enum EdgeListLoader {
                 case .success(let w): weight = w ?? 1
                 case .failure(let e):
                     problems.append(InputProblem(file: file, line: r.line, field: table.header[c],
-                                                 message: e.message + " (weights must be positive numbers)"))
+                                                 message: e.message))
                 }
             }
             guard problems.count == before else { continue }
@@ -118,7 +118,7 @@ enum EdgeListLoader {
                 switch FieldParsing.weight(tokens[2]) {
                 case .success(let w): weight = w ?? 1
                 case .failure(let e):
-                    problems.append(InputProblem(file: file, line: lineNumber, field: "weight", message: e.message + " (weights must be positive numbers)"))
+                    problems.append(InputProblem(file: file, line: lineNumber, field: "weight", message: e.message))
                     continue
                 }
             }

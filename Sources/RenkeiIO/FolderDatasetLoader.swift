@@ -238,13 +238,10 @@ enum FolderDatasetLoader {
             if category!.isEmpty { category = normalized.kind == kind.id ? normalized.category : nil }
             var generic = normalized.generic
             if let c = cGeneric {
-                switch FieldParsing.bool(r.fields[c]) {
-                case .some(.some(let b)): generic = b
-                case .some(.none): break
-                case .none:
-                    problems.append(InputProblem(file: file, line: r.line, field: "generic",
-                                                 message: "'\(r.fields[c])' is not true or false"))
-                }
+                generic = FieldParsing.choice(r.fields[c], FieldParsing.bool, default: generic,
+                                              problem: InputProblem(file: file, line: r.line, field: "generic",
+                                                                    message: "'\(r.fields[c])' is not true or false"),
+                                              problems: &problems)
             }
             let prefecture = f(cPref).isEmpty ? normalized.prefecture : f(cPref)
             let municipality = f(cMuni).isEmpty ? normalized.municipality : f(cMuni)
@@ -351,28 +348,20 @@ enum FolderDatasetLoader {
             if FieldParsing.list(f(req["relations"])).isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "relations", message: "no relation given (at least one is required)"))
             }
-            var status = PartnershipStatus.realised
-            switch FieldParsing.status(f(cStatus)) {
-            case .some(.some(let s)): status = s
-            case .some(.none): break
-            case .none:
-                problems.append(InputProblem(file: file, line: r.line, field: "status",
-                                             message: "status '\(f(cStatus))' is not realised or planned"))
-            }
+            let status = FieldParsing.choice(f(cStatus), FieldParsing.status, default: .realised,
+                                             problem: InputProblem(file: file, line: r.line, field: "status",
+                                                                   message: "status '\(f(cStatus))' is not realised or planned"),
+                                             problems: &problems)
             var weight = 1.0
             switch FieldParsing.weight(f(cWeight)) {
             case .success(let w): weight = w ?? 1
             case .failure(let e):
-                problems.append(InputProblem(file: file, line: r.line, field: "weight", message: e.message + " (weights must be positive numbers)"))
+                problems.append(InputProblem(file: file, line: r.line, field: "weight", message: e.message))
             }
-            var direction = PartnershipDirection.mutual
-            switch FieldParsing.direction(f(cDirection)) {
-            case .some(.some(let d)): direction = d
-            case .some(.none): break
-            case .none:
-                problems.append(InputProblem(file: file, line: r.line, field: "direction",
-                                             message: "direction '\(f(cDirection))' is not mutual or directed"))
-            }
+            let direction = FieldParsing.choice(f(cDirection), FieldParsing.direction, default: .mutual,
+                                                problem: InputProblem(file: file, line: r.line, field: "direction",
+                                                                      message: "direction '\(f(cDirection))' is not mutual or directed"),
+                                                problems: &problems)
             let defaultDocument = projectByID[projectID]?.source?.document ?? metadata.source
             let evidence = FieldParsing.list(f(cEvidence), separators: [";", "；"]).compactMap {
                 SourceReference(parsing: $0, defaultDocument: defaultDocument)
