@@ -36,7 +36,8 @@ public enum DatasetLoader {
     /// - A directory is a dataset folder.
     /// - A file ending in `.csv` is an edge-list CSV (`source,target[,relations][,weight]` or
     ///   `団体名,連携先[,連携内容][,重み]`); organisations are created from the names.
-    /// - Any other file is a plain edge list: `u v [w]` per line, `#` starts a comment.
+    /// - Any other file is a plain edge list: `u v [w]` per line, `#` or `%` starts a comment line
+    ///   (the syntax `EdgeListGraphReader` reads too).
     /// - Throws: `InputError` listing every problem found.
     public static func loadWithReport(path: String) throws -> LoadedDataset {
         var isDirectory: ObjCBool = false
