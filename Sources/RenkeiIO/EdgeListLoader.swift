@@ -92,15 +92,10 @@ enum EdgeListLoader {
     /// that are not positive are errors.
     static func loadPlain(path: String) throws -> LoadedDataset {
         let file = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError([InputProblem(file: file, message: "cannot read the file")])
-        }
-        let text: String
-        let encoding: TextEncoding
-        do { (text, encoding) = try TextCodec.decode([UInt8](data)) } catch let e as TextEncodingError {
-            throw InputError([InputProblem(file: file, line: e.line, message: e.message)])
-        }
         var problems: [InputProblem] = []
+        guard let (text, encoding) = TextFile.read(path: path, file: file, problems: &problems) else {
+            throw InputError(problems)
+        }
         var organizations: [Organization] = []
         var known = Set<String>()
         var partnerships: [Partnership] = []

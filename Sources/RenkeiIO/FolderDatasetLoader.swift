@@ -95,18 +95,7 @@ enum FolderDatasetLoader {
     static func readMetadata(path: String, metadata: inout DatasetMetadata, vocabulary: inout Vocabulary,
                              problems: inout [InputProblem]) {
         let file = "dataset.yaml"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            problems.append(InputProblem(file: file, message: "cannot read the file"))
-            return
-        }
-        let text: String
-        do { text = try TextCodec.decode([UInt8](data)).text } catch let e as TextEncodingError {
-            problems.append(InputProblem(file: file, line: e.line, message: e.message))
-            return
-        } catch {
-            problems.append(InputProblem(file: file, message: "\(error)"))
-            return
-        }
+        guard let text = TextFile.read(path: path, file: file, problems: &problems)?.text else { return }
         let loaded: Any?
         do { loaded = try Yams.load(yaml: text) } catch {
             var line: Int?
