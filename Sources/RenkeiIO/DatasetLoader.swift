@@ -122,7 +122,12 @@ enum FieldParsing {
 
     /// ` (did you mean 'x'?)` for a near miss among `candidates` (see `closest(to:among:)`), or "".
     static func suggestion(for text: String, among candidates: [String]) -> String {
-        closest(to: text, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        didYouMean(closest(to: text, among: candidates))
+    }
+
+    /// ` (did you mean 'x'?)`, or "" when there is no candidate.
+    static func didYouMean(_ candidate: String?) -> String {
+        candidate.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Resolves `;`-separated relation labels or ids, reporting unknown ones.
@@ -133,9 +138,8 @@ enum FieldParsing {
             if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {
                 if !out.contains(r) { out.append(r) }
             } else {
-                let hint = vocabulary.suggestRelation(for: item).map { " (did you mean '\($0)'?)" } ?? ""
                 problems.append(InputProblem(file: file, line: line, field: field,
-                                             message: "unknown relation '\(item)'\(hint)"))
+                                             message: "unknown relation '\(item)'" + didYouMean(vocabulary.suggestRelation(for: item))))
             }
         }
         return out

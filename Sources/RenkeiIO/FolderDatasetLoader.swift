@@ -218,8 +218,8 @@ enum FolderDatasetLoader {
             } else if let k = vocabulary.kind(named: kindText) {
                 kind = k
             } else {
-                let hint = vocabulary.suggestKind(for: kindText).map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append(InputProblem(file: file, line: r.line, field: "kind", message: "unknown kind '\(kindText)'\(hint)"))
+                problems.append(InputProblem(file: file, line: r.line, field: "kind",
+                                             message: "unknown kind '\(kindText)'" + FieldParsing.didYouMean(vocabulary.suggestKind(for: kindText))))
                 kind = .other
                 bad = true
             }
