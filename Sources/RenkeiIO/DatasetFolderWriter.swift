@@ -84,30 +84,33 @@ public enum DatasetFolderWriter {
     public static func partnershipsCSV(_ d: Dataset) -> String {
         var s = CSVWriter.line(["project", "source", "target", "relations", "status", "weight", "direction", "evidence", "note"])
         for p in d.partnerships {
-            let weight = p.weight == p.weight.rounded() && abs(p.weight) < 1e15 ? String(Int64(p.weight)) : "\(p.weight)"
             s += CSVWriter.line([p.project ?? "", p.source, p.target, p.relations.map(\.japanese).joined(separator: ";"),
-                                 p.status.rawValue, weight, p.direction.rawValue,
+                                 p.status.rawValue, number(p.weight), p.direction.rawValue,
                                  p.evidence.map(\.description).joined(separator: ";"), p.note ?? ""])
         }
         return s
     }
 
     /// The partnership graph as a plain `u v w` edge list (0-based vertex indices in organisation
-    /// order, each pair once with `u < v`, weight = number of partnerships), written atomically.
+    /// order, each pair once with `u < v`, weight = number of partnerships), written with
+    /// `OutputFile.write` (atomically, or straight to a device such as `/dev/stdout`).
     public static func writeEdgeList(_ graph: AnalysisGraph, to path: String) throws {
         var s = ""
         s.reserveCapacity(graph.edgeCount * 16)
         for v in 0..<graph.nodeCount {
             for e in graph.offsets[v]..<graph.offsets[v + 1] where Int(graph.neighbors[e]) > v {
-                let w = graph.weights[e]
-                s += "\(v) \(graph.neighbors[e]) " + (w == w.rounded() && abs(w) < 1e15 ? String(Int64(w)) : "\(w)") + "\n"
+                s += "\(v) \(graph.neighbors[e]) " + number(graph.weights[e]) + "\n"
             }
         }
-        let url = URL(fileURLWithPath: path)
         do {
-            try Data(s.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw InputError([InputProblem(file: path, message: "cannot write: \(error.localizedDescription)")])
+            try OutputFile.write(s, to: path)
+        } catch let error as OutputFileError {
+            throw InputError([InputProblem(file: path, message: "cannot write: \(error.reason)")])
         }
+    }
+
+    /// A weight as written in the files: whole numbers without a decimal point.
+    static func number(_ w: Double) -> String {
+        w == w.rounded() && abs(w) < 1e15 ? String(Int64(w)) : "\(w)"
     }
 }

@@ -36,7 +36,8 @@ public enum DatasetLoader {
     /// - A directory is a dataset folder.
     /// - A file ending in `.csv` is an edge-list CSV (`source,target[,relations][,weight]` or
     ///   `団体名,連携先[,連携内容][,重み]`); organisations are created from the names.
-    /// - Any other file is a plain edge list: `u v [w]` per line, `#` starts a comment.
+    /// - Any other file is a plain edge list: `u v [w]` per line, `#` or `%` starts a comment line
+    ///   (the syntax `EdgeListGraphReader` reads too).
     /// - Throws: `InputError` listing every problem found.
     public static func loadWithReport(path: String) throws -> LoadedDataset {
         var isDirectory: ObjCBool = false
@@ -65,16 +66,31 @@ enum FieldParsing {
         return text.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
-    /// A positive, finite weight; nil for an empty field.
+    /// Why a field could not be read (a complete message).
     struct FieldError: Error { var message: String }
 
+    /// A positive, finite weight; nil for an empty field.
     static func weight(_ text: String) -> Result<Double?, FieldError> {
         var t = text.trimmingWhitespace()
         if t.isEmpty { return .success(nil) }
         if !t.utf8.allSatisfy({ $0 < 0x80 }) { t = t.precomposedStringWithCompatibilityMapping }  // full-width digits
-        guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number")) }
-        guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive")) }
+        guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number (weights must be positive numbers)")) }
+        guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive (weights must be positive numbers)")) }
         return .success(w)
+    }
+
+    /// Reads an optional field with `parse` (one of `bool`, `status`, `direction`): `fallback` when
+    /// the field is empty; `fallback` and `problem` appended to `problems` when the text is none of
+    /// the accepted spellings.
+    static func choice<T>(_ text: String, _ parse: (String) -> T??, default fallback: T,
+                          problem: @autoclosure () -> InputProblem, problems: inout [InputProblem]) -> T {
+        switch parse(text) {
+        case .some(.some(let value)): return value
+        case .some(.none): return fallback
+        case .none:
+            problems.append(problem())
+            return fallback
+        }
     }
 
     static func bool(_ text: String) -> Bool?? {
@@ -104,17 +120,14 @@ enum FieldParsing {
         }
     }
 
-    /// `did you mean 'x'?` for a near miss among `candidates`.
+    /// ` (did you mean 'x'?)` for a near miss among `candidates` (see `closest(to:among:)`), or "".
     static func suggestion(for text: String, among candidates: [String]) -> String {
-        let t = Array(text.lowercased())
-        var best: (String, Int)?
-        for c in candidates {
-            let d = editDistance(t, Array(c.lowercased()))
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best, d <= max(1, min(t.count, c.count) / 2) || c.contains(text) || (!c.isEmpty && text.contains(c))
-        else { return "" }
-        return " (did you mean '\(c)'?)"
+        didYouMean(closest(to: text, among: candidates))
+    }
+
+    /// ` (did you mean 'x'?)`, or "" when there is no candidate.
+    static func didYouMean(_ candidate: String?) -> String {
+        candidate.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Resolves `;`-separated relation labels or ids, reporting unknown ones.
@@ -125,9 +138,8 @@ enum FieldParsing {
             if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {
                 if !out.contains(r) { out.append(r) }
             } else {
-                let hint = vocabulary.suggestRelation(for: item).map { " (did you mean '\($0)'?)" } ?? ""
                 problems.append(InputProblem(file: file, line: line, field: field,
-                                             message: "unknown relation '\(item)'\(hint)"))
+                                             message: "unknown relation '\(item)'" + didYouMean(vocabulary.suggestRelation(for: item))))
             }
         }
         return out

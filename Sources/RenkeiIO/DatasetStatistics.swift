@@ -48,7 +48,7 @@ public struct DatasetStatistics: Sendable, Equatable {
 
     /// Counts a dataset.
     /// - Complexity: O(*n* + *m* log *d*) (building the partnership graph dominates); the
-    ///   components use union–find with path halving and union by size, O(*m* α(*n*)).
+    ///   components come from `AnalysisGraph.connectedComponents()`, O(*n* + *m*).
     public init(_ dataset: Dataset) {
         name = dataset.metadata.name
         organizations = dataset.organizations.count
@@ -73,38 +73,10 @@ public struct DatasetStatistics: Sendable, Equatable {
         relations = dataset.vocabulary.relations.sorted().map { (label: $0.japanese, count: relationCounts[$0.id] ?? 0) }
 
         let graph = AnalysisGraph.partnershipGraph(of: dataset)
-        let sizes = DatasetStatistics.componentSizes(graph)
-        components = sizes.count
-        largestComponent = sizes.max() ?? 0
+        let partition = graph.connectedComponents()
+        components = partition.count
+        largestComponent = partition.members.first?.count ?? 0
         isolatedOrganizations = graph.nodes.filter { graph.degree(of: $0) == 0 }.count
-    }
-
-    /// Sizes of the connected components, by union–find (Tarjan 1975, doi:10.1145/321879.321884).
-    /// - Complexity: O(*n* + *m* α(*n*)).
-    static func componentSizes(_ g: AnalysisGraph) -> [Int] {
-        let n = g.nodeCount
-        var parent = Array(0..<n)
-        var size = [Int](repeating: 1, count: n)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for u in 0..<n {
-            for i in g.offsets[u]..<g.offsets[u + 1] {
-                let v = Int(g.neighbors[i])
-                guard v > u else { continue }
-                var a = find(u), b = find(v)
-                if a == b { continue }
-                if size[a] < size[b] { swap(&a, &b) }
-                parent[b] = a
-                size[a] += size[b]
-            }
-        }
-        return (0..<n).filter { find($0) == $0 }.map { size[$0] }
     }
 
     /// The statistics as one JSON object: `organizations`, `partnerships`, `projects`, `components`

@@ -55,7 +55,7 @@ enum EdgeListLoader {
                 case .success(let w): weight = w ?? 1
                 case .failure(let e):
                     problems.append(InputProblem(file: file, line: r.line, field: table.header[c],
-                                                 message: e.message + " (weights must be positive numbers)"))
+                                                 message: e.message))
                 }
             }
             guard problems.count == before else { continue }
@@ -85,54 +85,56 @@ enum EdgeListLoader {
         return LoadedDataset(dataset: dataset, merges: resolved.merges, encodings: [(file, table.encoding)])
     }
 
-    /// A plain edge list: `u v [w]` per line, separated by white space; `#` starts a comment.
-    /// Labels are kept as written and every organisation gets kind その他.
+    /// A plain edge list: `u v [w]` per line, in the syntax ``EdgeListTokenizer`` reads (the same
+    /// as `EdgeListGraphReader`: `#`/`%` comment lines, `source,target[,weight]` lines when the first
+    /// data line holds a comma), in any encoding ``TextCodec`` detects. Labels are kept as written
+    /// and every organisation gets kind その他; unlike the graph reader, self-loops and weights
+    /// that are not positive are errors.
     static func loadPlain(path: String) throws -> LoadedDataset {
         let file = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError([InputProblem(file: file, message: "cannot read the file")])
-        }
-        let text: String
-        let encoding: TextEncoding
-        do { (text, encoding) = try TextCodec.decode([UInt8](data)) } catch let e as TextEncodingError {
-            throw InputError([InputProblem(file: file, line: e.line, message: e.message)])
-        }
         var problems: [InputProblem] = []
+        guard let (text, encoding) = TextFile.read(path: path, file: file, problems: &problems) else {
+            throw InputError(problems)
+        }
         var organizations: [Organization] = []
         var known = Set<String>()
         var partnerships: [Partnership] = []
-        var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let tokens = line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-            if tokens.isEmpty { continue }
-            guard tokens.count == 2 || tokens.count == 3 else {
-                problems.append(InputProblem(file: file, line: lineNumber,
-                                             message: "expected 'source target [weight]', found \(tokens.count) fields"))
-                continue
-            }
-            var weight = 1.0
-            if tokens.count == 3 {
-                switch FieldParsing.weight(tokens[2]) {
-                case .success(let w): weight = w ?? 1
-                case .failure(let e):
-                    problems.append(InputProblem(file: file, line: lineNumber, field: "weight", message: e.message + " (weights must be positive numbers)"))
+        Array(text.utf8).withUnsafeBufferPointer { buffer in
+            var lines = EdgeListTokenizer(text: buffer, file: file, csv: nil)
+            var fields: [EdgeListTokenizer.Field] = []
+            while let lineNumber = lines.next(&fields) {
+                let tokens = fields.map(lines.string)
+                guard tokens.count == 2 || tokens.count == 3 else {
+                    problems.append(InputProblem(file: file, line: lineNumber,
+                                                 message: "expected 'source target [weight]', found \(tokens.count) fields"))
                     continue
                 }
+                if let empty = tokens.prefix(2).firstIndex(of: "") {
+                    problems.append(InputProblem(file: file, line: lineNumber, field: ["source", "target"][empty], message: "empty name"))
+                    continue
+                }
+                var weight = 1.0
+                if tokens.count == 3 {
+                    switch FieldParsing.weight(tokens[2]) {
+                    case .success(let w): weight = w ?? 1
+                    case .failure(let e):
+                        problems.append(InputProblem(file: file, line: lineNumber, field: "weight", message: e.message))
+                        continue
+                    }
+                }
+                if tokens[0] == tokens[1] {
+                    problems.append(InputProblem(file: file, line: lineNumber, field: "target",
+                                                 message: "self-loop: '\(tokens[0])' partners with itself"))
+                    continue
+                }
+                for label in tokens.prefix(2) where !known.contains(label) {
+                    known.insert(label)
+                    organizations.append(Organization(id: label, name: label, kind: .other))
+                }
+                partnerships.append(Partnership(project: nil, source: tokens[0], target: tokens[1], relations: [],
+                                                weight: weight, evidence: [SourceReference(document: file, line: lineNumber)]))
             }
-            if tokens[0] == tokens[1] {
-                problems.append(InputProblem(file: file, line: lineNumber, field: "target",
-                                             message: "self-loop: '\(tokens[0])' partners with itself"))
-                continue
-            }
-            for label in tokens.prefix(2) where !known.contains(label) {
-                known.insert(label)
-                organizations.append(Organization(id: label, name: label, kind: .other))
-            }
-            partnerships.append(Partnership(project: nil, source: tokens[0], target: tokens[1], relations: [],
-                                            weight: weight, evidence: [SourceReference(document: file, line: lineNumber)]))
+            problems += lines.problems
         }
         if !problems.isEmpty { throw InputError(sorting: problems) }
         let dataset = Dataset(metadata: DatasetMetadata(name: DatasetLoader.baseName(path), source: file),

@@ -95,18 +95,7 @@ enum FolderDatasetLoader {
     static func readMetadata(path: String, metadata: inout DatasetMetadata, vocabulary: inout Vocabulary,
                              problems: inout [InputProblem]) {
         let file = "dataset.yaml"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            problems.append(InputProblem(file: file, message: "cannot read the file"))
-            return
-        }
-        let text: String
-        do { text = try TextCodec.decode([UInt8](data)).text } catch let e as TextEncodingError {
-            problems.append(InputProblem(file: file, line: e.line, message: e.message))
-            return
-        } catch {
-            problems.append(InputProblem(file: file, message: "\(error)"))
-            return
-        }
+        guard let text = TextFile.read(path: path, file: file, problems: &problems)?.text else { return }
         let loaded: Any?
         do { loaded = try Yams.load(yaml: text) } catch {
             var line: Int?
@@ -229,8 +218,8 @@ enum FolderDatasetLoader {
             } else if let k = vocabulary.kind(named: kindText) {
                 kind = k
             } else {
-                let hint = vocabulary.suggestKind(for: kindText).map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append(InputProblem(file: file, line: r.line, field: "kind", message: "unknown kind '\(kindText)'\(hint)"))
+                problems.append(InputProblem(file: file, line: r.line, field: "kind",
+                                             message: "unknown kind '\(kindText)'" + FieldParsing.didYouMean(vocabulary.suggestKind(for: kindText))))
                 kind = .other
                 bad = true
             }
@@ -238,13 +227,10 @@ enum FolderDatasetLoader {
             if category!.isEmpty { category = normalized.kind == kind.id ? normalized.category : nil }
             var generic = normalized.generic
             if let c = cGeneric {
-                switch FieldParsing.bool(r.fields[c]) {
-                case .some(.some(let b)): generic = b
-                case .some(.none): break
-                case .none:
-                    problems.append(InputProblem(file: file, line: r.line, field: "generic",
-                                                 message: "'\(r.fields[c])' is not true or false"))
-                }
+                generic = FieldParsing.choice(r.fields[c], FieldParsing.bool, default: generic,
+                                              problem: InputProblem(file: file, line: r.line, field: "generic",
+                                                                    message: "'\(r.fields[c])' is not true or false"),
+                                              problems: &problems)
             }
             let prefecture = f(cPref).isEmpty ? normalized.prefecture : f(cPref)
             let municipality = f(cMuni).isEmpty ? normalized.municipality : f(cMuni)
@@ -351,28 +337,20 @@ enum FolderDatasetLoader {
             if FieldParsing.list(f(req["relations"])).isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "relations", message: "no relation given (at least one is required)"))
             }
-            var status = PartnershipStatus.realised
-            switch FieldParsing.status(f(cStatus)) {
-            case .some(.some(let s)): status = s
-            case .some(.none): break
-            case .none:
-                problems.append(InputProblem(file: file, line: r.line, field: "status",
-                                             message: "status '\(f(cStatus))' is not realised or planned"))
-            }
+            let status = FieldParsing.choice(f(cStatus), FieldParsing.status, default: .realised,
+                                             problem: InputProblem(file: file, line: r.line, field: "status",
+                                                                   message: "status '\(f(cStatus))' is not realised or planned"),
+                                             problems: &problems)
             var weight = 1.0
             switch FieldParsing.weight(f(cWeight)) {
             case .success(let w): weight = w ?? 1
             case .failure(let e):
-                problems.append(InputProblem(file: file, line: r.line, field: "weight", message: e.message + " (weights must be positive numbers)"))
+                problems.append(InputProblem(file: file, line: r.line, field: "weight", message: e.message))
             }
-            var direction = PartnershipDirection.mutual
-            switch FieldParsing.direction(f(cDirection)) {
-            case .some(.some(let d)): direction = d
-            case .some(.none): break
-            case .none:
-                problems.append(InputProblem(file: file, line: r.line, field: "direction",
-                                             message: "direction '\(f(cDirection))' is not mutual or directed"))
-            }
+            let direction = FieldParsing.choice(f(cDirection), FieldParsing.direction, default: .mutual,
+                                                problem: InputProblem(file: file, line: r.line, field: "direction",
+                                                                      message: "direction '\(f(cDirection))' is not mutual or directed"),
+                                                problems: &problems)
             let defaultDocument = projectByID[projectID]?.source?.document ?? metadata.source
             let evidence = FieldParsing.list(f(cEvidence), separators: [";", "；"]).compactMap {
                 SourceReference(parsing: $0, defaultDocument: defaultDocument)

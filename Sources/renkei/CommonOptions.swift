@@ -4,9 +4,10 @@ import RenkeiIO
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// The dataset argument every reading command takes.
+/// The dataset argument of the commands that need a whole `Dataset` (validate, stats, render,
+/// export); the analysis commands take ``GraphInputOptions`` instead.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "A dataset folder or a single edge-list CSV file.")
+    @Argument(help: "A dataset folder, an edge-list CSV file, or a plain edge list (`u v [w]` lines).")
     var path: String
 
     func load() throws -> Dataset {

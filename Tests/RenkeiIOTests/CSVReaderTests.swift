@@ -32,6 +32,7 @@ import Testing
         #expect(throws: CSVSyntaxError.self) { try CSVReader.parse("a,b\n1,2\n\"open,3\n4,5\n") }
         do {
             _ = try CSVReader.parse("a,b\n1,2\n\"open,3\n4,5\n")
+            Issue.record("expected an error")
         } catch let e as CSVSyntaxError {
             #expect(e.line == 3)
             #expect(e.description.contains("line 3"))

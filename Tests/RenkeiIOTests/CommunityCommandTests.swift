@@ -67,6 +67,12 @@ struct CommunityCommandLineTests {
         #expect(g.status == 0, "\(g.stderr)")
         let edgeLines = try String(contentsOfFile: edges, encoding: .utf8).split(separator: "\n")
         #expect(!edgeLines.isEmpty && edgeLines.allSatisfy { $0.split(separator: " ").count == 3 })
+        // Counted from the written folder, not from the writer: one line per partnered pair, and the
+        // weights (partnerships per pair) add up to the number of partnerships.
+        let dataset = try DatasetLoader.load(path: ds)
+        let pairs = Set(dataset.partnerships.map { Set([$0.source, $0.target]) })
+        #expect(edgeLines.count == pairs.count)
+        #expect(edgeLines.map { Int($0.split(separator: " ")[2])! }.reduce(0, +) == dataset.partnerships.count)
 
         let p = try renkei(["partners", ds, "--by", "kind", "--format", "json"])
         #expect(p.status == 0, "\(p.stderr)")

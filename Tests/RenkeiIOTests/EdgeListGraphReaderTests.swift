@@ -46,6 +46,27 @@ import RenkeiCore
         }
     }
 
+    /// `stats` (DatasetLoader) and `centrality` (EdgeListGraphReader) read the same plain file the
+    /// same way: a KONECT `%` header, a trailing `#` comment and an ideographic-space separator.
+    /// Expected edges checked by hand: a–b 2, b–北区社協 1, 北区社協–c 3.
+    @Test func datasetLoaderAndGraphReaderShareTheSyntax() throws {
+        let text = "% sym weighted\n% 3 4 4\na b 2 # strongest\nb\u{3000}北区社協\n北区社協 c 3\n"
+        let g = try EdgeListGraphReader.parse(string: text, file: "k.txt")
+        #expect(g.labels == ["a", "b", "北区社協", "c"])
+        #expect(g.edgeCount == 3)
+        #expect(g.weight(NodeIndex(0), NodeIndex(1)) == 2)
+        #expect(g.weight(NodeIndex(1), NodeIndex(2)) == 1)
+        #expect(g.weight(NodeIndex(2), NodeIndex(3)) == 3)
+
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-konect-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let d = try DatasetLoader.load(path: url.path)
+        #expect(d.organizations.map(\.id) == ["a", "b", "北区社協", "c"])
+        #expect(d.partnerships.map { "\($0.source)-\($0.target):\($0.weight)" } == ["a-b:2.0", "b-北区社協:1.0", "北区社協-c:3.0"])
+        #expect(d.partnerships.map { $0.evidence.first?.line } == [3, 4, 5])
+    }
+
     @Test func unterminatedQuoteInCSV() {
         #expect(throws: InputError.self) { try EdgeListGraphReader.parse(string: "a,\"b\n", file: "q.csv") }
     }

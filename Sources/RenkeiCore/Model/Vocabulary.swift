@@ -167,8 +167,10 @@ public struct Vocabulary: Sendable, Equatable {
     }
 }
 
-/// Picks the candidate with the smallest edit distance, if it is close enough to be a plausible typo.
-func closest(to text: String, among candidates: [String]) -> String? {
+/// Picks the candidate with the smallest edit distance, if it is close enough to be a plausible typo:
+/// the base of every did-you-mean hint (kinds, relations, organisation and project ids).
+/// - Complexity: O(*k* × *ℓ*²) for *k* candidates of length about *ℓ*.
+public func closest(to text: String, among candidates: [String]) -> String? {
     let t = Array(text.lowercased())
     var best: (String, Int)?
     // A candidate that contains the text (情報 → 情報共有・ケース会議) is the likeliest meaning.

@@ -126,26 +126,17 @@ public struct CSVTable: Sendable {
     /// `problems`; rows with the wrong field count are dropped.
     /// - Returns: nil when the file cannot be read or parsed at all.
     public static func read(path: String, displayName: String, problems: inout [InputProblem]) -> CSVTable? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            problems.append(InputProblem(file: displayName, message: "cannot read the file"))
-            return nil
-        }
-        return parse(bytes: [UInt8](data), file: displayName, problems: &problems)
+        guard let (text, encoding) = TextFile.read(path: path, file: displayName, problems: &problems) else { return nil }
+        return parse(text: text, encoding: encoding, file: displayName, problems: &problems)
     }
 
     /// Parses CSV bytes (see ``read(path:displayName:problems:)``).
     public static func parse(bytes: [UInt8], file: String, problems: inout [InputProblem]) -> CSVTable? {
-        let text: String
-        let encoding: TextEncoding
-        do {
-            (text, encoding) = try TextCodec.decode(bytes)
-        } catch let e as TextEncodingError {
-            problems.append(InputProblem(file: file, line: e.line, message: e.message))
-            return nil
-        } catch {
-            problems.append(InputProblem(file: file, message: "\(error)"))
-            return nil
-        }
+        guard let (text, encoding) = TextFile.decode(bytes, file: file, problems: &problems) else { return nil }
+        return parse(text: text, encoding: encoding, file: file, problems: &problems)
+    }
+
+    static func parse(text: String, encoding: TextEncoding, file: String, problems: inout [InputProblem]) -> CSVTable? {
         let records: [CSVRecord]
         do {
             records = try CSVReader.parse(text)
@@ -184,5 +175,30 @@ public struct CSVTable: Sendable {
         s.precomposedStringWithCompatibilityMapping.lowercased()
             .unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "_" && $0 != "-" }
             .map(String.init).joined()
+    }
+}
+
+/// Text files as the loaders read them: the encoding detected by ``TextCodec``, and every read or
+/// decoding failure appended to `problems` as an ``InputProblem`` naming the file (and the line).
+enum TextFile {
+    /// Reads and decodes the file at `path`; nil (with a problem) when it cannot.
+    static func read(path: String, file: String, problems: inout [InputProblem]) -> (text: String, encoding: TextEncoding)? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            problems.append(InputProblem(file: file, message: "cannot read the file"))
+            return nil
+        }
+        return decode([UInt8](data), file: file, problems: &problems)
+    }
+
+    /// Decodes `bytes`; nil (with a problem) when they are in no encoding Renkei reads.
+    static func decode(_ bytes: [UInt8], file: String, problems: inout [InputProblem]) -> (text: String, encoding: TextEncoding)? {
+        do {
+            return try TextCodec.decode(bytes)
+        } catch let e as TextEncodingError {
+            problems.append(InputProblem(file: file, line: e.line, message: e.message))
+        } catch {
+            problems.append(InputProblem(file: file, message: "\(error)"))
+        }
+        return nil
     }
 }
