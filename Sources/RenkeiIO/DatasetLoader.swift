@@ -40,14 +40,31 @@ public enum DatasetLoader {
     ///   (the syntax `EdgeListGraphReader` reads too).
     /// - Throws: `InputError` listing every problem found.
     public static func loadWithReport(path: String) throws -> LoadedDataset {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw InputError([InputProblem(file: path, message: "no such file or folder")])
         }
-        if isDirectory.boolValue { return try FolderDatasetLoader.load(folder: path) }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".csv") { return try EdgeListLoader.loadCSV(path: path) }
-        return try EdgeListLoader.loadPlain(path: path)
+        switch kind(of: path) {
+        case .folder: return try FolderDatasetLoader.load(folder: path)
+        case .edgeListCSV: return try EdgeListLoader.loadCSV(path: path)
+        case .plainEdgeList: return try EdgeListLoader.loadPlain(path: path)
+        }
+    }
+
+    /// The three kinds of `PATH` every command accepts.
+    public enum PathKind: Sendable {
+        /// A dataset folder.
+        case folder
+        /// A file ending in `.csv`: an edge-list CSV with a header.
+        case edgeListCSV
+        /// Any other file: `u v [w]` lines.
+        case plainEdgeList
+    }
+
+    /// What `path` is read as (a path that does not exist is classified by its name).
+    public static func kind(of path: String) -> PathKind {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder }
+        return path.lowercased().hasSuffix(".csv") ? .edgeListCSV : .plainEdgeList
     }
 
     /// The last path component without its extension.

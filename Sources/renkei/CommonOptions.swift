@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RenkeiCore
 import RenkeiIO
@@ -19,4 +20,10 @@ struct InputOptions: ParsableArguments {
 struct FormatOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: ReportFormat = .table
+}
+
+/// Writes one line to standard error (notes, warnings, progress summaries); standard output
+/// stays for the command's result.
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -13,8 +13,7 @@ extension GraphInputOptions {
         let loaded = try DatasetLoader.load(path: path)
         let dataset = loaded.withImpliedProjects()
         if loaded.projects.isEmpty && !dataset.projects.isEmpty {
-            FileHandle.standardError.write(Data(
-                "note: \(path) has no projects; each source organisation is read as the lead of one project (\(dataset.projects.count) projects)\n".utf8))
+            printToStandardError("note: \(path) has no projects; each source organisation is read as the lead of one project (\(dataset.projects.count) projects)")
         }
         return (dataset, try filter(for: dataset))
     }

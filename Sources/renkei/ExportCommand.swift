@@ -83,8 +83,7 @@ struct ExportCommand: ParsableCommand {
             let (computed, unavailable) = ExportMetrics.compute(dataset, seed: seed)
             metrics = computed
             if !unavailable.isEmpty {
-                FileHandle.standardError.write(Data(
-                    "warning: could not be computed, left out: \(unavailable.joined(separator: ", "))\n".utf8))
+                printToStandardError("warning: could not be computed, left out: \(unavailable.joined(separator: ", "))")
             }
         }
         let files: [ExportedFile]
@@ -104,8 +103,7 @@ struct ExportCommand: ParsableCommand {
         let replaced = files.reduce(0) { $0 + $1.replaced }
         if replaced > 0, let first = files.first(where: { $0.replaced > 0 }) {
             let name = first.name.map { name in out.map { ($0 as NSString).appendingPathComponent(name) } ?? name } ?? out ?? "stdout"
-            FileHandle.standardError.write(Data(
-                "warning: replaced \(replaced) character\(replaced == 1 ? "" : "s") that Shift_JIS (CP932) cannot represent with 〓; first at \(name):\(first.firstReplacedLine ?? 1)\n".utf8))
+            printToStandardError("warning: replaced \(replaced) character\(replaced == 1 ? "" : "s") that Shift_JIS (CP932) cannot represent with 〓; first at \(name):\(first.firstReplacedLine ?? 1)")
         }
         if let out {
             try NetworkExport.write(files, to: out)

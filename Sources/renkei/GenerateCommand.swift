@@ -49,6 +49,6 @@ struct GenerateCommand: ParsableCommand {
             try DatasetFolderWriter.writeEdgeList(graph, to: edgeList)
         }
         let generic = dataset.organizations.filter(\.generic).count
-        FileHandle.standardError.write(Data("generated \(dataset.organizations.count) organisations (\(generic) generic), \(dataset.projects.count) projects, \(dataset.partnerships.count) partnerships (seed \(seed))\n".utf8))
+        printToStandardError("generated \(dataset.organizations.count) organisations (\(generic) generic), \(dataset.projects.count) projects, \(dataset.partnerships.count) partnerships (seed \(seed))")
     }
 }

@@ -36,10 +36,7 @@ struct GraphInputOptions: ParsableArguments {
 
     /// True when PATH is read by the fast edge-list reader.
     var isPlainEdgeList: Bool {
-        if edgeList { return true }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return false }
-        return !path.lowercased().hasSuffix(".csv")
+        edgeList || DatasetLoader.kind(of: path) == .plainEdgeList
     }
 
     func load() throws -> LoadedGraph {
@@ -71,7 +68,7 @@ struct GraphInputOptions: ParsableArguments {
             var ids = Set<String>()
             for name in relations.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
                 guard let r = dataset.vocabulary.relation(named: name) else {
-                    let hint = dataset.vocabulary.suggestRelation(for: name).map { " (did you mean \($0)?)" } ?? ""
+                    let hint = dataset.vocabulary.suggestRelation(for: name).map { " (did you mean '\($0)'?)" } ?? ""
                     throw ValidationError("unknown relation '\(name)'\(hint)")
                 }
                 ids.insert(r.id)

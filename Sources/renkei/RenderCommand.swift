@@ -150,7 +150,7 @@ struct RenderCommand: ParsableCommand {
                 try write(dot, format: f, to: (out as NSString).appendingPathComponent("\(name).\(f.rawValue)"))
             }
         }
-        FileHandle.standardError.write(Data("wrote \(files.count) diagrams to \(out)\n".utf8))
+        printToStandardError("wrote \(files.count) diagrams to \(out)")
     }
 
     /// A project id as part of a file name: letters, digits, `-`, `_` and `.` kept, anything else
@@ -170,6 +170,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func warn(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        printToStandardError("warning: \(message)")
     }
 }

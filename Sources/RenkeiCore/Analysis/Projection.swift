@@ -127,15 +127,13 @@ public struct BipartiteProjection: Sendable {
             index[i] = Int32(labels.count)
             labels.append(o.id)
         }
-        var projectPosition: [String: Int] = [:]
-        for (i, p) in dataset.projects.enumerated() where projectPosition[p.id] == nil { projectPosition[p.id] = i }
         var groups = [[Int32]](repeating: [], count: dataset.projects.count)
         func member(_ id: String) -> Int32? {
             guard let i = dataset.organizationPosition(id: id), index[i] >= 0 else { return nil }
             return index[i]
         }
         for p in dataset.partnerships where filter.accepts(p) {
-            guard let project = p.project, let g = projectPosition[project] else { continue }
+            guard let project = p.project, let g = dataset.projectPosition(id: project) else { continue }
             let lead = dataset.projects[g].lead
             if includeLeads || p.source != lead, let s = member(p.source) { groups[g].append(s) }
             if includeLeads || p.target != lead, let t = member(p.target) { groups[g].append(t) }

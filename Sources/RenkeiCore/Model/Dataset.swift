@@ -188,6 +188,9 @@ public struct Dataset: Sendable {
     /// The position of an organisation in `organizations`.
     public func organizationPosition(id: String) -> Int? { organizationIndex[id] }
 
+    /// The position of a project in `projects`.
+    public func projectPosition(id: String) -> Int? { projectIndex[id] }
+
     public func project(id: String) -> Project? {
         projectIndex[id].map { projects[$0] }
     }
