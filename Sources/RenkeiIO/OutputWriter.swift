@@ -109,7 +109,7 @@ public enum OutputWriter {
         if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw OutputError(path: folder, reason: "it is a file, not a folder") }
             if requireEmpty, let contents = try? fm.contentsOfDirectory(atPath: folder), !contents.isEmpty {
-                throw OutputError(path: folder, reason: "the folder exists and is not empty; choose a new folder")
+                throw OutputError(path: folder, reason: "the folder already exists and is not empty; choose a new folder")
             }
         } else {
             do {
