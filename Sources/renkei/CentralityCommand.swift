@@ -68,14 +68,14 @@ struct CentralityCommand: ParsableCommand {
         case .degree: values = g.degreeCentrality(normalized: normalized)
         case .strength: values = g.strengths()
         case .betweenness:
-            values = g.betweenness(BetweennessOptions(
+            values = try g.betweenness(BetweennessOptions(
                 normalized: normalized, endpoints: endpoints, weighted: weighted, distance: distance,
                 samples: samples, seed: seed, progress: terminalProgress("betweenness")))
         case .closeness:
-            values = g.closeness(ClosenessOptions(weighted: weighted, distance: distance,
+            values = try g.closeness(ClosenessOptions(weighted: weighted, distance: distance,
                                                   progress: terminalProgress("closeness")))
         case .harmonic:
-            values = g.harmonic(ClosenessOptions(weighted: weighted, distance: distance,
+            values = try g.harmonic(ClosenessOptions(weighted: weighted, distance: distance,
                                                  progress: terminalProgress("harmonic")))
         case .eigenvector: values = try g.eigenvectorCentrality(weighted: weighted)
         case .pagerank:

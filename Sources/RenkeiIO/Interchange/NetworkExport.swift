@@ -166,7 +166,7 @@ public enum ExportMetrics {
         let graph = AnalysisGraph.partnershipGraph(of: dataset)
         var columns: [String: [Double]] = [:]
         columns["degree"] = graph.nodes.map { Double(graph.degree(of: $0)) }
-        columns["betweenness"] = graph.betweenness(BetweennessOptions())
+        columns["betweenness"] = try? graph.betweenness(BetweennessOptions())
         if let pagerank = try? graph.pageRank(PageRankOptions(weighted: false)) { columns["pagerank"] = pagerank }
         columns["clustering"] = graph.clustering(.unweighted)
         columns["core_number"] = graph.coreNumbers().map(Double.init)

@@ -1,16 +1,3 @@
-/// How an edge weight becomes a path length for shortest-path measures (betweenness,
-/// closeness, harmonic).
-///
-/// Partnership weights are *strengths* — more relations make a closer tie — so for them the
-/// natural length is `1 / weight` (``inverse``). Weights that already are costs or distances are
-/// used as they are (``weight``), which is what NetworkX does with `weight="w"`.
-public enum EdgeDistance: String, Sendable, CaseIterable {
-    /// Length = weight (NetworkX `weight=` / `distance=` semantics).
-    case weight
-    /// Length = 1 / weight, for strength weights.
-    case inverse
-}
-
 /// Options of ``AnalysisGraph/betweenness(_:)``.
 public struct BetweennessOptions: Sendable {
     /// Scale as NetworkX `normalized=True`: by 1 / ((*n* − 1)(*n* − 2)) on ordered pairs, i.e.
@@ -49,25 +36,7 @@ public struct BetweennessOptions: Sendable {
     }
 }
 
-/// The graph Brandes' algorithm actually runs on: CSR arrays, optional edge lengths, and a
-/// multiplicity per vertex (1 + the number of leaves folded into it).
-struct BrandesGraph {
-    var offsets: [Int]
-    var neighbors: [Int32]
-    var lengths: [Double]
-    var multiplicity: [Double]
-    var count: Int { offsets.count - 1 }
-}
-
 extension AnalysisGraph {
-    /// Edge lengths under a distance rule.
-    func edgeLengths(_ rule: EdgeDistance) -> [Double] {
-        switch rule {
-        case .weight: return weights
-        case .inverse: return weights.map { 1 / $0 }
-        }
-    }
-
     /// Betweenness centrality of every vertex, with Brandes' algorithm.
     ///
     /// Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
@@ -93,13 +62,16 @@ extension AnalysisGraph {
     /// pivots (sampled sources scaled by 1/((*k* − 1)(*n* − 2)), others by 1/(*k*(*n* − 2))).
     ///
     /// - Returns: one value per vertex, indexed by `NodeIndex.int`.
+    /// - Throws: ``AnalysisError/invalidPathLength(source:target:weight:length:)`` when
+    ///   `options.weighted` and an edge length is zero, negative or not finite (checked before any
+    ///   search, in O(*m*)); unweighted betweenness never throws.
     /// - Complexity: O(*n* *m*) unweighted and O(*n* *m* + *n*² log *n*) weighted, with *n* and *m*
     ///   those of the folded graph; O(*k* *m*) with *k* pivots. Memory O(*n* + *m*) per lane.
-    public func betweenness(_ options: BetweennessOptions = BetweennessOptions()) -> [Double] {
+    public func betweenness(_ options: BetweennessOptions = BetweennessOptions()) throws(AnalysisError) -> [Double] {
         let n = nodeCount
         var result = [Double](repeating: 0, count: n)
         guard n > 0 else { return result }
-        let lengths = options.weighted ? edgeLengths(options.distance) : []
+        let lengths = options.weighted ? try pathLengths(options.distance) : []
 
         if let k0 = options.samples, k0 < n {
             let k = max(0, k0)
@@ -113,8 +85,8 @@ extension AnalysisGraph {
                 pool.swapAt(i, j)
             }
             let pivots = pool[0..<k].sorted()
-            let g = BrandesGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
-                                 multiplicity: [Double](repeating: 1, count: n))
+            let g = PathGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
+                              multiplicity: [Double](repeating: 1, count: n))
             let acc = brandesAccumulate(g, sources: pivots.map { Int32($0) }, weighted: options.weighted,
                                         endpoints: options.endpoints, progress: options.progress)
             var isPivot = [Bool](repeating: false, count: n)
@@ -160,7 +132,7 @@ extension AnalysisGraph {
                 off[i + 1] = nbr.count
             }
             let mult = coreNodes.map { Double(1 + leafCount[Int($0)]) }
-            let g = BrandesGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult)
+            let g = PathGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult)
             let acc = brandesAccumulate(g, sources: (0..<Int32(coreNodes.count)).map { $0 },
                                         weighted: options.weighted, endpoints: false, progress: options.progress)
             for (i, v) in coreNodes.enumerated() {
@@ -169,8 +141,8 @@ extension AnalysisGraph {
                 result[Int(v)] = acc[i] + (N - 1) * (N - 2) - (N - 1 - l) * (N - 2 - l)
             }
         } else {
-            let g = BrandesGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
-                                 multiplicity: [Double](repeating: 1, count: n))
+            let g = PathGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
+                              multiplicity: [Double](repeating: 1, count: n))
             result = brandesAccumulate(g, sources: (0..<Int32(n)).map { $0 }, weighted: options.weighted,
                                        endpoints: false, progress: options.progress)
         }
@@ -188,120 +160,49 @@ extension AnalysisGraph {
 /// Brandes' dependency accumulation from each source, summed over sources with vertex
 /// multiplicities: returns Σ_s c(s) δ_s(v), where δ_s(v) = Σ_{w : v ∈ P_s(w)} σ_sv / σ_sw (c(w) + δ_s(w)).
 /// With `endpoints`, also adds the NetworkX endpoint terms (all multiplicities must be 1).
-func brandesAccumulate(_ g: BrandesGraph, sources: [Int32], weighted: Bool, endpoints: Bool,
+/// Sources run on ``AnalysisLanes``, each lane with its own ``ShortestPathSearch`` and accumulator;
+/// the lane accumulators are summed in lane order.
+/// - Complexity: O(*k* *m*) unweighted, O(*k* *m* log *m*) weighted, for *k* sources.
+func brandesAccumulate(_ g: PathGraph, sources: [Int32], weighted: Bool, endpoints: Bool,
                        progress: AnalysisProgress?) -> [Double] {
     let n = g.count
     let lanes = min(AnalysisLanes.count, max(1, sources.count))
-    let accs = (0..<lanes).map { _ in ScratchBuffer<Double>(count: n, initial: 0) }
-    g.offsets.withUnsafeBufferPointer { off in
-    g.neighbors.withUnsafeBufferPointer { nbr in
-    g.lengths.withUnsafeBufferPointer { len in
-    g.multiplicity.withUnsafeBufferPointer { mult in
-        let works = (0..<lanes).map { _ in
-            BrandesWorkspace(n: n, heapCapacity: weighted ? g.neighbors.count + 1 : 0,
-                             dagCapacity: weighted ? 0 : g.neighbors.count / 2 + 1)
+    let memory = Workspace()
+    let accs = (0..<lanes).map { _ in memory.buffer(n, 0.0) }
+    let searches = (0..<lanes).map { _ in
+        ShortestPathSearch(n: n, arcs: g.arcCount, weighted: weighted, recordsDAG: !weighted)
+    }
+    AnalysisLanes.forEach(items: sources.count, progress: progress) { lane, item in
+        let s = Int(sources[item])
+        let search = searches[lane]
+        let acc = accs[lane].baseAddress!
+        if weighted {
+            let reached = search.dijkstra(from: s, in: g)
+            search.accumulate(source: s, reached: reached, in: g, acc: acc, endpoints: endpoints)
+        } else {
+            let reached = search.bfsRecordingDAG(from: s, in: g)
+            search.accumulateDAG(source: s, reached: reached, in: g, acc: acc, endpoints: endpoints)
         }
-        AnalysisLanes.forEach(items: sources.count, progress: progress) { lane, item in
-            let s = Int(sources[item])
-            let ws = works[lane]
-            let acc = accs[lane].pointer
-            if weighted {
-                let reached = ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
-                ws.accumulate(source: s, reached: reached, off: off, nbr: nbr, len: len,
-                              mult: mult, acc: acc, endpoints: endpoints)
-            } else {
-                let reached = ws.bfsRecordingDAG(from: s, off: off, nbr: nbr)
-                ws.accumulateDAG(source: s, reached: reached, mult: mult, acc: acc, endpoints: endpoints)
-            }
-        }
-    }}}}
+    }
     var result = [Double](repeating: 0, count: n)
     for lane in 0..<lanes {
-        let p = accs[lane].pointer
+        let p = accs[lane]
         for v in 0..<n { result[v] += p[v] }
     }
+    withExtendedLifetime(memory) {}
     return result
 }
 
-/// Per-lane scratch space for one single-source shortest-path search.
-final class BrandesWorkspace: @unchecked Sendable {
-    let n: Int
-    let hops: UnsafeMutablePointer<Int32>
-    let dist: UnsafeMutablePointer<Double>
-    let sigma: UnsafeMutablePointer<Double>
-    let delta: UnsafeMutablePointer<Double>
-    let order: UnsafeMutablePointer<Int32>
-    /// Unweighted Brandes: the shortest-path DAG, children of the vertex at BFS position `i` in
-    /// `dag[dagStart[i] ..< dagStart[i + 1]]` (each undirected edge joins consecutive levels at most
-    /// once, so *m* entries suffice).
-    let dag: UnsafeMutablePointer<Int32>
-    let dagStart: UnsafeMutablePointer<Int>
-    /// (multiplicity + δ) / σ of each vertex once its δ is final.
-    let coefficient: UnsafeMutablePointer<Double>
-    var heap: DistanceHeap
-
-    init(n: Int, heapCapacity: Int, dagCapacity: Int = 0) {
-        dag = .allocate(capacity: max(1, dagCapacity))
-        dagStart = .allocate(capacity: dagCapacity > 0 ? n + 1 : 1)
-        coefficient = .allocate(capacity: dagCapacity > 0 ? max(1, n) : 1)
-        self.n = n
-        hops = .allocate(capacity: max(1, n)); hops.initialize(repeating: -1, count: max(1, n))
-        // Distances are only needed by Dijkstra (weighted runs, which pass a heap capacity).
-        let distCount = heapCapacity > 0 ? max(1, n) : 1
-        dist = .allocate(capacity: distCount); dist.initialize(repeating: .infinity, count: distCount)
-        sigma = .allocate(capacity: max(1, n)); sigma.initialize(repeating: 0, count: max(1, n))
-        delta = .allocate(capacity: max(1, n)); delta.initialize(repeating: 0, count: max(1, n))
-        order = .allocate(capacity: max(1, n)); order.initialize(repeating: 0, count: max(1, n))
-        heap = DistanceHeap(capacity: heapCapacity)
-    }
-
-    deinit {
-        hops.deallocate(); dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate()
-        dag.deallocate(); dagStart.deallocate(); coefficient.deallocate()
-    }
-
-    /// Breadth-first search recording the shortest-path DAG (children lists in BFS order of the
-    /// parent) for ``accumulateDAG(source:reached:mult:acc:endpoints:)``; fills `hops`, `sigma`, `order`.
-    /// - Returns: the number of vertices reached (including the source).
-    func bfsRecordingDAG(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> Int {
-        let hops = self.hops, sigma = self.sigma, order = self.order, dag = self.dag, dagStart = self.dagStart
-        let off = off.baseAddress!, nbr = nbr.baseAddress!
-        hops[s] = 0; sigma[s] = 1; order[0] = Int32(truncatingIfNeeded: s)
-        var head = 0, tail = 1, edges = 0
-        while head < tail {
-            dagStart[head] = edges
-            let v = Int(order[head]); head &+= 1
-            let next = hops[v] &+ 1
-            let sv = sigma[v]
-            var e = off[v]
-            let end = off[v &+ 1]
-            while e < end {
-                let w32 = nbr[e]
-                let w = Int(w32)
-                let dw = hops[w]
-                if dw < 0 {
-                    hops[w] = next; sigma[w] = sv
-                    order[tail] = w32; tail &+= 1
-                    dag[edges] = w32; edges &+= 1
-                } else if dw == next {
-                    sigma[w] += sv
-                    dag[edges] = w32; edges &+= 1
-                }
-                e &+= 1
-            }
-        }
-        dagStart[tail] = edges
-        return tail
-    }
-
-    /// Dependency accumulation over the recorded DAG, parents in reverse BFS order: δ(v) =
-    /// σ(v) Σ_{children w} (c(w) + δ(w)) / σ(w). Adds c(s)·δ(v) (and endpoint terms) to `acc` and
-    /// resets the scratch arrays.
-    func accumulateDAG(source s: Int, reached: Int, mult: UnsafeBufferPointer<Double>,
+extension ShortestPathSearch {
+    /// Dependency accumulation over the DAG recorded by ``bfsRecordingDAG(from:in:)``, parents in
+    /// reverse BFS order: δ(v) = σ(v) Σ_{children w} (c(w) + δ(w)) / σ(w). Adds c(s)·δ(v) (and
+    /// endpoint terms) to `acc` and resets the scratch arrays.
+    /// - Complexity: O(*n*_s + *m*_s).
+    func accumulateDAG(source s: Int, reached: Int, in g: PathGraph,
                        acc: UnsafeMutablePointer<Double>, endpoints: Bool) {
         let sigma = self.sigma, order = self.order, dag = self.dag, dagStart = self.dagStart
         let coefficient = self.coefficient, hops = self.hops
-        let mult = mult.baseAddress!
+        let mult = g.multiplicity.baseAddress!
         let cs = mult[s]
         var i = reached &- 1
         while i >= 1 {
@@ -323,73 +224,13 @@ final class BrandesWorkspace: @unchecked Sendable {
         }
     }
 
-    /// Breadth-first search for distances only (closeness, harmonic); fills `hops` and `order`.
-    /// - Returns: the number of vertices reached, the sum of their distances and of their inverses.
-    func distances(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>) -> (Int, Double, Double) {
-        let hops = self.hops, order = self.order
-        let off = off.baseAddress!, nbr = nbr.baseAddress!
-        hops[s] = 0; order[0] = Int32(truncatingIfNeeded: s)
-        var head = 0, tail = 1
-        var total = 0, inverse = 0.0
-        while head < tail {
-            let v = Int(order[head]); head &+= 1
-            let next = hops[v] &+ 1
-            let levelStart = tail
-            var e = off[v]
-            let end = off[v &+ 1]
-            while e < end {
-                let w32 = nbr[e]
-                if hops[Int(w32)] < 0 {
-                    hops[Int(w32)] = next
-                    order[tail] = w32; tail &+= 1
-                }
-                e &+= 1
-            }
-            let found = tail &- levelStart
-            total &+= found &* Int(next)
-            if found > 0 { inverse += Double(found) / Double(next) }
-        }
-        for j in 0..<tail { hops[Int(order[j])] = -1 }
-        return (tail, Double(total), inverse)
-    }
-
-    /// Dijkstra's algorithm with a lazy binary heap; fills `dist`, `sigma` and `order`
-    /// (vertices in the order they were settled).
-    func dijkstra(from s: Int, off: UnsafeBufferPointer<Int>, nbr: UnsafeBufferPointer<Int32>,
-                  len: UnsafeBufferPointer<Double>) -> Int {
-        dist[s] = 0; sigma[s] = 1
-        heap.removeAll()
-        heap.push(0, Int32(s))
-        var settled = 0
-        while let (d, v32) = heap.pop() {
-            let v = Int(v32)
-            if hops[v] >= 0 || d > dist[v] { continue }   // stale entry or already settled
-            hops[v] = 0
-            order[settled] = v32; settled += 1
-            let sv = sigma[v]
-            for e in off[v]..<off[v + 1] {
-                let w = Int(nbr[e])
-                if hops[w] >= 0 { continue }
-                let alt = d + len[e]
-                let dw = dist[w]
-                if alt < dw {
-                    dist[w] = alt; sigma[w] = sv
-                    heap.push(alt, Int32(w))
-                } else if alt == dw {
-                    sigma[w] += sv
-                }
-            }
-        }
-        return settled
-    }
-
-    /// Back-propagates dependencies after ``dijkstra(from:off:nbr:len:)`` over the vertices
-    /// reached (predecessors are the neighbours *v* with dist(*v*) + len = dist(*w*)), adds
-    /// c(s)·δ(v) to `acc`, and resets the scratch arrays for the next source. Unweighted runs use
-    /// ``accumulateDAG(source:reached:mult:acc:endpoints:)`` instead.
-    func accumulate(source s: Int, reached: Int, off: UnsafeBufferPointer<Int>,
-                    nbr: UnsafeBufferPointer<Int32>, len: UnsafeBufferPointer<Double>,
-                    mult: UnsafeBufferPointer<Double>, acc: UnsafeMutablePointer<Double>, endpoints: Bool) {
+    /// Back-propagates dependencies after ``dijkstra(from:in:)`` over the vertices reached
+    /// (predecessors are the neighbours *v* with dist(*v*) + len = dist(*w*)), adds c(s)·δ(v) to
+    /// `acc`, and resets the scratch arrays for the next source.
+    /// - Complexity: O(*n*_s + *m*_s).
+    func accumulate(source s: Int, reached: Int, in g: PathGraph,
+                    acc: UnsafeMutablePointer<Double>, endpoints: Bool) {
+        let off = g.offsets, nbr = g.neighbors, len = g.lengths, mult = g.multiplicity
         let cs = mult[s]
         var i = reached - 1
         while i >= 1 {
@@ -408,52 +249,5 @@ final class BrandesWorkspace: @unchecked Sendable {
             let v = Int(order[j])
             hops[v] = -1; sigma[v] = 0; delta[v] = 0; dist[v] = .infinity
         }
-    }
-}
-
-/// A binary min-heap of `(distance, vertex)` pairs with lazy deletion, stored in flat arrays.
-struct DistanceHeap {
-    private var keys: [Double]
-    private var values: [Int32]
-
-    init(capacity: Int) {
-        keys = []; values = []
-        // Grows on demand and keeps its capacity between sources.
-        keys.reserveCapacity(min(capacity, 4096)); values.reserveCapacity(min(capacity, 4096))
-    }
-
-    mutating func removeAll() { keys.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true) }
-
-    mutating func push(_ key: Double, _ value: Int32) {
-        keys.append(key); values.append(value)
-        var i = keys.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if keys[parent] <= key { break }
-            keys[i] = keys[parent]; values[i] = values[parent]
-            i = parent
-        }
-        keys[i] = key; values[i] = value
-    }
-
-    mutating func pop() -> (Double, Int32)? {
-        guard let lastKey = keys.last else { return nil }
-        let top = (keys[0], values[0])
-        let lastValue = values.removeLast()
-        keys.removeLast()
-        let count = keys.count
-        if count > 0 {
-            var i = 0
-            while true {
-                var child = 2 * i + 1
-                if child >= count { break }
-                if child + 1 < count && keys[child + 1] < keys[child] { child += 1 }
-                if keys[child] >= lastKey { break }
-                keys[i] = keys[child]; values[i] = values[child]
-                i = child
-            }
-            keys[i] = lastKey; values[i] = lastValue
-        }
-        return top
     }
 }
