@@ -113,36 +113,32 @@ struct CommunityGraph {
         var acc = [Double](repeating: 0, count: k)
         var seen = [Bool](repeating: false, count: k)
         var touched: [Int32] = []
-        offsets.withUnsafeBufferPointer { off in
-            adjacency.withUnsafeBufferPointer { adj in
-                weights.withUnsafeBufferPointer { wgt in
-                    membership.withUnsafeBufferPointer { mem in
-                        for c in 0..<k {
-                            var s = 0.0
-                            for i in start[c]..<start[c + 1] {
-                                let v = Int(order[i])
-                                s += strength[v]
-                                for e in off[v]..<off[v + 1] {
-                                    let d = Int(mem[Int(adj[e])])
-                                    if d == c { continue }
-                                    if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
-                                    acc[d] += wgt[e]
-                                }
-                            }
-                            newStrength[c] = s
-                            for d in touched {
-                                newAdj.append(d)
-                                newW.append(acc[Int(d)])
-                                acc[Int(d)] = 0
-                                seen[Int(d)] = false
-                            }
-                            touched.removeAll(keepingCapacity: true)
-                            newOffsets[c + 1] = newAdj.count
-                        }
-                    }
+        let memory = Workspace()
+        let off = memory.copy(offsets), adj = memory.copy(adjacency), wgt = memory.copy(weights)
+        let mem = memory.copy(membership)
+        for c in 0..<k {
+            var s = 0.0
+            for i in start[c]..<start[c + 1] {
+                let v = Int(order[i])
+                s += strength[v]
+                for e in off[v]..<off[v + 1] {
+                    let d = Int(mem[Int(adj[e])])
+                    if d == c { continue }
+                    if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
+                    acc[d] += wgt[e]
                 }
             }
+            newStrength[c] = s
+            for d in touched {
+                newAdj.append(d)
+                newW.append(acc[Int(d)])
+                acc[Int(d)] = 0
+                seen[Int(d)] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+            newOffsets[c + 1] = newAdj.count
         }
+        withExtendedLifetime(memory) {}
         return CommunityGraph(offsets: newOffsets, adjacency: newAdj, weights: newW,
                               strength: newStrength, twoM: twoM)
     }
