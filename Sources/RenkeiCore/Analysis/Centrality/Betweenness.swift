@@ -117,22 +117,25 @@ extension AnalysisGraph {
             var coreIndex = [Int32](repeating: -1, count: n)
             var coreNodes: [Int32] = []
             for v in 0..<n where keep[v] { coreIndex[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
-            var off = [Int](repeating: 0, count: coreNodes.count + 1)
-            var nbr: [Int32] = []
-            var len: [Double] = []
-            nbr.reserveCapacity(neighbors.count)
-            if options.weighted { len.reserveCapacity(neighbors.count) }
-            for (i, v) in coreNodes.enumerated() {
-                for e in offsets[Int(v)]..<offsets[Int(v) + 1] {
-                    let w = Int(neighbors[e])
-                    guard keep[w] else { continue }
-                    nbr.append(coreIndex[w])
-                    if options.weighted { len.append(lengths[e]) }
+            // Built in a closure so that the folded arrays are freed once copied into the PathGraph.
+            let g: PathGraph = {
+                var off = [Int](repeating: 0, count: coreNodes.count + 1)
+                var nbr: [Int32] = []
+                var len: [Double] = []
+                nbr.reserveCapacity(neighbors.count)
+                if options.weighted { len.reserveCapacity(neighbors.count) }
+                for (i, v) in coreNodes.enumerated() {
+                    for e in offsets[Int(v)]..<offsets[Int(v) + 1] {
+                        let w = Int(neighbors[e])
+                        guard keep[w] else { continue }
+                        nbr.append(coreIndex[w])
+                        if options.weighted { len.append(lengths[e]) }
+                    }
+                    off[i + 1] = nbr.count
                 }
-                off[i + 1] = nbr.count
-            }
-            let mult = coreNodes.map { Double(1 + leafCount[Int($0)]) }
-            let g = PathGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult)
+                let mult = coreNodes.map { Double(1 + leafCount[Int($0)]) }
+                return PathGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult)
+            }()
             let acc = brandesAccumulate(g, sources: (0..<Int32(coreNodes.count)).map { $0 },
                                         weighted: options.weighted, endpoints: false, progress: options.progress)
             for (i, v) in coreNodes.enumerated() {
