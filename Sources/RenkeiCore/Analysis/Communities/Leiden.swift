@@ -93,50 +93,51 @@ public enum Leiden {
     static func moveNodesFast(_ g: CommunityGraph, membership: inout [Int32], resolution: Double,
                               rng: inout SplitMixRandom) {
         let n = g.nodeCount
-        let state = LocalMoving(g, membership: membership, resolution: resolution)
-        let memory = Workspace()
-        let size = memory.buffer(n, Int32(0))
-        for v in 0..<n { size[Int(membership[v])] += 1 }
-        var empty: [Int32] = []
-        for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 { empty.append(Int32(c)) }
-        let queue = memory.copy(rng.permutation(n))
-        let inQueue = memory.buffer(n, true)
-        let off = state.offsets, adj = state.adjacency, mem = state.membership
-        var head = 0
-        var queued = n
-        while queued > 0 {
-            let v = Int(queue[head])
-            head += 1
-            if head == n { head = 0 }
-            queued -= 1
-            inQueue[v] = false
-            var (own, best, bestGain, _) = state.bestCommunity(for: v)
-            size[own] -= 1
-            // An empty community gains 0.
-            if bestGain < 0 && size[own] > 0, let e = empty.last {
-                best = Int(e)
-                bestGain = 0
-            }
-            if best != own {
-                if size[best] == 0 { empty.removeLast() }
-                if size[own] == 0 { empty.append(Int32(own)) }
-                mem[v] = Int32(best)
-                for e in off[v]..<off[v + 1] {
-                    let u = Int(adj[e])
-                    if !inQueue[u] && Int(mem[u]) != best {
-                        inQueue[u] = true
-                        var tail = head + queued
-                        if tail >= n { tail -= n }
-                        queue[tail] = Int32(u)
-                        queued += 1
+        let permutation = rng.permutation(n)
+        membership = LocalMoving.with(g, membership: membership, resolution: resolution) { state in
+            let memory = Workspace()
+            let size = memory.buffer(n, Int32(0))
+            for v in 0..<n { size[Int(state.membership[v])] += 1 }
+            var empty: [Int32] = []
+            for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 { empty.append(Int32(c)) }
+            let queue = memory.copy(permutation)
+            let inQueue = memory.buffer(n, true)
+            let off = state.offsets, adj = state.adjacency, mem = state.membership
+            var head = 0
+            var queued = n
+            while queued > 0 {
+                let v = Int(queue[head])
+                head += 1
+                if head == n { head = 0 }
+                queued -= 1
+                inQueue[v] = false
+                var (own, best, bestGain, _) = state.bestCommunity(for: v)
+                size[own] -= 1
+                // An empty community gains 0.
+                if bestGain < 0 && size[own] > 0, let e = empty.last {
+                    best = Int(e)
+                    bestGain = 0
+                }
+                if best != own {
+                    if size[best] == 0 { empty.removeLast() }
+                    if size[own] == 0 { empty.append(Int32(own)) }
+                    mem[v] = Int32(best)
+                    for e in off[v]..<off[v + 1] {
+                        let u = Int(adj[e])
+                        if !inQueue[u] && Int(mem[u]) != best {
+                            inQueue[u] = true
+                            var tail = head + queued
+                            if tail >= n { tail -= n }
+                            queue[tail] = Int32(u)
+                            queued += 1
+                        }
                     }
                 }
+                state.total[best] += state.strength[v]
+                size[best] += 1
             }
-            state.total[best] += state.strength[v]
-            size[best] += 1
+            return withExtendedLifetime(memory) { state.membershipArray }
         }
-        membership = state.membershipArray
-        withExtendedLifetime(memory) {}
     }
 
     /// Refinement (Algorithm A.2, RefinePartition / MergeNodesSubset). Returns the refined

@@ -8,15 +8,17 @@
 /// doi:10.1088/1742-5468/2008/10/P10008, eq. (2); Traag, Waltman & van Eck 2019,
 /// doi:10.1038/s41598-019-41695-z, Algorithm A.2 (MoveNodesFast uses the same gain).
 ///
-/// The state — the graph's CSR rows, the membership, each community's total strength, and the
-/// per-community scratch — lives in one ``Workspace``; callers read and write it through the
-/// exposed buffers and copy the membership back with ``membershipArray``.
+/// The graph's CSR rows are read in place for the duration of ``with(_:membership:resolution:_:)``
+/// (no copy: a level of Louvain or Leiden on a million-edge graph would otherwise hold two);
+/// the mutable state — the membership, each community's total strength, and the per-community
+/// scratch — lives in one ``Workspace``. Callers read and write it through the exposed buffers and
+/// copy the membership back with ``membershipArray``.
 struct LocalMoving {
     private let memory = Workspace()
-    let offsets: UnsafeMutableBufferPointer<Int>
-    let adjacency: UnsafeMutableBufferPointer<Int32>
-    let weights: UnsafeMutableBufferPointer<Double>
-    let strength: UnsafeMutableBufferPointer<Double>
+    let offsets: UnsafeBufferPointer<Int>
+    let adjacency: UnsafeBufferPointer<Int32>
+    let weights: UnsafeBufferPointer<Double>
+    let strength: UnsafeBufferPointer<Double>
     /// Community of each vertex.
     let membership: UnsafeMutableBufferPointer<Int32>
     /// Total strength of each community (the moving vertex excluded while it is being moved).
@@ -28,20 +30,34 @@ struct LocalMoving {
     /// γ / 2*m*.
     let scale: Double
 
-    /// State for moving the vertices of `g`, starting from `membership` (community ids in `0 ..< n`).
-    /// - Complexity: O(*n* + *m*).
-    init(_ g: CommunityGraph, membership: [Int32], resolution: Double) {
-        let n = g.nodeCount
-        offsets = memory.copy(g.offsets)
-        adjacency = memory.copy(g.adjacency)
-        weights = memory.copy(g.weights)
-        strength = memory.copy(g.strength)
+    /// Runs `body` with the state for moving the vertices of `g`, starting from `membership`
+    /// (community ids in `0 ..< n`). The state must not escape `body`.
+    /// - Complexity: O(*n*) to set up, plus `body`.
+    static func with<R>(_ g: CommunityGraph, membership: [Int32], resolution: Double,
+                        _ body: (LocalMoving) -> R) -> R {
+        g.offsets.withUnsafeBufferPointer { off in
+        g.adjacency.withUnsafeBufferPointer { adj in
+        g.weights.withUnsafeBufferPointer { wgt in
+        g.strength.withUnsafeBufferPointer { str in
+            body(LocalMoving(offsets: off, adjacency: adj, weights: wgt, strength: str,
+                             membership: membership, scale: resolution / g.twoM))
+        }}}}
+    }
+
+    private init(offsets: UnsafeBufferPointer<Int>, adjacency: UnsafeBufferPointer<Int32>,
+                 weights: UnsafeBufferPointer<Double>, strength: UnsafeBufferPointer<Double>,
+                 membership: [Int32], scale: Double) {
+        let n = strength.count
+        self.offsets = offsets
+        self.adjacency = adjacency
+        self.weights = weights
+        self.strength = strength
         self.membership = memory.copy(membership)
         total = memory.buffer(n, 0.0)
-        for v in 0..<n { total[Int(membership[v])] += g.strength[v] }
+        for v in 0..<n { total[Int(membership[v])] += strength[v] }
         neighbourWeight = memory.buffer(n, 0.0)
         touched = memory.buffer(n + 1, Int32(0))
-        scale = resolution / g.twoM
+        self.scale = scale
     }
 
     /// The current membership as an array. - Complexity: O(*n*).

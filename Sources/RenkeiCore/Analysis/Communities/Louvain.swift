@@ -47,35 +47,36 @@ public enum Louvain {
     static func moveNodes(_ g: CommunityGraph, membership: inout [Int32], order: [Int32],
                           resolution: Double, tolerance: Double) -> Bool {
         let n = g.nodeCount
-        let state = LocalMoving(g, membership: membership, resolution: resolution)
-        let memory = Workspace()
-        let active = memory.buffer(n, true)
-        let off = state.offsets, adj = state.adjacency
-        var anyMove = false
-        var sweeps = 0
-        while sweeps < 1000 {
-            sweeps += 1
-            var gain = 0.0
-            var moves = 0
-            for o in order {
-                let v = Int(o)
-                if !active[v] { continue }
-                active[v] = false
-                let (own, best, bestGain, stay) = state.bestCommunity(for: v)
-                state.total[best] += state.strength[v]
-                if best != own {
-                    state.membership[v] = Int32(best)
-                    gain += bestGain - stay
-                    moves += 1
-                    for e in off[v]..<off[v + 1] { active[Int(adj[e])] = true }
+        let (anyMove, moved) = LocalMoving.with(g, membership: membership, resolution: resolution) { state in
+            let memory = Workspace()
+            let active = memory.buffer(n, true)
+            let off = state.offsets, adj = state.adjacency
+            var anyMove = false
+            var sweeps = 0
+            while sweeps < 1000 {
+                sweeps += 1
+                var gain = 0.0
+                var moves = 0
+                for o in order {
+                    let v = Int(o)
+                    if !active[v] { continue }
+                    active[v] = false
+                    let (own, best, bestGain, stay) = state.bestCommunity(for: v)
+                    state.total[best] += state.strength[v]
+                    if best != own {
+                        state.membership[v] = Int32(best)
+                        gain += bestGain - stay
+                        moves += 1
+                        for e in off[v]..<off[v + 1] { active[Int(adj[e])] = true }
+                    }
                 }
+                if moves > 0 { anyMove = true }
+                // `gain` is in edge-weight units; ΔQ = 2·gain / 2m.
+                if moves == 0 || 2 * gain / g.twoM < tolerance { break }
             }
-            if moves > 0 { anyMove = true }
-            // `gain` is in edge-weight units; ΔQ = 2·gain / 2m.
-            if moves == 0 || 2 * gain / g.twoM < tolerance { break }
+            return withExtendedLifetime(memory) { (anyMove, state.membershipArray) }
         }
-        membership = state.membershipArray
-        withExtendedLifetime(memory) {}
+        membership = moved
         return anyMove
     }
 }
