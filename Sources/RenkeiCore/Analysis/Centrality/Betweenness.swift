@@ -85,10 +85,11 @@ extension AnalysisGraph {
                 pool.swapAt(i, j)
             }
             let pivots = pool[0..<k].sorted()
-            let g = PathGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
-                              multiplicity: [Double](repeating: 1, count: n))
-            let acc = brandesAccumulate(g, sources: pivots.map { Int32($0) }, weighted: options.weighted,
-                                        endpoints: options.endpoints, progress: options.progress)
+            let acc = PathGraph.with(offsets: offsets, neighbors: neighbors, lengths: lengths,
+                                     multiplicity: [Double](repeating: 1, count: n)) { g in
+                brandesAccumulate(g, sources: pivots.map { Int32($0) }, weighted: options.weighted,
+                                  endpoints: options.endpoints, progress: options.progress)
+            }
             var isPivot = [Bool](repeating: false, count: n)
             for p in pivots { isPivot[p] = true }
             let N = Double(options.endpoints ? n : n - 1)
@@ -117,37 +118,36 @@ extension AnalysisGraph {
             var coreIndex = [Int32](repeating: -1, count: n)
             var coreNodes: [Int32] = []
             for v in 0..<n where keep[v] { coreIndex[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
-            // Built in a closure so that the folded arrays are freed once copied into the PathGraph.
-            let g: PathGraph = {
-                var off = [Int](repeating: 0, count: coreNodes.count + 1)
-                var nbr: [Int32] = []
-                var len: [Double] = []
-                nbr.reserveCapacity(neighbors.count)
-                if options.weighted { len.reserveCapacity(neighbors.count) }
-                for (i, v) in coreNodes.enumerated() {
-                    for e in offsets[Int(v)]..<offsets[Int(v) + 1] {
-                        let w = Int(neighbors[e])
-                        guard keep[w] else { continue }
-                        nbr.append(coreIndex[w])
-                        if options.weighted { len.append(lengths[e]) }
-                    }
-                    off[i + 1] = nbr.count
+            var off = [Int](repeating: 0, count: coreNodes.count + 1)
+            var nbr: [Int32] = []
+            var len: [Double] = []
+            nbr.reserveCapacity(neighbors.count)
+            if options.weighted { len.reserveCapacity(neighbors.count) }
+            for (i, v) in coreNodes.enumerated() {
+                for e in offsets[Int(v)]..<offsets[Int(v) + 1] {
+                    let w = Int(neighbors[e])
+                    guard keep[w] else { continue }
+                    nbr.append(coreIndex[w])
+                    if options.weighted { len.append(lengths[e]) }
                 }
-                let mult = coreNodes.map { Double(1 + leafCount[Int($0)]) }
-                return PathGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult)
-            }()
-            let acc = brandesAccumulate(g, sources: (0..<Int32(coreNodes.count)).map { $0 },
-                                        weighted: options.weighted, endpoints: false, progress: options.progress)
+                off[i + 1] = nbr.count
+            }
+            let mult = coreNodes.map { Double(1 + leafCount[Int($0)]) }
+            let acc = PathGraph.with(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult) { g in
+                brandesAccumulate(g, sources: (0..<Int32(coreNodes.count)).map { $0 },
+                                  weighted: options.weighted, endpoints: false, progress: options.progress)
+            }
             for (i, v) in coreNodes.enumerated() {
                 let N = Double(components.size(of: NodeIndex(Int(v))))
                 let l = Double(leafCount[Int(v)])
                 result[Int(v)] = acc[i] + (N - 1) * (N - 2) - (N - 1 - l) * (N - 2 - l)
             }
         } else {
-            let g = PathGraph(offsets: offsets, neighbors: neighbors, lengths: lengths,
-                              multiplicity: [Double](repeating: 1, count: n))
-            result = brandesAccumulate(g, sources: (0..<Int32(n)).map { $0 }, weighted: options.weighted,
-                                       endpoints: false, progress: options.progress)
+            result = PathGraph.with(offsets: offsets, neighbors: neighbors, lengths: lengths,
+                                    multiplicity: [Double](repeating: 1, count: n)) { g in
+                brandesAccumulate(g, sources: (0..<Int32(n)).map { $0 }, weighted: options.weighted,
+                                  endpoints: false, progress: options.progress)
+            }
         }
         if options.endpoints {
             for v in 0..<n { result[v] += 2 * Double(components.size(of: NodeIndex(v)) - 1) }

@@ -61,28 +61,29 @@ extension AnalysisGraph {
         let n = nodeCount
         guard n > 0 else { return [] }
         let lengths = options.weighted ? try pathLengths(options.distance) : []
-        let g = PathGraph(offsets: offsets, neighbors: neighbors, lengths: lengths)
-        let memory = Workspace()
-        let out = memory.buffer(n, (0, 0.0, 0.0))
-        let searches = (0..<AnalysisLanes.count).map { _ in
-            ShortestPathSearch(n: n, arcs: g.arcCount, weighted: options.weighted, recordsDAG: false)
-        }
-        AnalysisLanes.forEach(items: n, progress: options.progress) { lane, s in
-            let search = searches[lane]
-            guard options.weighted else {
-                out[s] = search.distances(from: s, in: g)
-                return
+        return PathGraph.with(offsets: offsets, neighbors: neighbors, lengths: lengths) { g in
+            let memory = Workspace()
+            let out = memory.buffer(n, (0, 0.0, 0.0))
+            let searches = (0..<AnalysisLanes.count).map { _ in
+                ShortestPathSearch(n: n, arcs: g.arcCount, weighted: options.weighted, recordsDAG: false)
             }
-            let reached = search.dijkstra(from: s, in: g)
-            var total = 0.0, inverse = 0.0
-            for j in 1..<max(1, reached) {
-                let d = search.dist[Int(search.order[j])]
-                total += d
-                if d > 0 { inverse += 1 / d }
+            AnalysisLanes.forEach(items: n, progress: options.progress) { lane, s in
+                let search = searches[lane]
+                guard options.weighted else {
+                    out[s] = search.distances(from: s, in: g)
+                    return
+                }
+                let reached = search.dijkstra(from: s, in: g)
+                var total = 0.0, inverse = 0.0
+                for j in 1..<max(1, reached) {
+                    let d = search.dist[Int(search.order[j])]
+                    total += d
+                    if d > 0 { inverse += 1 / d }
+                }
+                out[s] = (reached, total, inverse)
+                search.resetDijkstra(reached: reached)
             }
-            out[s] = (reached, total, inverse)
-            search.resetDijkstra(reached: reached)
+            return withExtendedLifetime(memory) { Array(out) }
         }
-        return withExtendedLifetime(memory) { Array(out) }
     }
 }

@@ -96,29 +96,32 @@ extension AnalysisGraph {
         }
         let alpha = options.alpha
         let memory = Workspace()
-        let off = memory.copy(offsets), nbr = memory.copy(neighbors), wgt = memory.copy(weights)
         var x = memory.buffer(n, 1 / Double(n))
         let scaled = memory.buffer(n, 1 / Double(n))
         var next = memory.buffer(n, 1 / Double(n))
-        for _ in 0..<options.maxIterations {
-            for u in 0..<n { scaled[u] = x[u] * inverseStrength[u] }
-            var danglingSum = 0.0
-            for v in dangling { danglingSum += x[v] }
-            var err = 0.0
-            for v in 0..<n {
-                var s = 0.0
-                if options.weighted {
-                    for e in off[v]..<off[v + 1] { s += scaled[Int(nbr[e])] * wgt[e] }
-                } else {
-                    for e in off[v]..<off[v + 1] { s += scaled[Int(nbr[e])] }
+        let converged: Bool = withCSR { off, nbr, wgt in
+            for _ in 0..<options.maxIterations {
+                for u in 0..<n { scaled[u] = x[u] * inverseStrength[u] }
+                var danglingSum = 0.0
+                for v in dangling { danglingSum += x[v] }
+                var err = 0.0
+                for v in 0..<n {
+                    var s = 0.0
+                    if options.weighted {
+                        for e in off[v]..<off[v + 1] { s += scaled[Int(nbr[e])] * wgt[e] }
+                    } else {
+                        for e in off[v]..<off[v + 1] { s += scaled[Int(nbr[e])] }
+                    }
+                    let value = alpha * (s + danglingSum * danglingWeights[v]) + (1 - alpha) * p[v]
+                    next[v] = value
+                    err += abs(value - x[v])
                 }
-                let value = alpha * (s + danglingSum * danglingWeights[v]) + (1 - alpha) * p[v]
-                next[v] = value
-                err += abs(value - x[v])
+                swap(&x, &next)
+                if err < Double(n) * options.tolerance { return true }
             }
-            swap(&x, &next)
-            if err < Double(n) * options.tolerance { return withExtendedLifetime(memory) { Array(x) } }
+            return false
         }
+        if converged { return withExtendedLifetime(memory) { Array(x) } }
         throw ConvergenceError(algorithm: "PageRank", iterations: options.maxIterations)
     }
 

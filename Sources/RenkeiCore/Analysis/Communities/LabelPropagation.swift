@@ -17,47 +17,48 @@ public enum LabelPropagation {
         var rng = SplitMixRandom(seed: seed)
         var order = (0..<n).map { Int32($0) }
         let memory = Workspace()
-        let off = memory.copy(graph.offsets), nbr = memory.copy(graph.neighbors), wgt = memory.copy(graph.weights)
         let lab = memory.copy((0..<n).map { Int32($0) })
         let wt = memory.buffer(n, 0.0)
         let tch = memory.buffer(n, Int32(0))
         let top = memory.buffer(n, Int32(0))
-        var rounds = 0
-        var changed = true
-        while changed && rounds < maxRounds {
-            changed = false
-            rounds += 1
-            rng.shuffle(&order)
-            for o in order {
-                let v = Int(o)
-                let lo = off[v], hi = off[v + 1]
-                if lo == hi { continue }
-                var count = 0
-                var heaviest = -Double.infinity
-                for e in lo..<hi {
-                    let l = Int(lab[Int(nbr[e])])
-                    if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
-                    wt[l] += wgt[e]
-                    if wt[l] > heaviest { heaviest = wt[l] }
-                }
-                let tolerance = heaviest * 1e-12
-                var ties = 0
-                var keep = false
-                let current = lab[v]
-                for i in 0..<count {
-                    let l = tch[i]
-                    if wt[Int(l)] >= heaviest - tolerance {
-                        if l == current { keep = true }
-                        top[ties] = l
-                        ties += 1
+        graph.withCSR { off, nbr, wgt in
+            var rounds = 0
+            var changed = true
+            while changed && rounds < maxRounds {
+                changed = false
+                rounds += 1
+                rng.shuffle(&order)
+                for o in order {
+                    let v = Int(o)
+                    let lo = off[v], hi = off[v + 1]
+                    if lo == hi { continue }
+                    var count = 0
+                    var heaviest = -Double.infinity
+                    for e in lo..<hi {
+                        let l = Int(lab[Int(nbr[e])])
+                        if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
+                        wt[l] += wgt[e]
+                        if wt[l] > heaviest { heaviest = wt[l] }
                     }
-                    wt[Int(l)] = 0
-                }
-                if keep { continue }
-                let pick = ties == 1 ? top[0] : top[rng.uniform(ties)]
-                if pick != current {
-                    lab[v] = pick
-                    changed = true
+                    let tolerance = heaviest * 1e-12
+                    var ties = 0
+                    var keep = false
+                    let current = lab[v]
+                    for i in 0..<count {
+                        let l = tch[i]
+                        if wt[Int(l)] >= heaviest - tolerance {
+                            if l == current { keep = true }
+                            top[ties] = l
+                            ties += 1
+                        }
+                        wt[Int(l)] = 0
+                    }
+                    if keep { continue }
+                    let pick = ties == 1 ? top[0] : top[rng.uniform(ties)]
+                    if pick != current {
+                        lab[v] = pick
+                        changed = true
+                    }
                 }
             }
         }

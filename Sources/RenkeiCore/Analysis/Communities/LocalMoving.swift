@@ -35,13 +35,10 @@ struct LocalMoving {
     /// - Complexity: O(*n*) to set up, plus `body`.
     static func with<R>(_ g: CommunityGraph, membership: [Int32], resolution: Double,
                         _ body: (LocalMoving) -> R) -> R {
-        g.offsets.withUnsafeBufferPointer { off in
-        g.adjacency.withUnsafeBufferPointer { adj in
-        g.weights.withUnsafeBufferPointer { wgt in
-        g.strength.withUnsafeBufferPointer { str in
+        g.withCSR { off, adj, wgt, str in
             body(LocalMoving(offsets: off, adjacency: adj, weights: wgt, strength: str,
                              membership: membership, scale: resolution / g.twoM))
-        }}}}
+        }
     }
 
     private init(offsets: UnsafeBufferPointer<Int>, adjacency: UnsafeBufferPointer<Int32>,

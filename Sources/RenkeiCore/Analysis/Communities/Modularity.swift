@@ -27,18 +27,17 @@ public enum Modularity {
         var inside = [Double](repeating: 0, count: k)
         var degree = [Double](repeating: 0, count: k)
         var total = 0.0
-        let memory = Workspace()
-        let off = memory.copy(graph.offsets), nbr = memory.copy(graph.neighbors), wgt = memory.copy(graph.weights)
-        for v in 0..<n {
-            let c = Int(membership[v])
-            for e in off[v]..<off[v + 1] {
-                let w = wgt[e]
-                degree[c] += w
-                total += w
-                if Int(membership[Int(nbr[e])]) == c { inside[c] += w }
+        graph.withCSR { off, nbr, wgt in
+            for v in 0..<n {
+                let c = Int(membership[v])
+                for e in off[v]..<off[v + 1] {
+                    let w = wgt[e]
+                    degree[c] += w
+                    total += w
+                    if Int(membership[Int(nbr[e])]) == c { inside[c] += w }
+                }
             }
         }
-        withExtendedLifetime(memory) {}
         guard total > 0 else { return 0 }
         // `total` is 2m and `inside[c]` is 2 L_c, since every edge is stored in both directions.
         var q = 0.0

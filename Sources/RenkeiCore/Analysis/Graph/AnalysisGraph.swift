@@ -82,6 +82,19 @@ public struct AnalysisGraph: Sendable {
         self.isWeighted = weighted
     }
 
+    /// Runs `body` with the CSR arrays (`offsets`, `neighbors`, `weights`) as buffer pointers,
+    /// read in place (no copy) — the one place the analysis loops get unchecked access to the
+    /// graph. The pointers must not escape `body`.
+    func withCSR<R>(
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> R
+    ) -> R {
+        offsets.withUnsafeBufferPointer { off in
+            neighbors.withUnsafeBufferPointer { nbr in
+                weights.withUnsafeBufferPointer { wgt in body(off, nbr, wgt) }
+            }
+        }
+    }
+
     /// The positions of `v`'s neighbours in `neighbors` and `weights`.
     @inlinable func range(of v: NodeIndex) -> Range<Int> { offsets[v.int]..<offsets[v.int + 1] }
 

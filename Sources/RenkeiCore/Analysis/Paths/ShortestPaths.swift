@@ -42,10 +42,10 @@ extension AnalysisGraph {
 }
 
 /// A graph prepared for many single-source shortest-path searches: CSR rows, optional edge
-/// lengths and a multiplicity per vertex, copied into a ``Workspace`` of its own so that the
-/// searches read them without array checks (the graph keeps the workspace alive).
+/// lengths and a multiplicity per vertex, as buffer pointers read in place (see
+/// ``with(offsets:neighbors:lengths:multiplicity:_:)``) so that the searches run without array
+/// checks or copies.
 struct PathGraph {
-    private let memory = Workspace()
     /// `offsets[v] ..< offsets[v + 1]` indexes `v`'s neighbours.
     let offsets: UnsafeBufferPointer<Int>
     /// Neighbour vertices, row by row.
@@ -60,12 +60,15 @@ struct PathGraph {
     /// Number of arcs (twice the number of undirected edges).
     var arcCount: Int { neighbors.count }
 
-    /// Copies the arrays. - Complexity: O(*n* + *m*).
-    init(offsets: [Int], neighbors: [Int32], lengths: [Double], multiplicity: [Double] = []) {
-        self.offsets = UnsafeBufferPointer(memory.copy(offsets))
-        self.neighbors = UnsafeBufferPointer(memory.copy(neighbors))
-        self.lengths = UnsafeBufferPointer(memory.copy(lengths))
-        self.multiplicity = UnsafeBufferPointer(memory.copy(multiplicity))
+    /// Runs `body` with a path graph over the arrays (no copy); it must not escape `body`.
+    static func with<R>(offsets: [Int], neighbors: [Int32], lengths: [Double], multiplicity: [Double] = [],
+                        _ body: (PathGraph) -> R) -> R {
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nbr in
+        lengths.withUnsafeBufferPointer { len in
+        multiplicity.withUnsafeBufferPointer { mult in
+            body(PathGraph(offsets: off, neighbors: nbr, lengths: len, multiplicity: mult))
+        }}}}
     }
 }
 
