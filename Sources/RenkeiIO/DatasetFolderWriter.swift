@@ -73,10 +73,8 @@ public enum DatasetFolderWriter {
     public static func edgeList(_ graph: AnalysisGraph) -> String {
         var s = ""
         s.reserveCapacity(graph.edgeCount * 16)
-        for v in 0..<graph.nodeCount {
-            for e in graph.offsets[v]..<graph.offsets[v + 1] where Int(graph.neighbors[e]) > v {
-                s += "\(v) \(graph.neighbors[e]) " + number(graph.weights[e]) + "\n"
-            }
+        for (u, v, weight) in graph.edges {
+            s += "\(u.int) \(v.int) " + number(weight) + "\n"
         }
         return s
     }
