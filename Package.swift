@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RenkeiCore", targets: ["RenkeiCore"]),
         .library(name: "RenkeiIO", targets: ["RenkeiIO"]),
         .library(name: "RenkeiGraphviz", targets: ["RenkeiGraphviz"]),
+        .library(name: "RenkeiApp", targets: ["RenkeiApp"]),
         .executable(name: "renkei", targets: ["renkei"]),
     ],
     dependencies: [
@@ -29,10 +30,13 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "RenkeiGraphviz", dependencies: ["CGraphviz", "RenkeiCore"]),
+        // The application layer: one request -> one result per command; never prints or writes.
+        .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiIO", "RenkeiGraphviz"]),
+        // The command-line tool: parses, calls RenkeiApp, prints and writes.
         .executableTarget(
             name: "renkei",
             dependencies: [
-                "RenkeiCore", "RenkeiIO", "RenkeiGraphviz",
+                "RenkeiApp", "RenkeiCore", "RenkeiIO", "RenkeiGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +44,7 @@ let package = Package(
         .executableTarget(name: "renkei-bench", dependencies: ["RenkeiCore", "RenkeiIO"]),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenkeiIOTests", dependencies: ["RenkeiIO", "RenkeiCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiApp", "RenkeiCore", "RenkeiIO", "RenkeiGraphviz"]),
         .testTarget(name: "RenkeiGraphvizTests", dependencies: ["RenkeiGraphviz", "RenkeiCore"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -170,18 +170,6 @@ public final class GraphvizRenderer: @unchecked Sendable {
         return try body(g)
     }
 
-    /// Renders DOT text to a file: writes a temporary file beside `path` and renames it, so that
-    /// on any failure no file (and no partial file) is left at `path`.
-    /// - Returns: the rendering (its `data` is what was written).
-    /// - Throws: ``RenderError``.
-    @discardableResult
-    public func render(dot: String, format: RenderFormat, engine: String? = nil,
-                       fonts: JapaneseFonts = .system, to path: String) throws -> RenderResult {
-        let result = try render(dot: dot, format: format, engine: engine, fonts: fonts)
-        try AtomicFile.write(result.data, to: path)
-        return result
-    }
-
     /// Graphviz's error messages since the last reset, or `fallback`.
     private func takeErrors(default fallback: String) -> String {
         let m = GraphvizMessages(handlerOutput)
@@ -195,27 +183,5 @@ public final class GraphvizRenderer: @unchecked Sendable {
         name.withCString { k in
             agget(UnsafeMutableRawPointer(g), UnsafeMutablePointer(mutating: k)).map { String(cString: $0) }
         }
-    }
-}
-
-/// Writes output files the way every Renkei command does (``OutputFile`` in RenkeiCore): a
-/// regular file through a temporary file and a rename, a device or pipe (`/dev/null`, a FIFO)
-/// directly, with errors as ``RenderError``.
-public enum AtomicFile {
-    /// Writes `bytes` to `path` with ``OutputFile``: to a hidden temporary
-    /// file in the same folder, renamed over `path` (an existing device or pipe is written through
-    /// instead, not replaced). On failure the temporary file is removed and `path` is untouched.
-    /// - Throws: ``RenderError/writeFailed(path:reason:)``.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try OutputFile.write(bytes, to: path)
-        } catch let e as OutputFileError {
-            throw RenderError.writeFailed(path: e.path, reason: e.reason)
-        }
-    }
-
-    /// Writes text as UTF-8, like the byte version.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
     }
 }

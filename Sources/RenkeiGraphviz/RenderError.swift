@@ -1,5 +1,7 @@
-/// Why a rendering failed. Every case leaves no output file behind.
-public enum RenderError: Error, Equatable, CustomStringConvertible {
+import RenkeiCore
+
+/// Why a rendering failed. The renderer returns bytes and writes no file, so a failure leaves nothing behind.
+public enum RenderError: RenkeiError, Equatable {
     /// The layout engine does not exist; `available` lists the ones libgvc has.
     case unknownEngine(String, available: [String])
     /// The output format is not one of ``RenderFormat``.
@@ -8,8 +10,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case graphviz(stage: String, message: String)
     /// No font with Japanese glyphs is installed.
     case noJapaneseFont
-    /// The output file could not be written.
-    case writeFailed(path: String, reason: String)
 
     /// The message shown to the user, with Graphviz's own text where it gave one.
     public var description: String {
@@ -24,8 +24,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
         case .noJapaneseFont:
             return "no Japanese font is installed (fontconfig `fc-list :lang=ja` lists none), so Japanese "
                 + "text would be drawn as empty boxes; install one, e.g. `apt-get install fonts-noto-cjk`"
-        case let .writeFailed(path, reason):
-            return "cannot write \(path): \(reason)"
         }
     }
 }

@@ -1,41 +1,17 @@
 import Foundation
 import RenkeiCore
 
-/// Writes a ``Dataset`` as a dataset folder (`dataset.yaml`, `organizations.csv`, `projects.csv`,
-/// `partnerships.csv`) in the format `DatasetLoader` reads, all at once: the files go to a
-/// temporary sibling folder that is renamed into place, so a failure leaves no half-written dataset.
+/// A ``Dataset`` as the files of a dataset folder (`dataset.yaml`, `organizations.csv`,
+/// `projects.csv`, `partnerships.csv`) in the format `DatasetLoader` reads. It returns the files;
+/// `OutputWriter.write(_:into:requireEmpty:)` writes them, all or nothing.
 public enum DatasetFolderWriter {
-    /// Writes `dataset` to the folder `path`, which must not exist yet (or be an empty folder).
-    /// - Throws: `InputError` naming `path` when it exists and is not empty, or when writing fails.
+    /// The four files of `dataset`'s folder.
     /// - Complexity: O(size of the dataset).
-    public static func write(_ dataset: Dataset, to path: String) throws {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            let empty = isDirectory.boolValue && ((try? fm.contentsOfDirectory(atPath: target.path))?.isEmpty ?? false)
-            guard empty else {
-                throw InputError([InputProblem(file: path, message: "already exists; choose a new folder for the generated dataset")])
-            }
-            try? fm.removeItem(at: target)
-        }
-        let parent = target.deletingLastPathComponent()
-        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
-        do {
-            try? fm.removeItem(at: temporary)
-            try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-            try Data(yaml(dataset.metadata).utf8).write(to: temporary.appendingPathComponent("dataset.yaml"))
-            try Data(organizationsCSV(dataset).utf8).write(to: temporary.appendingPathComponent("organizations.csv"))
-            try Data(projectsCSV(dataset).utf8).write(to: temporary.appendingPathComponent("projects.csv"))
-            try Data(partnershipsCSV(dataset).utf8).write(to: temporary.appendingPathComponent("partnerships.csv"))
-            try fm.moveItem(at: temporary, to: target)
-        } catch let error as InputError {
-            try? fm.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? fm.removeItem(at: temporary)
-            throw InputError([InputProblem(file: path, message: "cannot write: \(error.localizedDescription)")])
-        }
+    public static func files(_ dataset: Dataset) -> [OutputItem] {
+        [OutputItem(name: "dataset.yaml", text: yaml(dataset.metadata)),
+         OutputItem(name: "organizations.csv", text: organizationsCSV(dataset)),
+         OutputItem(name: "projects.csv", text: projectsCSV(dataset)),
+         OutputItem(name: "partnerships.csv", text: partnershipsCSV(dataset))]
     }
 
     /// `dataset.yaml` text (double-quoted YAML scalars).
@@ -92,21 +68,15 @@ public enum DatasetFolderWriter {
     }
 
     /// The partnership graph as a plain `u v w` edge list (0-based vertex indices in organisation
-    /// order, each pair once with `u < v`, weight = number of partnerships), written with
-    /// `OutputFile.write` (atomically, or straight to a device such as `/dev/stdout`).
-    public static func writeEdgeList(_ graph: AnalysisGraph, to path: String) throws {
+    /// order, each pair once with `u < v`, weight = number of partnerships).
+    /// - Complexity: O(*n* + *m*).
+    public static func edgeList(_ graph: AnalysisGraph) -> String {
         var s = ""
         s.reserveCapacity(graph.edgeCount * 16)
-        for v in 0..<graph.nodeCount {
-            for e in graph.offsets[v]..<graph.offsets[v + 1] where Int(graph.neighbors[e]) > v {
-                s += "\(v) \(graph.neighbors[e]) " + number(graph.weights[e]) + "\n"
-            }
+        for (u, v, weight) in graph.edges {
+            s += "\(u.int) \(v.int) " + number(weight) + "\n"
         }
-        do {
-            try OutputFile.write(s, to: path)
-        } catch let error as OutputFileError {
-            throw InputError([InputProblem(file: path, message: "cannot write: \(error.reason)")])
-        }
+        return s
     }
 
     /// A weight as written in the files: whole numbers without a decimal point.

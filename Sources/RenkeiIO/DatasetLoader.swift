@@ -11,14 +11,18 @@ public struct LoadedDataset: Sendable {
     public var warnings: [InputProblem]
     /// The encoding each file was read in, by file name.
     public var encodings: [(file: String, encoding: TextEncoding)]
+    /// Per-node metrics an interchange file carried (GraphML, GEXF or node-link JSON written with
+    /// metrics), so that converting between formats keeps them.
+    public var metrics: NodeMetrics?
 
     /// A loaded dataset with its merges, warnings and file encodings.
     public init(dataset: Dataset, merges: [EntityMerge] = [], warnings: [InputProblem] = [],
-                encodings: [(file: String, encoding: TextEncoding)] = []) {
+                encodings: [(file: String, encoding: TextEncoding)] = [], metrics: NodeMetrics? = nil) {
         self.dataset = dataset
         self.merges = merges
         self.warnings = warnings
         self.encodings = encodings
+        self.metrics = metrics
     }
 }
 
@@ -36,34 +40,44 @@ public enum DatasetLoader {
     /// - A directory is a dataset folder.
     /// - A file ending in `.csv` is an edge-list CSV (`source,target[,relations][,weight]` or
     ///   `団体名,連携先[,連携内容][,重み]`); organisations are created from the names.
+    /// - A `.graphml`, `.gexf` or `.json` file is read back as the interchange format it names
+    ///   (the files `renkei export` and NetworkX write).
     /// - Any other file is a plain edge list: `u v [w]` per line, `#` or `%` starts a comment line
     ///   (the syntax `EdgeListGraphReader` reads too).
+    /// - Parameter kind: how to read `path`; nil classifies it with ``kind(of:)``.
     /// - Throws: `InputError` listing every problem found.
-    public static func loadWithReport(path: String) throws -> LoadedDataset {
+    public static func loadWithReport(path: String, as kind: PathKind? = nil) throws -> LoadedDataset {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError([InputProblem(file: path, message: "no such file or folder")])
         }
-        switch kind(of: path) {
+        switch kind ?? self.kind(of: path) {
         case .folder: return try FolderDatasetLoader.load(folder: path)
         case .edgeListCSV: return try EdgeListLoader.loadCSV(path: path)
         case .plainEdgeList: return try EdgeListLoader.loadPlain(path: path)
+        case .interchange(let format):
+            let (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
+            return LoadedDataset(dataset: dataset, metrics: metrics)
         }
     }
 
-    /// The three kinds of `PATH` every command accepts.
-    public enum PathKind: Sendable {
+    /// The kinds of `PATH` every command accepts.
+    public enum PathKind: Sendable, Equatable {
         /// A dataset folder.
         case folder
         /// A file ending in `.csv`: an edge-list CSV with a header.
         case edgeListCSV
+        /// A `.graphml`, `.gexf` or node-link `.json` file.
+        case interchange(ExportFormat)
         /// Any other file: `u v [w]` lines.
         case plainEdgeList
     }
 
-    /// What `path` is read as (a path that does not exist is classified by its name).
+    /// What `path` is read as (a path that does not exist is classified by its name): the one
+    /// place that decides it, for every command.
     public static func kind(of path: String) -> PathKind {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder }
+        if let format = NetworkImport.format(ofPath: path) { return .interchange(format) }
         return path.lowercased().hasSuffix(".csv") ? .edgeListCSV : .plainEdgeList
     }
 
@@ -137,26 +151,16 @@ enum FieldParsing {
         }
     }
 
-    /// ` (did you mean 'x'?)` for a near miss among `candidates` (see `closest(to:among:)`), or "".
-    static func suggestion(for text: String, among candidates: [String]) -> String {
-        didYouMean(closest(to: text, among: candidates))
-    }
-
-    /// ` (did you mean 'x'?)`, or "" when there is no candidate.
-    static func didYouMean(_ candidate: String?) -> String {
-        candidate.map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    /// Resolves `;`-separated relation labels or ids, reporting unknown ones.
+    /// Resolves a relation cell (items split by `Vocabulary.splitList`), reporting unknown ones.
     static func relations(_ text: String, vocabulary: Vocabulary, file: String, line: Int, field: String,
                           problems: inout [InputProblem]) -> [RelationKind] {
         var out: [RelationKind] = []
-        for item in list(text) {
+        for item in Vocabulary.splitList(text) {
             if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {
                 if !out.contains(r) { out.append(r) }
             } else {
                 problems.append(InputProblem(file: file, line: line, field: field,
-                                             message: "unknown relation '\(item)'" + didYouMean(vocabulary.suggestRelation(for: item))))
+                                             message: "unknown relation '\(item)'" + Suggestion.didYouMean(vocabulary.suggestRelation(for: item))))
             }
         }
         return out

@@ -219,7 +219,7 @@ enum FolderDatasetLoader {
                 kind = k
             } else {
                 problems.append(InputProblem(file: file, line: r.line, field: "kind",
-                                             message: "unknown kind '\(kindText)'" + FieldParsing.didYouMean(vocabulary.suggestKind(for: kindText))))
+                                             message: "unknown kind '\(kindText)'" + Suggestion.didYouMean(vocabulary.suggestKind(for: kindText))))
                 kind = .other
                 bad = true
             }
@@ -274,7 +274,7 @@ enum FolderDatasetLoader {
                 problems.append(InputProblem(file: file, line: r.line, field: "lead", message: "empty lead")); bad = true
             } else if let organizations, organizations[lead] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "lead",
-                                             message: "unknown organisation '\(lead)'" + FieldParsing.suggestion(for: lead, among: orgIDs)))
+                                             message: "unknown organisation '\(lead)'" + Suggestion.didYouMean(lead, among: orgIDs)))
                 bad = true
             }
             var year: Int?
@@ -318,14 +318,14 @@ enum FolderDatasetLoader {
             let before = problems.count
             if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "project",
-                                             message: "unknown project '\(projectID)'" + FieldParsing.suggestion(for: projectID, among: projectIDs)))
+                                             message: "unknown project '\(projectID)'" + Suggestion.didYouMean(projectID, among: projectIDs)))
             }
             for (field, value) in [("source", source), ("target", target)] {
                 if value.isEmpty {
                     problems.append(InputProblem(file: file, line: r.line, field: field, message: "empty \(field)"))
                 } else if let organizations, organizations[value] == nil {
                     problems.append(InputProblem(file: file, line: r.line, field: field,
-                                                 message: "unknown organisation '\(value)'" + FieldParsing.suggestion(for: value, among: orgIDs)))
+                                                 message: "unknown organisation '\(value)'" + Suggestion.didYouMean(value, among: orgIDs)))
                 }
             }
             if !source.isEmpty, source == target {

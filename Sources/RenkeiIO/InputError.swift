@@ -1,5 +1,7 @@
+import RenkeiCore
+
 /// One problem found in an input file, located by file, line and field.
-public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
+public struct InputProblem: RenkeiError, Hashable {
     public var file: String
     public var line: Int?
     public var field: String?
@@ -23,7 +25,7 @@ public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every problem found while reading an input, reported at once.
-public struct InputError: Error, Sendable, CustomStringConvertible {
+public struct InputError: RenkeiError {
     public var problems: [InputProblem]
 
     public init(_ problems: [InputProblem]) { self.problems = problems }

@@ -19,6 +19,9 @@ public enum ReportValue: Hashable, Sendable {
         }
     }
 
+    /// `d` with exactly `digits` decimals, independent of the locale (`formatFixed`).
+    public static func fixed(_ d: Double, digits: Int) -> String { formatFixed(d, digits: digits) }
+
     /// Text for tables and CSV. Doubles keep full precision in CSV and six significant
     /// decimals in tables.
     func text(forTable: Bool) -> String {
@@ -127,7 +130,7 @@ public enum CSVWriter {
 }
 
 /// Columns a string occupies in a terminal: East Asian wide and fullwidth characters count two.
-public func displayWidth(_ s: String) -> Int {
+func displayWidth(_ s: String) -> Int {
     var w = 0
     for scalar in s.unicodeScalars {
         let v = scalar.value
@@ -145,7 +148,7 @@ public func displayWidth(_ s: String) -> Int {
 }
 
 /// Fixed-point formatting without Foundation's locale-dependent formatters.
-public func formatFixed(_ d: Double, digits: Int) -> String {
+func formatFixed(_ d: Double, digits: Int) -> String {
     guard d.isFinite else { return d.isNaN ? "nan" : (d > 0 ? "inf" : "-inf") }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }

@@ -15,12 +15,12 @@ typealias Benchmark = @Sendable (AnalysisGraph) throws -> Double
 /// whose closure returns a checksum of the result, e.g. `("cores", { g in Double(g.coreNumbers().max() ?? 0) })`.
 let registry: [(String, Benchmark)] = [
     ("degree", { g in g.degreeCentrality().reduce(0, +) }),
-    ("betweenness", { g in g.betweenness().reduce(0, +) }),
-    ("betweenness_unfolded", { g in g.betweenness(BetweennessOptions(foldLeaves: false)).reduce(0, +) }),
-    ("betweenness_weighted", { g in g.betweenness(BetweennessOptions(weighted: true, distance: .inverse)).reduce(0, +) }),
-    ("betweenness_sampled", { g in g.betweenness(BetweennessOptions(samples: 100, seed: 1)).reduce(0, +) }),
-    ("closeness", { g in g.closeness().reduce(0, +) }),
-    ("harmonic", { g in g.harmonic().reduce(0, +) }),
+    ("betweenness", { g in try g.betweenness().reduce(0, +) }),
+    ("betweenness_unfolded", { g in try g.betweenness(BetweennessOptions(foldLeaves: false)).reduce(0, +) }),
+    ("betweenness_weighted", { g in try g.betweenness(BetweennessOptions(weighted: true, distance: .inverse)).reduce(0, +) }),
+    ("betweenness_sampled", { g in try g.betweenness(BetweennessOptions(samples: 100, seed: 1)).reduce(0, +) }),
+    ("closeness", { g in try g.closeness().reduce(0, +) }),
+    ("harmonic", { g in try g.harmonic().reduce(0, +) }),
     ("eigenvector", { g in try g.eigenvectorCentrality().reduce(0, +) }),
     // NetworkX's stopping rule (L1 change < n · 1e-6) stops after a few iterations on large graphs;
     // igraph's PRPACK solves to ~1e-10, so the benchmark iterates to an L1 change below 1e-10.

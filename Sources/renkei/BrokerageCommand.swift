@@ -1,6 +1,5 @@
 import ArgumentParser
-import RenkeiCore
-import RenkeiIO
+import RenkeiApp
 
 struct BrokerageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,31 +17,10 @@ struct BrokerageCommand: ParsableCommand {
 
     @OptionGroup var input: GraphInputOptions
     @OptionGroup var output: FormatOptions
-
-    @Option(help: "Show only the N organisations with the most brokerage.")
-    var top: Int?
-
-    func validate() throws {
-        if let top, top < 0 { throw ValidationError("--top must be at least 0") }
-    }
+    @OptionGroup var top: TopOption
 
     func run() throws {
-        let loaded = try input.load()
-        var groupOf: [String: Int] = [:]
-        let groups = loaded.kinds.map { kind -> Int in
-            if let g = groupOf[kind] { return g }
-            groupOf[kind] = groupOf.count
-            return groupOf.count - 1
-        }
-        let roles = loaded.graph.brokerage(groups: groups)
-        let table = loaded.organizationTable(
-            columns: ["coordinator", "gatekeeper", "representative", "itinerant", "liaison", "total"],
-            values: { v in
-                let r = roles[v]
-                return [.integer(r.coordinator), .integer(r.gatekeeper), .integer(r.representative),
-                        .integer(r.itinerant), .integer(r.liaison), .integer(r.total)]
-            },
-            order: loaded.ranking(roles.map { Double($0.total) }), top: top)
-        emit(table.rendered(as: output.format))
+        let request = BrokerageRequest(input: input.input, selection: input.selection, top: top.top)
+        try Terminal.emit(request.run().rendered(as: output.format))
     }
 }

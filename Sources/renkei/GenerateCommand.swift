@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
+import RenkeiApp
 import RenkeiCore
 import RenkeiIO
-
-extension GeneratorScale: ExpressibleByArgument {}
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,16 +19,12 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(help: "town, city, prefecture or national.")
     var scale: GeneratorScale?
-
     @Option(help: "Number of organisations (instead of --scale).")
     var organizations: Int?
-
     @Option(help: "Random seed; the same seed gives the same network.")
     var seed: UInt64 = 1
-
     @Option(help: "Folder to write the dataset to (must not exist, or be empty).")
     var out: String?
-
     @Option(name: .customLong("edge-list"), help: "Also write a plain `u v w` edge list to FILE.")
     var edgeList: String?
 
@@ -41,14 +35,11 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let n = organizations ?? (scale ?? .town).organizations
-        let dataset = PartnershipNetworkGenerator.generate(organizations: n, seed: seed)
-        if let out { try DatasetFolderWriter.write(dataset, to: out) }
-        if let edgeList {
-            let graph = AnalysisGraph.partnershipGraph(of: dataset, filter: GraphFilter(weighting: .count))
-            try DatasetFolderWriter.writeEdgeList(graph, to: edgeList)
-        }
-        let generic = dataset.organizations.filter(\.generic).count
-        printToStandardError("generated \(dataset.organizations.count) organisations (\(generic) generic), \(dataset.projects.count) projects, \(dataset.partnerships.count) partnerships (seed \(seed))")
+        let request = GenerateRequest(organizations: organizations ?? (scale ?? .town).organizations, seed: seed,
+                                      edgeList: edgeList != nil)
+        let generated = try request.run()
+        if let out { try OutputWriter.write(generated.folderFiles, into: out, requireEmpty: true) }
+        if let edgeList, let text = generated.edgeList { try OutputWriter.write(text, to: edgeList) }
+        Terminal.note(generated.summary)
     }
 }

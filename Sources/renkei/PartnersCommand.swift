@@ -1,8 +1,6 @@
 import ArgumentParser
+import RenkeiApp
 import RenkeiCore
-import RenkeiIO
-
-extension PartnerGrouping: ExpressibleByArgument {}
 
 struct PartnersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,57 +17,17 @@ struct PartnersCommand: ParsableCommand {
 
     @OptionGroup var input: GraphInputOptions
     @OptionGroup var output: FormatOptions
-
+    @OptionGroup var top: TopOption
     @Option(help: "kind, category or organization.")
     var by: PartnerGrouping = .kind
-
-    @Option(help: "Show only the first N rows.")
-    var top: Int?
-
     @Flag(name: .customLong("include-leads"), help: "Count each project's lead organisation as taking part in it.")
     var includeLeads = false
 
-    func validate() throws {
-        if let top, top < 0 { throw ValidationError("--top must be at least 0") }
-    }
-
     func run() throws {
-        let (dataset, filter) = try input.loadDataset()
-        let report = FrequentPartners(dataset: dataset, by: by, filter: filter, includeLeads: includeLeads)
-        var rows = report.rows
-        if let top, rows.count > top { rows = Array(rows.prefix(top)) }
-        let keyColumns: [String]
-        switch by {
-        case .kind: keyColumns = ["kind"]
-        case .category: keyColumns = ["category"]
-        case .organization: keyColumns = ["id", "name", "kind"]
-        }
-        func keyValues(_ r: FrequentPartner) -> [String] {
-            switch by {
-            case .kind, .category: return [r.key]
-            case .organization: return [r.key, r.name, r.kind ?? ""]
-            }
-        }
-        if output.format == .json {
-            let json = JSONValue.array(rows.map { r in
-                .object(zip(keyColumns, keyValues(r)).map { ($0, .string($1)) } + [
-                    ("projects", .int(r.projects)),
-                    ("share", .double(r.share)),
-                    ("partnerships", .int(r.partnerships)),
-                    ("relations", .object(r.relations.map { ($0.relation.id, .int($0.count)) })),
-                ])
-            })
-            emit(json.serialized() + "\n")
-            return
-        }
-        var table = ReportTable(columns: keyColumns + ["projects", "share", "partnerships", "relations"],
-                                title: output.format == .table
-                                    ? "よく連携する\(by == .kind ? "種別" : by == .category ? "分類" : "団体") (事業 \(report.projectCount) 件中\(includeLeads ? "、主催団体を含む" : ""))"
-                                    : nil)
-        for r in rows {
-            let relations = r.relations.map { "\($0.relation.japanese) \($0.count)" }.joined(separator: "; ")
-            table.append(keyValues(r).map { .text($0) } + [.integer(r.projects), .number(r.share), .integer(r.partnerships), .text(relations)])
-        }
-        emit(table.rendered(as: output.format))
+        let request = PartnersRequest(input: input.input, selection: input.selection, grouping: by, top: top.top,
+                                      includeLeads: includeLeads)
+        let report = try request.run()
+        if let note = report.note { Terminal.note("note: \(note)") }
+        try Terminal.emit(report.rendered(as: output.format))
     }
 }

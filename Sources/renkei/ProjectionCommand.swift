@@ -1,13 +1,6 @@
 import ArgumentParser
+import RenkeiApp
 import RenkeiCore
-import RenkeiIO
-
-extension ProjectionWeighting: ExpressibleByArgument {}
-
-/// Which projection `renkei projection` prints.
-enum ProjectionView: String, CaseIterable, ExpressibleByArgument {
-    case organizations, sectors, incidence
-}
 
 struct ProjectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,16 +18,12 @@ struct ProjectionCommand: ParsableCommand {
 
     @OptionGroup var input: GraphInputOptions
     @OptionGroup var output: FormatOptions
-
     @Option(help: "count, newman or jaccard.")
     var weight: ProjectionWeighting = .count
-
     @Option(name: .customLong("min-weight"), help: "Leave out pairs whose weight is below W.")
     var minWeight: Double = 0
-
     @Option(help: "organizations (the projection), sectors (kind × kind) or incidence (project × kind).")
     var view: ProjectionView = .organizations
-
     @Flag(name: .customLong("exclude-leads"), help: "Leave project leads out of the projection and the incidence table.")
     var excludeLeads = false
 
@@ -43,39 +32,10 @@ struct ProjectionCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, filter) = try input.loadDataset()
-        switch view {
-        case .organizations:
-            let projection = BipartiteProjection.coPartnership(of: dataset, filter: filter, weighting: weight,
-                                                               minimumWeight: minWeight, includeLeads: !excludeLeads)
-            var table = ReportTable(columns: ["source", "source_name", "target", "target_name", "weight", "shared_projects"],
-                                    title: output.format == .table
-                                        ? "共同参加ネットワーク (重み: \(weight.rawValue), \(projection.edges.count) 組)" : nil)
-            func name(_ v: NodeIndex) -> String { dataset.organization(id: projection.labels[v.int])?.name ?? projection.labels[v.int] }
-            for e in projection.edges {
-                table.append([.text(projection.labels[e.source.int]), .text(name(e.source)),
-                              .text(projection.labels[e.target.int]), .text(name(e.target)),
-                              weight == .count ? .integer(Int(e.weight)) : .number(e.weight), .integer(e.shared)])
-            }
-            emit(table.rendered(as: output.format))
-        case .sectors:
-            let sectors = SectorGraph(dataset: dataset, filter: filter)
-            var table = ReportTable(columns: ["source", "target", "weight"],
-                                    title: output.format == .table ? "種別間の連携 (連携数)" : nil)
-            for i in 0..<sectors.kinds.count {
-                for j in i..<sectors.kinds.count where sectors.partnerships[i][j] > 0 && Double(sectors.partnerships[i][j]) >= minWeight {
-                    table.append([.text(sectors.kinds[i].id), .text(sectors.kinds[j].id), .integer(sectors.partnerships[i][j])])
-                }
-            }
-            emit(table.rendered(as: output.format))
-        case .incidence:
-            let incidence = KindIncidence(dataset: dataset, filter: filter, includeLeads: !excludeLeads)
-            var table = ReportTable(columns: ["project", "title"] + incidence.kinds.map(\.id),
-                                    title: output.format == .table ? "事業 × 種別 (団体数)" : nil)
-            for (i, id) in incidence.projects.enumerated() {
-                table.append([.text(id), .text(dataset.project(id: id)?.title ?? "")] + incidence.counts[i].map { .integer($0) })
-            }
-            emit(table.rendered(as: output.format))
-        }
+        let request = ProjectionRequest(input: input.input, selection: input.selection, view: view, weighting: weight,
+                                        minimumWeight: minWeight, excludeLeads: excludeLeads)
+        let report = try request.run()
+        if let note = report.note { Terminal.note("note: \(note)") }
+        try Terminal.emit(report.rendered(as: output.format))
     }
 }

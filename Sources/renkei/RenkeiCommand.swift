@@ -20,4 +20,9 @@ struct RenkeiCommand: ParsableCommand {
             ExportCommand.self,
         ]
     )
+
+    static func main() {
+        Terminal.removeTemporaryFilesOnSignals()
+        main(nil)
+    }
 }

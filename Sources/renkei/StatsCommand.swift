@@ -1,5 +1,5 @@
 import ArgumentParser
-import RenkeiIO
+import RenkeiApp
 
 /// `renkei stats PATH [--format table|json|csv]`.
 struct StatsCommand: ParsableCommand {
@@ -12,7 +12,6 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let dataset = try input.load()
-        print(DatasetStatistics(dataset).rendered(as: output.format), terminator: "")
+        try Terminal.emit(StatsRequest(input: input.input).run().rendered(as: output.format))
     }
 }

@@ -41,7 +41,7 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
         var seen: Set<Int32> = [members[0].rawValue]
         var stack = [members[0].rawValue]
         while let v = stack.popLast() {
-            for u in g.neighbors(of: NodeIndex(raw: v)) where inside.contains(u) && !seen.contains(u) {
+            for u in g.neighbors(of: NodeIndex(raw: v)).map(\.rawValue) where inside.contains(u) && !seen.contains(u) {
                 seen.insert(u)
                 stack.append(u)
             }
@@ -166,7 +166,7 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
             // Stopping rule: each vertex holds a label of maximal weight among its neighbours.
             for v in 0..<34 {
                 var weight: [Int32: Int] = [:]
-                for u in karate.neighbors(of: NodeIndex(v)) { weight[p.membership[Int(u)], default: 0] += 1 }
+                for u in karate.neighbors(of: NodeIndex(v)) { weight[p.membership[u.int], default: 0] += 1 }
                 #expect(weight[p.membership[v], default: 0] == weight.values.max())
             }
         }

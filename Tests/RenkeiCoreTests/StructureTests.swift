@@ -78,6 +78,46 @@ import Testing
         #expect(r[0].total == 16)
     }
 
+    /// Published statnet values: `sna::brokerage(strike_net, cl)$raw.nli` on the Strike network
+    /// (24 wood-processing workers, 38 symmetric ties; de Nooy, Mrvar & Batagelj, *Exploratory
+    /// Social Network Analysis with Pajek*, Cambridge University Press, 2005; groups
+    /// from `Strikegroups.csv`), as printed in the "Centrality and Brokerage in statnet" lab of
+    /// github.com/cllghn/r4sna (data `data/Strike.net`, `data/Strikegroups.csv`). The sociomatrix
+    /// is symmetric, so statnet counts each open two-path in both directions — the convention of
+    /// ``BrokerageRoles`` — and its b_IO and b_OI columns are equal (our gatekeeper and
+    /// representative). Columns: w_I, w_O, b_IO, b_OI, b_O, t.
+    @Test func brokerageMatchesStatnetOnStrike() {
+        let names = ["Xavier", "Utrecht", "Frank", "Domingo", "Norm", "Hal", "Russ", "Karl", "Bob", "Quint",
+                     "Wendle", "Ozzie", "Ike", "Ted", "Sam", "Vern", "Gill", "Lanny", "Mike", "Carlos",
+                     "Alejandro", "Paul", "Eduardo", "John"]
+        let groups = [3, 3, 2, 1, 3, 2, 3, 2, 2, 3, 3, 3, 2, 3, 3, 3, 2, 2, 2, 1, 1, 3, 1, 2]
+        let edges: [(Int32, Int32, Double)] = [
+            (0, 10, 1), (0, 14, 1), (1, 4, 1), (1, 6, 1), (1, 9, 1), (1, 14, 1), (2, 16, 1), (3, 19, 1),
+            (3, 20, 1), (3, 22, 1), (4, 8, 1), (4, 11, 1), (4, 14, 1), (4, 15, 1), (4, 21, 1), (5, 8, 1),
+            (5, 16, 1), (5, 23, 1), (6, 9, 1), (6, 13, 1), (7, 11, 1), (7, 17, 1), (7, 23, 1), (8, 12, 1),
+            (8, 17, 1), (8, 18, 1), (8, 20, 1), (8, 23, 1), (9, 21, 1), (10, 14, 1), (12, 16, 1), (12, 18, 1),
+            (13, 15, 1), (16, 23, 1), (17, 23, 1), (19, 20, 1), (19, 22, 1), (20, 22, 1),
+        ]
+        let statnet: [String: [Int]] = [
+            "Xavier": [0, 0, 0, 0, 0, 0], "Utrecht": [8, 0, 0, 0, 0, 8], "Frank": [0, 0, 0, 0, 0, 0],
+            "Domingo": [0, 0, 0, 0, 0, 0], "Norm": [18, 0, 5, 5, 0, 28], "Hal": [2, 0, 0, 0, 0, 2],
+            "Russ": [4, 0, 0, 0, 0, 4], "Karl": [0, 0, 2, 2, 0, 4], "Bob": [14, 0, 10, 10, 2, 36],
+            "Quint": [4, 0, 0, 0, 0, 4], "Wendle": [0, 0, 0, 0, 0, 0], "Ozzie": [0, 0, 1, 1, 0, 2],
+            "Ike": [4, 0, 0, 0, 0, 4], "Ted": [2, 0, 0, 0, 0, 2], "Sam": [8, 0, 0, 0, 0, 8],
+            "Vern": [2, 0, 0, 0, 0, 2], "Gill": [10, 0, 0, 0, 0, 10], "Lanny": [2, 0, 0, 0, 0, 2],
+            "Mike": [0, 0, 0, 0, 0, 0], "Carlos": [0, 0, 0, 0, 0, 0], "Alejandro": [0, 0, 3, 3, 0, 6],
+            "Paul": [2, 0, 0, 0, 0, 2], "Eduardo": [0, 0, 0, 0, 0, 0], "John": [12, 0, 0, 0, 0, 12],
+        ]
+        let g = AnalysisGraph(labels: names, edges: edges)
+        #expect(g.edgeCount == 38)
+        let roles = g.brokerage(groups: groups)
+        for (v, name) in names.enumerated() {
+            let r = roles[v]
+            #expect([r.coordinator, r.itinerant, r.gatekeeper, r.representative, r.liaison, r.total] == statnet[name],
+                    "\(name)")
+        }
+    }
+
     /// Coordinator and itinerant in a star: centre 0 (group 0) with leaves 1, 2 (group 0) and 3, 4 (group 1).
     @Test func brokerageCoordinatorAndItinerant() {
         let star = AnalysisGraph(labels: ["0", "1", "2", "3", "4"],

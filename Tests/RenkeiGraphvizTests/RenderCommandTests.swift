@@ -9,12 +9,14 @@ enum CLIPaths {
     static let dataset = root.appendingPathComponent("RenkeiIOTests/Fixtures/folders/good").path
 }
 
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: CLIPaths.binary)))
+@Suite
 struct RenderCommandTests {
     static let binary = CLIPaths.binary
     static let dataset = CLIPaths.dataset
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        // A missing binary is a failure, not a skip: `swift test` builds it.
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "\(binary) is missing; run swift build")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
@@ -65,7 +67,7 @@ struct RenderCommandTests {
     @Test func errorsAreClearAndWriteNothing() throws {
         let d = try Self.tempDir()
         let cases: [([String], String)] = [
-            (["--project", "p9", "--out", d + "/x.svg"], "unknown project 'p9'; did you mean 'p1'?"),
+            (["--project", "p9", "--out", d + "/x.svg"], "unknown project 'p9' (did you mean 'p1'?)"),
             (["--project", "p1", "--engine", "bogus", "--out", d + "/x.svg"], "unknown layout engine 'bogus'"),
             (["--project", "p1", "--format", "gif", "--out", d + "/x.gif"], "unknown output format 'gif'"),
             (["--network", "--sectors", "--out", d + "/x.svg"], "give exactly one of"),

@@ -7,7 +7,7 @@ private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String
     return (r.status, r.stdout, r.stderr)
 }
 
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.binary)))
+@Suite
 struct CommandLineTests {
     @Test func validateGoodFolderExitsZero() throws {
         let r = try run(["validate", Fixture.path("folders/good"), "--merges"])
@@ -64,4 +64,35 @@ struct CommandLineTests {
         #expect(bad.status != 0)
         #expect(bad.stdout.isEmpty)
     }
+
+    /// String hashing is seeded per process, so output that followed a dictionary's order would
+    /// differ between two runs of the binary while agreeing within one process.
+    @Test func twoProcessesWriteTheSameBytes() throws {
+        let seed = Fixture.seedDataset
+        let commands: [[String]] = [
+            ["stats", seed, "--format", "json"],
+            ["partners", seed, "--by", "organization", "--format", "json"],
+            ["communities", seed, "--runs", "3", "--format", "json"],
+            ["brokerage", seed, "--format", "csv"],
+            ["projection", seed, "--view", "sectors", "--format", "csv"],
+            ["export", seed, "--format", "gexf", "--with-metrics"],
+            ["render", seed, "--network", "--format", "dot", "--out", "/dev/stdout", "--color-by", "community"],
+        ]
+        for c in commands {
+            let first = try runRenkei(c), second = try runRenkei(c)
+            #expect(first.status == 0, "\(c): \(first.stderr)")
+            #expect(!first.output.isEmpty, "\(c)")
+            #expect(first.output == second.output, "\(c) differs between two processes")
+        }
+    }
+
+    /// A result that cannot be written is an error with a message, never a silent success.
+    @Test func aFullStandardOutputIsAnError() throws {
+        for c in [["stats", Fixture.seedDataset], ["export", Fixture.seedDataset, "--format", "json"]] {
+            let r = try runRenkei(c, stdoutPath: "/dev/full")
+            #expect(r.status == 1, "\(c)")
+            #expect(r.stderr.contains("cannot write standard output: No space left on device"), "\(c): \(r.stderr)")
+        }
+    }
 }
+

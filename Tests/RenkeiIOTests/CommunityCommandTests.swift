@@ -24,7 +24,7 @@ private let karate = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: dir) }
         let generated = PartnershipNetworkGenerator.generate(organizations: 1_000, seed: 4)
         let target = dir.appendingPathComponent("city").path
-        try DatasetFolderWriter.write(generated, to: target)
+        try OutputWriter.write(DatasetFolderWriter.files(generated), into: target, requireEmpty: true)
         let loaded = try DatasetLoader.load(path: target)
         #expect(loaded.organizations.count == generated.organizations.count)
         #expect(loaded.organizations.map(\.kind.id) == generated.organizations.map(\.kind.id))
@@ -34,13 +34,13 @@ private let karate = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(loaded.partnerships.map { $0.relations.map(\.id) } == generated.partnerships.map { $0.relations.map(\.id) })
         #expect(loaded.partnerships.map(\.status) == generated.partnerships.map(\.status))
         // The folder now exists: a second write is refused and leaves nothing behind.
-        #expect(throws: InputError.self) { try DatasetFolderWriter.write(generated, to: target) }
+        #expect(throws: OutputError.self) { try OutputWriter.write(DatasetFolderWriter.files(generated), into: target, requireEmpty: true) }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(leftovers == ["city"])
     }
 }
 
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.binary)))
+@Suite
 struct CommunityCommandLineTests {
     @Test func communitiesJSONOnKarate() throws {
         let r = try renkei(["communities", karate, "--algorithm", "leiden", "--runs", "4", "--format", "json"])

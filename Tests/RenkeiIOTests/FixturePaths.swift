@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Paths of the committed fixtures (made by Fixtures/make_fixtures.py).
 enum Fixture {
@@ -9,6 +10,10 @@ enum Fixture {
     static func bytes(_ relative: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: root.appendingPathComponent(relative)))
     }
+
+    /// The bundled seed dataset.
+    static let seedDataset = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../data/kodoku-koritsu-model-jigyo").standardizedFileURL.path
 
     /// The package's debug build of the CLI, if built.
     static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -25,13 +30,17 @@ struct CommandResult {
 }
 
 /// Runs the debug `renkei` binary with `arguments`. Standard error is drained on another thread so
-/// that a chatty command cannot fill one pipe while we wait on the other.
-func runRenkei(_ arguments: [String]) throws -> CommandResult {
+/// that a chatty command cannot fill one pipe while we wait on the other. With `stdoutPath`, standard
+/// output goes to that file instead (`/dev/full` to test write failures) and `output` is empty.
+func runRenkei(_ arguments: [String], stdoutPath: String? = nil) throws -> CommandResult {
+    // A missing binary is a failure, not a skip: `swift test` builds it.
+    try #require(FileManager.default.isExecutableFile(atPath: Fixture.binary), "\(Fixture.binary) is missing; run swift build")
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Fixture.binary)
     p.arguments = arguments
     let out = Pipe(), err = Pipe()
-    p.standardOutput = out
+    let sink = stdoutPath.flatMap { FileHandle(forWritingAtPath: $0) }
+    p.standardOutput = sink ?? out
     p.standardError = err
     try p.run()
     nonisolated(unsafe) var errorData = Data()
@@ -40,6 +49,7 @@ func runRenkei(_ arguments: [String]) throws -> CommandResult {
         errorData = err.fileHandleForReading.readDataToEndOfFile()
         drained.signal()
     }
+    if sink != nil { try out.fileHandleForWriting.close() }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     drained.wait()
     p.waitUntilExit()

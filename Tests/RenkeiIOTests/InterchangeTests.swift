@@ -455,20 +455,21 @@ func expectedFixture() throws -> [String: Any] {
 
     @Test func devicesAreNotReplaced() {
         // Only the check: the write path for devices is exercised by the CLI (`--out /dev/stdout`).
-        #expect(OutputFile.isSpecialFile("/dev/null"))
-        #expect(!OutputFile.isSpecialFile(FileManager.default.temporaryDirectory.path))
-        #expect(!OutputFile.isSpecialFile("/nonexistent/renkei/file"))
+        #expect(OutputWriter.isSpecialFile("/dev/null"))
+        #expect(!OutputWriter.isSpecialFile(FileManager.default.temporaryDirectory.path))
+        #expect(!OutputWriter.isSpecialFile("/nonexistent/renkei/file"))
     }
 
     @Test func exportWritesCSVIntoAFolder() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-export-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: dir) }
         let files = try NetworkExport.render(sampleDataset(), format: .csv)
-        try NetworkExport.write(files, to: dir.path)
+        let items = files.map { OutputItem(name: $0.name ?? "", bytes: $0.bytes) }
+        try OutputWriter.write(items, into: dir.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names == ["edges.csv", "nodes.csv"])
-        #expect(throws: InputError.self) {
-            try NetworkExport.write(files, to: dir.appendingPathComponent("nodes.csv").path)
+        #expect(throws: OutputError.self) {
+            try OutputWriter.write(items, into: dir.appendingPathComponent("nodes.csv").path)
         }
     }
 }

@@ -39,7 +39,7 @@ public struct DiagramOptions: Sendable, Equatable {
     /// ``centrality``; in large networks the labelled organisations are still chosen by degree.
     public var uniformSize: Bool
     /// Seed for the layout engines' random start (`start=randomN`).
-    public var seed: Int
+    public var seed: UInt64
     /// In network diagrams larger than ``networkLabelAllLimit`` nodes, how many of the most
     /// central organisations carry a name.
     public var networkLabelCount: Int
@@ -53,7 +53,7 @@ public struct DiagramOptions: Sendable, Equatable {
     /// Options with the defaults every command uses unless told otherwise.
     public init(font: String = DiagramOptions.defaultFont, colorBy: DiagramColoring = .kind,
                 clusterBy: DiagramClustering = .none, communities: [String: Int]? = nil,
-                centrality: [String: Double]? = nil, centralityName: String? = nil, seed: Int = 1,
+                centrality: [String: Double]? = nil, centralityName: String? = nil, seed: UInt64 = 1,
                 networkLabelCount: Int = 40, networkLabelAllLimit: Int = 80, networkSFDPThreshold: Int = 150,
                 engine: String? = nil, uniformSize: Bool = false) {
         self.font = font
@@ -72,14 +72,14 @@ public struct DiagramOptions: Sendable, Equatable {
 }
 
 /// Why a diagram cannot be drawn.
-public enum DiagramError: Error, Equatable, CustomStringConvertible {
+public enum DiagramError: RenkeiError, Equatable {
     case unknownProject(String, suggestion: String?)
 
     /// The message shown to the user (English, like every CLI error).
     public var description: String {
         switch self {
         case let .unknownProject(id, suggestion):
-            return "unknown project '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            return "unknown project '\(id)'" + Suggestion.didYouMean(suggestion)
         }
     }
 }

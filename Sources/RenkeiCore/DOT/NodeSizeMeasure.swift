@@ -47,9 +47,9 @@ public enum NodeSizeMeasure: String, CaseIterable, Sendable {
         switch self {
         case .none: return nil
         case .degree: values = g.degreeCentrality(normalized: true)
-        case .betweenness: values = g.betweenness(BetweennessOptions())
+        case .betweenness: values = try g.betweenness(BetweennessOptions())
         case .pagerank: values = try g.pageRank(PageRankOptions(weighted: false))
-        case .harmonic: values = g.harmonic(ClosenessOptions())
+        case .harmonic: values = try g.harmonic(ClosenessOptions())
         }
         return Dictionary(uniqueKeysWithValues: g.labels.enumerated().map { ($1, values[$0]) })
     }

@@ -156,21 +156,53 @@ public struct Vocabulary: Sendable, Equatable {
         return nil
     }
 
+    /// Every spelling a kind may be given by (Japanese ids and English labels), for did-you-mean hints.
+    public var kindNames: [String] { kinds.flatMap { [$0.id, $0.english] } }
+
+    /// Every spelling a relation may be given by (Japanese labels and ids), for did-you-mean hints.
+    public var relationNames: [String] { relations.flatMap { [$0.japanese, $0.id] } }
+
     /// The closest known kind label for an unknown one, for a did-you-mean hint.
     public func suggestKind(for text: String) -> String? {
-        closest(to: text, among: kinds.flatMap { [$0.id, $0.english] })
+        closest(to: text, among: kindNames)
     }
 
     /// The closest known relation label for an unknown one, for a did-you-mean hint.
     public func suggestRelation(for text: String) -> String? {
-        closest(to: text, among: relations.flatMap { [$0.japanese, $0.id] })
+        closest(to: text, among: relationNames)
+    }
+
+    /// The items of a written list of relations (or ids): split on `;` `；` `、` `,` `，`, each
+    /// item trimmed, empty items dropped. The one rule for relation cells, filters and id lists.
+    /// - Complexity: O(*n*) in the length of `text`.
+    public static func splitList(_ text: String) -> [String] {
+        if text.isEmpty { return [] }
+        return text.split(whereSeparator: { listSeparators.contains($0) })
+            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The separators of ``splitList(_:)``.
+    static let listSeparators: Set<Character> = [";", "；", "、", ",", "，"]
+}
+
+/// Did-you-mean hints: the one spelling of them for every loader, command and diagram.
+public enum Suggestion {
+    /// ` (did you mean 'x'?)`, or "" when there is no candidate.
+    public static func didYouMean(_ candidate: String?) -> String {
+        candidate.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// ` (did you mean 'x'?)` for the closest plausible candidate to `text`, or "".
+    /// - Complexity: O(*k* × *ℓ*²) for *k* candidates of length about *ℓ*.
+    public static func didYouMean(_ text: String, among candidates: [String]) -> String {
+        didYouMean(closest(to: text, among: candidates))
     }
 }
 
 /// Picks the candidate with the smallest edit distance, if it is close enough to be a plausible typo:
 /// the base of every did-you-mean hint (kinds, relations, organisation and project ids).
 /// - Complexity: O(*k* × *ℓ*²) for *k* candidates of length about *ℓ*.
-public func closest(to text: String, among candidates: [String]) -> String? {
+func closest(to text: String, among candidates: [String]) -> String? {
     let t = Array(text.lowercased())
     var best: (String, Int)?
     // A candidate that contains the text (情報 → 情報共有・ケース会議) is the likeliest meaning.
@@ -186,7 +218,7 @@ public func closest(to text: String, among candidates: [String]) -> String? {
 
 /// Levenshtein distance over characters.
 /// - Complexity: O(*m* × *n*) time, O(*n*) memory.
-public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
@@ -204,7 +236,7 @@ public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
 
 extension String {
     /// The string without leading and trailing white space (including U+3000 ideographic space).
-    public func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         if let f = first, let l = last, !f.isWhitespace, !l.isWhitespace { return self }
         var scalars = Substring(self)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }

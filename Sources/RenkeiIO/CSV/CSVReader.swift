@@ -1,3 +1,4 @@
+import RenkeiCore
 import Foundation
 
 /// One CSV record and the physical line it starts on.
@@ -15,7 +16,7 @@ public struct CSVRecord: Hashable, Sendable {
 }
 
 /// A CSV syntax error.
-public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct CSVSyntaxError: RenkeiError, Hashable {
     /// The line where the offending quoted field started.
     public var line: Int
     /// What is wrong.

@@ -1,3 +1,4 @@
+import RenkeiCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +31,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, CustomStringConvertibl
 }
 
 /// Bytes that could not be read or written in an encoding.
-public struct TextEncodingError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct TextEncodingError: RenkeiError, Hashable {
     /// 1-based line of the first bad byte (decoding) or character (encoding).
     public var line: Int
     /// Byte offset of the first bad byte (decoding) or character index (encoding).

@@ -43,7 +43,7 @@ extension ExportEncoding {
             if replacing { return try TextCodec.encodeCP932Replacing(text) }
             return (try TextCodec.encode(text, as: textEncoding), 0, nil)
         } catch let e as TextEncodingError {
-            let hint = replacing ? "" : "; export with --encoding utf8-bom instead, or --unencodable replace to write 〓 in its place"
+            let hint = replacing ? "" : "; write UTF-8 with a BOM instead (Excel reads it), or replace such characters with 〓"
             throw InputError([InputProblem(file: file, line: e.line, message: e.message + hint)])
         }
     }

@@ -29,7 +29,7 @@ public struct ExportedFile: Sendable {
     public var firstReplacedLine: Int?
 }
 
-/// Renders datasets into the interchange formats and writes them safely.
+/// Renders datasets into the interchange formats (bytes; `OutputWriter` writes them).
 public enum NetworkExport {
     /// Renders a dataset.
     /// - Parameters:
@@ -58,39 +58,6 @@ public enum NetworkExport {
                 let e = try encoding.encode(text, file: name, unencodable: unencodable)
                 return ExportedFile(name: name, bytes: e.bytes, replaced: e.replaced, firstReplacedLine: e.firstLine)
             }
-        }
-    }
-
-    /// Writes rendered files: a single file to `path`; named files (CSV) into the folder `path`,
-    /// created when missing. Each file is written with ``OutputFile``: a
-    /// regular file to a temporary file renamed into place (through any symbolic link), so a failed
-    /// export leaves no half-written file; a device or pipe (`/dev/stdout`) is written through directly.
-    /// - Throws: ``InputError`` naming the path when it cannot be written.
-    public static func write(_ files: [ExportedFile], to path: String) throws {
-        let fm = FileManager.default
-        do {
-            if files.contains(where: { $0.name != nil }) {
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: path, isDirectory: &isDir) {
-                    guard isDir.boolValue else {
-                        throw InputError([InputProblem(file: path, message: "CSV export needs --out to name a folder; this is a file")])
-                    }
-                } else {
-                    try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
-                }
-            }
-            for f in files {
-                let target = f.name.map { (path as NSString).appendingPathComponent($0) } ?? path
-                do {
-                    try OutputFile.write(f.bytes, to: target)
-                } catch let e as OutputFileError {
-                    throw InputError([InputProblem(file: target, message: "cannot write: \(e.reason)")])
-                }
-            }
-        } catch let e as InputError {
-            throw e
-        } catch {
-            throw InputError([InputProblem(file: path, message: "cannot write: \(error.localizedDescription)")])
         }
     }
 }
@@ -141,44 +108,5 @@ public enum NetworkImport {
             throw InputError([InputProblem(file: path, message: "not a .graphml, .gexf or .json file")])
         }
         return try read(bytes: bytes(of: path), format: format, file: path)
-    }
-}
-
-/// The per-node metrics `--with-metrics` attaches.
-public enum ExportMetrics {
-    /// Computes the ``NodeMetrics/standardColumns`` metrics on the dataset's partnership graph (every
-    /// organisation, all partnerships; parallel partnerships are one edge), with the defaults of
-    /// `renkei centrality` and `renkei clustering`, which are NetworkX's on the simple graph:
-    ///
-    /// - `degree`: distinct partners;
-    /// - `betweenness`: unweighted, normalised (NetworkX `betweenness_centrality`);
-    /// - `pagerank`: α = 0.85, unweighted (NetworkX `pagerank(weight=None)`);
-    /// - `clustering`: unweighted local clustering (NetworkX `clustering`);
-    /// - `core_number`: k-core number (NetworkX `core_number`);
-    /// - `community`: Leiden with `seed` (connected communities numbered by size, 0 the largest),
-    ///   the partition `renkei render --color-by community` draws with the same seed.
-    ///
-    /// The algorithms, their papers and complexities are documented on ``AnalysisGraph``.
-    /// - Returns: the metrics and the names of the standard metrics that could not be computed
-    ///   (`pagerank` when the power iteration does not converge), reported rather than silently missing.
-    /// - Complexity: dominated by betweenness, O(*n* *m*).
-    public static func compute(_ dataset: Dataset, seed: UInt64) -> (metrics: NodeMetrics, unavailable: [String]) {
-        let graph = AnalysisGraph.partnershipGraph(of: dataset)
-        var columns: [String: [Double]] = [:]
-        columns["degree"] = graph.nodes.map { Double(graph.degree(of: $0)) }
-        columns["betweenness"] = graph.betweenness(BetweennessOptions())
-        if let pagerank = try? graph.pageRank(PageRankOptions(weighted: false)) { columns["pagerank"] = pagerank }
-        columns["clustering"] = graph.clustering(.unweighted)
-        columns["core_number"] = graph.coreNumbers().map(Double.init)
-        columns["community"] = Leiden.run(graph, seed: seed).membership.map(Double.init)
-        var values: [String: [String: Double]] = [:]
-        for v in graph.nodes {
-            var row: [String: Double] = [:]
-            for (name, column) in columns { row[name] = column[v.int] }
-            values[graph.labels[v.int]] = row
-        }
-        let available = NodeMetrics.standardColumns.filter { columns[$0.name] != nil }
-        let unavailable = NodeMetrics.standardColumns.map(\.name).filter { columns[$0] == nil }
-        return (NodeMetrics(columns: available, values: values), unavailable)
     }
 }

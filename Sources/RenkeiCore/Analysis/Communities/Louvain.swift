@@ -41,25 +41,17 @@ public enum Louvain {
         return CommunityPartition(labels: membership)
     }
 
-    /// One level of local moving. Returns true when any vertex changed community.
+    /// One level of local moving (``LocalMoving``), sweeping the vertices in `order`. Returns
+    /// true when any vertex changed community.
+    /// - Complexity: O(*m*) per sweep, at most 1000 sweeps.
     static func moveNodes(_ g: CommunityGraph, membership: inout [Int32], order: [Int32],
                           resolution: Double, tolerance: Double) -> Bool {
         let n = g.nodeCount
-        let scale = resolution / g.twoM
-        var total = g.strength
-        var neighbourWeight = [Double](repeating: 0, count: n)
-        var touched = [Int32](repeating: 0, count: n)
-        var active = [Bool](repeating: true, count: n)
-        var anyMove = false
-        g.offsets.withUnsafeBufferPointer { off in
-        g.adjacency.withUnsafeBufferPointer { adj in
-        g.weights.withUnsafeBufferPointer { wgt in
-        g.strength.withUnsafeBufferPointer { str in
-        total.withUnsafeMutableBufferPointer { tot in
-        neighbourWeight.withUnsafeMutableBufferPointer { nw in
-        touched.withUnsafeMutableBufferPointer { tch in
-        active.withUnsafeMutableBufferPointer { act in
-        membership.withUnsafeMutableBufferPointer { mem in
+        let (anyMove, moved) = LocalMoving.with(g, membership: membership, resolution: resolution) { state in
+            let memory = Workspace()
+            let active = memory.buffer(n, true)
+            let off = state.offsets, adj = state.adjacency
+            var anyMove = false
             var sweeps = 0
             while sweeps < 1000 {
                 sweeps += 1
@@ -67,41 +59,24 @@ public enum Louvain {
                 var moves = 0
                 for o in order {
                     let v = Int(o)
-                    if !act[v] { continue }
-                    act[v] = false
-                    let own = Int(mem[v])
-                    let kv = str[v]
-                    // Weights from v to each neighbouring community; own community first.
-                    var count = 1
-                    tch[0] = Int32(own)
-                    for e in off[v]..<off[v + 1] {
-                        let d = Int(mem[Int(adj[e])])
-                        if nw[d] == 0 && d != own { tch[count] = Int32(d); count += 1 }
-                        nw[d] += wgt[e]
-                    }
-                    tot[own] -= kv
-                    let stay = nw[own] - tot[own] * kv * scale
-                    var best = own
-                    var bestGain = stay
-                    for i in 1..<count {
-                        let d = Int(tch[i])
-                        let gd = nw[d] - tot[d] * kv * scale
-                        if gd > bestGain { bestGain = gd; best = d }
-                    }
-                    for i in 0..<count { nw[Int(tch[i])] = 0 }
-                    tot[best] += kv
+                    if !active[v] { continue }
+                    active[v] = false
+                    let (own, best, bestGain, stay) = state.bestCommunity(for: v)
+                    state.total[best] += state.strength[v]
                     if best != own {
-                        mem[v] = Int32(best)
+                        state.membership[v] = Int32(best)
                         gain += bestGain - stay
                         moves += 1
-                        for e in off[v]..<off[v + 1] { act[Int(adj[e])] = true }
+                        for e in off[v]..<off[v + 1] { active[Int(adj[e])] = true }
                     }
                 }
                 if moves > 0 { anyMove = true }
                 // `gain` is in edge-weight units; ΔQ = 2·gain / 2m.
                 if moves == 0 || 2 * gain / g.twoM < tolerance { break }
             }
-        }}}}}}}}}
+            return withExtendedLifetime(memory) { (anyMove, state.membershipArray) }
+        }
+        membership = moved
         return anyMove
     }
 }

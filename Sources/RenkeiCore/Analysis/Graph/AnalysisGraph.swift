@@ -1,33 +1,19 @@
-/// A vertex of an ``AnalysisGraph``: a dense index, distinct from plain integers so that a
-/// vertex cannot be confused with a count or a position in another array.
-public struct NodeIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var rawValue: Int32
-
-    @inlinable public init(_ value: Int) { rawValue = Int32(truncatingIfNeeded: value) }
-    @inlinable public init(raw: Int32) { rawValue = raw }
-
-    /// The index as an `Int`, for subscripting per-vertex arrays.
-    @inlinable public var int: Int { Int(rawValue) }
-
-    public static func < (lhs: NodeIndex, rhs: NodeIndex) -> Bool { lhs.rawValue < rhs.rawValue }
-    public var description: String { String(rawValue) }
-}
-
 /// A compact, immutable, undirected weighted graph in compressed sparse row (CSR) form.
 ///
 /// Vertex `v`'s neighbours are `neighbors[offsets[v] ..< offsets[v + 1]]`, sorted ascending,
 /// with the matching edge weights in `weights`. Every undirected edge is stored in both
-/// directions. Parallel edges given to the initialiser are merged into one edge whose weight is
+/// directions. The storage is internal to RenkeiCore; other modules read the graph through
+/// ``neighbors(of:)``, ``weightedNeighbors(of:)``, ``edges``, ``degree(of:)`` and ``weight(_:_:)``. Parallel edges given to the initialiser are merged into one edge whose weight is
 /// the sum of theirs (several partnerships between the same pair make a stronger tie); self-loops
 /// are dropped. Memory: 4 bytes per vertex offset plus 12 bytes per edge end (about 24 bytes
 /// per undirected edge), so a 1,000,000-edge graph takes about 28 MB.
 public struct AnalysisGraph: Sendable {
     /// `offsets[v] ..< offsets[v + 1]` is the range of `v`'s neighbours; `offsets.count == nodeCount + 1`.
-    public let offsets: [Int]
+    @usableFromInline let offsets: [Int]
     /// Neighbour vertices, sorted ascending within each vertex's range.
-    public let neighbors: [Int32]
+    @usableFromInline let neighbors: [Int32]
     /// Edge weights, parallel to `neighbors`.
-    public let weights: [Double]
+    @usableFromInline let weights: [Double]
     /// A label per vertex: an organisation id, a kind, or the label written in an edge list.
     public let labels: [String]
 
@@ -96,11 +82,36 @@ public struct AnalysisGraph: Sendable {
         self.isWeighted = weighted
     }
 
-    /// The positions of `v`'s neighbours in `neighbors` and `weights`.
-    @inlinable public func range(of v: NodeIndex) -> Range<Int> { offsets[v.int]..<offsets[v.int + 1] }
+    /// Runs `body` with the CSR arrays (`offsets`, `neighbors`, `weights`) as buffer pointers,
+    /// read in place (no copy) — the one place the analysis loops get unchecked access to the
+    /// graph. The pointers must not escape `body`.
+    func withCSR<R>(
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> R
+    ) -> R {
+        offsets.withUnsafeBufferPointer { off in
+            neighbors.withUnsafeBufferPointer { nbr in
+                weights.withUnsafeBufferPointer { wgt in body(off, nbr, wgt) }
+            }
+        }
+    }
 
-    /// `v`'s neighbours, ascending.
-    @inlinable public func neighbors(of v: NodeIndex) -> ArraySlice<Int32> { neighbors[range(of: v)] }
+    /// The positions of `v`'s neighbours in `neighbors` and `weights`.
+    @inlinable func range(of v: NodeIndex) -> Range<Int> { offsets[v.int]..<offsets[v.int + 1] }
+
+    /// `v`'s neighbours, ascending. - Complexity: O(1); the collection is a view of the graph.
+    public func neighbors(of v: NodeIndex) -> some RandomAccessCollection<NodeIndex> {
+        neighbors[range(of: v)].lazy.map { NodeIndex(raw: $0) }
+    }
+
+    /// `v`'s neighbours, ascending, each with the weight of its edge to `v`.
+    /// - Complexity: O(1); the collection is a view of the graph.
+    public func weightedNeighbors(of v: NodeIndex) -> some RandomAccessCollection<(neighbor: NodeIndex, weight: Double)> {
+        range(of: v).lazy.map { (neighbor: NodeIndex(raw: self.neighbors[$0]), weight: self.weights[$0]) }
+    }
+
+    /// Every undirected edge once, as `(u, v, weight)` with `u < v`, in ascending order of `u`
+    /// then `v`. - Complexity: O(*n* + *m*) to iterate.
+    public var edges: EdgeSequence { EdgeSequence(graph: self) }
 
     /// Number of neighbours of `v`.
     @inlinable public func degree(of v: NodeIndex) -> Int { offsets[v.int + 1] - offsets[v.int] }
@@ -129,4 +140,36 @@ public struct AnalysisGraph: Sendable {
     public func node(labelled label: String) -> NodeIndex? {
         labels.firstIndex(of: label).map { NodeIndex($0) }
     }
+}
+
+/// The edges of an ``AnalysisGraph``, each once with `u < v`: see ``AnalysisGraph/edges``.
+public struct EdgeSequence: Sequence, Sendable {
+    let graph: AnalysisGraph
+
+    public struct Iterator: IteratorProtocol {
+        let graph: AnalysisGraph
+        var vertex = 0
+        var position = 0
+
+        public mutating func next() -> (u: NodeIndex, v: NodeIndex, weight: Double)? {
+            let offsets = graph.offsets, neighbors = graph.neighbors
+            while vertex < graph.nodeCount {
+                let end = offsets[vertex + 1]
+                while position < end {
+                    let w = neighbors[position]
+                    position += 1
+                    if Int(w) > vertex {
+                        return (NodeIndex(raw: Int32(vertex)), NodeIndex(raw: w), graph.weights[position - 1])
+                    }
+                }
+                vertex += 1
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(graph: graph) }
+
+    /// Number of edges.
+    public var underestimatedCount: Int { graph.edgeCount }
 }

@@ -1,20 +1,3 @@
-/// A power iteration did not converge within its iteration limit.
-public struct ConvergenceError: Error, Sendable, CustomStringConvertible {
-    /// The algorithm that failed to converge.
-    public var algorithm: String
-    /// The iteration limit reached.
-    public var iterations: Int
-
-    /// An error for `algorithm` after `iterations` iterations.
-    public init(algorithm: String, iterations: Int) {
-        self.algorithm = algorithm
-        self.iterations = iterations
-    }
-
-    /// "PageRank did not converge in 100 iterations".
-    public var description: String { "\(algorithm) did not converge in \(iterations) iterations" }
-}
-
 /// Options of ``AnalysisGraph/pageRank(_:)``. Defaults are NetworkX's.
 public struct PageRankOptions: Sendable {
     /// Damping factor.
@@ -43,24 +26,6 @@ public struct PageRankOptions: Sendable {
 }
 
 extension AnalysisGraph {
-    /// Degree centrality: the number of neighbours, divided by *n* − 1 when `normalized` (as
-    /// NetworkX `degree_centrality`). Freeman, L. C. (1978). Centrality in social networks:
-    /// conceptual clarification. *Social Networks* 1(3), 215–239. doi:10.1016/0378-8733(78)90021-7.
-    /// - Complexity: O(*n*).
-    public func degreeCentrality(normalized: Bool = true) -> [Double] {
-        let n = nodeCount
-        let scale = normalized && n > 1 ? 1 / Double(n - 1) : 1
-        return (0..<n).map { Double(offsets[$0 + 1] - offsets[$0]) * scale }
-    }
-
-    /// Strength: the sum of each vertex's edge weights. Barrat, A., Barthélemy, M.,
-    /// Pastor-Satorras, R. & Vespignani, A. (2004). The architecture of complex weighted networks.
-    /// *PNAS* 101(11), 3747–3752. doi:10.1073/pnas.0400087101.
-    /// - Complexity: O(*n* + *m*).
-    public func strengths() -> [Double] {
-        (0..<nodeCount).map { strength(of: NodeIndex($0)) }
-    }
-
     /// Eigenvector centrality by power iteration on *A* + *I*, normalised to unit Euclidean norm,
     /// exactly as NetworkX `eigenvector_centrality` (start 1/*n*, stop when the L1 change is below
     /// *n* · `tolerance`).
@@ -130,19 +95,16 @@ extension AnalysisGraph {
             if s != 0 { inverseStrength[v] = 1 / s } else { dangling.append(v) }
         }
         let alpha = options.alpha
-        var x = [Double](repeating: 1 / Double(n), count: n)
-        var scaled = x
-        var next = x
-        for _ in 0..<options.maxIterations {
-            for u in 0..<n { scaled[u] = x[u] * inverseStrength[u] }
-            var danglingSum = 0.0
-            for v in dangling { danglingSum += x[v] }
-            var err = 0.0
-            offsets.withUnsafeBufferPointer { off in
-            neighbors.withUnsafeBufferPointer { nbr in
-            weights.withUnsafeBufferPointer { wgt in
-            scaled.withUnsafeBufferPointer { scaled in
-            next.withUnsafeMutableBufferPointer { next in
+        let memory = Workspace()
+        var x = memory.buffer(n, 1 / Double(n))
+        let scaled = memory.buffer(n, 1 / Double(n))
+        var next = memory.buffer(n, 1 / Double(n))
+        let converged: Bool = withCSR { off, nbr, wgt in
+            for _ in 0..<options.maxIterations {
+                for u in 0..<n { scaled[u] = x[u] * inverseStrength[u] }
+                var danglingSum = 0.0
+                for v in dangling { danglingSum += x[v] }
+                var err = 0.0
                 for v in 0..<n {
                     var s = 0.0
                     if options.weighted {
@@ -154,10 +116,12 @@ extension AnalysisGraph {
                     next[v] = value
                     err += abs(value - x[v])
                 }
-            }}}}}
-            swap(&x, &next)
-            if err < Double(n) * options.tolerance { return x }
+                swap(&x, &next)
+                if err < Double(n) * options.tolerance { return true }
+            }
+            return false
         }
+        if converged { return withExtendedLifetime(memory) { Array(x) } }
         throw ConvergenceError(algorithm: "PageRank", iterations: options.maxIterations)
     }
 

@@ -27,18 +27,14 @@ public enum Modularity {
         var inside = [Double](repeating: 0, count: k)
         var degree = [Double](repeating: 0, count: k)
         var total = 0.0
-        graph.offsets.withUnsafeBufferPointer { off in
-            graph.neighbors.withUnsafeBufferPointer { nbr in
-                graph.weights.withUnsafeBufferPointer { wgt in
-                    for v in 0..<n {
-                        let c = Int(membership[v])
-                        for e in off[v]..<off[v + 1] {
-                            let w = wgt[e]
-                            degree[c] += w
-                            total += w
-                            if Int(membership[Int(nbr[e])]) == c { inside[c] += w }
-                        }
-                    }
+        graph.withCSR { off, nbr, wgt in
+            for v in 0..<n {
+                let c = Int(membership[v])
+                for e in off[v]..<off[v + 1] {
+                    let w = wgt[e]
+                    degree[c] += w
+                    total += w
+                    if Int(membership[Int(nbr[e])]) == c { inside[c] += w }
                 }
             }
         }

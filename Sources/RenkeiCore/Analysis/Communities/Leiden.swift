@@ -86,86 +86,58 @@ public enum Leiden {
         return result != before
     }
 
-    /// Queue-based local moving (Algorithm A.2, MoveNodesFast).
+    /// Queue-based local moving (Algorithm A.2, MoveNodesFast), each move chosen by
+    /// ``LocalMoving/bestCommunity(for:)``; a vertex that would lose by staying and whose
+    /// community has other members may also move to an empty community (gain 0).
+    /// - Complexity: O(deg(*v*)) per vertex taken from the queue.
     static func moveNodesFast(_ g: CommunityGraph, membership: inout [Int32], resolution: Double,
                               rng: inout SplitMixRandom) {
         let n = g.nodeCount
-        let scale = resolution / g.twoM
-        var total = [Double](repeating: 0, count: n)
-        var size = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            total[Int(membership[v])] += g.strength[v]
-            size[Int(membership[v])] += 1
-        }
-        var empty: [Int32] = []
-        for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 { empty.append(Int32(c)) }
-        var queue = rng.permutation(n)
-        var inQueue = [Bool](repeating: true, count: n)
-        var head = 0
-        var queued = n
-        var neighbourWeight = [Double](repeating: 0, count: n)
-        var touched = [Int32](repeating: 0, count: n + 1)
-        g.offsets.withUnsafeBufferPointer { off in
-        g.adjacency.withUnsafeBufferPointer { adj in
-        g.weights.withUnsafeBufferPointer { wgt in
-        g.strength.withUnsafeBufferPointer { str in
-        total.withUnsafeMutableBufferPointer { tot in
-        size.withUnsafeMutableBufferPointer { sz in
-        neighbourWeight.withUnsafeMutableBufferPointer { nw in
-        touched.withUnsafeMutableBufferPointer { tch in
-        inQueue.withUnsafeMutableBufferPointer { inq in
-        queue.withUnsafeMutableBufferPointer { que in
-        membership.withUnsafeMutableBufferPointer { mem in
+        let permutation = rng.permutation(n)
+        membership = LocalMoving.with(g, membership: membership, resolution: resolution) { state in
+            let memory = Workspace()
+            let size = memory.buffer(n, Int32(0))
+            for v in 0..<n { size[Int(state.membership[v])] += 1 }
+            var empty: [Int32] = []
+            for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 { empty.append(Int32(c)) }
+            let queue = memory.copy(permutation)
+            let inQueue = memory.buffer(n, true)
+            let off = state.offsets, adj = state.adjacency, mem = state.membership
+            var head = 0
+            var queued = n
             while queued > 0 {
-                let v = Int(que[head])
+                let v = Int(queue[head])
                 head += 1
                 if head == n { head = 0 }
                 queued -= 1
-                inq[v] = false
-                let own = Int(mem[v])
-                let kv = str[v]
-                var count = 1
-                tch[0] = Int32(own)
-                for e in off[v]..<off[v + 1] {
-                    let d = Int(mem[Int(adj[e])])
-                    if nw[d] == 0 && d != own { tch[count] = Int32(d); count += 1 }
-                    nw[d] += wgt[e]
-                }
-                tot[own] -= kv
-                sz[own] -= 1
-                let stay = nw[own] - tot[own] * kv * scale
-                var best = own
-                var bestGain = stay
-                for i in 1..<count {
-                    let d = Int(tch[i])
-                    let gd = nw[d] - tot[d] * kv * scale
-                    if gd > bestGain { bestGain = gd; best = d }
-                }
+                inQueue[v] = false
+                var (own, best, bestGain, _) = state.bestCommunity(for: v)
+                size[own] -= 1
                 // An empty community gains 0.
-                if bestGain < 0 && sz[own] > 0, let e = empty.last {
+                if bestGain < 0 && size[own] > 0, let e = empty.last {
                     best = Int(e)
                     bestGain = 0
                 }
-                for i in 0..<count { nw[Int(tch[i])] = 0 }
                 if best != own {
-                    if sz[best] == 0 { empty.removeLast() }
-                    if sz[own] == 0 { empty.append(Int32(own)) }
+                    if size[best] == 0 { empty.removeLast() }
+                    if size[own] == 0 { empty.append(Int32(own)) }
                     mem[v] = Int32(best)
                     for e in off[v]..<off[v + 1] {
                         let u = Int(adj[e])
-                        if !inq[u] && Int(mem[u]) != best {
-                            inq[u] = true
+                        if !inQueue[u] && Int(mem[u]) != best {
+                            inQueue[u] = true
                             var tail = head + queued
                             if tail >= n { tail -= n }
-                            que[tail] = Int32(u)
+                            queue[tail] = Int32(u)
                             queued += 1
                         }
                     }
                 }
-                tot[best] += kv
-                sz[best] += 1
+                state.total[best] += state.strength[v]
+                size[best] += 1
             }
-        }}}}}}}}}}}
+            return withExtendedLifetime(memory) { state.membershipArray }
+        }
     }
 
     /// Refinement (Algorithm A.2, RefinePartition / MergeNodesSubset). Returns the refined

@@ -29,10 +29,13 @@ extension AnalysisGraph {
     /// doi:10.1017/CBO9780511815478.
     ///
     /// Sources run in parallel on all cores.
+    /// - Throws: ``AnalysisError/invalidPathLength(source:target:weight:length:)`` when
+    ///   `options.weighted` and an edge length is zero, negative or not finite (checked once, before
+    ///   any search); unweighted closeness never throws.
     /// - Complexity: O(*n* *m*) unweighted, O(*n* (*m* + *n*) log *n*) weighted; O(*n* + *m*) memory per lane.
-    public func closeness(_ options: ClosenessOptions = ClosenessOptions()) -> [Double] {
+    public func closeness(_ options: ClosenessOptions = ClosenessOptions()) throws(AnalysisError) -> [Double] {
         let n = nodeCount
-        return distanceSums(options).map { (reached, total, _) in
+        return try distanceSums(options).map { (reached, total, _) in
             guard total > 0, n > 1 else { return 0 }
             var c = Double(reached - 1) / total
             if options.wassermanFaust { c *= Double(reached - 1) / Double(n - 1) }
@@ -45,44 +48,42 @@ extension AnalysisGraph {
     ///
     /// Marchiori, M. & Latora, V. (2000). Harmony in the small-world. *Physica A* 285(3–4),
     /// 539–546. doi:10.1016/S0378-4371(00)00311-3.
+    /// - Throws: as ``closeness(_:)``.
     /// - Complexity: as ``closeness(_:)``.
-    public func harmonic(_ options: ClosenessOptions = ClosenessOptions()) -> [Double] {
-        distanceSums(options).map { $0.2 }
+    public func harmonic(_ options: ClosenessOptions = ClosenessOptions()) throws(AnalysisError) -> [Double] {
+        try distanceSums(options).map { $0.2 }
     }
 
     /// Per source: vertices reached (incl. itself), sum of distances, sum of inverse distances.
-    func distanceSums(_ options: ClosenessOptions) -> [(Int, Double, Double)] {
+    /// - Throws: ``AnalysisError/invalidPathLength(source:target:weight:length:)`` when weighted
+    ///   and an edge length is zero, negative or not finite.
+    func distanceSums(_ options: ClosenessOptions) throws(AnalysisError) -> [(Int, Double, Double)] {
         let n = nodeCount
-        let out = ScratchBuffer<(Int, Double, Double)>(count: n, initial: (0, 0, 0))
         guard n > 0 else { return [] }
-        let lengths = options.weighted ? edgeLengths(options.distance) : []
-        let lanes = AnalysisLanes.count
-        offsets.withUnsafeBufferPointer { off in
-        neighbors.withUnsafeBufferPointer { nbr in
-        lengths.withUnsafeBufferPointer { len in
-            let works = (0..<lanes).map { _ in
-                BrandesWorkspace(n: n, heapCapacity: options.weighted ? neighbors.count + 1 : 0)
+        let lengths = options.weighted ? try pathLengths(options.distance) : []
+        return PathGraph.with(offsets: offsets, neighbors: neighbors, lengths: lengths) { g in
+            let memory = Workspace()
+            let out = memory.buffer(n, (0, 0.0, 0.0))
+            let searches = (0..<AnalysisLanes.count).map { _ in
+                ShortestPathSearch(n: n, arcs: g.arcCount, weighted: options.weighted, recordsDAG: false)
             }
             AnalysisLanes.forEach(items: n, progress: options.progress) { lane, s in
-                let ws = works[lane]
+                let search = searches[lane]
                 guard options.weighted else {
-                    out.pointer[s] = ws.distances(from: s, off: off, nbr: nbr)
+                    out[s] = search.distances(from: s, in: g)
                     return
                 }
-                let reached = ws.dijkstra(from: s, off: off, nbr: nbr, len: len)
+                let reached = search.dijkstra(from: s, in: g)
                 var total = 0.0, inverse = 0.0
                 for j in 1..<max(1, reached) {
-                    let d = ws.dist[Int(ws.order[j])]
+                    let d = search.dist[Int(search.order[j])]
                     total += d
                     if d > 0 { inverse += 1 / d }
                 }
-                out.pointer[s] = (reached, total, inverse)
-                for j in 0..<reached {
-                    let v = Int(ws.order[j])
-                    ws.hops[v] = -1; ws.sigma[v] = 0; ws.dist[v] = .infinity
-                }
+                out[s] = (reached, total, inverse)
+                search.resetDijkstra(reached: reached)
             }
-        }}}
-        return Array(UnsafeBufferPointer(start: out.pointer, count: n))
+            return withExtendedLifetime(memory) { Array(out) }
+        }
     }
 }

@@ -73,6 +73,21 @@ struct CommunityGraph {
         self.twoM = twoM
     }
 
+    /// Runs `body` with `offsets`, `adjacency`, `weights` and `strength` as buffer pointers, read
+    /// in place (no copy); the pointers must not escape `body`.
+    func withCSR<R>(
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>,
+                 UnsafeBufferPointer<Double>) -> R
+    ) -> R {
+        offsets.withUnsafeBufferPointer { off in
+            adjacency.withUnsafeBufferPointer { adj in
+                weights.withUnsafeBufferPointer { wgt in
+                    strength.withUnsafeBufferPointer { str in body(off, adj, wgt, str) }
+                }
+            }
+        }
+    }
+
     /// Relabels `membership` (non-negative ids) densely as `0 ..< k` in order of first
     /// appearance; returns `k`.
     static func densify(_ membership: inout [Int32]) -> Int {
@@ -113,36 +128,33 @@ struct CommunityGraph {
         var acc = [Double](repeating: 0, count: k)
         var seen = [Bool](repeating: false, count: k)
         var touched: [Int32] = []
-        offsets.withUnsafeBufferPointer { off in
-            adjacency.withUnsafeBufferPointer { adj in
-                weights.withUnsafeBufferPointer { wgt in
-                    membership.withUnsafeBufferPointer { mem in
-                        for c in 0..<k {
-                            var s = 0.0
-                            for i in start[c]..<start[c + 1] {
-                                let v = Int(order[i])
-                                s += strength[v]
-                                for e in off[v]..<off[v + 1] {
-                                    let d = Int(mem[Int(adj[e])])
-                                    if d == c { continue }
-                                    if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
-                                    acc[d] += wgt[e]
-                                }
-                            }
-                            newStrength[c] = s
-                            for d in touched {
-                                newAdj.append(d)
-                                newW.append(acc[Int(d)])
-                                acc[Int(d)] = 0
-                                seen[Int(d)] = false
-                            }
-                            touched.removeAll(keepingCapacity: true)
-                            newOffsets[c + 1] = newAdj.count
-                        }
+        let memory = Workspace()
+        let mem = memory.copy(membership)
+        withCSR { off, adj, wgt, _ in
+            for c in 0..<k {
+                var s = 0.0
+                for i in start[c]..<start[c + 1] {
+                    let v = Int(order[i])
+                    s += strength[v]
+                    for e in off[v]..<off[v + 1] {
+                        let d = Int(mem[Int(adj[e])])
+                        if d == c { continue }
+                        if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
+                        acc[d] += wgt[e]
                     }
                 }
+                newStrength[c] = s
+                for d in touched {
+                    newAdj.append(d)
+                    newW.append(acc[Int(d)])
+                    acc[Int(d)] = 0
+                    seen[Int(d)] = false
+                }
+                touched.removeAll(keepingCapacity: true)
+                newOffsets[c + 1] = newAdj.count
             }
         }
+        withExtendedLifetime(memory) {}
         return CommunityGraph(offsets: newOffsets, adjacency: newAdj, weights: newW,
                               strength: newStrength, twoM: twoM)
     }

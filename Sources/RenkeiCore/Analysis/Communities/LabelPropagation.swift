@@ -15,20 +15,15 @@ public enum LabelPropagation {
     public static func run(_ graph: AnalysisGraph, seed: UInt64 = 0, maxRounds: Int = 1000) -> CommunityPartition {
         let n = graph.nodeCount
         var rng = SplitMixRandom(seed: seed)
-        var label = (0..<n).map { Int32($0) }
         var order = (0..<n).map { Int32($0) }
-        var weight = [Double](repeating: 0, count: n)
-        var touched = [Int32](repeating: 0, count: n)
-        var best = [Int32](repeating: 0, count: n)
-        var rounds = 0
-        var changed = true
-        graph.offsets.withUnsafeBufferPointer { off in
-        graph.neighbors.withUnsafeBufferPointer { nbr in
-        graph.weights.withUnsafeBufferPointer { wgt in
-        label.withUnsafeMutableBufferPointer { lab in
-        weight.withUnsafeMutableBufferPointer { wt in
-        touched.withUnsafeMutableBufferPointer { tch in
-        best.withUnsafeMutableBufferPointer { top in
+        let memory = Workspace()
+        let lab = memory.copy((0..<n).map { Int32($0) })
+        let wt = memory.buffer(n, 0.0)
+        let tch = memory.buffer(n, Int32(0))
+        let top = memory.buffer(n, Int32(0))
+        graph.withCSR { off, nbr, wgt in
+            var rounds = 0
+            var changed = true
             while changed && rounds < maxRounds {
                 changed = false
                 rounds += 1
@@ -66,7 +61,8 @@ public enum LabelPropagation {
                     }
                 }
             }
-        }}}}}}}
+        }
+        let label = withExtendedLifetime(memory) { Array(lab) }
         return CommunityPartition(labels: label)
     }
 }

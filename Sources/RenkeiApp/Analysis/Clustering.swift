@@ -1,0 +1,83 @@
+import RenkeiCore
+import RenkeiIO
+
+/// Local clustering, core numbers and components (`renkei clustering`).
+public struct ClusteringRequest: Sendable {
+    public var input: DatasetInput
+    public var selection: GraphSelection
+    public var weighting: ClusteringWeighting
+    /// Keep only the N organisations with the highest clustering.
+    public var top: Int?
+
+    public init(input: DatasetInput, selection: GraphSelection = GraphSelection(),
+                weighting: ClusteringWeighting = .unweighted, top: Int? = nil) {
+        self.input = input
+        self.selection = selection
+        self.weighting = weighting
+        self.top = top
+    }
+
+    public func run() throws -> ClusteringReport {
+        let loaded = try OrganizationGraph.load(input, selection: selection)
+        let g = loaded.graph
+        return ClusteringReport(graph: loaded, local: g.clustering(weighting), cores: g.coreNumbers(),
+                                components: g.connectedComponents(), transitivity: g.transitivity(), top: top)
+    }
+}
+
+/// Per-organisation clustering, core number and component, with the network's summary figures.
+public struct ClusteringReport: Sendable {
+    public var graph: OrganizationGraph
+    /// Local clustering per vertex.
+    public var local: [Double]
+    /// k-core number per vertex.
+    public var cores: [Int]
+    public var components: ComponentPartition
+    public var transitivity: Double
+    /// Vertices by clustering, highest first, cut to the requested top.
+    public var ranking: [Int]
+
+    init(graph: OrganizationGraph, local: [Double], cores: [Int], components: ComponentPartition,
+         transitivity: Double, top: Int?) {
+        self.graph = graph
+        self.local = local
+        self.cores = cores
+        self.components = components
+        self.transitivity = transitivity
+        var ranking = OrganizationGraph.ranking(local)
+        if let top, top >= 0, ranking.count > top { ranking = Array(ranking.prefix(top)) }
+        self.ranking = ranking
+    }
+
+    /// The mean of the local clustering coefficients (0 for an empty graph).
+    public var averageClustering: Double { local.isEmpty ? 0 : local.reduce(0, +) / Double(local.count) }
+
+    /// `measure, value`: organisations, partnered pairs, average clustering, transitivity,
+    /// components, largest component, maximum core number.
+    public var summaryTable: ReportTable {
+        var t = ReportTable(columns: ["measure", "value"])
+        t.append([.text("organizations"), .integer(graph.graph.nodeCount)])
+        t.append([.text("partnered_pairs"), .integer(graph.graph.edgeCount)])
+        t.append([.text("average_clustering"), .number(averageClustering)])
+        t.append([.text("transitivity"), .number(transitivity)])
+        t.append([.text("components"), .integer(components.count)])
+        t.append([.text("largest_component"), .integer(components.members.first?.count ?? 0)])
+        t.append([.text("max_core_number"), .integer(cores.max() ?? 0)])
+        return t
+    }
+
+    /// `id, name, kind, clustering, core_number, component` (0 = largest component).
+    public var table: ReportTable {
+        graph.organizationTable(
+            columns: ["clustering", "core_number", "component"],
+            values: { [.number(local[$0]), .integer(cores[$0]), .integer(Int(components.component[$0]))] },
+            order: ranking)
+    }
+
+    /// The summary only, or (as a text table) the summary followed by the per-organisation table.
+    public func rendered(as format: ReportFormat, summaryOnly: Bool = false) -> String {
+        if summaryOnly { return summaryTable.rendered(as: format) }
+        let perOrganization = table.rendered(as: format)
+        return format == .table ? summaryTable.rendered(as: .table) + "\n" + perOrganization : perOrganization
+    }
+}

@@ -1,0 +1,82 @@
+import RenkeiCore
+import RenkeiIO
+
+/// Community detection with stability over several seeds (`renkei communities`).
+public struct CommunitiesRequest: Sendable {
+    public var input: DatasetInput
+    public var selection: GraphSelection
+    public var algorithm: CommunityAlgorithm
+    /// Seed of the first run; run *i* uses `seed + i`.
+    public var seed: UInt64
+    /// Number of runs for the stability figures (at least 1).
+    public var runs: Int
+    /// Resolution γ of modularity.
+    public var resolution: Double
+    /// Called after each run when there are several.
+    public var progress: AnalysisProgress?
+
+    public init(input: DatasetInput, selection: GraphSelection = GraphSelection(), algorithm: CommunityAlgorithm = .leiden,
+                seed: UInt64 = 1, runs: Int = 1, resolution: Double = 1, progress: AnalysisProgress? = nil) {
+        self.input = input
+        self.selection = selection
+        self.algorithm = algorithm
+        self.seed = seed
+        self.runs = runs
+        self.resolution = resolution
+        self.progress = progress
+    }
+
+    /// - Throws: `InputError`, ``RequestError`` (runs below 1, resolution not a finite number ≥ 0).
+    public func run() throws -> CommunitiesReport {
+        guard runs >= 1 else { throw RequestError("the number of runs must be at least 1") }
+        guard resolution.isFinite, resolution >= 0 else { throw RequestError("the resolution must be a finite number ≥ 0") }
+        let loaded = try OrganizationGraph.load(input, selection: selection)
+        let detection = CommunityDetection(loaded.graph, algorithm: algorithm, resolution: resolution, seed: seed,
+                                           runs: runs, progress: runs > 1 ? progress : nil)
+        return CommunitiesReport(graph: loaded, detection: detection)
+    }
+}
+
+/// The best partition of the runs, its modularity and the runs' agreement.
+public struct CommunitiesReport: Sendable {
+    public var graph: OrganizationGraph
+    public var detection: CommunityDetection
+
+    /// `{"modularity", "communities": [[id…]…], "algorithm", "resolution", "seed", "best_seed",
+    /// "runs", "mean_nmi", "mean_ari", "distinct_partitions", "run_modularities"}`.
+    public var json: JSONValue {
+        let d = detection
+        return .object([
+            ("modularity", .double(d.modularity)),
+            ("communities", .array(d.partition.communities.map { .array($0.map { .string(graph.graph.labels[$0.int]) }) })),
+            ("algorithm", .string(d.algorithm.rawValue)),
+            ("resolution", .double(d.resolution)),
+            ("seed", .int(Int(truncatingIfNeeded: d.seed))),
+            ("best_seed", .int(Int(truncatingIfNeeded: d.bestSeed))),
+            ("runs", .int(d.runModularities.count)),
+            ("mean_nmi", .double(d.meanNMI)),
+            ("mean_ari", .double(d.meanARI)),
+            ("distinct_partitions", .int(d.distinctPartitions)),
+            ("run_modularities", .array(d.runModularities.map { .double($0) })),
+        ])
+    }
+
+    /// One row per organisation with its community, community by community.
+    public func table(titled: Bool) -> ReportTable {
+        let d = detection
+        let order = d.partition.communities.flatMap { $0.map(\.int) }
+        let membership = d.partition.membership
+        let title = "コミュニティ (\(d.algorithm.rawValue), γ = \(ReportValue.fixed(d.resolution, digits: 2))): "
+            + "\(d.partition.count) 個, モジュラリティ Q = \(ReportValue.fixed(d.modularity, digits: 6)); "
+            + "安定性 \(d.runModularities.count) 回: NMI \(ReportValue.fixed(d.meanNMI, digits: 4)), ARI \(ReportValue.fixed(d.meanARI, digits: 4))"
+        return graph.organizationTable(columns: ["community"], values: { [.integer(Int(membership[$0]))] },
+                                       order: order, title: titled ? title : nil)
+    }
+
+    public func rendered(as format: ReportFormat) -> String {
+        switch format {
+        case .json: return json.serialized() + "\n"
+        case .table, .csv: return table(titled: format == .table).rendered(as: format)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import RenkeiCore
+
+/// The type of a node or edge attribute in the interchange formats.
+public enum AttributeType: String, Sendable, Hashable {
+    case string
+    case boolean
+    case integer
+    case double
+    /// A list of strings: an array in JSON, `;`-joined text in XML and CSV (see ``ListCodec``).
+    case list
+}
+
+/// One attribute column: its name (the spelling every format uses), Japanese header and type.
+public struct AttributeSpec: Hashable, Sendable {
+    /// The field name every format uses (`legal_form`).
+    public var name: String
+    /// The Japanese CSV header (`法人格`).
+    public var japanese: String
+    /// The value type.
+    public var type: AttributeType
+
+    /// Creates a column.
+    public init(name: String, japanese: String, type: AttributeType) {
+        self.name = name
+        self.japanese = japanese
+        self.type = type
+    }
+}
+
+/// A value of an attribute.
+public enum AttributeValue: Hashable, Sendable {
+    case string(String)
+    case boolean(Bool)
+    case integer(Int)
+    case double(Double)
+    case list([String])
+
+    /// The text written into XML and CSV cells.
+    public var text: String {
+        switch self {
+        case .string(let s): return s
+        case .boolean(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .double(let d): return JSONValue.format(d)
+        case .list(let l): return ListCodec.join(l)
+        }
+    }
+
+    /// The value as JSON (lists become arrays).
+    public var json: JSONValue {
+        switch self {
+        case .string(let s): return .string(s)
+        case .boolean(let b): return .bool(b)
+        case .integer(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .list(let l): return .array(l.map { .string($0) })
+        }
+    }
+
+    /// Parses text written by ``text`` back into a value of `type`; nil when it does not parse.
+    public static func parse(_ text: String, as type: AttributeType) -> AttributeValue? {
+        switch type {
+        case .string: return .string(text)
+        case .list: return .list(ListCodec.split(text))
+        case .boolean:
+            switch text.trimmingWhitespace().lowercased() {
+            case "true", "1", "yes": return .boolean(true)
+            case "false", "0", "no": return .boolean(false)
+            default: return nil
+            }
+        case .integer:
+            let t = text.trimmingWhitespace()
+            if let i = Int(t) { return .integer(i) }
+            if let d = Double(t), d == d.rounded(), abs(d) < 9e15 { return .integer(Int(d)) }
+            return nil
+        case .double:
+            return Double(text.trimmingWhitespace()).map { .double($0) }
+        }
+    }
+
+    /// Converts a JSON value to a value of `type`; nil when the JSON value does not fit.
+    public static func from(json: JSONValue, as type: AttributeType) -> AttributeValue? {
+        switch (type, json) {
+        case (_, .null): return nil
+        case (.list, .array(let items)):
+            var out: [String] = []
+            for item in items {
+                switch item {
+                case .string(let s): out.append(s)
+                case .int(let i): out.append(String(i))
+                case .double(let d): out.append(JSONValue.format(d))
+                case .bool(let b): out.append(b ? "true" : "false")
+                default: return nil
+                }
+            }
+            return .list(out)
+        case (.boolean, .bool(let b)): return .boolean(b)
+        case (.integer, .int(let i)): return .integer(i)
+        case (.double, .int(let i)): return .double(Double(i))
+        case (.double, .double(let d)): return .double(d)
+        case (.integer, .double(let d)) where d == d.rounded() && abs(d) < 9e15: return .integer(Int(d))
+        case (_, .string(let s)): return parse(s, as: type)
+        case (.string, .int(let i)): return .string(String(i))
+        case (.string, .double(let d)): return .string(JSONValue.format(d))
+        case (.string, .bool(let b)): return .string(b ? "true" : "false")
+        default: return nil
+        }
+    }
+}
+
+/// How lists are written in a single text cell: items joined by `;`, with `\` escaping a `;` or
+/// `\` inside an item (`後援;会場提供`, `a\;b` for the one item `a;b`).
+public enum ListCodec {
+    /// Joins items into one cell, escaping `;` and `\\` inside items.
+    public static func join(_ items: [String]) -> String {
+        items.map { item in
+            guard item.contains(";") || item.contains("\\") else { return item }
+            return item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        }.joined(separator: ";")
+    }
+
+    /// Splits a cell written by ``join(_:)`` back into its items (an empty cell is no items).
+    public static func split(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var items: [String] = []
+        var current = ""
+        var escaped = false
+        for c in text {
+            if escaped { current.append(c); escaped = false; continue }
+            if c == "\\" { escaped = true; continue }
+            if c == ";" { items.append(current); current = ""; continue }
+            current.append(c)
+        }
+        if escaped { current.append("\\") }
+        items.append(current)
+        return items
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import RenkeiCore
+
+/// Reading a table back: the import half of ``NetworkTable`` (the readers of GraphML, GEXF and
+/// node-link JSON fill a table, and this turns it into a dataset).
+extension NetworkTable {
+    /// The dataset this table describes, and the metrics it carries (nil when it has none).
+    ///
+    /// Organisation kinds and relations not in the standard vocabulary are added to the dataset's
+    /// vocabulary (a relation takes its Japanese label from `relation_labels`). Projects are
+    /// rebuilt from `lead_projects` (their titles are not exported, so each title is its id).
+    /// - Parameter file: the file name used in error messages.
+    /// - Throws: ``InputError`` listing every bad value and dangling edge end.
+    public func dataset(file: String) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
+        var problems: [InputProblem] = []
+        var vocabulary = Vocabulary.standard
+        var organizations: [Organization] = []
+        var projects: [Project] = []
+        var seenProjects = Set<String>()
+        var seenNodes = Set<String>()
+        var metricValues: [String: [String: Double]] = [:]
+        func string(_ v: AttributeValue?) -> String? { v.map(\.text) }
+        func list(_ v: AttributeValue?) -> [String] {
+            guard let v else { return [] }
+            if case .list(let l) = v { return l }
+            return ListCodec.split(v.text)
+        }
+        func bool(_ v: AttributeValue?) -> Bool {
+            if case .boolean(let b)? = v { return b }
+            return false
+        }
+        for n in nodes {
+            guard seenNodes.insert(n.id).inserted else {
+                problems.append(InputProblem(file: file, line: n.line, field: "id", message: "node id \(n.id) appears twice"))
+                continue
+            }
+            let kindName = string(value("kind", of: n)) ?? OrganizationKind.other.id
+            let kind = vocabulary.kind(named: kindName) ?? vocabulary.addKind(id: kindName, english: nil)
+            let org = Organization(
+                id: n.id, name: string(value("name", of: n)) ?? string(value("label", of: n)) ?? n.id, kind: kind,
+                category: string(value("category", of: n)), legalForm: string(value("legal_form", of: n)),
+                prefecture: string(value("prefecture", of: n)), municipality: string(value("municipality", of: n)),
+                aliases: list(value("aliases", of: n)), generic: bool(value("generic", of: n)))
+            organizations.append(org)
+            for p in list(value("lead_projects", of: n)) where seenProjects.insert(p).inserted {
+                projects.append(Project(id: p, title: p, lead: n.id, prefecture: org.prefecture,
+                                        municipality: org.municipality))
+            }
+            for c in metricColumns {
+                switch value(c.name, of: n) {
+                case .integer(let i)?: metricValues[n.id, default: [:]][c.name] = Double(i)
+                case .double(let d)?: metricValues[n.id, default: [:]][c.name] = d
+                default: break
+                }
+            }
+        }
+        var partnerships: [Partnership] = []
+        partnerships.reserveCapacity(edges.count)
+        for e in edges {
+            for (end, field) in [(e.source, "source"), (e.target, "target")] where !seenNodes.contains(end) {
+                problems.append(InputProblem(file: file, line: e.line, field: field,
+                                             message: "edge \(e.id) names node \(end), which is not in the file"))
+            }
+            let ids = list(value("relations", of: e))
+            let labels = list(value("relation_labels", of: e))
+            var relations: [RelationKind] = []
+            if ids.isEmpty {
+                for l in labels {
+                    relations.append(vocabulary.relation(named: l) ?? vocabulary.addRelation(id: l, japanese: l, english: nil))
+                }
+            } else {
+                for (i, id) in ids.enumerated() {
+                    let label = i < labels.count ? labels[i] : id
+                    relations.append(vocabulary.relation(named: id) ?? vocabulary.addRelation(id: id, japanese: label, english: nil))
+                }
+            }
+            var status = PartnershipStatus.realised
+            if let s = string(value("status", of: e)) {
+                if let st = PartnershipStatus(rawValue: s) { status = st } else {
+                    problems.append(InputProblem(file: file, line: e.line, field: "status",
+                                                 message: "unknown status '\(s)' (expected realised or planned)"))
+                }
+            }
+            var direction = PartnershipDirection.mutual
+            if let s = string(value("direction", of: e)) {
+                if let d = PartnershipDirection(rawValue: s) { direction = d } else {
+                    problems.append(InputProblem(file: file, line: e.line, field: "direction",
+                                                 message: "unknown direction '\(s)' (expected mutual or directed)"))
+                }
+            }
+            var weight = 1.0
+            switch value("weight", of: e) {
+            case .double(let d)?: weight = d
+            case .integer(let i)?: weight = Double(i)
+            default: break
+            }
+            let evidence = list(value("evidence", of: e)).compactMap { SourceReference(parsing: $0) }
+            partnerships.append(Partnership(project: string(value("project", of: e)), source: e.source, target: e.target,
+                                            relations: relations, status: status, weight: weight, direction: direction,
+                                            evidence: evidence, note: string(value("note", of: e))))
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        let dataset = Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
+                              projects: projects, partnerships: partnerships)
+        let metrics = metricColumns.isEmpty ? nil : NodeMetrics(columns: Array(metricColumns), values: metricValues)
+        return (dataset, metrics)
+    }
+}

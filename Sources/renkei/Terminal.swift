@@ -1,0 +1,50 @@
+import Foundation
+import RenkeiApp
+import RenkeiCore
+import RenkeiIO
+
+/// What the command-line tool does with results: standard output for the result, standard error
+/// for notes, warnings and progress, files through `OutputWriter`.
+enum Terminal {
+    /// Writes a command's result to standard output; a full disk or closed stdout is an error.
+    static func emit(_ text: String) throws {
+        try OutputWriter.writeStandardOutput(text)
+    }
+
+    /// Writes bytes to standard output.
+    static func emit(bytes: [UInt8]) throws {
+        try OutputWriter.writeStandardOutput(bytes)
+    }
+
+    /// One line on standard error (notes, warnings, summaries).
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// `warning: …` on standard error, one per message.
+    static func warn(_ messages: [String]) {
+        for m in messages { note("warning: \(m)") }
+    }
+
+    /// A progress line on stderr for long computations, only when stderr is a terminal.
+    static func progress(_ label: String) -> AnalysisProgress? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { done, total in
+            let percent = total > 0 ? done * 100 / total : 100
+            var line = "\r\(label): \(percent)% (\(done)/\(total))"
+            if done >= total { line += "\r" + String(repeating: " ", count: line.count) + "\r" }
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    /// Removes temporary output files when the command is interrupted (SIGINT, SIGTERM), then
+    /// exits with the signal's conventional status.
+    static func removeTemporaryFilesOnSignals() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { received in
+                OutputWriter.removeTemporaryFiles()
+                _exit(128 + received)
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import RenkeiApp
+import RenkeiCore
+import RenkeiIO
+
+/// Each analysis request → result, in-process, against NetworkX's values or hand-counted ones.
+@Suite struct AnalysisRequestTests {
+    @Test(arguments: [(CentralityMeasure.betweenness, "betweenness"), (.closeness, "closeness"), (.harmonic, "harmonic"),
+                      (.pagerank, "pagerank"), (.eigenvector, "eigenvector"), (.katz, "katz"), (.degree, "degree")])
+    func centralityOnKarateMatchesNetworkX(_ measure: CentralityMeasure, _ key: String) throws {
+        let expected = try #require(try AppFixture.networkxKarate()[key])
+        let report = try CentralityRequest(input: AppFixture.karate, measure: measure).run()
+        #expect(report.values.count == 34)
+        for (v, label) in report.graph.graph.labels.enumerated() {
+            let want = try #require(expected[label])
+            #expect(abs(report.values[v] - want) <= 1e-6 * max(1, abs(want)), "\(key) of \(label)")
+        }
+        // Ranked highest first; ties keep vertex order.
+        #expect(zip(report.ranking, report.ranking.dropFirst()).allSatisfy { report.values[$0] >= report.values[$1] })
+    }
+
+    @Test func centralityTopCutsAndTableNamesColumns() throws {
+        let report = try CentralityRequest(input: AppFixture.karate, measure: .betweenness, top: 3).run()
+        // NetworkX: nodes 0 (0.4376), 33 (0.3041), 32 (0.1452) have the highest betweenness.
+        #expect(report.ranking.map { report.graph.graph.labels[$0] } == ["0", "33", "32"])
+        #expect(report.table.columns == ["id", "name", "kind", "value"])
+        #expect(report.rendered(as: .csv).split(separator: "\n").count == 4)
+    }
+
+    @Test func personalisationNamesAnUnknownOrganisation() throws {
+        let request = CentralityRequest(input: AppFixture.karate, measure: .pagerank, personalize: ["0,99"])
+        let error = #expect(throws: RequestError.self) { try request.run() }
+        #expect(error?.message.hasPrefix("unknown organisation '99'") == true)
+    }
+
+    @Test func filtersNeedADatasetAndKnownNames() throws {
+        let plain = #expect(throws: RequestError.self) {
+            try BrokerageRequest(input: AppFixture.karate, selection: GraphSelection(realisedOnly: true)).run()
+        }
+        #expect(plain?.message.contains("needs a dataset") == true)
+        let relation = #expect(throws: RequestError.self) {
+            try CentralityRequest(input: AppFixture.good, selection: GraphSelection(relations: ["会場提共"])).run()
+        }
+        #expect(relation?.message == "unknown relation '会場提共' (did you mean '会場提供'?)")
+        let project = #expect(throws: RequestError.self) {
+            try CentralityRequest(input: AppFixture.good, selection: GraphSelection(projects: ["p3"])).run()
+        }
+        #expect(project?.message == "unknown project 'p3' in \(AppFixture.good.path) (did you mean 'p1'?)")
+    }
+
+    @Test func selectionNarrowsTheGraph() throws {
+        // p1 has 4 partnerships (one planned), p2 one; realised-only drops watalis–watari-shakyo (planned),
+        // and p2's wanzu–watari-shakyo keeps watari-shakyo in the graph.
+        let all = try CentralityRequest(input: AppFixture.good, measure: .degree, normalized: false).run()
+        let realised = try CentralityRequest(input: AppFixture.good, selection: GraphSelection(realisedOnly: true),
+                                             measure: .degree, normalized: false).run()
+        func degree(_ r: CentralityReport, _ id: String) -> Double? {
+            r.graph.graph.labels.firstIndex(of: id).map { r.values[$0] }
+        }
+        #expect(degree(all, "watalis") == 4)
+        #expect(degree(realised, "watalis") == 3)
+        #expect(degree(all, "watari-shakyo") == 2)
+        #expect(degree(realised, "watari-shakyo") == 1)
+        let onlyP2 = try CentralityRequest(input: AppFixture.good, selection: GraphSelection(projects: ["p2"]),
+                                           measure: .degree, normalized: false).run()
+        #expect(degree(onlyP2, "wanzu") == 1)
+        #expect(degree(onlyP2, "watalis") == nil, "only organisations of the kept partnerships are vertices")
+    }
+
+    @Test func clusteringOnKarateMatchesNetworkX() throws {
+        let expected = try AppFixture.networkxKarate()
+        let report = try ClusteringRequest(input: AppFixture.karate).run()
+        #expect(abs(report.averageClustering - 0.5706384782076823) < 1e-12)
+        #expect(abs(report.transitivity - 0.2556818181818182) < 1e-12)
+        #expect(report.components.count == 1)
+        for (v, label) in report.graph.graph.labels.enumerated() {
+            #expect(abs(report.local[v] - expected["clustering"]![label]!) < 1e-12)
+            #expect(Double(report.cores[v]) == expected["core_number"]![label]!)
+        }
+        #expect(report.rendered(as: .json, summaryOnly: true).contains("\"transitivity\""))
+    }
+
+    @Test func communitiesOnKarateReachThePublishedModularity() throws {
+        // The best partition of Zachary's karate club has Q = 0.4198 (Brandes et al. 2008, via
+        // exhaustive ILP); Leiden finds it.
+        let report = try CommunitiesRequest(input: AppFixture.karateUnweighted, algorithm: .leiden, seed: 1, runs: 5).run()
+        #expect(abs(report.detection.modularity - 0.4198) < 5e-4)
+        #expect(report.detection.runModularities.count == 5)
+        let json = report.json.serialized()
+        #expect(json.contains("\"algorithm\":\"leiden\"") || json.contains("\"algorithm\": \"leiden\""))
+        #expect(#expect(throws: RequestError.self) { try CommunitiesRequest(input: AppFixture.karate, runs: 0).run() } != nil)
+    }
+
+    @Test func brokerageCountsOpenTwoPathsByKind() throws {
+        // In the good fixture watalis (NPO) links watari-town (行政), watari-shakyo (社協), hoikuen and
+        // kyosei, none of them partners of each other: C(4,2) = 6 open pairs through watalis.
+        let report = try BrokerageRequest(input: AppFixture.good).run()
+        let v = try #require(report.graph.graph.labels.firstIndex(of: "watalis"))
+        #expect(report.ranking.first == v)
+        // Undirected data counts each open pair in both directions (statnet): 12 brokerage counts.
+        #expect(report.roles[v].total == 12)
+    }
+
+    @Test func partnersByKindCountProjectsAndShares() throws {
+        // p1's partners: 亘理町 (行政), 亘理町社協 (社協), 地域の保育園, 共生地域創造財団; p2's: 亘理町社協.
+        let report = try PartnersRequest(input: AppFixture.good, grouping: .kind).run()
+        #expect(report.projectCount == 2)
+        let shakyo = try #require(report.rows.first { $0.key == "社協" })
+        #expect(shakyo.projects == 2 && shakyo.share == 1 && shakyo.partnerships == 2)
+        #expect(report.rows.first?.key == "社協")
+        let gyosei = try #require(report.rows.first { $0.key == "行政" })
+        #expect(gyosei.projects == 1 && gyosei.share == 0.5)
+        #expect(report.note == nil)
+    }
+
+    @Test func partnersOfAnEdgeListReadEachSourceAsALead() throws {
+        let dir = try AppFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let csv = dir + "/list.csv"
+        try "source,target\nA,社協\nA,市役所\nB,社協\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let report = try PartnersRequest(input: DatasetInput(path: csv), grouping: .organization).run()
+        #expect(report.projectCount == 2)
+        #expect(report.note?.contains("has no projects; each source organisation is read as the lead of one project (2 projects)") == true)
+        #expect(report.rows.first?.kind == "社協" && report.rows.first?.projects == 2 && report.rows.first?.share == 1)
+    }
+
+    @Test func projectionCountsSharedProjects() throws {
+        // watari-shakyo is in p1 and p2: it shares one project with each p1 participant and with wanzu.
+        let report = try ProjectionRequest(input: AppFixture.good, view: .organizations, weighting: .count).run()
+        let rows = report.table.rows
+        let shakyoWanzu = rows.first { r in
+            let ids = Set([r[0], r[2]].compactMap { if case let .text(t) = $0 { return t } else { return nil } })
+            return ids == ["watari-shakyo", "wanzu"]
+        }
+        #expect(shakyoWanzu?[4] == .integer(1))
+        // p1 has 5 participants (lead included): C(5,2) = 10 pairs; p2 adds wanzu–watari-shakyo.
+        #expect(rows.count == 11)
+        let incidence = try ProjectionRequest(input: AppFixture.good, view: .incidence).run()
+        #expect(incidence.table.rows.count == 2)
+        #expect(!incidence.rendered(as: .csv).contains("事業 × 種別"))
+    }
+}
