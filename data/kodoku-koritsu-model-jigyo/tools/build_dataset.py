@@ -8,8 +8,11 @@ Output: organizations.csv, projects.csv, partnerships.csv (Renkei dataset format
 
 Named organisations that recur across cases (a partner of one project that is the lead
 of another, a 社協 that two projects work with) are merged on their NFKC-normalised name,
-unless their prefectures differ. Generic partners (generic=true) are never merged: each
-belongs to its own project. Identifiers are assigned in order of first appearance
+unless their prefectures differ. Generic partners (generic=true) are never merged across
+projects: each belongs to its own project. Within a project, rows with the same generic name
+and kind are one organisation (a partner with realised and planned work is one organisation
+with a partnership per status); two rows of one project for the same partner and status are
+an error. Identifiers are assigned in order of first appearance
 (cases in file order), so the output is deterministic.
 
 Usage: python3 tools/build_dataset.py [--check]   (--check: fail if outputs would change)
@@ -128,17 +131,21 @@ def main():
     partnerships = []
     problems = []
 
-    def org_for(row, project_id, generic_counter):
+    def org_for(row, project_id, generic_counter, generics):
         name = clean(row["name"])
         generic = row["generic"].strip().lower() == "true"
         legal = clean(row["legal_form"])
         legal = LEGAL_FORMS.get(legal, legal)
         if generic:
+            gkey = (norm(name), row["kind"])
+            if gkey in generics:
+                return generics[gkey]
             generic_counter[0] += 1
             oid = f"{project_id}-g{generic_counter[0]:02d}"
             orgs.append(dict(id=oid, name=name, kind=row["kind"], category=clean(row["category"]),
                              legal_form=legal, prefecture=clean(row["prefecture"]),
                              municipality=clean(row["municipality"]), aliases=[], generic="true"))
+            generics[gkey] = oid
             return oid
         key = norm(name)
         if key in by_key:
@@ -166,9 +173,11 @@ def main():
         if kinds.count("project") != 1 or kinds.count("lead") != 1:
             fail(f"{path}: needs exactly one project row and one lead row")
         counter = [0]
+        generics = {}      # (normalised name, kind) -> id of this project's generic partner
+        seen = {}          # (target, status) -> line of the row that made the partnership
         project_row = next((n, r) for n, r in body if r["row_type"] == "project")
         lead_n, lead_row = next((n, r) for n, r in body if r["row_type"] == "lead")
-        lead_id = org_for(lead_row, pid, counter)
+        lead_id = org_for(lead_row, pid, counter, generics)
         pn, pr = project_row
         plines = evidence_lines(pr["evidence"], path, pn)
         if number in headers:
@@ -209,10 +218,15 @@ def main():
                 for ln in lines:
                     if not (1 <= ln <= len(seed_lines)) or not seed_lines[ln - 1].strip():
                         problems.append(f"{path}:{n}: field 'evidence': line {ln} is empty or outside the report")
-            target = org_for(r, pid, counter)
+            target = org_for(r, pid, counter, generics)
             if target == lead_id:
                 problems.append(f"{path}:{n}: partner is the lead itself")
                 continue
+            if (target, r["status"]) in seen:
+                problems.append(f"{path}:{n}: same partner and status as line {seen[(target, r['status'])]}"
+                                " (merge the rows: one partnership per partner and status)")
+                continue
+            seen[(target, r["status"])] = n
             partnerships.append(dict(project=pid, source=lead_id, target=target,
                                      relations=";".join(rels), status=r["status"], weight="1",
                                      direction="mutual",
