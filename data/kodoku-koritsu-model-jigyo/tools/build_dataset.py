@@ -90,13 +90,39 @@ def evidence_lines(text, path, n):
     return lines
 
 
-def readme_with_counts(orgs, projects, partnerships):
-    """The dataset README with its counts section rewritten from the built tables."""
+def replace_block(text, tag, lines):
+    """Rewrites the README block between `<!-- TAG:begin … -->` and `<!-- TAG:end -->`."""
+    begin = text.index(f"<!-- {tag}:begin")
+    begin = text.index("\n", begin) + 1
+    end = text.index(f"<!-- {tag}:end -->")
+    return text[:begin] + "\n".join(lines) + "\n" + text[end:]
+
+
+MARK = re.compile(r"\b(outside|guess):\s*(.*)", re.S)
+
+
+def note_marks(note):
+    """(marker, text) for every `outside:` or `guess:` in a note; a mark runs to the next '; ' outside brackets."""
+    segments, depth, start = [], 0, 0
+    for i, ch in enumerate(note):
+        depth += ch in "(（「[" and 1 or 0
+        depth -= ch in ")）」]" and 1 or 0
+        if ch == ";" and depth <= 0 and note[i + 1:i + 2] in (" ", ""):
+            segments.append(note[start:i]); start = i + 1
+    segments.append(note[start:])
+    marks = []
+    for seg in segments:
+        m = MARK.search(seg)
+        if m:
+            marks.append((m.group(1), m.group(2).strip()))
+    return marks
+
+
+def readme_with_counts(orgs, projects, partnerships, marks):
+    """The dataset README with its generated sections rewritten from the built tables: the counts,
+    the projects with funder partnerships, and every `outside:` and `guess:` note of the case files."""
     path = os.path.join(ROOT, "README.md")
     text = open(path, encoding="utf-8").read()
-    begin = text.index("<!-- counts:begin")
-    begin = text.index("\n", begin) + 1
-    end = text.index("<!-- counts:end -->")
     named = sum(1 for o in orgs if o["generic"] == "false")
     realised = sum(1 for p in partnerships if p["status"] == "realised")
     out = ["| what | count |", "|---|---:|",
@@ -113,7 +139,21 @@ def readme_with_counts(orgs, projects, partnerships):
             "| relation | partnerships |", "|---|---:|"]
     for r in RELATIONS:
         out.append(f"| {r} | {sum(1 for p in partnerships if r in p['relations'].split(';'))} |")
-    return text[:begin] + "\n".join(out) + "\n" + text[end:]
+    text = replace_block(text, "counts", out)
+    names = {o["id"]: o["name"] for o in orgs}
+    funders = []
+    for status, label in (("realised", "Realised"), ("planned", "Planned")):
+        items = [f"{p['project']} {names[p['target']]}" for p in partnerships
+                 if p["status"] == status and "資金・助成" in p["relations"].split(";")]
+        funders.append(f"- {label} ({len(items)}): " + ", ".join(items) + ".")
+    text = replace_block(text, "funders", funders)
+    lines = []
+    for kind, label in (("outside", "From outside the report (`outside:`)"),
+                        ("guess", "Speculative repairs (`guess:`)")):
+        items = [f"  - {pid} {name}: {body}" for pid, name, k, body in marks if k == kind]
+        lines.append(f"- {label}, {len(items)}:")
+        lines += items
+    return replace_block(text, "marks", lines)
 
 
 def main():
@@ -248,7 +288,9 @@ def main():
     table("projects.csv", ["id", "title", "lead", "prefecture", "municipality", "year", "source"], projects)
     table("partnerships.csv", ["project", "source", "target", "relations", "status", "weight",
                                "direction", "evidence", "note"], partnerships)
-    outputs["README.md"] = readme_with_counts(orgs, projects, partnerships)
+    marks = [(f"P{number}", clean(r["name"]) if r["row_type"] != "project" else "(project)", kind,
+              text) for number, _, body in cases for _, r in body for kind, text in note_marks(r["note"])]
+    outputs["README.md"] = readme_with_counts(orgs, projects, partnerships, marks)
     changed = []
     for name, text in outputs.items():
         path = os.path.join(ROOT, name)
