@@ -259,6 +259,12 @@ def main():
                     if not (1 <= ln <= len(seed_lines)) or not seed_lines[ln - 1].strip():
                         problems.append(f"{path}:{n}: field 'evidence': line {ln} is empty or outside the report")
             target = org_for(r, pid, counter, generics)
+            # "alias: 赤い羽根" in a note: another name the report uses for the partner.
+            for m in re.finditer(r"\balias:\s*([^;]+)", r["note"]):
+                o = next(o for o in orgs if o["id"] == target)
+                for a in m.group(1).split("|"):
+                    if clean(a) and clean(a) not in o["aliases"]:
+                        o["aliases"].append(clean(a))
             if target == lead_id:
                 problems.append(f"{path}:{n}: partner is the lead itself")
                 continue
