@@ -8,8 +8,11 @@ Output: organizations.csv, projects.csv, partnerships.csv (Renkei dataset format
 
 Named organisations that recur across cases (a partner of one project that is the lead
 of another, a 社協 that two projects work with) are merged on their NFKC-normalised name,
-unless their prefectures differ. Generic partners (generic=true) are never merged: each
-belongs to its own project. Identifiers are assigned in order of first appearance
+unless their prefectures differ. Generic partners (generic=true) are never merged across
+projects: each belongs to its own project. Within a project, rows with the same generic name
+and kind are one organisation (a partner with realised and planned work is one organisation
+with a partnership per status); two rows of one project for the same partner and status are
+an error. Identifiers are assigned in order of first appearance
 (cases in file order), so the output is deterministic.
 
 Usage: python3 tools/build_dataset.py [--check]   (--check: fail if outputs would change)
@@ -87,13 +90,39 @@ def evidence_lines(text, path, n):
     return lines
 
 
-def readme_with_counts(orgs, projects, partnerships):
-    """The dataset README with its counts section rewritten from the built tables."""
+def replace_block(text, tag, lines):
+    """Rewrites the README block between `<!-- TAG:begin … -->` and `<!-- TAG:end -->`."""
+    begin = text.index(f"<!-- {tag}:begin")
+    begin = text.index("\n", begin) + 1
+    end = text.index(f"<!-- {tag}:end -->")
+    return text[:begin] + "\n".join(lines) + "\n" + text[end:]
+
+
+MARK = re.compile(r"\b(outside|guess):\s*(.*)", re.S)
+
+
+def note_marks(note):
+    """(marker, text) for every `outside:` or `guess:` in a note; a mark runs to the next '; ' outside brackets."""
+    segments, depth, start = [], 0, 0
+    for i, ch in enumerate(note):
+        depth += ch in "(（「[" and 1 or 0
+        depth -= ch in ")）」]" and 1 or 0
+        if ch == ";" and depth <= 0 and note[i + 1:i + 2] in (" ", ""):
+            segments.append(note[start:i]); start = i + 1
+    segments.append(note[start:])
+    marks = []
+    for seg in segments:
+        m = MARK.search(seg)
+        if m:
+            marks.append((m.group(1), m.group(2).strip()))
+    return marks
+
+
+def readme_with_counts(orgs, projects, partnerships, marks):
+    """The dataset README with its generated sections rewritten from the built tables: the counts,
+    the projects with funder partnerships, and every `outside:` and `guess:` note of the case files."""
     path = os.path.join(ROOT, "README.md")
     text = open(path, encoding="utf-8").read()
-    begin = text.index("<!-- counts:begin")
-    begin = text.index("\n", begin) + 1
-    end = text.index("<!-- counts:end -->")
     named = sum(1 for o in orgs if o["generic"] == "false")
     realised = sum(1 for p in partnerships if p["status"] == "realised")
     out = ["| what | count |", "|---|---:|",
@@ -110,7 +139,21 @@ def readme_with_counts(orgs, projects, partnerships):
             "| relation | partnerships |", "|---|---:|"]
     for r in RELATIONS:
         out.append(f"| {r} | {sum(1 for p in partnerships if r in p['relations'].split(';'))} |")
-    return text[:begin] + "\n".join(out) + "\n" + text[end:]
+    text = replace_block(text, "counts", out)
+    names = {o["id"]: o["name"] for o in orgs}
+    funders = []
+    for status, label in (("realised", "Realised"), ("planned", "Planned")):
+        items = [f"{p['project']} {names[p['target']]}" for p in partnerships
+                 if p["status"] == status and "資金・助成" in p["relations"].split(";")]
+        funders.append(f"- {label} ({len(items)}): " + ", ".join(items) + ".")
+    text = replace_block(text, "funders", funders)
+    lines = []
+    for kind, label in (("outside", "From outside the report (`outside:`)"),
+                        ("guess", "Speculative repairs (`guess:`)")):
+        items = [f"  - {pid} {name}: {body}" for pid, name, k, body in marks if k == kind]
+        lines.append(f"- {label}, {len(items)}:")
+        lines += items
+    return replace_block(text, "marks", lines)
 
 
 def main():
@@ -128,17 +171,21 @@ def main():
     partnerships = []
     problems = []
 
-    def org_for(row, project_id, generic_counter):
+    def org_for(row, project_id, generic_counter, generics):
         name = clean(row["name"])
         generic = row["generic"].strip().lower() == "true"
         legal = clean(row["legal_form"])
         legal = LEGAL_FORMS.get(legal, legal)
         if generic:
+            gkey = (norm(name), row["kind"])
+            if gkey in generics:
+                return generics[gkey]
             generic_counter[0] += 1
             oid = f"{project_id}-g{generic_counter[0]:02d}"
             orgs.append(dict(id=oid, name=name, kind=row["kind"], category=clean(row["category"]),
                              legal_form=legal, prefecture=clean(row["prefecture"]),
                              municipality=clean(row["municipality"]), aliases=[], generic="true"))
+            generics[gkey] = oid
             return oid
         key = norm(name)
         if key in by_key:
@@ -166,9 +213,11 @@ def main():
         if kinds.count("project") != 1 or kinds.count("lead") != 1:
             fail(f"{path}: needs exactly one project row and one lead row")
         counter = [0]
+        generics = {}      # (normalised name, kind) -> id of this project's generic partner
+        seen = {}          # (target, status) -> line of the row that made the partnership
         project_row = next((n, r) for n, r in body if r["row_type"] == "project")
         lead_n, lead_row = next((n, r) for n, r in body if r["row_type"] == "lead")
-        lead_id = org_for(lead_row, pid, counter)
+        lead_id = org_for(lead_row, pid, counter, generics)
         pn, pr = project_row
         plines = evidence_lines(pr["evidence"], path, pn)
         if number in headers:
@@ -209,10 +258,21 @@ def main():
                 for ln in lines:
                     if not (1 <= ln <= len(seed_lines)) or not seed_lines[ln - 1].strip():
                         problems.append(f"{path}:{n}: field 'evidence': line {ln} is empty or outside the report")
-            target = org_for(r, pid, counter)
+            target = org_for(r, pid, counter, generics)
+            # "alias: 赤い羽根" in a note: another name the report uses for the partner.
+            for m in re.finditer(r"\balias:\s*([^;]+)", r["note"]):
+                o = next(o for o in orgs if o["id"] == target)
+                for a in m.group(1).split("|"):
+                    if clean(a) and clean(a) not in o["aliases"]:
+                        o["aliases"].append(clean(a))
             if target == lead_id:
                 problems.append(f"{path}:{n}: partner is the lead itself")
                 continue
+            if (target, r["status"]) in seen:
+                problems.append(f"{path}:{n}: same partner and status as line {seen[(target, r['status'])]}"
+                                " (merge the rows: one partnership per partner and status)")
+                continue
+            seen[(target, r["status"])] = n
             partnerships.append(dict(project=pid, source=lead_id, target=target,
                                      relations=";".join(rels), status=r["status"], weight="1",
                                      direction="mutual",
@@ -234,7 +294,9 @@ def main():
     table("projects.csv", ["id", "title", "lead", "prefecture", "municipality", "year", "source"], projects)
     table("partnerships.csv", ["project", "source", "target", "relations", "status", "weight",
                                "direction", "evidence", "note"], partnerships)
-    outputs["README.md"] = readme_with_counts(orgs, projects, partnerships)
+    marks = [(f"P{number}", clean(r["name"]) if r["row_type"] != "project" else "(project)", kind,
+              text) for number, _, body in cases for _, r in body for kind, text in note_marks(r["note"])]
+    outputs["README.md"] = readme_with_counts(orgs, projects, partnerships, marks)
     changed = []
     for name, text in outputs.items():
         path = os.path.join(ROOT, name)
