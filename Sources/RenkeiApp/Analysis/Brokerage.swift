@@ -42,9 +42,7 @@ public struct BrokerageReport: Sendable {
     init(graph: OrganizationGraph, roles: [BrokerageRoles], top: Int?) {
         self.graph = graph
         self.roles = roles
-        var ranking = OrganizationGraph.ranking(roles.map { Double($0.total) })
-        if let top, top >= 0, ranking.count > top { ranking = Array(ranking.prefix(top)) }
-        self.ranking = ranking
+        self.ranking = OrganizationGraph.ranking(roles.map { Double($0.total) }, top: top)
     }
 
     public var table: ReportTable {

@@ -104,9 +104,7 @@ public struct CentralityReport: Sendable {
         self.graph = graph
         self.measure = measure
         self.values = values
-        var ranking = OrganizationGraph.ranking(values)
-        if let top, top >= 0, ranking.count > top { ranking = Array(ranking.prefix(top)) }
-        self.ranking = ranking
+        self.ranking = OrganizationGraph.ranking(values, top: top)
     }
 
     /// `id, name, kind, value`, one row per ranked organisation.

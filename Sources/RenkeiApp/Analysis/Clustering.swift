@@ -44,9 +44,7 @@ public struct ClusteringReport: Sendable {
         self.cores = cores
         self.components = components
         self.transitivity = transitivity
-        var ranking = OrganizationGraph.ranking(local)
-        if let top, top >= 0, ranking.count > top { ranking = Array(ranking.prefix(top)) }
-        self.ranking = ranking
+        self.ranking = OrganizationGraph.ranking(local, top: top)
     }
 
     /// The mean of the local clustering coefficients (0 for an empty graph).

@@ -112,12 +112,15 @@ public struct OrganizationGraph: Sendable {
         return table
     }
 
-    /// Vertices by `key` descending, ties by index (deterministic); NaN ranks last.
-    static func ranking(_ key: [Double]) -> [Int] {
-        (0..<key.count).sorted { a, b in
+    /// Vertices by `key` descending, ties by index (deterministic); NaN ranks last. Cut to the
+    /// first `top` when given.
+    static func ranking(_ key: [Double], top: Int? = nil) -> [Int] {
+        let order = (0..<key.count).sorted { a, b in
             let x = key[a].isNaN ? -Double.infinity : key[a], y = key[b].isNaN ? -Double.infinity : key[b]
             return x != y ? x > y : a < b
         }
+        guard let top, top >= 0, order.count > top else { return order }
+        return Array(order.prefix(top))
     }
 }
 
