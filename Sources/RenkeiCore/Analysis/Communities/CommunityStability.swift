@@ -24,7 +24,9 @@ public enum PartitionSimilarity {
         let ha = entropy(t.rowSums), hb = entropy(t.columnSums)
         if ha + hb == 0 { return 1 }
         var mi = 0.0
-        for (key, c) in t.cells {
+        // In key order: a dictionary's order follows the per-process hash seed, and a sum of
+        // doubles in another order can differ in the last bit (1.0 vs 0.9999999999999999).
+        for (key, c) in t.cells.sorted(by: { $0.key < $1.key }) {
             let i = key / t.columns, j = key % t.columns
             let nij = Double(c)
             mi += nij / n * log(n * nij / (Double(t.rowSums[i]) * Double(t.columnSums[j])))
