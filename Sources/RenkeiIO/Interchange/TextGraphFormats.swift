@@ -49,8 +49,8 @@ public enum CSVGraphFormat {
 /// (mutual partnerships) and `*Arcs` (directed ones) as `i j weight`, one line per partnership.
 ///
 /// The file is UTF-8 (Pajek 3 and later read it; older Pajek versions expect ASCII or the
-/// Windows code page, where Japanese labels will not show). Pajek labels cannot hold a double
-/// quote, so `"` in a name becomes `'`; line breaks become spaces. A label several nodes share
+/// Windows code page, where Japanese labels will not show). A `"` or `\` in a label is escaped
+/// with a backslash (`\"`, `\\`), as NetworkX's `read_pajek` reads it; line breaks become spaces. A label several nodes share
 /// (two projects' generic 「地域の保育園」) gets ` [id]` appended, since tools such as NetworkX key
 /// Pajek vertices by label.
 public enum PajekFormat {
@@ -58,7 +58,21 @@ public enum PajekFormat {
     public static func write(_ table: NetworkTable) -> String {
         var number: [String: Int] = [:]
         var out = "*Vertices \(table.nodes.count)\r\n"
-        func clean(_ s: String) -> String { String(s.map { $0 == "\"" ? "'" : ($0.isNewline ? " " : $0) }) }
+        // Inside the quotes `\` and `"` are escaped with a backslash, the quoting NetworkX's
+        // read_pajek (shlex) and igraph read back exactly; line breaks, which would end the
+        // record, become spaces.
+        func clean(_ s: String) -> String {
+            var out = ""
+            for c in s {
+                switch c {
+                case "\\": out += "\\\\"
+                case "\"": out += "\\\""
+                case _ where c.isNewline: out += " "
+                default: out.append(c)
+                }
+            }
+            return out
+        }
         var uses: [String: Int] = [:]
         for n in table.nodes { uses[clean(n.label), default: 0] += 1 }
         for (i, n) in table.nodes.enumerated() {
