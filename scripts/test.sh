@@ -23,3 +23,14 @@ python3 Tests/interop/check_exports.py "$RENKEI"
 
 echo "== swift test"
 swift test
+
+# Fuzzing and sanitizers (issue 12). Each has its own scratch path so the debug build above is
+# not rebuilt; FUZZ_SECONDS (default 60) sets the time per fuzz target.
+echo "== fuzz targets (scripts/fuzz.sh, ${FUZZ_SECONDS:-60} s each)"
+bash scripts/fuzz.sh
+
+echo "== swift test under AddressSanitizer"
+swift test --sanitize=address --scratch-path .build-asan --filter 'RenkeiIOTests|RenkeiCoreTests'
+
+echo "== swift test under ThreadSanitizer (the parallel betweenness lanes and the renderer lock)"
+swift test --sanitize=thread --scratch-path .build-tsan --filter 'CentralityTests|DanglingTests|RendererTests|MemoryTests'
