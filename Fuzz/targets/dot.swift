@@ -6,9 +6,11 @@ import RenkeiCore
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let q = DOTEscaping.quoted(text)
-    precondition(q.hasPrefix("\"") && q.hasSuffix("\"") && q.count >= 2, "quoted() must return a quoted string")
+    // Scalars, not Characters: a leading combining mark joins the opening quote's Character.
+    let scalars = Array(q.unicodeScalars)
+    precondition(scalars.count >= 2 && scalars.first == "\"" && scalars.last == "\"", "quoted() must return a quoted string")
     // No unescaped quote inside: every '"' in the body is preceded by an odd run of backslashes.
-    let body = Array(q.unicodeScalars.dropFirst().dropLast())
+    let body = scalars.dropFirst().dropLast()
     var backslashes = 0
     for s in body {
         if s == "\"" { precondition(backslashes % 2 == 1, "unescaped quote in \(q)") }

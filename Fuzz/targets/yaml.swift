@@ -12,7 +12,7 @@ let folder: String = {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FileManager.default.createFile(atPath: folder + "/dataset.yaml", contents: Data(bytes: data, count: size))
+    _ = FileManager.default.createFile(atPath: folder + "/dataset.yaml", contents: Data(bytes: data, count: size))
     _ = try? DatasetLoader.loadWithReport(path: folder)
     return 0
 }
