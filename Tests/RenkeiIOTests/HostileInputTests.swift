@@ -161,6 +161,19 @@ import Testing
         #expect(table.records.map { $0.fields[1] } == names)
     }
 
+    // MARK: Finding 4: output on failure
+
+    @Test func aSetFailingLateRestoresWhatItReplaced() throws {
+        let dir = try folder()
+        try Data("old b".utf8).write(to: dir.appendingPathComponent("b.txt"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("c.txt"), withIntermediateDirectories: false)
+        let items = ["a.txt", "b.txt", "c.txt"].map { OutputItem(name: $0, bytes: Array("new \($0)".utf8)) }
+        #expect(throws: OutputError.self) { try OutputWriter.write(items, into: dir.path) }
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == ["b.txt", "c.txt"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("b.txt"), encoding: .utf8) == "old b")
+    }
+
     // MARK: Finding 5: values that cannot travel
 
     @Test func nonFiniteWeightsAreRefusedAtImportWithLine() throws {
