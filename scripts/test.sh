@@ -23,3 +23,16 @@ python3 Tests/interop/check_exports.py "$RENKEI"
 
 echo "== swift test"
 swift test
+
+# Fuzzing and sanitizers (issue 12). Each has its own scratch path so the debug build above is
+# not rebuilt; FUZZ_SECONDS (default 60) sets the time per fuzz target.
+echo "== fuzz targets (scripts/fuzz.sh, ${FUZZ_SECONDS:-60} s each)"
+bash scripts/fuzz.sh
+
+echo "== swift test under AddressSanitizer"
+# Leak checking is off: the only leaks LeakSanitizer reports are XCTest's and Foundation.Process's
+# (toolchain code, 144 and 32 bytes); memory errors still fail the run.
+ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan --filter 'RenkeiIOTests|RenkeiCoreTests'
+
+echo "== swift test under ThreadSanitizer (the parallel betweenness lanes and the renderer lock)"
+swift test --sanitize=thread --scratch-path .build-tsan --filter 'CentralityTests|DanglingTests|RendererTests|MemoryTests'

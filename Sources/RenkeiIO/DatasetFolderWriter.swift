@@ -40,7 +40,8 @@ public enum DatasetFolderWriter {
         var s = CSVWriter.line(["id", "name", "kind", "category", "legal_form", "prefecture", "municipality", "aliases", "generic"])
         for o in d.organizations {
             s += CSVWriter.line([o.id, o.name, o.kind.id, o.category ?? "", o.legalForm ?? "", o.prefecture ?? "",
-                                 o.municipality ?? "", o.aliases.joined(separator: ";"), o.generic ? "true" : "false"])
+                                 o.municipality ?? "", o.aliases.joined(separator: ";")].map(CSVWriter.guarded)
+                                + [o.generic ? "true" : "false"])
         }
         return s
     }
@@ -49,8 +50,8 @@ public enum DatasetFolderWriter {
     public static func projectsCSV(_ d: Dataset) -> String {
         var s = CSVWriter.line(["id", "title", "lead", "prefecture", "municipality", "year", "source"])
         for p in d.projects {
-            s += CSVWriter.line([p.id, p.title, p.lead, p.prefecture ?? "", p.municipality ?? "",
-                                 p.year.map(String.init) ?? "", p.source?.description ?? ""])
+            s += CSVWriter.line([p.id, p.title, p.lead, p.prefecture ?? "", p.municipality ?? ""].map(CSVWriter.guarded)
+                                + [p.year.map(String.init) ?? "", CSVWriter.guarded(p.source?.description ?? "")])
         }
         return s
     }
@@ -60,9 +61,10 @@ public enum DatasetFolderWriter {
     public static func partnershipsCSV(_ d: Dataset) -> String {
         var s = CSVWriter.line(["project", "source", "target", "relations", "status", "weight", "direction", "evidence", "note"])
         for p in d.partnerships {
-            s += CSVWriter.line([p.project ?? "", p.source, p.target, p.relations.map(\.japanese).joined(separator: ";"),
+            let g = CSVWriter.guarded
+            s += CSVWriter.line([g(p.project ?? ""), g(p.source), g(p.target), g(p.relations.map(\.japanese).joined(separator: ";")),
                                  p.status.rawValue, number(p.weight), p.direction.rawValue,
-                                 p.evidence.map(\.description).joined(separator: ";"), p.note ?? ""])
+                                 g(p.evidence.map(\.description).joined(separator: ";")), g(p.note ?? "")])
         }
         return s
     }

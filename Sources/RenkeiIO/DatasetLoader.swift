@@ -52,12 +52,24 @@ public enum DatasetLoader {
         }
         switch kind ?? self.kind(of: path) {
         case .folder: return try FolderDatasetLoader.load(folder: path)
-        case .edgeListCSV: return try EdgeListLoader.loadCSV(path: path)
-        case .plainEdgeList: return try EdgeListLoader.loadPlain(path: path)
+        case .edgeListCSV: return try checkedNames(EdgeListLoader.loadCSV(path: path), file: path)
+        case .plainEdgeList: return try checkedNames(EdgeListLoader.loadPlain(path: path), file: path)
         case .interchange(let format):
             let (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
             return LoadedDataset(dataset: dataset, metrics: metrics)
         }
+    }
+
+    /// The ``NameText`` rule applied to every name of a loaded edge list, for names the edge-list
+    /// reader did not check on their own line (the message then names the file and field only).
+    static func checkedNames(_ loaded: LoadedDataset, file: String) throws -> LoadedDataset {
+        var problems: [InputProblem] = []
+        let name = (file as NSString).lastPathComponent
+        for o in loaded.dataset.organizations where NameText.problem(in: o.id) != nil || NameText.problem(in: o.name) != nil {
+            NameText.check(o.name == o.id ? o.id : o.id + " / " + o.name, file: name, line: nil, field: "name", problems: &problems)
+        }
+        guard problems.isEmpty else { throw InputError(sorting: problems) }
+        return loaded
     }
 
     /// The kinds of `PATH` every command accepts.
@@ -105,9 +117,31 @@ enum FieldParsing {
         var t = text.trimmingWhitespace()
         if t.isEmpty { return .success(nil) }
         if !t.utf8.allSatisfy({ $0 < 0x80 }) { t = t.precomposedStringWithCompatibilityMapping }  // full-width digits
-        guard let w = Double(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number (weights must be positive numbers)")) }
+        guard let w = decimal(t), w.isFinite else { return .failure(FieldError(message: "weight '\(text)' is not a number (weights must be positive numbers)")) }
         guard w > 0 else { return .failure(FieldError(message: "weight \(text) is not positive (weights must be positive numbers)")) }
         return .success(w)
+    }
+
+    /// `Double(s)` for decimal notation only (`[+-]digits[.digits][e[+-]digits]`): Swift's
+    /// `Double("0x10")` is 16 and `Double("nan")` is NaN, which no weight column means.
+    static func decimal(_ s: String) -> Double? {
+        let b = Array(s.utf8)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+            return i - start
+        }
+        if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+        var mantissa = digits()
+        if i < b.count, b[i] == 0x2E { i += 1; mantissa += digits() }
+        guard mantissa > 0 else { return nil }
+        if i < b.count, b[i] == 0x45 || b[i] == 0x65 {
+            i += 1
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        return i == b.count ? Double(s) : nil
     }
 
     /// Reads an optional field with `parse` (one of `bool`, `status`, `direction`): `fallback` when
@@ -154,6 +188,7 @@ enum FieldParsing {
     /// Resolves a relation cell (items split by `Vocabulary.splitList`), reporting unknown ones.
     static func relations(_ text: String, vocabulary: Vocabulary, file: String, line: Int, field: String,
                           problems: inout [InputProblem]) -> [RelationKind] {
+        guard NameText.check(text, file: file, line: line, field: field, problems: &problems) else { return [] }
         var out: [RelationKind] = []
         for item in Vocabulary.splitList(text) {
             if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {

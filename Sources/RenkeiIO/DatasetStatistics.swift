@@ -119,7 +119,7 @@ public struct DatasetStatistics: Sendable, Equatable {
     /// Renders the statistics: three aligned tables (概要, 種別, 連携内容) for `table`, one JSON
     /// object for `json`, and for `csv` one table `section,label,count` (sections `summary`,
     /// `kind`, `relation`; summary labels are the JSON field names).
-    public func rendered(as format: ReportFormat) -> String {
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String {
         switch format {
         case .json:
             return json.serialized() + "\n"
@@ -128,7 +128,7 @@ public struct DatasetStatistics: Sendable, Equatable {
             for (field, _, n) in summaryRows { t.append([.text("summary"), .text(field), .integer(n)]) }
             for k in kinds { t.append([.text("kind"), .text(k.label), .integer(k.count)]) }
             for r in relations { t.append([.text("relation"), .text(r.label), .integer(r.count)]) }
-            return t.csv()
+            return t.csv(rawCells: rawCells)
         case .table:
             var summary = ReportTable(columns: ["項目", "値"], title: "概要: \(name)")
             for (_, label, n) in summaryRows { summary.append([.text(label), .integer(n)]) }

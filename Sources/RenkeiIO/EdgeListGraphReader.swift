@@ -11,7 +11,8 @@ import RenkeiCore
 ///
 /// The layout is CSV when the file name ends in `.csv` or the first data line holds a comma.
 /// Vertices are labelled as written and numbered in order of first appearance (as NetworkX's
-/// `read_edgelist`); a missing weight is 1; repeated pairs add up; self-loops are dropped.
+/// `read_edgelist`); a missing weight is 1; repeated pairs add up. The value rules are validate's: a weight is a
+/// positive, finite decimal number and a self-loop is an error.
 ///
 /// The file is parsed as bytes, with no `String` per line: only one `String` per distinct vertex
 /// label is made. A 1,000,000-edge file needs about 16 bytes per edge line beyond the file
@@ -93,13 +94,23 @@ private struct EdgeListParser {
             if fields[1].start == fields[1].end && fields[1].owned == nil { problem(line, "target", "empty label"); continue }
             var w = 1.0
             if fields.count == 3 {
+                // The rule of validate and every dataset reader: a positive, finite decimal number
+                // (not −1, 0, 0x10, nan or 1e309).
                 guard let value = number(fields[2]), value.isFinite else {
-                    problem(line, "weight", "not a number: '\(string(fields[2]))'")
+                    problem(line, "weight", "weight '\(string(fields[2]))' is not a number (weights must be positive numbers)")
+                    continue
+                }
+                guard value > 0 else {
+                    problem(line, "weight", "weight \(string(fields[2])) is not positive (weights must be positive numbers)")
                     continue
                 }
                 w = value
             }
             let u = intern(fields[0]), v = intern(fields[1])
+            if u == v {
+                problem(line, "target", "self-loop: '\(string(fields[0]))' partners with itself")
+                continue
+            }
             edges.append((u, v, w))
         }
         if !lines.problems.isEmpty { throw InputError(lines.problems) }
@@ -125,7 +136,7 @@ private struct EdgeListParser {
     /// Parses a decimal number; exact fast path for up to 15 significant digits (Clinger 1990,
     /// doi:10.1145/93548.93557), `Double(String)` otherwise.
     func number(_ f: Field) -> Double? {
-        if f.owned != nil { return Double(string(f).trimmingCharacters(in: .whitespaces)) }
+        if f.owned != nil { return FieldParsing.decimal(string(f).trimmingCharacters(in: .whitespaces)) }
         var i = f.start
         let end = f.end
         guard i < end else { return nil }
@@ -139,21 +150,21 @@ private struct EdgeListParser {
             if c >= 0x30 && c <= 0x39 {
                 any = true
                 if mantissa == 0 && c == 0x30 { if seenDot { fraction += 1 } ; i += 1; continue }
-                if digits >= 15 { return Double(string(f)) }
+                if digits >= 15 { return FieldParsing.decimal(string(f)) }
                 mantissa = mantissa * 10 + UInt64(c - 0x30)
                 digits += 1
                 if seenDot { fraction += 1 }
             } else if c == 0x2E && !seenDot {
                 seenDot = true
             } else {
-                return Double(string(f))
+                return FieldParsing.decimal(string(f))
             }
             i += 1
         }
         guard any else { return nil }
         var value = Double(mantissa)
         if fraction > 0 {
-            if fraction > 22 { return Double(string(f)) }
+            if fraction > 22 { return FieldParsing.decimal(string(f)) }
             value /= Self.powersOfTen[fraction]
         }
         return negative ? -value : value

@@ -96,8 +96,29 @@ enum FolderDatasetLoader {
                              problems: inout [InputProblem]) {
         let file = "dataset.yaml"
         guard let text = TextFile.read(path: path, file: file, problems: &problems)?.text else { return }
+        guard text.utf8.count <= maxMetadataBytes else {
+            problems.append(InputProblem(file: file, message: "the file is \(text.utf8.count) bytes; dataset.yaml holds a name, a description and the vocabulary and may be at most \(maxMetadataBytes / 1_048_576) MiB"))
+            return
+        }
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch {
+        do {
+            // Compose first (linear: an alias shares its anchor's node), refuse anchors, then build
+            // the values: a nested alias "billion laughs" would otherwise expand exponentially.
+            // The parser stays alive while the tree is searched (nodes hold their anchors weakly).
+            let parser = try Yams.Parser(yaml: text)
+            let root = try parser.singleRoot()
+            if let root, let line = firstAnchor(in: root) {
+                problems.append(InputProblem(file: file, line: line,
+                                             message: "YAML anchors and aliases (&name, *name) are not accepted in dataset.yaml; write each value out"))
+                return
+            }
+            if let root, let line = tooDeep(root) {
+                problems.append(InputProblem(file: file, line: line,
+                                             message: "nested more than \(maxMetadataDepth) levels deep"))
+                return
+            }
+            loaded = withExtendedLifetime(parser) { root?.any }
+        } catch {
             var line: Int?
             var detail = "\(error)"
             if let y = error as? YamlError {
@@ -133,6 +154,8 @@ enum FolderDatasetLoader {
                 return
             }
             for (i, item) in list.enumerated() {
+                let texts = (item as? String).map { [$0] } ?? ((item as? [String: Any])?.values.compactMap { $0 as? String } ?? [])
+                guard texts.allSatisfy({ NameText.check($0, file: file, line: nil, field: "kinds", problems: &problems) }) else { continue }
                 if let s = item as? String, !s.trimmingWhitespace().isEmpty {
                     vocabulary.addKind(id: s.trimmingWhitespace(), english: nil)
                 } else if let m = item as? [String: Any],
@@ -149,6 +172,8 @@ enum FolderDatasetLoader {
                 return
             }
             for (i, item) in list.enumerated() {
+                let texts = (item as? [String: Any])?.values.compactMap { $0 as? String } ?? []
+                guard texts.allSatisfy({ NameText.check($0, file: file, line: nil, field: "relations", problems: &problems) }) else { continue }
                 guard let m = item as? [String: Any],
                       let id = (m["id"] as? String)?.trimmingWhitespace(), !id.isEmpty,
                       let label = ((m["label"] ?? m["japanese"]) as? String)?.trimmingWhitespace(), !label.isEmpty
@@ -160,6 +185,42 @@ enum FolderDatasetLoader {
                 vocabulary.addRelation(id: id, japanese: label, english: (m["english"] as? String)?.trimmingWhitespace())
             }
         }
+    }
+
+    /// The largest `dataset.yaml` read (1 MiB).
+    static let maxMetadataBytes = 1 << 20
+    /// The deepest nesting of lists and mappings accepted in `dataset.yaml`.
+    static let maxMetadataDepth = 64
+
+    /// The position of the first node carrying an anchor (`&a`), in document order, or nil.
+    /// An alias can only follow its anchor, so the search meets an anchor before any shared
+    /// subtree: it visits O(size of the text) nodes.
+    static func firstAnchor(in root: Yams.Node) -> Int? {
+        var stack = [root]
+        while let node = stack.popLast() {
+            if node.anchor != nil { return node.mark?.line ?? 1 }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let seq): stack.append(contentsOf: seq.reversed())
+            case .mapping(let map):
+                for (k, v) in map.reversed() { stack.append(v); stack.append(k) }
+            }
+        }
+        return nil
+    }
+
+    /// The first node nested deeper than ``maxMetadataDepth``, or nil.
+    static func tooDeep(_ root: Yams.Node) -> Int? {
+        var stack = [(root, 0)]
+        while let (node, depth) = stack.popLast() {
+            if depth > maxMetadataDepth { return node.mark?.line ?? 1 }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let seq): for n in seq { stack.append((n, depth + 1)) }
+            case .mapping(let map): for (k, v) in map { stack.append((k, depth + 1)); stack.append((v, depth + 1)) }
+            }
+        }
+        return nil
     }
 
     // MARK: organizations.csv
@@ -189,6 +250,11 @@ enum FolderDatasetLoader {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             let id = f(req["id"]), rawName = f(req["name"])
             var bad = false
+            for (field, c) in [("id", req["id"]), ("name", req["name"]), ("kind", cKind), ("category", cCategory),
+                               ("legal_form", cLegal), ("aliases", cAliases)]
+                where c != nil && !NameText.check(f(c), file: file, line: r.line, field: field, problems: &problems) {
+                bad = true
+            }
             if id.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "id", message: "empty id"))
                 bad = true
@@ -261,6 +327,10 @@ enum FolderDatasetLoader {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             let id = f(req["id"]), title = f(req["title"]), lead = f(req["lead"])
             var bad = false
+            for (field, value) in [("id", id), ("title", title), ("lead", lead)]
+                where !NameText.check(value, file: file, line: r.line, field: field, problems: &problems) {
+                bad = true
+            }
             if id.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "id", message: "empty id")); bad = true
             } else if let first = seen?[id] {
@@ -316,6 +386,9 @@ enum FolderDatasetLoader {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             let projectID = f(req["project"]), source = f(req["source"]), target = f(req["target"])
             let before = problems.count
+            for (field, value) in [("project", projectID), ("source", source), ("target", target)] {
+                NameText.check(value, file: file, line: r.line, field: field, problems: &problems)
+            }
             if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "project",
                                              message: "unknown project '\(projectID)'" + Suggestion.didYouMean(projectID, among: projectIDs)))

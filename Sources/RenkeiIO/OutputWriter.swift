@@ -120,15 +120,37 @@ public enum OutputWriter {
             created = true
         }
         var staged: [(tmp: String, target: String, name: String)] = []
+        // Files the set replaces keep a second (hard) link until every rename has succeeded, so a
+        // rename failing at the 72nd file puts the 71 before it back as they were.
+        var backups: [String: String] = [:]
+        var committed: [String] = []
         do {
             for item in items {
                 let path = (folder as NSString).appendingPathComponent(item.name)
                 let target = resolved(path)
                 staged.append((try stage(item.bytes, for: target, reportedAs: path), target, path))
             }
-            for s in staged { try commit(s.tmp, to: s.target, reportedAs: s.name) }
+            for s in staged {
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: s.target, isDirectory: &isDir) else { continue }
+                if isDir.boolValue { throw OutputError(path: s.name, reason: "it is a folder") }
+                let backup = s.tmp + ".previous"
+                guard link(s.target, backup) == 0 else {
+                    throw OutputError(path: s.name, reason: "cannot keep the previous file while replacing it: \(String(cString: strerror(errno)))")
+                }
+                backups[s.target] = backup
+            }
+            for s in staged {
+                try commit(s.tmp, to: s.target, reportedAs: s.name)
+                committed.append(s.target)
+            }
+            for b in backups.values { unlink(b) }
         } catch {
             for s in staged { discard(s.tmp) }
+            for target in committed.reversed() {
+                if let b = backups[target] { rename(b, target) } else { unlink(target) }
+            }
+            for b in backups.values { unlink(b) }
             if created { try? fm.removeItem(atPath: folder) }
             throw error
         }

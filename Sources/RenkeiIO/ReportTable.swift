@@ -68,17 +68,26 @@ public struct ReportTable: Sendable {
         .array(rows.map { row in .object(zip(columns, row).map { ($0, $1.json) }) })
     }
 
-    public func rendered(as format: ReportFormat) -> String {
+    /// - Parameter rawCells: in CSV, write text cells exactly as they are, without the apostrophe
+    ///   that keeps spreadsheets from reading `=…`, `+…`, `-…`, `@…` as formulas (``CSVWriter/guarded(_:)``).
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String {
         switch format {
         case .table: return textTable()
         case .json: return json.serialized() + "\n"
-        case .csv: return csv()
+        case .csv: return csv(rawCells: rawCells)
         }
     }
 
-    public func csv() -> String {
+    /// RFC 4180 CSV; text cells that a spreadsheet would take for a formula get a leading
+    /// apostrophe unless `rawCells` (numbers are never changed).
+    public func csv(rawCells: Bool = false) -> String {
         var out = CSVWriter.line(columns)
-        for row in rows { out += CSVWriter.line(row.map { $0.text(forTable: false) }) }
+        for row in rows {
+            out += CSVWriter.line(row.map { v in
+                if case .text(let s) = v, !rawCells { return CSVWriter.guarded(s) }
+                return v.text(forTable: false)
+            })
+        }
         return out
     }
 
@@ -118,6 +127,33 @@ public enum CSVWriter {
     /// CR or LF, or leading/trailing space, are quoted.
     public static func line(_ fields: [String], crlf: Bool = false) -> String {
         fields.map(escape).joined(separator: ",") + (crlf ? "\r\n" : "\n")
+    }
+
+    /// The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV
+    /// injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Whether a text cell must be guarded: after any leading apostrophes, it starts with one of
+    /// ``formulaStarts``. (Counting the apostrophes makes the guard reversible: `'=x` is written
+    /// `''=x` and reads back as `'=x`.)
+    public static func needsGuard(_ text: String) -> Bool {
+        for s in text.unicodeScalars where s != "'" { return formulaStarts.contains(s) }
+        return false
+    }
+
+    /// A text cell as written to CSV for spreadsheets: `'` in front when ``needsGuard(_:)``, so
+    /// Excel and LibreOffice show `=cmd|' /C calc'!A0` as text instead of running it. Apply it to
+    /// text cells only, never to numbers (`-1.5` stays a number).
+    public static func guarded(_ text: String) -> String {
+        needsGuard(text) ? "'" + text : text
+    }
+
+    /// The inverse of ``guarded(_:)``, applied by Renkei's own CSV reader: a leading apostrophe
+    /// is removed when the rest needs the guard, so writing and reading back gives the text exactly.
+    public static func unguarded(_ text: String) -> String {
+        guard text.unicodeScalars.first == "'" else { return text }
+        let rest = String(text.unicodeScalars.dropFirst())
+        return needsGuard(rest) ? rest : text
     }
 
     public static func escape(_ field: String) -> String {

@@ -21,6 +21,6 @@ struct BrokerageCommand: ParsableCommand {
 
     func run() throws {
         let request = BrokerageRequest(input: input.input, selection: input.selection, top: top.top)
-        try Terminal.emit(request.run().rendered(as: output.format))
+        try Terminal.emit(request.run().rendered(as: output.format, rawCells: output.rawCells))
     }
 }

@@ -48,6 +48,6 @@ struct CentralityCommand: ParsableCommand {
             input: input.input, selection: input.selection, measure: measure, top: top.top, normalized: normalized,
             weighted: weighted, distance: distance, endpoints: endpoints, samples: samples, seed: seed, alpha: alpha,
             personalize: personalize.map { [$0] } ?? [], progress: Terminal.progress(measure.rawValue))
-        try Terminal.emit(request.run().rendered(as: output.format))
+        try Terminal.emit(request.run().rendered(as: output.format, rawCells: output.rawCells))
     }
 }

@@ -24,6 +24,6 @@ struct ClusteringCommand: ParsableCommand {
 
     func run() throws {
         let request = ClusteringRequest(input: input.input, selection: input.selection, weighting: weighting, top: top.top)
-        try Terminal.emit(request.run().rendered(as: output.format, summaryOnly: summary))
+        try Terminal.emit(request.run().rendered(as: output.format, summaryOnly: summary, rawCells: output.rawCells))
     }
 }

@@ -35,6 +35,6 @@ struct CommunitiesCommand: ParsableCommand {
     func run() throws {
         let request = CommunitiesRequest(input: input.input, selection: input.selection, algorithm: algorithm, seed: seed,
                                          runs: runs, resolution: resolution, progress: Terminal.progress("communities: runs"))
-        try Terminal.emit(request.run().rendered(as: output.format))
+        try Terminal.emit(request.run().rendered(as: output.format, rawCells: output.rawCells))
     }
 }

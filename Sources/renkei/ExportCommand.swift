@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let request = ExportRequest(input: input.input, format: format, withMetrics: withMetrics, encoding: csv.encoding,
                                     unencodable: csv.unencodable, japaneseHeaders: csv.japaneseHeaders, seed: seed,
-                                    outputPath: out)
+                                    outputPath: out, rawCells: csv.rawCells)
         let result = try request.run()
         Terminal.warn(result.warnings)
         switch out {

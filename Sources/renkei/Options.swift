@@ -68,10 +68,17 @@ struct GraphInputOptions: ParsableArguments {
     }
 }
 
-/// `--format table|json|csv`.
+/// `--format table|json|csv` and `--raw-cells`.
 struct FormatOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: ReportFormat = .table
+
+    @Flag(help: "With --format csv, write text cells as they are: no leading apostrophe before cells starting with = + - @, tab or CR (which spreadsheets would run as formulas).")
+    var rawCells = false
+
+    func validate() throws {
+        if rawCells && format != .csv { throw ValidationError("--raw-cells applies to --format csv only.") }
+    }
 }
 
 /// `--top N`, checked.
@@ -95,6 +102,9 @@ struct CSVExportOptions: ParsableArguments {
     @Flag(help: "Japanese CSV column headers (名称, 種別, 連携元 …).")
     var japaneseHeaders = false
 
+    @Flag(help: "Write CSV text cells as they are: no leading apostrophe before cells starting with = + - @, tab or CR (which spreadsheets would run as formulas).")
+    var rawCells = false
+
     func check(format: ExportFormat) throws {
         if format != .csv && encoding != .utf8 {
             throw ValidationError("--encoding applies to --format csv only (the other formats are UTF-8).")
@@ -104,6 +114,9 @@ struct CSVExportOptions: ParsableArguments {
         }
         if format != .csv && japaneseHeaders {
             throw ValidationError("--japanese-headers applies to --format csv only.")
+        }
+        if format != .csv && rawCells {
+            throw ValidationError("--raw-cells applies to --format csv only.")
         }
     }
 }

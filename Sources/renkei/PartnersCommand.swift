@@ -28,6 +28,6 @@ struct PartnersCommand: ParsableCommand {
                                       includeLeads: includeLeads)
         let report = try request.run()
         if let note = report.note { Terminal.note("note: \(note)") }
-        try Terminal.emit(report.rendered(as: output.format))
+        try Terminal.emit(report.rendered(as: output.format, rawCells: output.rawCells))
     }
 }

@@ -36,6 +36,6 @@ struct ProjectionCommand: ParsableCommand {
                                         minimumWeight: minWeight, excludeLeads: excludeLeads)
         let report = try request.run()
         if let note = report.note { Terminal.note("note: \(note)") }
-        try Terminal.emit(report.rendered(as: output.format))
+        try Terminal.emit(report.rendered(as: output.format, rawCells: output.rawCells))
     }
 }

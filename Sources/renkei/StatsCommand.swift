@@ -12,6 +12,6 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        try Terminal.emit(StatsRequest(input: input.input).run().rendered(as: output.format))
+        try Terminal.emit(StatsRequest(input: input.input).run().rendered(as: output.format, rawCells: output.rawCells))
     }
 }

@@ -40,6 +40,13 @@ enum Terminal {
     /// Removes temporary output files when the command is interrupted (SIGINT, SIGTERM), then
     /// exits with the signal's conventional status.
     static func removeTemporaryFilesOnSignals() {
+        // A parent may start us with these signals blocked (the mask is inherited through exec,
+        // as Foundation's Process does from a test runner); unblocked, they interrupt as asked.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { received in
                 OutputWriter.removeTemporaryFiles()

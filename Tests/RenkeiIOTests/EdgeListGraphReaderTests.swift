@@ -5,7 +5,7 @@ import RenkeiCore
 
 @Suite struct EdgeListGraphReaderTests {
     @Test func whitespaceWithWeightsCommentsAndRepeats() throws {
-        let g = try EdgeListGraphReader.parse(string: "# comment\nb a 2\n\na\tc\r\nb a 0.5\nc c 9\n% other comment\n",
+        let g = try EdgeListGraphReader.parse(string: "# comment\nb a 2\n\na\tc\r\nb a 0.5\n% other comment\n",
                                               file: "x.txt")
         #expect(g.labels == ["b", "a", "c"])
         #expect(g.edgeCount == 2)
@@ -23,7 +23,7 @@ import RenkeiCore
     }
 
     @Test func decimalWeightsAreCorrectlyRounded() throws {
-        let values = ["0.1", "0.3", "123.456", "-2.5", "0.000001", "3.14159265358979", "1.0000000000000002", "7"]
+        let values = ["0.1", "0.3", "123.456", "+2.5", "0.000001", "3.14159265358979", "1.0000000000000002", "7"]
         let text = values.enumerated().map { "n\($0.offset) m\($0.offset) \($0.element)" }.joined(separator: "\n")
         let g = try EdgeListGraphReader.parse(string: text, file: "w.txt")
         for (i, s) in values.enumerated() {

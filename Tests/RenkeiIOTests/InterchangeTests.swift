@@ -18,7 +18,7 @@ func sampleDataset() -> Dataset {
         Organization(id: "watari-town", name: "亘理町", kind: k("行政"), category: "役場", prefecture: "宮城県"),
         Organization(id: "npo-a", name: "WATALIS", kind: k("NPO"), legalForm: "一般社団法人"),
         Organization(id: "school", name: "地域の\"小学校\" & <分校>", kind: k("学校"), generic: true),
-        Organization(id: "takahashi", name: "髙橋商店\n本店", kind: shop),
+        Organization(id: "takahashi", name: "髙橋商店\t本店", kind: shop),  // a tab is kept; a line break is refused at import
     ]
     let projects = [Project(id: "p1", title: "居場所づくり", lead: "watari-shakyo")]
     let partnerships = [
@@ -81,7 +81,7 @@ func expectedFixture() throws -> [String: Any] {
         let school = try #require(d.organization(id: "school"))
         #expect(school.name == "地域の\"小学校\" & <分校>")
         #expect(school.generic)
-        #expect(d.organization(id: "takahashi")?.name == "髙橋商店\n本店")
+        #expect(d.organization(id: "takahashi")?.name == "髙橋商店\t本店")
         #expect(d.organization(id: "takahashi")?.kind.id == "商店会")
         let p = d.partnerships
         #expect(p[0].relations.map(\.id) == ["endorsement", "venue"])
@@ -173,8 +173,8 @@ func expectedFixture() throws -> [String: Any] {
         1 "社会福祉法人亘理町社会福祉協議会"\r
         2 "亘理町"\r
         3 "一般社団法人WATALIS"\r
-        4 "地域の'小学校' & <分校>"\r
-        5 "髙橋商店 本店"\r
+        4 "地域の\\"小学校\\" & <分校>"\r
+        5 "髙橋商店\t本店"\r
         *Edges\r
         1 2 2.0\r
         1 2 1.0\r

@@ -91,7 +91,16 @@ def sample_network():
         {"id": "watari-town", "name": "亘理町", "kind": "行政", "category": "役場", "prefecture": "宮城県"},
         {"id": "npo-a", "name": "WATALIS", "kind": "NPO", "legal_form": "一般社団法人"},
         {"id": "school", "name": "地域の\"小学校\" & <分校>", "kind": "学校", "generic": True},
-        {"id": "takahashi", "name": "髙橋商店\n本店", "kind": "商店会"},
+        {"id": "takahashi", "name": "髙橋商店\t本店", "kind": "商店会"},  # a tab is kept; other control characters are refused
+        # Hostile names: spreadsheet formulas, quotes and a trailing backslash (Pajek), an apostrophe
+        # that must survive the CSV formula guard, white space next to CJK and punctuation.
+        {"id": "=formula", "name": "=cmd|' /C calc'!A0", "kind": "企業"},
+        {"id": "plus", "name": "+SUM(1+1)", "kind": "企業"},
+        {"id": "at", "name": "@HYPERLINK(\"http://x\")", "kind": "企業"},
+        {"id": "minus", "name": "-1 団体", "kind": "NPO"},
+        {"id": "apostrophe", "name": "'=already guarded", "kind": "NPO"},
+        {"id": "quote", "name": "say \"hi\" \\", "kind": "NPO"},
+        {"id": "backslash", "name": "末尾\\", "kind": "NPO"},
     ]
     links = [
         {"source": "watari-shakyo", "target": "watari-town", "relations": ["endorsement", "venue"],
@@ -102,6 +111,10 @@ def sample_network():
          "relation_labels": ["共催・協働", "独自の連携"], "direction": "directed", "note": "タブ\tと改行\nあり"},
         {"source": "npo-a", "target": "school", "relations": ["lecturers"], "weight": 0.5},
         {"source": "takahashi", "target": "school", "relations": ["venue"]},
+        {"source": "=formula", "target": "plus", "relations": ["venue"]},
+        {"source": "at", "target": "minus", "relations": ["venue"]},
+        {"source": "apostrophe", "target": "quote", "relations": ["venue"]},
+        {"source": "backslash", "target": "quote", "relations": ["venue"]},
     ]
     return {"directed": False, "multigraph": True, "graph": {"name": "亘理町の連携（試験）"},
             "nodes": nodes, "links": links}
@@ -335,6 +348,18 @@ def check_cytoscape(path, nodes, edges):
         compare_edge("cytoscape", eid, d, edges[eid])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unguard(value):
+    """Undoes Renkei's CSV formula guard (a leading apostrophe before =, +, -, @, tab or CR,
+    counting apostrophes already there), as Renkei's own CSV reader does."""
+    if value is None or not value.startswith("'"):
+        return value
+    rest = value[1:]
+    return rest if rest.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
 def check_csv(folder, encoding, nodes, edges, japanese):
     raw = open(os.path.join(folder, "nodes.csv"), "rb").read()
     if encoding == "utf8-bom":
@@ -358,7 +383,9 @@ def check_csv(folder, encoding, nodes, edges, japanese):
     by_id = {}
     for r in nrows[1:]:
         d = dict(zip(head, r))
-        d = {k: (None if v == "" else v) for k, v in d.items()}
+        for k, v in d.items():
+            check(not v.startswith(FORMULA_STARTS), f"csv {encoding}: unguarded formula-looking cell {k}={v!r}")
+        d = {k: (None if v == "" else unguard(v)) for k, v in d.items()}
         for k in NODE_BOOL:
             d[k] = d.get(k) == "true"
         by_id[d["id"]] = d
@@ -367,7 +394,7 @@ def check_csv(folder, encoding, nodes, edges, japanese):
     eh = erows[0]
     eby = {}
     for r in erows[1:]:
-        d = {k: (None if v == "" else v) for k, v in zip(eh, r)}
+        d = {k: (None if v == "" else unguard(v)) for k, v in zip(eh, r)}
         eby[d["id"]] = d
     for eid in sample_ids(edges):
         compare_edge(f"csv {encoding}", eid, eby.get(eid, {"weight": "nan"}), edges[eid])
@@ -378,6 +405,17 @@ def check_pajek(path, nodes, edges):
     print(f"  networkx read_pajek: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
     check(G.number_of_nodes() == len(nodes), "pajek: node count")
     check(G.number_of_edges() == len(edges), "pajek: edge count")
+    # Every label reads back exactly (a label several nodes share carries " [id]"; line breaks
+    # cannot be represented in Pajek and are written as spaces).
+    labels = [n.get("label") or n.get("name") or nid for nid, n in nodes.items()]
+    want = {}
+    for nid, n in nodes.items():
+        label = (n.get("label") or n.get("name") or nid).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+        if labels.count(n.get("label") or n.get("name") or nid) > 1:
+            label += f" [{nid}]"
+        want[label] = nid
+    missing = sorted(set(want) - set(G.nodes))
+    check(not missing, f"pajek: labels not read back exactly by read_pajek: {missing[:5]}")
 
 
 def check_dot(path):

@@ -56,5 +56,5 @@ public struct BrokerageReport: Sendable {
             order: ranking)
     }
 
-    public func rendered(as format: ReportFormat) -> String { table.rendered(as: format) }
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String { table.rendered(as: format, rawCells: rawCells) }
 }

@@ -112,5 +112,5 @@ public struct CentralityReport: Sendable {
         graph.organizationTable(columns: ["value"], values: { [.number(values[$0])] }, order: ranking)
     }
 
-    public func rendered(as format: ReportFormat) -> String { table.rendered(as: format) }
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String { table.rendered(as: format, rawCells: rawCells) }
 }

@@ -73,9 +73,9 @@ public struct ClusteringReport: Sendable {
     }
 
     /// The summary only, or (as a text table) the summary followed by the per-organisation table.
-    public func rendered(as format: ReportFormat, summaryOnly: Bool = false) -> String {
-        if summaryOnly { return summaryTable.rendered(as: format) }
-        let perOrganization = table.rendered(as: format)
+    public func rendered(as format: ReportFormat, summaryOnly: Bool = false, rawCells: Bool = false) -> String {
+        if summaryOnly { return summaryTable.rendered(as: format, rawCells: rawCells) }
+        let perOrganization = table.rendered(as: format, rawCells: rawCells)
         return format == .table ? summaryTable.rendered(as: .table) + "\n" + perOrganization : perOrganization
     }
 }

@@ -73,10 +73,10 @@ public struct CommunitiesReport: Sendable {
                                        order: order, title: titled ? title : nil)
     }
 
-    public func rendered(as format: ReportFormat) -> String {
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String {
         switch format {
         case .json: return json.serialized() + "\n"
-        case .table, .csv: return table(titled: format == .table).rendered(as: format)
+        case .table, .csv: return table(titled: format == .table).rendered(as: format, rawCells: rawCells)
         }
     }
 }

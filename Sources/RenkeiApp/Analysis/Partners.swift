@@ -81,7 +81,7 @@ public struct PartnersReport: Sendable {
         return table
     }
 
-    public func rendered(as format: ReportFormat) -> String {
-        format == .json ? json.serialized() + "\n" : table(titled: format == .table).rendered(as: format)
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String {
+        format == .json ? json.serialized() + "\n" : table(titled: format == .table).rendered(as: format, rawCells: rawCells)
     }
 }

@@ -77,9 +77,9 @@ public struct ProjectionReport: Sendable {
     /// A remark for the user about how the input was read, or nil.
     public var note: String?
 
-    public func rendered(as format: ReportFormat) -> String {
+    public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String {
         var t = table
         if format != .table { t.title = nil }
-        return t.rendered(as: format)
+        return t.rendered(as: format, rawCells: rawCells)
     }
 }

@@ -13,6 +13,8 @@ public struct ExportRequest: Sendable {
     public var unencodable: UnencodableCharacters
     /// Japanese CSV column headers.
     public var japaneseHeaders: Bool
+    /// CSV text cells exactly as they are, without the apostrophe that stops spreadsheet formulas.
+    public var rawCells: Bool
     /// Seed of the community partition among the metrics.
     public var seed: UInt64
     /// Where the output will go (a file, or the folder of a CSV pair), only to name files in messages.
@@ -20,7 +22,8 @@ public struct ExportRequest: Sendable {
 
     public init(input: DatasetInput, format: ExportFormat, withMetrics: Bool = false, encoding: ExportEncoding = .utf8,
                 unencodable: UnencodableCharacters = .error, japaneseHeaders: Bool = false, seed: UInt64 = 1,
-                outputPath: String? = nil) {
+                outputPath: String? = nil, rawCells: Bool = false) {
+        self.rawCells = rawCells
         self.input = input
         self.format = format
         self.withMetrics = withMetrics
@@ -35,7 +38,7 @@ public struct ExportRequest: Sendable {
     /// - Throws: `InputError` (unreadable input; a character Shift_JIS cannot represent, naming
     ///   the output file and line), ``RequestError`` (options that do not fit the format).
     public func run() throws -> ExportResult {
-        if format != .csv && (encoding != .utf8 || japaneseHeaders) {
+        if format != .csv && (encoding != .utf8 || japaneseHeaders || rawCells) {
             throw RequestError("only the CSV export has a choice of encoding and header language (the other formats are UTF-8)")
         }
         if unencodable != .error && encoding != .shiftJIS {
@@ -52,7 +55,8 @@ public struct ExportRequest: Sendable {
         let files: [ExportedFile]
         do {
             files = try NetworkExport.render(loaded.dataset, format: format, metrics: metrics, encoding: encoding,
-                                             japaneseHeaders: japaneseHeaders, unencodable: unencodable)
+                                             japaneseHeaders: japaneseHeaders, unencodable: unencodable,
+                                             rawCells: rawCells)
         } catch var error as InputError {
             // Name the CSV files where they would have been written.
             for i in error.problems.indices { error.problems[i].file = outputName(error.problems[i].file) }

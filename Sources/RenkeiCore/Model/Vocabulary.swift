@@ -104,40 +104,64 @@ public struct RelationKind: Hashable, Sendable, Comparable, CustomStringConverti
 public struct Vocabulary: Sendable, Equatable {
     public private(set) var kinds: [OrganizationKind]
     public private(set) var relations: [RelationKind]
+    /// Positions in `kinds` by id, and by lower-cased English label or id (first kind wins):
+    /// lookups and additions in O(1), so a `dataset.yaml` with 200,000 kinds loads in linear time.
+    private var kindByID: [String: Int] = [:]
+    private var kindByLowered: [String: Int] = [:]
+    /// Positions in `relations` by id.
+    private var relationByID: [String: Int] = [:]
 
     public init(kinds: [OrganizationKind] = OrganizationKind.builtIn,
                 relations: [RelationKind] = RelationKind.builtIn) {
-        self.kinds = kinds
-        self.relations = relations
+        self.kinds = []
+        self.relations = []
+        for k in kinds { appendKind(k) }
+        for r in relations { appendRelation(r) }
+    }
+
+    private mutating func appendKind(_ kind: OrganizationKind) {
+        let i = kinds.count
+        kinds.append(kind)
+        if kindByID[kind.id] == nil { kindByID[kind.id] = i }
+        for spelling in [kind.english.lowercased(), kind.id.lowercased()] where kindByLowered[spelling] == nil {
+            kindByLowered[spelling] = i
+        }
+    }
+
+    private mutating func appendRelation(_ relation: RelationKind) {
+        if relationByID[relation.id] == nil { relationByID[relation.id] = relations.count }
+        relations.append(relation)
     }
 
     /// The built-in vocabulary.
     public static let standard = Vocabulary()
 
     /// Adds a kind (ignored when one with the same id exists). Returns the kind in the vocabulary.
+    /// - Complexity: O(1) amortised.
     @discardableResult
     public mutating func addKind(id: String, english: String?) -> OrganizationKind {
-        if let existing = kinds.first(where: { $0.id == id }) { return existing }
+        if let existing = kindByID[id] { return kinds[existing] }
         let kind = OrganizationKind(id: id, english: english ?? id, order: kinds.count)
-        kinds.append(kind)
+        appendKind(kind)
         return kind
     }
 
     /// Adds a relation (ignored when one with the same id exists).
+    /// - Complexity: O(1) amortised.
     @discardableResult
     public mutating func addRelation(id: String, japanese: String, english: String?) -> RelationKind {
-        if let existing = relations.first(where: { $0.id == id }) { return existing }
+        if let existing = relationByID[id] { return relations[existing] }
         let relation = RelationKind(id: id, japanese: japanese, english: english ?? id, order: relations.count)
-        relations.append(relation)
+        appendRelation(relation)
         return relation
     }
 
     /// Looks a kind up by its Japanese id or its English label (case-insensitive).
+    /// - Complexity: O(length of `text`).
     public func kind(named text: String) -> OrganizationKind? {
         let t = text.trimmingWhitespace()
-        if let k = kinds.first(where: { $0.id == t }) { return k }
-        let lower = t.lowercased()
-        return kinds.first(where: { $0.english.lowercased() == lower || $0.id.lowercased() == lower })
+        if let k = kindByID[t] { return kinds[k] }
+        return kindByLowered[t.lowercased()].map { kinds[$0] }
     }
 
     /// Looks a relation up by id, Japanese label or English label.
@@ -206,14 +230,32 @@ func closest(to text: String, among candidates: [String]) -> String? {
     let t = Array(text.lowercased())
     var best: (String, Int)?
     // A candidate that contains the text (情報 → 情報共有・ケース会議) is the likeliest meaning.
-    let containing = candidates.filter { !text.isEmpty && $0.lowercased().contains(text.lowercased()) }
+    let lowered = text.lowercased()
+    let containing = candidates.filter { !text.isEmpty && characters(of: $0.lowercased(), contain: lowered) }
     for c in containing.isEmpty ? candidates : containing {
         let d = editDistance(t, Array(c.lowercased()))
         if best == nil || d < best!.1 { best = (c, d) }
     }
     guard let (candidate, distance) = best else { return nil }
     let limit = max(1, min(t.count, candidate.count) / 2)
-    return distance <= limit || candidate.contains(text) || text.contains(candidate) ? candidate : nil
+    return distance <= limit || characters(of: candidate, contain: text) || characters(of: text, contain: candidate)
+        ? candidate : nil
+}
+
+/// Whether `needle` occurs in `haystack`, compared Character by Character.
+///
+/// Deliberately not `String.contains(_:)`: in files where Foundation is visible that resolves to
+/// `StringProtocol.range(of:)`, which aborts ("String index is out of bounds") when the needle ends
+/// in a NUL (`後援\0` against `後援`) — the crash of every command on a NUL after a known label.
+/// - Complexity: O(*n* × *m*); labels are short.
+func characters(of haystack: String, contain needle: String) -> Bool {
+    if needle.isEmpty { return true }
+    let h = Array(haystack), n = Array(needle)
+    guard n.count <= h.count else { return false }
+    for start in 0...(h.count - n.count) where h[start] == n[0] {
+        if h[start..<(start + n.count)].elementsEqual(n) { return true }
+    }
+    return false
 }
 
 /// Levenshtein distance over characters.

@@ -153,12 +153,29 @@ public struct CSVTable: Sendable {
             return nil
         }
         let header = first.fields.map { $0.trimmingWhitespace() }
+        // Two columns of the same (normalised) name: which one a loader reads would be arbitrary
+        // and the other's data silently dropped.
+        var firstColumn: [String: Int] = [:]
+        var duplicated = false
+        for (i, h) in header.enumerated() where !h.isEmpty {
+            let key = normalizeHeader(h)
+            if let j = firstColumn[key] {
+                problems.append(InputProblem(file: file, line: first.line, field: h,
+                                             message: "duplicate column: column \(j + 1) '\(header[j])' and column \(i + 1) '\(h)' have the same name; remove or rename one"))
+                duplicated = true
+            } else { firstColumn[key] = i }
+        }
+        if duplicated { return nil }
         var rows: [CSVRecord] = []
-        for r in records.dropFirst() {
+        for var r in records.dropFirst() {
             if r.fields.count != header.count {
                 problems.append(InputProblem(file: file, line: r.line,
                                              message: "ragged row: expected \(header.count) fields (as in the header), found \(r.fields.count)"))
                 continue
+            }
+            // Cells Renkei (or another careful writer) guarded against formula injection.
+            for i in r.fields.indices where r.fields[i].unicodeScalars.first == "'" {
+                r.fields[i] = CSVWriter.unguarded(r.fields[i])
             }
             rows.append(r)
         }

@@ -59,6 +59,10 @@ public enum TextCodec {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return (try decodeUTF16(bytes, bigEndian: false), .utf16LE) }
         if bytes.starts(with: [0xFE, 0xFF]) { return (try decodeUTF16(bytes, bigEndian: true), .utf16BE) }
+        if let bigEndian = utf16WithoutBOM(bytes) {
+            throw TextEncodingError(line: 1, offset: 0,
+                                    message: "the file looks like UTF-16\(bigEndian ? "BE" : "LE") without a byte-order mark (every other byte is 0); save it as UTF-8, or as UTF-16 with a byte-order mark")
+        }
         let (validPrefix, multibyte) = utf8ValidPrefix(bytes)
         if validPrefix == bytes.count {
             return (String(decoding: bytes, as: UTF8.self), .utf8)
@@ -73,6 +77,21 @@ public enum TextCodec {
         }
         throw TextEncodingError(line: lineOf(offset: validPrefix, in: bytes), offset: validPrefix,
                                 message: "invalid UTF-8 byte 0x\(hex(bytes[validPrefix])) (the file is neither UTF-8 nor Shift_JIS)")
+    }
+
+    /// Whether `bytes` look like UTF-16 without a byte-order mark: in the first 4 KiB, at least a
+    /// quarter of the bytes are 0 and nearly all of them on one parity (ASCII text in UTF-16).
+    /// Returns true for big-endian, false for little-endian, nil for neither.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 4 else { return nil }
+        var even = 0, odd = 0
+        for i in 0..<n where bytes[i] == 0 { if i % 2 == 0 { even += 1 } else { odd += 1 } }
+        let zeros = even + odd
+        guard zeros * 4 >= n else { return nil }
+        if even * 10 >= zeros * 9 { return true }
+        if odd * 10 >= zeros * 9 { return false }
+        return nil
     }
 
     /// Decodes bytes in a known encoding.

@@ -105,12 +105,19 @@ private struct JSONTextParser {
         case UInt8(ascii: "{"):
             pos += 1
             var pairs: [(String, JSONValue)] = []
+            // Line of each key: a key given twice is an error naming both (readers would otherwise
+            // take the first for some fields and the last for others).
+            var keyLines: [String: Int] = [:]
             skipSpace()
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
             while true {
                 skipSpace()
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+                let keyLine = line
                 let key = try parseString()
+                if let first = keyLines.updateValue(keyLine, forKey: key) {
+                    throw fail("duplicate key \"\(key)\" in an object: on line \(first) and again on line \(keyLine); keep one")
+                }
                 skipSpace()
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
                 pos += 1

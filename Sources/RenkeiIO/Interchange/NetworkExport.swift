@@ -36,13 +36,14 @@ public enum NetworkExport {
     ///   - metrics: per-node values to attach (`--with-metrics`), or nil.
     ///   - encoding: byte encoding of CSV files (the other formats are always UTF-8).
     ///   - japaneseHeaders: Japanese CSV column headers.
+    ///   - rawCells: CSV text cells exactly as they are, without the formula guard.
     ///   - unencodable: what to do with a character the encoding cannot represent: fail, or
     ///     replace it with 〓 and count it in ``ExportedFile/replaced``.
     /// - Returns: one file, or `nodes.csv` and `edges.csv` for CSV.
     /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
     public static func render(_ dataset: Dataset, format: ExportFormat, metrics: NodeMetrics? = nil,
                               encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false,
-                              unencodable: UnencodableCharacters = .error) throws -> [ExportedFile] {
+                              unencodable: UnencodableCharacters = .error, rawCells: Bool = false) throws -> [ExportedFile] {
         let table = NetworkTable(dataset: dataset, metrics: metrics)
         func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
         switch format {
@@ -53,7 +54,7 @@ public enum NetworkExport {
         case .pajek: return single(PajekFormat.write(table))
         case .dot: return single(PlainDOTFormat.write(table))
         case .csv:
-            let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders)
+            let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders, rawCells: rawCells)
             return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in
                 let e = try encoding.encode(text, file: name, unencodable: unencodable)
                 return ExportedFile(name: name, bytes: e.bytes, replaced: e.replaced, firstReplacedLine: e.firstLine)

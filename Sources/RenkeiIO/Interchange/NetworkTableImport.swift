@@ -35,6 +35,16 @@ extension NetworkTable {
                 continue
             }
             let kindName = string(value("kind", of: n)) ?? OrganizationKind.other.id
+            var named = NameText.check(n.id, file: file, line: n.line, field: "id", problems: &problems)
+            for field in ["name", "label", "kind", "legal_form", "category"] {
+                if let text = string(value(field, of: n)) {
+                    named = NameText.check(text, file: file, line: n.line, field: field, problems: &problems) && named
+                }
+            }
+            for alias in list(value("aliases", of: n)) {
+                named = NameText.check(alias, file: file, line: n.line, field: "aliases", problems: &problems) && named
+            }
+            guard named else { continue }
             let kind = vocabulary.kind(named: kindName) ?? vocabulary.addKind(id: kindName, english: nil)
             let org = Organization(
                 id: n.id, name: string(value("name", of: n)) ?? string(value("label", of: n)) ?? n.id, kind: kind,
@@ -63,6 +73,13 @@ extension NetworkTable {
             }
             let ids = list(value("relations", of: e))
             let labels = list(value("relation_labels", of: e))
+            var labelled = true
+            for (field, items) in [("relations", ids), ("relation_labels", labels)] {
+                for item in items {
+                    labelled = NameText.check(item, file: file, line: e.line, field: field, problems: &problems) && labelled
+                }
+            }
+            guard labelled else { continue }
             var relations: [RelationKind] = []
             if ids.isEmpty {
                 for l in labels {
@@ -93,6 +110,12 @@ extension NetworkTable {
             case .double(let d)?: weight = d
             case .integer(let i)?: weight = Double(i)
             default: break
+            }
+            // The rule of every reader (and of validate): a weight is a positive, finite number.
+            // NaN and 1e309 (∞) would be written back as null, which no reader accepts.
+            if !weight.isFinite || weight <= 0 {
+                problems.append(InputProblem(file: file, line: e.line, field: "weight",
+                                             message: "weight \(weight.isFinite ? JSONValue.format(weight) : "\(weight)") of edge \(e.id) is not a positive finite number (weights must be positive numbers)"))
             }
             let evidence = list(value("evidence", of: e)).compactMap { SourceReference(parsing: $0) }
             partnerships.append(Partnership(project: string(value("project", of: e)), source: e.source, target: e.target,

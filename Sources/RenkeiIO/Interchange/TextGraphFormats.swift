@@ -9,15 +9,27 @@ import RenkeiCore
 /// into UTF-8, UTF-8 with BOM (what Excel needs to detect UTF-8) or Shift_JIS (CP932).
 public enum CSVGraphFormat {
     /// The two files' contents.
+    /// Text cells a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a
+    /// leading apostrophe (``CSVWriter/guarded(_:)``) unless `rawCells`; numbers and booleans never do.
     /// - Parameter japaneseHeaders: write Japanese column headers instead of field names.
     /// - Complexity: O(size of the output).
-    public static func write(_ table: NetworkTable, japaneseHeaders: Bool = false) -> (nodes: String, edges: String) {
+    public static func write(_ table: NetworkTable, japaneseHeaders: Bool = false,
+                             rawCells: Bool = false) -> (nodes: String, edges: String) {
+        func text(_ s: String) -> String { rawCells ? s : CSVWriter.guarded(s) }
+        func cell(_ v: AttributeValue?) -> String {
+            switch v {
+            case nil: return ""
+            case .string(let s)?: return text(s)
+            case .list(let l)?: return text(ListCodec.join(l))
+            case let v?: return v.text
+            }
+        }
         func header(_ specs: [AttributeSpec], leading: [(String, String)]) -> [String] {
             leading.map { japaneseHeaders ? $0.1 : $0.0 } + specs.map { japaneseHeaders ? $0.japanese : $0.name }
         }
         var nodes = CSVWriter.line(header(table.nodeAttributes, leading: [("id", "ID")]), crlf: true)
         for n in table.nodes {
-            nodes += CSVWriter.line([n.id] + n.values.map { $0?.text ?? "" }, crlf: true)
+            nodes += CSVWriter.line([text(n.id)] + n.values.map(cell), crlf: true)
         }
         var label: [String: String] = [:]
         for n in table.nodes { label[n.id] = n.label }
@@ -26,8 +38,8 @@ public enum CSVGraphFormat {
                                                     ("source_label", "連携元名称"), ("target_label", "連携先名称")]),
                                    crlf: true)
         for e in table.edges {
-            edges += CSVWriter.line([e.id, e.source, e.target, label[e.source] ?? "", label[e.target] ?? ""]
-                                    + e.values.map { $0?.text ?? "" }, crlf: true)
+            edges += CSVWriter.line([text(e.id), text(e.source), text(e.target), text(label[e.source] ?? ""),
+                                     text(label[e.target] ?? "")] + e.values.map(cell), crlf: true)
         }
         return (nodes, edges)
     }
@@ -37,8 +49,8 @@ public enum CSVGraphFormat {
 /// (mutual partnerships) and `*Arcs` (directed ones) as `i j weight`, one line per partnership.
 ///
 /// The file is UTF-8 (Pajek 3 and later read it; older Pajek versions expect ASCII or the
-/// Windows code page, where Japanese labels will not show). Pajek labels cannot hold a double
-/// quote, so `"` in a name becomes `'`; line breaks become spaces. A label several nodes share
+/// Windows code page, where Japanese labels will not show). A `"` or `\` in a label is escaped
+/// with a backslash (`\"`, `\\`), as NetworkX's `read_pajek` reads it; line breaks become spaces. A label several nodes share
 /// (two projects' generic 「地域の保育園」) gets ` [id]` appended, since tools such as NetworkX key
 /// Pajek vertices by label.
 public enum PajekFormat {
@@ -46,7 +58,21 @@ public enum PajekFormat {
     public static func write(_ table: NetworkTable) -> String {
         var number: [String: Int] = [:]
         var out = "*Vertices \(table.nodes.count)\r\n"
-        func clean(_ s: String) -> String { String(s.map { $0 == "\"" ? "'" : ($0.isNewline ? " " : $0) }) }
+        // Inside the quotes `\` and `"` are escaped with a backslash, the quoting NetworkX's
+        // read_pajek (shlex) and igraph read back exactly; line breaks, which would end the
+        // record, become spaces.
+        func clean(_ s: String) -> String {
+            var out = ""
+            for c in s {
+                switch c {
+                case "\\": out += "\\\\"
+                case "\"": out += "\\\""
+                case _ where c.isNewline: out += " "
+                default: out.append(c)
+                }
+            }
+            return out
+        }
         var uses: [String: Int] = [:]
         for n in table.nodes { uses[clean(n.label), default: 0] += 1 }
         for (i, n) in table.nodes.enumerated() {

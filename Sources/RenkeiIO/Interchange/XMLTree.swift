@@ -77,6 +77,8 @@ public struct XMLTree: Sendable {
 
     /// Deepest element nesting accepted.
     public static let maximumDepth = 256
+    /// The most attributes one element may have (GraphML and GEXF elements have a handful).
+    public static let maximumAttributes = 10_000
 
     /// Parses a UTF-8 document (a leading byte-order mark is allowed).
     /// - Parameters:
@@ -235,6 +237,7 @@ private struct XMLParserState {
         advance() // <
         let name = try parseName(what: "element")
         var element = XMLTree.Element(name: name, line: startLine)
+        var attributeNames = Set<String>()
         // Attributes.
         while true {
             let hadSpace = peek().map(XMLParserState.isSpace) ?? false
@@ -261,8 +264,12 @@ private struct XMLParserState {
             advance()
             let value = try parseCharacters(until: q, inAttribute: true)
             advance() // closing quote
-            if element.attributes.contains(where: { $0.name == attrName }) {
+            // A set, not a scan of the attributes so far: 200,000 attributes stay linear.
+            guard attributeNames.insert(attrName).inserted else {
                 throw fail("attribute \(attrName) appears twice in <\(name)>")
+            }
+            guard element.attributes.count < XMLTree.maximumAttributes else {
+                throw fail("<\(name)> has more than \(XMLTree.maximumAttributes) attributes")
             }
             element.attributes.append((attrName, value))
         }
