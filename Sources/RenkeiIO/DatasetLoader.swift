@@ -26,6 +26,20 @@ public struct LoadedDataset: Sendable {
     }
 }
 
+/// How a dataset is read beyond its path: the user's vocabulary and how strict to be about words
+/// the vocabulary does not know.
+public struct LoadOptions: Sendable, Equatable {
+    /// Unknown relation words are errors instead of dataset-local relations with a warning.
+    public var strict: Bool
+    /// A vocabulary file (`kinds:`, `relations:` as in `dataset.yaml`, plus `synonyms:`).
+    public var vocabularyPath: String?
+
+    public init(strict: Bool = false, vocabularyPath: String? = nil) {
+        self.strict = strict
+        self.vocabularyPath = vocabularyPath
+    }
+}
+
 /// Loads a dataset folder or a single edge-list file.
 public enum DatasetLoader {
     /// Loads `path`: a dataset folder (`dataset.yaml`, `organizations.csv`, `projects.csv`,
@@ -46,13 +60,15 @@ public enum DatasetLoader {
     ///   (the syntax `EdgeListGraphReader` reads too).
     /// - Parameter kind: how to read `path`; nil classifies it with ``kind(of:)``.
     /// - Throws: `InputError` listing every problem found.
-    public static func loadWithReport(path: String, as kind: PathKind? = nil) throws -> LoadedDataset {
+    public static func loadWithReport(path: String, as kind: PathKind? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedDataset {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError([InputProblem(file: path, message: "no such file or folder")])
         }
+        var vocabulary = Vocabulary.standard
+        if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
         switch kind ?? self.kind(of: path) {
-        case .folder: return try FolderDatasetLoader.load(folder: path)
-        case .edgeListCSV: return try EdgeListLoader.loadCSV(path: path)
+        case .folder: return try FolderDatasetLoader.load(folder: path, vocabulary: vocabulary)
+        case .edgeListCSV: return try EdgeListLoader.loadCSV(path: path, vocabulary: vocabulary, strict: options.strict)
         case .plainEdgeList: return try EdgeListLoader.loadPlain(path: path)
         case .interchange(let format):
             let (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
@@ -156,7 +172,7 @@ enum FieldParsing {
                           problems: inout [InputProblem]) -> [RelationKind] {
         var out: [RelationKind] = []
         for item in Vocabulary.splitList(text) {
-            if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {
+            if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.nfkcComposed) {
                 if !out.contains(r) { out.append(r) }
             } else {
                 problems.append(InputProblem(file: file, line: line, field: field,
