@@ -23,5 +23,5 @@ if ! command -v swift >/dev/null; then
   exit 1
 fi
 if [ "${1:-}" = "--with-peers" ]; then
-  python3 -c "import networkx, igraph" 2>/dev/null || python3 -m pip install -q networkx igraph
+  python3 -c "import networkx, igraph, openpyxl" 2>/dev/null || python3 -m pip install -q networkx igraph openpyxl
 fi

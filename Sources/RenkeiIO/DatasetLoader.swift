@@ -33,10 +33,13 @@ public struct LoadOptions: Sendable, Equatable {
     public var strict: Bool
     /// A vocabulary file (`kinds:`, `relations:` as in `dataset.yaml`, plus `synonyms:`).
     public var vocabularyPath: String?
+    /// The sheet of a workbook to read (nil: the first).
+    public var sheet: String?
 
-    public init(strict: Bool = false, vocabularyPath: String? = nil) {
+    public init(strict: Bool = false, vocabularyPath: String? = nil, sheet: String? = nil) {
         self.strict = strict
         self.vocabularyPath = vocabularyPath
+        self.sheet = sheet
     }
 }
 
@@ -70,6 +73,7 @@ public enum DatasetLoader {
         case .folder: return try FolderDatasetLoader.load(folder: path, vocabulary: vocabulary)
         case .edgeListCSV: return try EdgeListLoader.loadCSV(path: path, vocabulary: vocabulary, strict: options.strict)
         case .plainEdgeList: return try EdgeListLoader.loadPlain(path: path)
+        case .workbook: return try EdgeListLoader.loadWorkbook(path: path, vocabulary: vocabulary, strict: options.strict, sheet: options.sheet)
         case .interchange(let format):
             let (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
             return LoadedDataset(dataset: dataset, metrics: metrics)
@@ -86,6 +90,9 @@ public enum DatasetLoader {
         case interchange(ExportFormat)
         /// Any other file: `u v [w]` lines.
         case plainEdgeList
+        /// A spreadsheet workbook (`.xlsx`; `.xls`, `.ods` and `.numbers` are recognised to say
+        /// what to do instead): one sheet read like an edge-list CSV.
+        case workbook
     }
 
     /// What `path` is read as (a path that does not exist is classified by its name): the one
@@ -94,6 +101,8 @@ public enum DatasetLoader {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder }
         if let format = NetworkImport.format(ofPath: path) { return .interchange(format) }
+        let lower = path.lowercased()
+        if [".xlsx", ".xlsm", ".xls", ".ods", ".numbers"].contains(where: { lower.hasSuffix($0) }) { return .workbook }
         return path.lowercased().hasSuffix(".csv") ? .edgeListCSV : .plainEdgeList
     }
 

@@ -73,6 +73,57 @@ enum EdgeListLoader {
         return loaded
     }
 
+    /// One sheet of a workbook, read like an edge-list CSV: the first sheet or `sheet`; the header
+    /// is the first row that names a source and a target column (title rows above it are skipped).
+    /// Problems name the sheet and the cell (`book.xlsx:連携!C7`).
+    static func loadWorkbook(path: String, vocabulary: Vocabulary, strict: Bool, sheet wanted: String?) throws -> LoadedDataset {
+        let file = (path as NSString).lastPathComponent
+        let lower = file.lowercased()
+        if lower.hasSuffix(".numbers") {
+            throw InputError([InputProblem(file: file, message: "a Numbers document cannot be read; in Numbers choose File → Export To → Excel (.xlsx) or CSV")])
+        }
+        if lower.hasSuffix(".ods") {
+            throw InputError([InputProblem(file: file, message: "an OpenDocument spreadsheet (.ods) cannot be read; save it as .xlsx (Excel workbook) or CSV")])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError([InputProblem(file: file, message: "cannot read the file")])
+        }
+        let book = try XLSXWorkbook(bytes: [UInt8](data), file: file)
+        let names = book.sheets.map(\.name)
+        let chosen: XLSXWorkbook.Sheet
+        if let wanted {
+            guard let s = book.sheets.first(where: { $0.name == wanted || projectKey($0.name) == projectKey(wanted) }) else {
+                throw InputError([InputProblem(file: file, message: "no sheet '\(wanted)'; the sheets are: \(names.joined(separator: ", "))" + Suggestion.didYouMean(wanted, among: names))])
+            }
+            chosen = s
+        } else {
+            guard let s = book.sheets.first else { throw InputError([InputProblem(file: file, message: "the workbook has no sheets")]) }
+            chosen = s
+        }
+        let width = (chosen.rows.flatMap { $0.cells.keys }.max() ?? -1) + 1
+        var ignored: [InputProblem] = []
+        guard let headerIndex = chosen.rows.firstIndex(where: { Columns($0.fields(count: width), file: file, problems: &ignored) != nil }) else {
+            throw InputError([InputProblem(file: "\(file):\(chosen.name)", message: "no header row naming a source (団体名) and a target (連携先) column")])
+        }
+        let header = chosen.rows[headerIndex].fields(count: width).map { $0.trimmingWhitespace() }
+        let rows = chosen.rows[(headerIndex + 1)...].map { SheetRow(line: $0.number, fields: $0.fields(count: width)) }
+        func cell(_ p: InputProblem) -> InputProblem {
+            guard let line = p.line else { return InputProblem(file: "\(file):\(chosen.name)", field: p.field, message: p.message) }
+            let col = p.field.flatMap { header.firstIndex(of: $0) }
+            let ref = "\(chosen.name)!\(col.map(XLSXWorkbook.columnName) ?? "")\(line)"
+            let message = p.message.replacingOccurrences(of: " (lines ", with: " (rows ").replacingOccurrences(of: " (line ", with: " (row ")
+            return InputProblem(file: "\(file):\(ref)", field: p.field, message: message)
+        }
+        do {
+            var loaded = try loadSheet(header: header, rows: rows, file: file, name: DatasetLoader.baseName(path),
+                                       vocabulary: vocabulary, strict: strict, problems: [])
+            loaded.warnings = loaded.warnings.map(cell)
+            return loaded
+        } catch let e as InputError {
+            throw InputError(e.problems.map(cell))
+        }
+    }
+
     /// A project's id as the sheet names it: NFKC (kana composed), trimmed, runs of white space
     /// one space.
     static func projectKey(_ text: String) -> String {
@@ -238,8 +289,9 @@ enum EdgeListLoader {
         }
         for (word, lines) in newWords {
             let where_ = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
+            let hint = Suggestion.didYouMean(base.suggestRelation(for: word))
             warnings.append(InputProblem(file: file, line: lines[0], field: c.relations.map { header[$0] },
-                                         message: "new relation '\(word)' (\(where_)) is not in the vocabulary; it is kept as a relation of this dataset"))
+                                         message: "new relation '\(word)' (\(where_)) is not in the vocabulary; it is kept as a relation of this dataset\(hint)"))
         }
         if !problems.isEmpty { throw InputError(sorting: problems) }
 
@@ -291,6 +343,13 @@ enum EdgeListLoader {
             return nil
         }
         if let y = Int(t), (1900...2200).contains(y) { return y }
+        // A date where a year is expected: an Excel date serial (days since 1899-12-30) or 2023/4/1.
+        if let serial = Double(t), (1...100_000).contains(serial) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            return calendar.component(.year, from: Date(timeIntervalSince1970: (serial.rounded(.down) - 25569) * 86400))
+        }
+        if t.count >= 8, let y = Int(t.prefix(4)), (1900...2200).contains(y), "/-.年".contains(t[t.index(t.startIndex, offsetBy: 4)]) { return y }
         if let d = Double(t), d == d.rounded(), (1900...2200).contains(Int(d)) { return Int(d) }
         return nil
     }

@@ -37,7 +37,10 @@ struct VocabularyOptions: ParsableArguments {
     @Option(help: "A vocabulary file: kinds: and relations: as in dataset.yaml, plus synonyms: (wording: relation).")
     var vocabulary: String?
 
-    var options: LoadOptions { LoadOptions(strict: strict, vocabularyPath: vocabulary) }
+    @Option(help: "The sheet of an .xlsx workbook to read (default: the first).")
+    var sheet: String?
+
+    var options: LoadOptions { LoadOptions(strict: strict, vocabularyPath: vocabulary, sheet: sheet) }
 }
 
 /// The dataset argument of the commands that need a whole dataset (validate, stats, render, export).

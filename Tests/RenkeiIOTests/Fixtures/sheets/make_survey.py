@@ -55,3 +55,42 @@ KANA = ["ﾌｰﾄﾞﾊﾞﾝｸ信州", "ｺｰﾌﾟながの", "ﾊﾟﾝﾄ
 with open(os.path.join(HERE, "kana_nfkc.tsv"), "w", encoding="utf-8") as f:
     for k in KANA:
         f.write(k + "\t" + unicodedata.normalize("NFKC", k) + "\n")
+
+# The same survey as a workbook (openpyxl): a title row and a blank row above the header, numbers
+# as numbers, the first year as a date, a blank row inside the data, and a second sheet.
+import datetime
+import zipfile
+
+import openpyxl
+
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "調査票"
+ws.append(["令和5年度 連携状況調査（松本市）"])
+ws.append([])
+ws.append(HEADER)
+for i, r in enumerate(ROWS):
+    cells = list(r)
+    if cells[11]:
+        cells[11] = int(cells[11])  # 重み as a number
+    if cells[9] == "2023":
+        cells[9] = datetime.date(2023, 6, 1)  # 年度 as a date
+    ws.append([c if c != "" else None for c in cells])
+    if i == 5:
+        ws.append([])  # a blank row between projects
+wb.create_sheet("メモ").append(["このシートは読みません"])
+wb.save(os.path.join(HERE, "survey.xlsx"))
+
+# A ZIP bomb dressed as a workbook: xl/worksheets/sheet1.xml inflates to 512 MB of spaces.
+with zipfile.ZipFile(os.path.join(HERE, "bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="a" r:id="rId1" xmlns:r="r"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+        block = b" " * (1 << 20)
+        for _ in range(512):
+            f.write(block)
+
+# An old .xls is an OLE2 compound file: its signature is enough for the message.
+with open(os.path.join(HERE, "old.xls"), "wb") as f:
+    f.write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504))
