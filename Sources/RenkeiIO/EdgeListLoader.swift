@@ -293,7 +293,6 @@ enum EdgeListLoader {
             warnings.append(InputProblem(file: file, line: lines[0], field: c.relations.map { header[$0] },
                                          message: "new relation '\(word)' (\(where_)) is not in the vocabulary; it is kept as a relation of this dataset\(hint)"))
         }
-        if !problems.isEmpty { throw InputError(sorting: problems) }
 
         var resolved = EntityResolver.resolve(mentions)
         var partnerships: [Partnership] = []
