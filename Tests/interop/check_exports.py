@@ -536,6 +536,26 @@ def check_xlsx(binary, source, workdir, label, nodes, edges):
         print(f"  libreoffice: 団体 {len(rows) - 1} rows, names intact")
 
 
+def check_networkx_files(binary, workdir):
+    """GraphML and GEXF written by NetworkX itself (Japanese labels) run through `stats` and
+    `centrality`, with NetworkX's own counts and degree centrality."""
+    G = nx.relabel_nodes(nx.karate_club_graph(), {i: f"団体{i}" for i in range(34)})
+    for n in G:
+        G.nodes[n]["club"] = str(G.nodes[n]["club"])
+    want = nx.degree_centrality(G)
+    for ext, write in [("graphml", nx.write_graphml), ("gexf", nx.write_gexf)]:
+        path = os.path.join(workdir, f"networkx-karate.{ext}")
+        write(G, path)
+        stats = json.loads(run(binary, "stats", path, "--format", "json").stdout)
+        check(stats["organizations"] == 34 and stats["partnerships"] == 78,
+              f"networkx {ext}: stats {stats['organizations']} organisations, {stats['partnerships']} partnerships")
+        rows = list(csv.DictReader(io.StringIO(run(binary, "centrality", path, "--format", "csv").stdout)))
+        check(len(rows) == 34, f"networkx {ext}: centrality has {len(rows)} rows")
+        for r in rows:
+            check(abs(float(r["value"]) - want[r["id"]]) < 1e-12, f"networkx {ext}: degree of {r['id']}")
+        print(f"  networkx-written {ext}: stats and centrality agree with NetworkX")
+
+
 def check_network(binary, source, workdir, label, reference=None):
     print(f"== {label}")
     outputs = {}
@@ -611,6 +631,7 @@ def main():
             json.dump(sample, f, ensure_ascii=False)
         check_network(binary, path, workdir, "sample", reference=sample)
         check_hostile(binary, workdir)
+        check_networkx_files(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:
                 check_network(binary, ds, workdir, f"dataset{i}", reference=reference_from_folder(ds))
