@@ -169,7 +169,7 @@ public enum NameNormalizer {
         Rule(keyword: "協同組合", kind: "協同組合", category: "協同組合"),
         Rule(keyword: "振興組合", kind: "協同組合", category: "振興組合"),
         Rule(keyword: "農協", kind: "協同組合", category: "農協", match: .prefixOrSuffix),
-        Rule(keyword: "フードバンク", kind: "NPO", category: "フードバンク"),
+        Rule(keyword: "フードバンク", kind: "NPO", category: nil),
     ]
 
     /// Words that, standing alone, name a type rather than an organisation.
