@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Pure Swift: model, names, analysis graph, algorithms, DOT text.
@@ -21,7 +22,8 @@ let package = Package(
         // Datasets and interchange formats.
         .target(
             name: "RenkeiIO",
-            dependencies: ["RenkeiCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RenkeiCore", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // libgvc through pkg-config (Debian: libgraphviz-dev).
         .systemLibrary(

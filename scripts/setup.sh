@@ -23,5 +23,10 @@ if ! command -v swift >/dev/null; then
   exit 1
 fi
 if [ "${1:-}" = "--with-peers" ]; then
-  python3 -c "import networkx, igraph" 2>/dev/null || python3 -m pip install -q networkx igraph
+  python3 -c "import networkx, igraph, openpyxl" 2>/dev/null || python3 -m pip install -q networkx igraph openpyxl
+  # LibreOffice reads the xlsx export in the interop checks.
+  if ! command -v libreoffice >/dev/null; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  fi
 fi

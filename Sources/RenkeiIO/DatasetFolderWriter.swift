@@ -8,7 +8,7 @@ public enum DatasetFolderWriter {
     /// The four files of `dataset`'s folder.
     /// - Complexity: O(size of the dataset).
     public static func files(_ dataset: Dataset) -> [OutputItem] {
-        [OutputItem(name: "dataset.yaml", text: yaml(dataset.metadata)),
+        [OutputItem(name: "dataset.yaml", text: yaml(dataset.metadata) + vocabularyYAML(dataset.vocabulary)),
          OutputItem(name: "organizations.csv", text: organizationsCSV(dataset)),
          OutputItem(name: "projects.csv", text: projectsCSV(dataset)),
          OutputItem(name: "partnerships.csv", text: partnershipsCSV(dataset))]
@@ -32,6 +32,24 @@ public enum DatasetFolderWriter {
         if let d = m.description { s += "description: \(quoted(d))\n" }
         if let d = m.source { s += "source: \(quoted(d))\n" }
         if let d = m.licence { s += "licence: \(quoted(d))\n" }
+        return s
+    }
+
+    /// The kinds and relations a dataset adds to the built-in vocabulary, as `kinds:` and
+    /// `relations:` of `dataset.yaml` (empty when it adds none).
+    public static func vocabularyYAML(_ v: Vocabulary) -> String {
+        func quoted(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var s = ""
+        let kinds = v.kinds.filter { k in !OrganizationKind.builtIn.contains { $0.id == k.id } }
+        if !kinds.isEmpty {
+            s += "kinds:\n" + kinds.map { "  - id: \(quoted($0.id))\n    english: \(quoted($0.english))\n" }.joined()
+        }
+        let relations = v.relations.filter { r in !RelationKind.builtIn.contains { $0.id == r.id } }
+        if !relations.isEmpty {
+            s += "relations:\n" + relations.map { "  - id: \(quoted($0.id))\n    label: \(quoted($0.japanese))\n    english: \(quoted($0.english))\n" }.joined()
+        }
         return s
     }
 

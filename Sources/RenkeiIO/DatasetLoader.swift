@@ -26,6 +26,23 @@ public struct LoadedDataset: Sendable {
     }
 }
 
+/// How a dataset is read beyond its path: the user's vocabulary and how strict to be about words
+/// the vocabulary does not know.
+public struct LoadOptions: Sendable, Equatable {
+    /// Unknown relation words are errors instead of dataset-local relations with a warning.
+    public var strict: Bool
+    /// A vocabulary file (`kinds:`, `relations:` as in `dataset.yaml`, plus `synonyms:`).
+    public var vocabularyPath: String?
+    /// The sheet of a workbook to read (nil: the first).
+    public var sheet: String?
+
+    public init(strict: Bool = false, vocabularyPath: String? = nil, sheet: String? = nil) {
+        self.strict = strict
+        self.vocabularyPath = vocabularyPath
+        self.sheet = sheet
+    }
+}
+
 /// Loads a dataset folder or a single edge-list file.
 public enum DatasetLoader {
     /// Loads `path`: a dataset folder (`dataset.yaml`, `organizations.csv`, `projects.csv`,
@@ -46,14 +63,20 @@ public enum DatasetLoader {
     ///   (the syntax `EdgeListGraphReader` reads too).
     /// - Parameter kind: how to read `path`; nil classifies it with ``kind(of:)``.
     /// - Throws: `InputError` listing every problem found.
-    public static func loadWithReport(path: String, as kind: PathKind? = nil) throws -> LoadedDataset {
+    public static func loadWithReport(path: String, as kind: PathKind? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedDataset {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError([InputProblem(file: path, message: "no such file or folder")])
         }
+        var vocabulary = Vocabulary.standard
+        if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
         switch kind ?? self.kind(of: path) {
-        case .folder: return try FolderDatasetLoader.load(folder: path)
-        case .edgeListCSV: return try checkedNames(EdgeListLoader.loadCSV(path: path), file: path)
+        case .folder: return try FolderDatasetLoader.load(folder: path, vocabulary: vocabulary)
+        case .edgeListCSV:
+            return try checkedNames(EdgeListLoader.loadCSV(path: path, vocabulary: vocabulary, strict: options.strict), file: path)
         case .plainEdgeList: return try checkedNames(EdgeListLoader.loadPlain(path: path), file: path)
+        case .workbook:
+            return try checkedNames(EdgeListLoader.loadWorkbook(path: path, vocabulary: vocabulary, strict: options.strict,
+                                                                sheet: options.sheet), file: path)
         case .interchange(let format):
             let (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
             return LoadedDataset(dataset: dataset, metrics: metrics)
@@ -82,6 +105,9 @@ public enum DatasetLoader {
         case interchange(ExportFormat)
         /// Any other file: `u v [w]` lines.
         case plainEdgeList
+        /// A spreadsheet workbook (`.xlsx`; `.xls`, `.ods` and `.numbers` are recognised to say
+        /// what to do instead): one sheet read like an edge-list CSV.
+        case workbook
     }
 
     /// What `path` is read as (a path that does not exist is classified by its name): the one
@@ -90,6 +116,8 @@ public enum DatasetLoader {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder }
         if let format = NetworkImport.format(ofPath: path) { return .interchange(format) }
+        let lower = path.lowercased()
+        if [".xlsx", ".xlsm", ".xls", ".ods", ".numbers"].contains(where: { lower.hasSuffix($0) }) { return .workbook }
         return path.lowercased().hasSuffix(".csv") ? .edgeListCSV : .plainEdgeList
     }
 
@@ -191,7 +219,7 @@ enum FieldParsing {
         guard NameText.check(text, file: file, line: line, field: field, problems: &problems) else { return [] }
         var out: [RelationKind] = []
         for item in Vocabulary.splitList(text) {
-            if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.precomposedStringWithCompatibilityMapping) {
+            if let r = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.nfkcComposed) {
                 if !out.contains(r) { out.append(r) }
             } else {
                 problems.append(InputProblem(file: file, line: line, field: field,

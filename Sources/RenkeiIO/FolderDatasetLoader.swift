@@ -4,7 +4,7 @@ import Yams
 
 /// Loads a dataset folder: `dataset.yaml`, `organizations.csv`, `projects.csv`, `partnerships.csv`.
 enum FolderDatasetLoader {
-    static func load(folder: String) throws -> LoadedDataset {
+    static func load(folder: String, vocabulary base: Vocabulary = .standard) throws -> LoadedDataset {
         var problems: [InputProblem] = []
         var warnings: [InputProblem] = []
         var encodings: [(file: String, encoding: TextEncoding)] = []
@@ -13,7 +13,7 @@ enum FolderDatasetLoader {
 
         // dataset.yaml
         var metadata = DatasetMetadata(name: URL(fileURLWithPath: folder).lastPathComponent)
-        var vocabulary = Vocabulary.standard
+        var vocabulary = base
         if fm.fileExists(atPath: path("dataset.yaml")) {
             readMetadata(path: path("dataset.yaml"), metadata: &metadata, vocabulary: &vocabulary, problems: &problems)
         }
@@ -52,7 +52,8 @@ enum FolderDatasetLoader {
             encodings.append((table.file, table.encoding))
             partnerships = readPartnerships(table, organizations: organizationsRead ? orgLine : nil, orgIDs: orgIDs,
                                             projects: projects, projectLines: projectLine,
-                                            metadata: metadata, vocabulary: vocabulary, problems: &problems)
+                                            metadata: metadata, vocabulary: vocabulary, problems: &problems,
+                                            warnings: &warnings)
         }
 
         if !problems.isEmpty { throw InputError(sorting: problems) }
@@ -148,43 +149,7 @@ enum FolderDatasetLoader {
         metadata.source = string("source")
         metadata.licence = string("licence") ?? string("license")
 
-        if let kinds = root["kinds"] {
-            guard let list = kinds as? [Any] else {
-                problems.append(InputProblem(file: file, field: "kinds", message: "expected a list of kinds"))
-                return
-            }
-            for (i, item) in list.enumerated() {
-                let texts = (item as? String).map { [$0] } ?? ((item as? [String: Any])?.values.compactMap { $0 as? String } ?? [])
-                guard texts.allSatisfy({ NameText.check($0, file: file, line: nil, field: "kinds", problems: &problems) }) else { continue }
-                if let s = item as? String, !s.trimmingWhitespace().isEmpty {
-                    vocabulary.addKind(id: s.trimmingWhitespace(), english: nil)
-                } else if let m = item as? [String: Any],
-                          let id = ((m["id"] ?? m["label"] ?? m["japanese"]) as? String)?.trimmingWhitespace(), !id.isEmpty {
-                    vocabulary.addKind(id: id, english: (m["english"] as? String)?.trimmingWhitespace())
-                } else {
-                    problems.append(InputProblem(file: file, field: "kinds", message: "kind #\(i + 1) needs an id (its Japanese label)"))
-                }
-            }
-        }
-        if let relations = root["relations"] {
-            guard let list = relations as? [Any] else {
-                problems.append(InputProblem(file: file, field: "relations", message: "expected a list of relations"))
-                return
-            }
-            for (i, item) in list.enumerated() {
-                let texts = (item as? [String: Any])?.values.compactMap { $0 as? String } ?? []
-                guard texts.allSatisfy({ NameText.check($0, file: file, line: nil, field: "relations", problems: &problems) }) else { continue }
-                guard let m = item as? [String: Any],
-                      let id = (m["id"] as? String)?.trimmingWhitespace(), !id.isEmpty,
-                      let label = ((m["label"] ?? m["japanese"]) as? String)?.trimmingWhitespace(), !label.isEmpty
-                else {
-                    problems.append(InputProblem(file: file, field: "relations",
-                                                 message: "relation #\(i + 1) needs an id and a Japanese label (id: …, label: …)"))
-                    continue
-                }
-                vocabulary.addRelation(id: id, japanese: label, english: (m["english"] as? String)?.trimmingWhitespace())
-            }
-        }
+        VocabularyFile.apply(root, file: file, to: &vocabulary, problems: &problems)
     }
 
     /// The largest `dataset.yaml` read (1 MiB).
@@ -372,7 +337,7 @@ enum FolderDatasetLoader {
     static func readPartnerships(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String],
                                  projects: [Project], projectLines: [String: Int]?, metadata: DatasetMetadata,
                                  vocabulary: Vocabulary,
-                                 problems: inout [InputProblem]) -> [Partnership] {
+                                 problems: inout [InputProblem], warnings: inout [InputProblem]) -> [Partnership] {
         let file = table.file
         guard let req = requireColumns(table, ["project", "source", "target", "relations"], problems: &problems) else { return [] }
         let cStatus = table.column(["status"]), cWeight = table.column(["weight"])
@@ -408,7 +373,8 @@ enum FolderDatasetLoader {
             let relations = FieldParsing.relations(f(req["relations"]), vocabulary: vocabulary, file: file, line: r.line,
                                                    field: "relations", problems: &problems)
             if FieldParsing.list(f(req["relations"])).isEmpty {
-                problems.append(InputProblem(file: file, line: r.line, field: "relations", message: "no relation given (at least one is required)"))
+                // A sheet may leave what was done unsaid (an empty 連携内容 cell); say so, as for sheets.
+                warnings.append(InputProblem(file: file, line: r.line, field: "relations", message: "empty relations: what did the partners do together?"))
             }
             let status = FieldParsing.choice(f(cStatus), FieldParsing.status, default: .realised,
                                              problem: InputProblem(file: file, line: r.line, field: "status",

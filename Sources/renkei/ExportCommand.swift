@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Option(help: "Output format: graphml, gexf, json, cytoscape, csv, pajek or dot.")
+    @Option(help: "Output format: graphml, gexf, json, cytoscape, csv, pajek, dot or xlsx (sheets 団体, 連携, 事業, よく連携する機関).")
     var format: ExportFormat
     @Flag(help: "Attach degree, betweenness, PageRank, clustering, community and core number to each node.")
     var withMetrics = false
@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         try csv.check(format: format)
+        if format == .xlsx && out == nil {
+            throw ValidationError("--format xlsx needs --out naming the .xlsx file.")
+        }
         if format == .csv && out == nil {
             throw ValidationError("--format csv needs --out naming a folder for nodes.csv and edges.csv.")
         }

@@ -29,12 +29,28 @@ extension ExportEncoding: ExpressibleByArgument {
     }
 }
 
+/// How a sheet's own words are read: `--strict` and `--vocabulary FILE.yaml`.
+struct VocabularyOptions: ParsableArguments {
+    @Flag(help: "Treat relation words the vocabulary does not know as errors (by default they become relations of this dataset, with a warning).")
+    var strict = false
+
+    @Option(help: "A vocabulary file: kinds: and relations: as in dataset.yaml, plus synonyms: (wording: relation).")
+    var vocabulary: String?
+
+    @Option(help: "The sheet of an .xlsx workbook to read (default: the first).")
+    var sheet: String?
+
+    var options: LoadOptions { LoadOptions(strict: strict, vocabularyPath: vocabulary, sheet: sheet) }
+}
+
 /// The dataset argument of the commands that need a whole dataset (validate, stats, render, export).
 struct InputOptions: ParsableArguments {
     @Argument(help: "A dataset folder, an edge-list CSV, a .graphml/.gexf/.json export, or a plain edge list (`u v [w]` lines).")
     var path: String
 
-    var input: DatasetInput { DatasetInput(path: path) }
+    @OptionGroup var words: VocabularyOptions
+
+    var input: DatasetInput { DatasetInput(path: path, options: words.options) }
 }
 
 /// PATH plus the dataset filters, for the analysis commands.
@@ -60,7 +76,9 @@ struct GraphInputOptions: ParsableArguments {
     @Option(name: .customLong("edge-weight"), help: "Edge weight for datasets: relations (number of relation kinds), weight (the weight column) or count (1 per partnership).")
     var edgeWeight: PartnershipWeighting = .relations
 
-    var input: DatasetInput { DatasetInput(path: path, forcePlainEdgeList: edgeList) }
+    @OptionGroup var words: VocabularyOptions
+
+    var input: DatasetInput { DatasetInput(path: path, forcePlainEdgeList: edgeList, options: words.options) }
 
     var selection: GraphSelection {
         GraphSelection(realisedOnly: realisedOnly, includeGeneric: !noGeneric, relations: relations.map { [$0] } ?? [],

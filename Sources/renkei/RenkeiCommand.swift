@@ -1,4 +1,5 @@
 import ArgumentParser
+import RenkeiApp
 
 @main
 struct RenkeiCommand: ParsableCommand {
@@ -18,11 +19,13 @@ struct RenkeiCommand: ParsableCommand {
             ProjectionCommand.self,
             GenerateCommand.self,
             ExportCommand.self,
+            ImportCommand.self,
         ]
     )
 
     static func main() {
         Terminal.removeTemporaryFilesOnSignals()
+        DatasetInput.reportWarnings { Terminal.warn($0.map(\.description)) }
         main(nil)
     }
 }

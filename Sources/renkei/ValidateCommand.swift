@@ -14,7 +14,16 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "List which names were merged into one organisation, and why.")
     var merges = false
 
+    @Option(help: "Output format: text, or json (valid, counts, errors and warnings arrays).")
+    var format: ValidateFormat = .text
+
+    enum ValidateFormat: String, ExpressibleByArgument { case text, json }
+
     func run() throws {
-        try Terminal.emit(ValidateRequest(input: input.input, merges: merges).run().text)
+        let request = ValidateRequest(input: input.input, merges: merges)
+        guard format == .json else { return try Terminal.emit(request.run().text) }
+        let (json, valid) = request.runJSON()
+        try Terminal.emit(json)
+        if !valid { throw ExitCode.failure }
     }
 }

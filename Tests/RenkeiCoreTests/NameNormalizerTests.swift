@@ -191,7 +191,8 @@ let seedNames: [NameCase] = [
             ("大阪府中小企業家同友会", "その他", nil),
             ("民間企業等", "企業", "企業"),
             ("不動産会社", "企業", "企業"),
-            ("保健師・看護師・大学教授", "その他", nil),
+            // Issue 10: 看護師 and 保健師 are professionals (専門職); 看護師 comes first in the rulebook.
+            ("保健師・看護師・大学教授", "専門職", "看護師"),
             ("高校生の会", "その他", nil),
         ]
         for (raw, kind, category) in cases {

@@ -119,8 +119,12 @@ private func keys(_ ps: [InputProblem]) -> [String] {
         #expect(keys(ps) == ["no_target.csv:1:target"])
     }
 
-    @Test func badEdgeValuesAreAllReported() {
-        let ps = problems(loading: "bad/edge_values.csv")
+    /// Strict: an unknown relation word is an error (by default it is a dataset-local relation).
+    @Test func badEdgeValuesAreAllReported() throws {
+        let ps = try #require(throws: InputError.self) {
+            try DatasetLoader.loadWithReport(path: Fixture.path("bad/edge_values.csv"), options: LoadOptions(strict: true))
+        }.problems
+        try #require(ps.count == 7)
         #expect(keys(ps) == [
             "edge_values.csv:2:weight", "edge_values.csv:3:weight", "edge_values.csv:4:weight",
             "edge_values.csv:5:relations", "edge_values.csv:6:target", "edge_values.csv:7:source",
@@ -196,7 +200,7 @@ private func keys(_ ps: [InputProblem]) -> [String] {
             "partnerships.csv:8:weight",         // not a number
             "partnerships.csv:9:status",
             "partnerships.csv:9:direction",
-            "partnerships.csv:10:relations",     // no relation
+            // partnerships.csv:10 has empty relations: a warning since issue 10
         ])
         #expect(ps[0].message.contains("duplicate id 'a'"))
         #expect(ps[3].message.contains("did you mean '社協'"))

@@ -531,6 +531,69 @@ def check_metrics(binary, source, workdir, label):
             print(f"  {name}: equal to NetworkX for all {len(want)} nodes")
 
 
+def check_xlsx(binary, source, workdir, label, nodes, edges):
+    """export --format xlsx read by openpyxl and by LibreOffice (converted to CSV): the 団体 and 連携
+    sheets have one row per node and per edge, with the names Renkei holds, Japanese intact; no
+    cell is a formula; the header row is frozen and filtered; metrics are numbers."""
+    import openpyxl
+    out = os.path.join(workdir, f"{label}.xlsx")
+    t = time.perf_counter()
+    run(binary, "export", source, "--format", "xlsx", "--with-metrics", "--out", out)
+    print(f"  renkei export --format xlsx --with-metrics: {os.path.getsize(out)} bytes in {time.perf_counter() - t:.2f} s")
+    wb = openpyxl.load_workbook(out)
+    check(wb.sheetnames == ["団体", "連携", "事業", "よく連携する機関"], f"xlsx sheets: {wb.sheetnames}")
+    orgs, links = wb["団体"], wb["連携"]
+    check(orgs.max_row - 1 == len(nodes), f"openpyxl: 団体 has {orgs.max_row - 1} rows, {len(nodes)} nodes")
+    check(links.max_row - 1 == len(edges), f"openpyxl: 連携 has {links.max_row - 1} rows, {len(edges)} edges")
+    header = [c.value for c in orgs[1]]
+    for row in orgs.iter_rows(min_row=2, values_only=True):
+        rec = dict(zip(header, row))
+        want = nodes.get(rec["ID"])
+        check(want is not None and want.get("name") == rec["名称"],
+              f"openpyxl: 団体 {rec['ID']} name {rec['名称']!r}")
+        if "次数" in rec:
+            check(isinstance(rec["次数"], (int, float)), f"openpyxl: 次数 of {rec['ID']} is not a number")
+    for ws in wb.worksheets:
+        check(ws.freeze_panes == "A2", f"openpyxl: {ws.title} header not frozen ({ws.freeze_panes})")
+        check(ws.auto_filter.ref is not None, f"openpyxl: {ws.title} has no autofilter")
+        for row in ws.iter_rows():
+            for c in row:
+                check(c.data_type != "f", f"openpyxl: {ws.title}!{c.coordinate} is a formula")
+    # LibreOffice: the first sheet (団体) as CSV, UTF-8.
+    lo = subprocess.run(["libreoffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                         "--outdir", workdir, out], capture_output=True, text=True, timeout=300)
+    converted = os.path.join(workdir, f"{label}.csv")
+    check(lo.returncode == 0 and os.path.exists(converted), f"libreoffice could not convert {out}: {lo.stderr.strip()}")
+    if os.path.exists(converted):
+        with open(converted, encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        check(len(rows) - 1 == len(nodes), f"libreoffice: 団体 has {len(rows) - 1} rows, {len(nodes)} nodes")
+        names = {r[1] for r in rows[1:]}
+        want = {n.get("name") for n in nodes.values()}
+        check(names == want, f"libreoffice: 団体 names differ: {sorted(names ^ want)[:5]}")
+        print(f"  libreoffice: 団体 {len(rows) - 1} rows, names intact")
+
+
+def check_networkx_files(binary, workdir):
+    """GraphML and GEXF written by NetworkX itself (Japanese labels) run through `stats` and
+    `centrality`, with NetworkX's own counts and degree centrality."""
+    G = nx.relabel_nodes(nx.karate_club_graph(), {i: f"団体{i}" for i in range(34)})
+    for n in G:
+        G.nodes[n]["club"] = str(G.nodes[n]["club"])
+    want = nx.degree_centrality(G)
+    for ext, write in [("graphml", nx.write_graphml), ("gexf", nx.write_gexf)]:
+        path = os.path.join(workdir, f"networkx-karate.{ext}")
+        write(G, path)
+        stats = json.loads(run(binary, "stats", path, "--format", "json").stdout)
+        check(stats["organizations"] == 34 and stats["partnerships"] == 78,
+              f"networkx {ext}: stats {stats['organizations']} organisations, {stats['partnerships']} partnerships")
+        rows = list(csv.DictReader(io.StringIO(run(binary, "centrality", path, "--format", "csv").stdout)))
+        check(len(rows) == 34, f"networkx {ext}: centrality has {len(rows)} rows")
+        for r in rows:
+            check(abs(float(r["value"]) - want[r["id"]]) < 1e-12, f"networkx {ext}: degree of {r['id']}")
+        print(f"  networkx-written {ext}: stats and centrality agree with NetworkX")
+
+
 def check_network(binary, source, workdir, label, reference=None):
     print(f"== {label}")
     outputs = {}
@@ -563,6 +626,8 @@ def check_network(binary, source, workdir, label, reference=None):
     check_pajek(outputs["pajek"], nodes, edges)
     check_dot(outputs["dot"])
     check_metrics(binary, source, workdir, label)
+    if len(nodes) <= 2000:
+        check_xlsx(binary, source, workdir, label, nodes, edges)
     for enc in ["utf8", "utf8-bom", "shift_jis"]:
         folder = os.path.join(workdir, f"{label}-csv-{enc}")
         try:
@@ -604,6 +669,7 @@ def main():
             json.dump(sample, f, ensure_ascii=False)
         check_network(binary, path, workdir, "sample", reference=sample)
         check_hostile(binary, workdir)
+        check_networkx_files(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:
                 check_network(binary, ds, workdir, f"dataset{i}", reference=reference_from_folder(ds))

@@ -14,7 +14,34 @@ public struct ValidateRequest: Sendable {
 
     /// - Throws: `InputError` listing every problem (the dataset is invalid).
     public func run() throws -> ValidationReport {
-        ValidationReport(loaded: try input.load(), showMerges: merges)
+        ValidationReport(loaded: try input.load(reportingWarnings: false), showMerges: merges)
+    }
+
+    /// The outcome as JSON (`validate --format json`): `valid`, the counts, `errors` and
+    /// `warnings` (each `file`, `line`, `field`, `message`). Errors do not throw here; `valid`
+    /// is false.
+    public func runJSON() -> (json: String, valid: Bool) {
+        func problems(_ list: [InputProblem]) -> JSONValue {
+            .array(list.map { p in
+                .object([("file", .string(p.file)), ("line", p.line.map { .int($0) } ?? .null),
+                         ("field", p.field.map { .string($0) } ?? .null), ("message", .string(p.message))])
+            })
+        }
+        do {
+            let loaded = try input.load(reportingWarnings: false)
+            let d = loaded.dataset
+            let value = JSONValue.object([
+                ("valid", .bool(true)), ("name", .string(d.metadata.name)),
+                ("organizations", .int(d.organizations.count)), ("partnerships", .int(d.partnerships.count)),
+                ("projects", .int(d.projects.count)), ("errors", .array([])), ("warnings", problems(loaded.warnings)),
+            ])
+            return (value.serialized() + "\n", true)
+        } catch let e as InputError {
+            return (JSONValue.object([("valid", .bool(false)), ("errors", problems(e.problems)), ("warnings", .array([]))]).serialized() + "\n", false)
+        } catch {
+            let p = InputProblem(file: input.path, message: "\(error)")
+            return (JSONValue.object([("valid", .bool(false)), ("errors", problems([p])), ("warnings", .array([]))]).serialized() + "\n", false)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RenkeiCore
 import RenkeiIO
 
@@ -10,12 +11,23 @@ public struct DatasetInput: Sendable, Equatable {
     public var path: String
     /// Read `path` as a plain edge list even when its name says otherwise.
     public var forcePlainEdgeList: Bool
+    /// The user's vocabulary file and strictness about unknown relation words.
+    public var options: LoadOptions
 
     /// An input read by its kind, or as a plain edge list when `forcePlainEdgeList`.
-    public init(path: String, forcePlainEdgeList: Bool = false) {
+    public init(path: String, forcePlainEdgeList: Bool = false, options: LoadOptions = LoadOptions()) {
         self.path = path
         self.forcePlainEdgeList = forcePlainEdgeList
+        self.options = options
     }
+
+    /// Where the warnings of every load go (the tool prints them on standard error); set once at
+    /// start-up. Requests that report warnings themselves (`validate`) load without it.
+    public static func reportWarnings(to handler: @escaping @Sendable ([InputProblem]) -> Void) {
+        warningHandler.withLock { $0 = handler }
+    }
+
+    static let warningHandler = LockedValue<(@Sendable ([InputProblem]) -> Void)?>(nil)
 
     /// How `path` will be read.
     public var kind: DatasetLoader.PathKind {
@@ -27,7 +39,23 @@ public struct DatasetInput: Sendable, Equatable {
 
     /// Loads the whole dataset with its merges, warnings and encodings.
     /// - Throws: `InputError` listing every problem found.
-    public func load() throws -> LoadedDataset {
-        try DatasetLoader.loadWithReport(path: path, as: kind)
+    public func load(reportingWarnings: Bool = true) throws -> LoadedDataset {
+        let loaded = try DatasetLoader.loadWithReport(path: path, as: kind, options: options)
+        if reportingWarnings, !loaded.warnings.isEmpty, let handler = DatasetInput.warningHandler.withLock({ $0 }) {
+            handler(loaded.warnings)
+        }
+        return loaded
+    }
+}
+
+/// A value behind a lock, for the little process-wide state the application layer keeps.
+final class LockedValue<T>: @unchecked Sendable {
+    private var value: T
+    private let lock = NSLock()
+    init(_ value: T) { self.value = value }
+    func withLock<R>(_ body: (inout T) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

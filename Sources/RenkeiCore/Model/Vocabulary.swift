@@ -97,6 +97,19 @@ public struct RelationKind: Hashable, Sendable, Comparable, CustomStringConverti
         "寄付": "funding", "助成金": "funding", "補助金": "funding", "資金提供": "funding",
         "共同開催": "co-organising", "協働事業": "co-organising", "実行委員会": "co-organising",
         "スーパーバイズ": "expert-advice", "専門的助言": "expert-advice", "アドバイス": "expert-advice",
+        // Wordings met in survey sheets (issue 10). A commission is money for the partner's work
+        // (the seed dataset's funder rule); 見守り, ボランティア派遣 and 調査協力 say something of their
+        // own and become dataset-local relations.
+        "委託": "funding", "業務委託": "funding", "事業委託": "funding", "協賛": "funding", "寄付金": "funding",
+        "助成金交付": "funding",
+        "チラシ配布": "publicity", "広報協力・周知": "publicity", "ポスター掲示・チラシ配架": "publicity",
+        "講演": "lecturers", "講師依頼": "lecturers",
+        "会場貸出": "venue", "会場貸し": "venue", "場所貸し": "venue",
+        "情報提供": "information-sharing", "連絡調整": "information-sharing", "情報共有会議": "information-sharing",
+        "参加者募集": "referral-of-participants", "利用者紹介": "referral-of-participants",
+        "物資提供": "food-and-goods", "食品提供": "food-and-goods", "フードドライブ": "food-and-goods",
+        "共同実施": "co-organising",
+        "専門的支援": "expert-advice", "助言指導": "expert-advice",
     ]
 }
 
@@ -104,6 +117,9 @@ public struct RelationKind: Hashable, Sendable, Comparable, CustomStringConverti
 public struct Vocabulary: Sendable, Equatable {
     public private(set) var kinds: [OrganizationKind]
     public private(set) var relations: [RelationKind]
+    /// A dataset's or user's own wordings of relations (`synonyms:` of a vocabulary file): the
+    /// wording (NFKC) → relation id. Looked up before ``RelationKind/commonWordings``.
+    public private(set) var synonyms: [String: String]
     /// Positions in `kinds` by id, and by lower-cased English label or id (first kind wins):
     /// lookups and additions in O(1), so a `dataset.yaml` with 200,000 kinds loads in linear time.
     private var kindByID: [String: Int] = [:]
@@ -112,11 +128,18 @@ public struct Vocabulary: Sendable, Equatable {
     private var relationByID: [String: Int] = [:]
 
     public init(kinds: [OrganizationKind] = OrganizationKind.builtIn,
-                relations: [RelationKind] = RelationKind.builtIn) {
+                relations: [RelationKind] = RelationKind.builtIn,
+                synonyms: [String: String] = [:]) {
         self.kinds = []
         self.relations = []
+        self.synonyms = synonyms
         for k in kinds { appendKind(k) }
         for r in relations { appendRelation(r) }
+    }
+
+    /// Adds a wording of the relation `relationID` (replacing an earlier one of the same wording).
+    public mutating func addSynonym(_ wording: String, relationID: String) {
+        synonyms[wording.trimmingWhitespace().nfkcComposed] = relationID
     }
 
     private mutating func appendKind(_ kind: OrganizationKind) {
@@ -175,9 +198,31 @@ public struct Vocabulary: Sendable, Equatable {
         // One half of a compound label (情報共有 → 情報共有・ケース会議), when only one label has it.
         let halves = relations.filter { $0.japanese.split(separator: "・").contains { $0 == Substring(t) } }
         if halves.count == 1 { return halves[0] }
-        // How spreadsheets commonly word the built-in relations.
+        // The user's wordings, then how spreadsheets commonly word the built-in relations.
+        if let id = synonyms[t] ?? synonyms[t.nfkcComposed], let r = relations.first(where: { $0.id == id }) { return r }
         if let id = RelationKind.commonWordings[t], let r = relations.first(where: { $0.id == id }) { return r }
         return nil
+    }
+
+    /// The items of a relation cell: ``splitList(_:)``, then an item with `・` that is no relation
+    /// itself is split on `・` only when every part is a known relation (後援・会場提供 is two;
+    /// 情報共有・ケース会議 and 見守り・声かけ stay one).
+    /// - Complexity: O(*n*) in the length of `text` times the vocabulary size.
+    public func splitRelations(_ text: String) -> [String] {
+        var out: [String] = []
+        for item in Vocabulary.splitList(text) {
+            guard item.contains("・"), relation(named: item) == nil, relation(named: item.nfkcComposed) == nil else {
+                out.append(item)
+                continue
+            }
+            let parts = item.split(separator: "・").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            if parts.count > 1, parts.allSatisfy({ relation(named: $0) != nil || relation(named: $0.nfkcComposed) != nil }) {
+                out += parts
+            } else {
+                out.append(item)
+            }
+        }
+        return out
     }
 
     /// Every spelling a kind may be given by (Japanese ids and English labels), for did-you-mean hints.
@@ -196,7 +241,7 @@ public struct Vocabulary: Sendable, Equatable {
         closest(to: text, among: relationNames)
     }
 
-    /// The items of a written list of relations (or ids): split on `;` `；` `、` `,` `，`, each
+    /// The items of a written list of relations (or ids): split on `;` `；` `、` `,` `，` `／` `/`, each
     /// item trimmed, empty items dropped. The one rule for relation cells, filters and id lists.
     /// - Complexity: O(*n*) in the length of `text`.
     public static func splitList(_ text: String) -> [String] {
@@ -206,7 +251,7 @@ public struct Vocabulary: Sendable, Equatable {
     }
 
     /// The separators of ``splitList(_:)``.
-    static let listSeparators: Set<Character> = [";", "；", "、", ",", "，"]
+    static let listSeparators: Set<Character> = [";", "；", "、", ",", "，", "／", "/"]
 }
 
 /// Did-you-mean hints: the one spelling of them for every loader, command and diagram.
@@ -277,6 +322,15 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
 }
 
 extension String {
+    /// NFKC with the kana composed: Foundation's NFKC on Linux leaves a half-width voiced mark as
+    /// a combining U+3099/U+309A (ﾌﾞ → フ + ◌゙); a canonical composition afterwards gives ブ, one
+    /// code point, as Python's `unicodedata.normalize("NFKC", …)` does.
+    package var nfkcComposed: String {
+        let k = precomposedStringWithCompatibilityMapping
+        guard k.unicodeScalars.contains(where: { $0.value == 0x3099 || $0.value == 0x309A }) else { return k }
+        return k.precomposedStringWithCanonicalMapping
+    }
+
     /// The string without leading and trailing white space (including U+3000 ideographic space).
     package func trimmingWhitespace() -> String {
         if let f = first, let l = last, !f.isWhitespace, !l.isWhitespace { return self }

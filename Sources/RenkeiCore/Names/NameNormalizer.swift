@@ -78,20 +78,36 @@ public enum NameNormalizer {
         var match: Match = .contains
         /// The rule does not fire when the keyword is followed by one of these (高校生, 大学生).
         var notFollowedBy: [Character] = []
+        /// The rule fires only when this text comes earlier in the name (大学 … 学部).
+        var after: String? = nil
+        /// The rule does not fire for a name with a legal form (特定非営利活動法人…子ども食堂 is an NPO).
+        var unlessLegalForm = false
     }
 
-    /// The kind table, first match wins. Professions come before government so that 行政書士 is a
-    /// professional; health comes before schools so that 大学病院 is a hospital.
+    /// The kind rulebook, first match wins: the one table that decides kind and category from a
+    /// name (docs/dataset-format.md, "Kind and category", lists it with an example per rule; the
+    /// seed dataset's README follows it). Professions come before government so that 行政書士 is
+    /// a professional; health comes before schools so that 大学病院 is a hospital; a university's
+    /// faculty or graduate school is a school of category 大学; neighbourhood bodies (町会, 区会)
+    /// are 地域団体; shops' associations (商店街, 商店会) and コープ are 協同組合.
     static let rules: [Rule] = [
         Rule(keyword: "社会福祉協議会", kind: "社協", category: "社会福祉協議会"),
         Rule(keyword: "社会福祉士会", kind: "専門職", category: "社会福祉士会"),
+        Rule(keyword: "精神保健福祉士", kind: "専門職", category: "精神保健福祉士"),
         Rule(keyword: "社会福祉士", kind: "専門職", category: "社会福祉士"),
+        Rule(keyword: "介護福祉士", kind: "専門職", category: "介護福祉士"),
+        Rule(keyword: "臨床心理士", kind: "専門職", category: "臨床心理士"),
+        Rule(keyword: "公認心理師", kind: "専門職", category: "公認心理師"),
         Rule(keyword: "弁護士", kind: "専門職", category: "弁護士"),
         Rule(keyword: "法律事務所", kind: "専門職", category: "弁護士"),
         Rule(keyword: "司法書士", kind: "専門職", category: "司法書士"),
         Rule(keyword: "行政書士", kind: "専門職", category: "行政書士"),
         Rule(keyword: "税理士", kind: "専門職", category: "税理士"),
         Rule(keyword: "社会保険労務士", kind: "専門職", category: "社会保険労務士"),
+        Rule(keyword: "看護師", kind: "専門職", category: "看護師"),
+        Rule(keyword: "保健師", kind: "専門職", category: "保健師"),
+        Rule(keyword: "医師会", kind: "専門職", category: "医師会"),
+        Rule(keyword: "医師", kind: "専門職", category: "医師"),
         Rule(keyword: "教育委員会", kind: "行政", category: "教育委員会"),
         Rule(keyword: "児童相談所", kind: "行政", category: "児童相談所"),
         Rule(keyword: "市役所", kind: "行政", category: "市役所"),
@@ -109,6 +125,10 @@ public enum NameNormalizer {
         Rule(keyword: "病院", kind: "医療・保健", category: "病院"),
         Rule(keyword: "クリニック", kind: "医療・保健", category: "クリニック"),
         Rule(keyword: "診療所", kind: "医療・保健", category: "診療所"),
+        Rule(keyword: "医院", kind: "医療・保健", category: "診療所"),
+        Rule(keyword: "医療機関", kind: "医療・保健", category: "医療機関"),
+        Rule(keyword: "訪問看護ステーション", kind: "医療・保健", category: "訪問看護"),
+        Rule(keyword: "デイサービス", kind: "医療・保健", category: "デイサービス"),
         Rule(keyword: "小中学校", kind: "学校", category: "小中学校"),
         Rule(keyword: "小学校", kind: "学校", category: "小学校"),
         Rule(keyword: "中学校", kind: "学校", category: "中学校"),
@@ -117,6 +137,10 @@ public enum NameNormalizer {
         Rule(keyword: "高校", kind: "学校", category: "高校", notFollowedBy: ["生"]),
         Rule(keyword: "短期大学", kind: "学校", category: "短大"),
         Rule(keyword: "短大", kind: "学校", category: "短大", notFollowedBy: ["生"]),
+        Rule(keyword: "大学院", kind: "学校", category: "大学"),
+        Rule(keyword: "学部", kind: "学校", category: "大学", after: "大学"),
+        Rule(keyword: "研究科", kind: "学校", category: "大学", after: "大学"),
+        Rule(keyword: "研究室", kind: "学校", category: "大学", after: "大学"),
         Rule(keyword: "大学", kind: "学校", category: "大学", notFollowedBy: ["生", "教"]),
         Rule(keyword: "保育園", kind: "学校", category: "保育園"),
         Rule(keyword: "保育所", kind: "学校", category: "保育園"),
@@ -127,12 +151,25 @@ public enum NameNormalizer {
         Rule(keyword: "学校", kind: "学校", category: nil),
         Rule(keyword: "自治会", kind: "地域団体", category: "自治会"),
         Rule(keyword: "町内会", kind: "地域団体", category: "町内会"),
+        Rule(keyword: "町会", kind: "地域団体", category: "町内会", notFollowedBy: ["議"]),
+        Rule(keyword: "区会", kind: "地域団体", category: "区会", notFollowedBy: ["議"]),
         Rule(keyword: "民生委員", kind: "地域団体", category: "民生委員"),
         Rule(keyword: "児童委員", kind: "地域団体", category: "民生委員"),
+        Rule(keyword: "老人クラブ", kind: "地域団体", category: "老人クラブ"),
+        Rule(keyword: "シニアクラブ", kind: "地域団体", category: "老人クラブ"),
+        Rule(keyword: "家族会", kind: "地域団体", category: "家族会", unlessLegalForm: true),
+        Rule(keyword: "子ども食堂", kind: "地域団体", category: "子ども食堂", unlessLegalForm: true),
+        Rule(keyword: "こども食堂", kind: "地域団体", category: "子ども食堂", unlessLegalForm: true),
+        Rule(keyword: "ボランティア", kind: "地域団体", category: "ボランティア", notFollowedBy: ["セ"], unlessLegalForm: true),
         Rule(keyword: "生活協同組合", kind: "協同組合", category: "生協"),
         Rule(keyword: "生協", kind: "協同組合", category: "生協", match: .prefixOrSuffix),
+        Rule(keyword: "コープ", kind: "協同組合", category: "生協", match: .prefixOrSuffix),
+        Rule(keyword: "商店街", kind: "協同組合", category: "商店街"),
+        Rule(keyword: "商店会", kind: "協同組合", category: "商店会"),
         Rule(keyword: "協同組合", kind: "協同組合", category: "協同組合"),
         Rule(keyword: "振興組合", kind: "協同組合", category: "振興組合"),
+        Rule(keyword: "農協", kind: "協同組合", category: "農協", match: .prefixOrSuffix),
+        Rule(keyword: "フードバンク", kind: "NPO", category: nil),
     ]
 
     /// Words that, standing alone, name a type rather than an organisation.
@@ -161,7 +198,7 @@ public enum NameNormalizer {
     /// - Complexity: O(*n*) in the length of the name (the tables are constant).
     public static func normalize(_ raw: String) -> NormalizedName {
         var steps: [NormalizationStep] = []
-        let nfkc = raw.precomposedStringWithCompatibilityMapping
+        let nfkc = raw.nfkcComposed
         if removingAllWhitespace(nfkc) != removingAllWhitespace(raw) { steps.append(.compatibilityCharacters) }
         var text = compactWhitespace(nfkc)
         if text != nfkc.trimmingWhitespace() { steps.append(.whitespace) }
@@ -206,7 +243,7 @@ public enum NameNormalizer {
     /// Splits one legal form off the start or the end of a name (after NFKC and white-space
     /// removal): `NPO法人わんず` → (`わんず`, `NPO法人`, 特定非営利活動法人). Nil when there is none.
     public static func splitLegalForm(_ name: String) -> (rest: String, variant: String, form: LegalForms.Form)? {
-        let text = compactWhitespace(name.precomposedStringWithCompatibilityMapping)
+        let text = compactWhitespace(name.nfkcComposed)
         let scalars = Array(text.unicodeScalars)
         let lowered = asciiLowercased(scalars)
         for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
@@ -244,7 +281,9 @@ public enum NameNormalizer {
         var kind: String?
         var category: String?
         let nameScalars = Array(name.unicodeScalars)
-        for i in rules.indices where matches(i, in: nameScalars) {
+        for i in rules.indices where matches(i, in: nameScalars)
+            && !(rules[i].unlessLegalForm && r.legalForm != nil)
+            && rules[i].after.map({ a in name.range(of: a).map { name[$0.upperBound...].contains(rules[i].keyword) } ?? false }) ?? true {
             kind = rules[i].kind
             category = rules[i].category
             break
@@ -380,7 +419,8 @@ public enum NameNormalizer {
         var municipality = String(rest[..<end])
         var after = rest[end...]
         // Neighbourhoods (新町自治会, 奉還町商店街) are not municipalities.
-        if ["自治会", "町内会", "内会", "商店", "通り"].contains(where: { after.hasPrefix($0) }) {
+        if ["自治会", "町内会", "内会", "商店", "通り"].contains(where: { after.hasPrefix($0) })
+            || (after.hasPrefix("会") && !after.hasPrefix("会議")) {
             return Place(prefecture: prefecture, municipality: nil, droppedPrefix: "", rest: afterPrefecture,
                          wholeIsPlace: false)
         }

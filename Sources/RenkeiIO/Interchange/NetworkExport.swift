@@ -15,6 +15,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case pajek
     /// Plain Graphviz DOT.
     case dot
+    /// An Excel workbook: sheets 団体, 連携, 事業, よく連携する機関.
+    case xlsx
 }
 
 /// One file an export produces.
@@ -53,6 +55,7 @@ public enum NetworkExport {
         case .cytoscape: return single(CytoscapeJSONFormat.write(table))
         case .pajek: return single(PajekFormat.write(table))
         case .dot: return single(PlainDOTFormat.write(table))
+        case .xlsx: return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics)))]
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders, rawCells: rawCells)
             return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in
