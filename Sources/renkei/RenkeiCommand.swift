@@ -18,6 +18,8 @@ struct RenkeiCommand: ParsableCommand {
             ProjectionCommand.self,
             GenerateCommand.self,
             ExportCommand.self,
+            EgoCommand.self,
+            PathCommand.self,
         ]
     )
 
