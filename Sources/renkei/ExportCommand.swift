@@ -20,6 +20,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var filters: DatasetFilterOptions
     @Option(help: "Output format: graphml, gexf, json, cytoscape, csv, pajek or dot.")
     var format: ExportFormat
     @Flag(help: "Attach degree, betweenness, PageRank, clustering, community and core number to each node.")
@@ -38,9 +39,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = ExportRequest(input: input.input, format: format, withMetrics: withMetrics, encoding: csv.encoding,
+        var request = ExportRequest(input: input.input, format: format, withMetrics: withMetrics, encoding: csv.encoding,
                                     unencodable: csv.unencodable, japaneseHeaders: csv.japaneseHeaders, seed: seed,
                                     outputPath: out)
+        request.selection = filters.applied()
         let result = try request.run()
         Terminal.warn(result.warnings)
         switch out {

@@ -253,7 +253,7 @@ def check_graphml(path, nodes, edges):
 # KindPalette (Sources/RenkeiCore/Model/KindPalette.swift): Tol's light scheme, as the diagrams.
 PALETTE = {"社協": "#EE8866", "行政": "#77AADD", "学校": "#EEDD88", "NPO": "#44BB99", "企業": "#99DDFF",
            "医療・保健": "#FFAABB", "地域団体": "#BBCC33", "協同組合": "#AAAA00", "専門職": "#DDDDDD",
-           "その他": "#FFFFFF"}
+           "その他": "#BBBBBB"}
 
 
 def check_gexf(path, nodes, edges):
