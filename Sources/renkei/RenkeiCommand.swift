@@ -20,6 +20,7 @@ struct RenkeiCommand: ParsableCommand {
             ExportCommand.self,
             EgoCommand.self,
             PathCommand.self,
+            GapsCommand.self,
         ]
     )
 

@@ -164,6 +164,10 @@ func expectedFixture() throws -> [String: Any] {
         #expect(edges[2]["data"]?["id"] == .string("e2"))
         #expect(edges[2]["data"]?["target"] == .string("npo-a"))
         #expect(edges[2]["data"]?["direction"] == .string("directed"))
+        // The fields NetworkX's cytoscape_graph reads: node `value`, edge `key`, the graph flags.
+        #expect(nodes[1]["data"]?["value"] == .string("watari-town"))
+        #expect(edges[2]["data"]?["key"] == .string("e2"))
+        #expect(doc["directed"] == .bool(false) && doc["multigraph"] == .bool(true))
     }
 
     @Test func pajekExactText() throws {
