@@ -46,7 +46,9 @@ public struct GapsRequest: Sendable {
         for c in categories.subtracting(mine.categories).sorted() {
             gaps.append(GapsReport.Gap(type: "category", value: c, projects: similarProjects.filter { s in ranked.first { $0.0.project == s.project }!.0.categories.contains(c) }))
         }
-        gaps = gaps.enumerated().sorted { ($0.element.type, -$0.element.projects.count, $0.offset) < ($1.element.type, -$1.element.projects.count, $1.offset) }.map(\.element)
+        // Kinds first, then categories; within each, the gap most similar projects share first.
+        let keyed = gaps.enumerated().map { (i, g) in (g.type == "kind" ? 0 : 1, -g.projects.count, i) }
+        gaps = zip(keyed, gaps).sorted { $0.0 < $1.0 }.map(\.1)
         return GapsReport(project: project, similar: similarProjects, gaps: gaps)
     }
 }
