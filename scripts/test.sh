@@ -21,6 +21,9 @@ diff -r -q --exclude='*.svg' --exclude='*.png' --exclude='*.pdf' "$tmp" graphs/ 
 echo "== NetworkX and igraph read our exports"
 python3 Tests/interop/check_exports.py "$RENKEI"
 
+echo "== NetworkX answers ego and path questions as we do"
+python3 Tests/interop/check_questions.py "$RENKEI"
+
 echo "== swift test"
 swift test
 

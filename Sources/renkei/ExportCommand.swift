@@ -20,6 +20,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var filters: DatasetFilterOptions
     @Option(help: "Output format: graphml, gexf, json, cytoscape, csv, pajek, dot or xlsx (sheets 団体, 連携, 事業, よく連携する機関).")
     var format: ExportFormat
     @Flag(help: "Attach degree, betweenness, PageRank, clustering, community and core number to each node.")
@@ -41,9 +42,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = ExportRequest(input: input.input, format: format, withMetrics: withMetrics, encoding: csv.encoding,
+        var request = ExportRequest(input: input.input, format: format, withMetrics: withMetrics, encoding: csv.encoding,
                                     unencodable: csv.unencodable, japaneseHeaders: csv.japaneseHeaders, seed: seed,
                                     outputPath: out, rawCells: csv.rawCells)
+        request.selection = filters.applied()
         let result = try request.run()
         Terminal.warn(result.warnings)
         switch out {

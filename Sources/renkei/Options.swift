@@ -53,6 +53,29 @@ struct InputOptions: ParsableArguments {
     var input: DatasetInput { DatasetInput(path: path, options: words.options) }
 }
 
+/// `--prefecture`, `--municipality`, `--year`, `--kind`: the filters every analysis, render and
+/// export command shares.
+struct DatasetFilterOptions: ParsableArguments {
+    @Option(help: "Keep only projects in these prefectures (repeat or separate by commas; 宮城 = 宮城県).")
+    var prefecture: [String] = []
+
+    @Option(help: "Keep only projects in these municipalities (repeat or separate by commas).")
+    var municipality: [String] = []
+
+    @Option(help: "Keep only projects of these survey years (repeat the option).")
+    var year: [Int] = []
+
+    @Option(help: "Keep only organisations of these kinds (社協, 行政, NPO … or their English names; repeat or separate by commas).")
+    var kind: [String] = []
+
+    /// `selection` with these filters added.
+    func applied(to selection: GraphSelection = GraphSelection()) -> GraphSelection {
+        var s = selection
+        s.prefectures = prefecture; s.municipalities = municipality; s.years = year; s.kinds = kind
+        return s
+    }
+}
+
 /// PATH plus the dataset filters, for the analysis commands.
 struct GraphInputOptions: ParsableArguments {
     @Argument(help: "A dataset folder, an edge-list CSV, a .graphml/.gexf/.json export, or a plain edge list (`u v [w]` lines).")
@@ -77,12 +100,13 @@ struct GraphInputOptions: ParsableArguments {
     var edgeWeight: PartnershipWeighting = .relations
 
     @OptionGroup var words: VocabularyOptions
+    @OptionGroup var filters: DatasetFilterOptions
 
     var input: DatasetInput { DatasetInput(path: path, forcePlainEdgeList: edgeList, options: words.options) }
 
     var selection: GraphSelection {
-        GraphSelection(realisedOnly: realisedOnly, includeGeneric: !noGeneric, relations: relations.map { [$0] } ?? [],
-                       projects: projects, weighting: edgeWeight)
+        filters.applied(to: GraphSelection(realisedOnly: realisedOnly, includeGeneric: !noGeneric, relations: relations.map { [$0] } ?? [],
+                                           projects: projects, weighting: edgeWeight))
     }
 }
 

@@ -18,6 +18,7 @@ struct RenderCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var filters: DatasetFilterOptions
     @OptionGroup var diagram: DiagramChoice
     @OptionGroup var style: DiagramStyleOptions
     @Option(help: "Output format: svg, png, pdf or dot (default: from the --out extension, else svg).")
@@ -33,10 +34,11 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = RenderRequest(
+        var request = RenderRequest(
             input: input.input, target: diagram.target, format: try format.map(RenderFormat.init(parsing:)), outputPath: out, engine: style.engine,
             font: style.font, colorBy: style.colorBy, clusterBy: style.clusterBy, sizeBy: style.sizeBy,
             seed: style.seed, progress: diagram.all ? Terminal.progress("render") : nil)
+        request.selection = filters.applied()
         let set = try request.run()
         Terminal.warn(set.warnings)
         if diagram.all {

@@ -20,6 +20,9 @@ struct RenkeiCommand: ParsableCommand {
             GenerateCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            EgoCommand.self,
+            PathCommand.self,
+            GapsCommand.self,
         ]
     )
 

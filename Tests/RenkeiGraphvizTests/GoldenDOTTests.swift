@@ -79,7 +79,7 @@ import RenkeiCore
         let temple = try #require(g.node("temple"))
         #expect(!DiagramPalette.builtInKinds.values.map(\.shape).contains(temple.attributes["shape"] ?? ""))
         #expect(!DiagramPalette.builtInKinds.values.map(\.fill).contains(temple.attributes["fillcolor"] ?? ""))
-        // By hand (python3): FNV-1a-64 of UTF-8 "寺社" = 0xca6437573c696e28; mod 6 = 0 → Tol pale
+        // By hand (python3): FNV-1a-64 of UTF-8 "寺社" = 0xca6437573c696e28; mod 3 = 0 → the first visible pale colour, Tol pale
         // blue #BBCCEE; (h / 7) mod 6 = 4 → the fifth fallback shape, pentagon.
         #expect(DiagramPalette.fnv1a("寺社") == 0xca64_3757_3c69_6e28)
         #expect(temple.attributes["fillcolor"] == "#BBCCEE" && temple.attributes["shape"] == "pentagon")

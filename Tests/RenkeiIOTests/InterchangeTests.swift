@@ -164,6 +164,10 @@ func expectedFixture() throws -> [String: Any] {
         #expect(edges[2]["data"]?["id"] == .string("e2"))
         #expect(edges[2]["data"]?["target"] == .string("npo-a"))
         #expect(edges[2]["data"]?["direction"] == .string("directed"))
+        // The fields NetworkX's cytoscape_graph reads: node `value`, edge `key`, the graph flags.
+        #expect(nodes[1]["data"]?["value"] == .string("watari-town"))
+        #expect(edges[2]["data"]?["key"] == .string("e2"))
+        #expect(doc["directed"] == .bool(false) && doc["multigraph"] == .bool(true))
     }
 
     @Test func pajekExactText() throws {
@@ -440,7 +444,12 @@ func expectedFixture() throws -> [String: Any] {
     @Test func paletteMatchesTheDiagramFills() {
         let hex = OrganizationKind.builtIn.map { KindPalette.color(for: $0).hex }
         #expect(hex == ["#EE8866", "#77AADD", "#EEDD88", "#44BB99", "#99DDFF", "#FFAABB", "#BBCC33", "#AAAA00",
-                        "#DDDDDD", "#FFFFFF"])
+                        "#DDDDDD", "#BBBBBB"])
+        // Visible on white (WCAG contrast ratio, computed by hand from the sRGB channels:
+        // #EEDD88 1.37, #DDDDDD 1.36, #BBBBBB 1.92 are the lowest).
+        #expect(OrganizationKind.builtIn.allSatisfy { KindPalette.contrastAgainstWhite(KindPalette.color(for: $0)) >= 1.3 })
+        #expect(KindPalette.addedKindColors.allSatisfy { KindPalette.contrastAgainstWhite($0) >= 1.3 })
+        #expect(abs(KindPalette.contrastAgainstWhite(RGBColor(hex: "#BBBBBB")!) - 1.92) < 0.01)
         #expect(OrganizationKind.builtIn.allSatisfy { KindPalette.color(for: $0).textColor.hex == "#000000" })
         let added = OrganizationKind(id: "商店会", english: "shops", order: 10)
         #expect(KindPalette.addedKindColors.contains(KindPalette.color(for: added)))

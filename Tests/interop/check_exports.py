@@ -266,7 +266,7 @@ def check_graphml(path, nodes, edges):
 # KindPalette (Sources/RenkeiCore/Model/KindPalette.swift): Tol's light scheme, as the diagrams.
 PALETTE = {"社協": "#EE8866", "行政": "#77AADD", "学校": "#EEDD88", "NPO": "#44BB99", "企業": "#99DDFF",
            "医療・保健": "#FFAABB", "地域団体": "#BBCC33", "協同組合": "#AAAA00", "専門職": "#DDDDDD",
-           "その他": "#FFFFFF"}
+           "その他": "#BBBBBB"}
 
 
 def check_gexf(path, nodes, edges):
@@ -346,6 +346,16 @@ def check_cytoscape(path, nodes, edges):
         d = eby.get(eid, {})
         check({d.get("source"), d.get("target")} == {edges[eid]["source"], edges[eid]["target"]}, f"cytoscape: edge {eid}")
         compare_edge("cytoscape", eid, d, edges[eid])
+    # NetworkX reads it back (it raised KeyError: 'value' before nodes carried one).
+    try:
+        G = json_graph.cytoscape_graph(data)
+        check(G.number_of_nodes() == len(nodes) and G.number_of_edges() == len(edges),
+              f"networkx cytoscape_graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+        check(not G.is_directed() and G.is_multigraph(), "networkx cytoscape_graph: an undirected multigraph")
+        for nid in sample_ids(nodes):
+            check(nid in G.nodes, f"networkx cytoscape_graph: node {nid} missing")
+    except Exception as e:  # reported, not raised, like every other check
+        check(False, f"networkx cytoscape_graph failed: {e!r}")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -38,6 +38,8 @@ public struct RenderRequest: Sendable {
     public var progress: AnalysisProgress?
     /// The Japanese fonts checked before rendering.
     public var fonts: JapaneseFonts
+    /// The place, year and kind filters (``GraphSelection/view(of:)``); the others do not apply to diagrams.
+    public var selection = GraphSelection()
 
     public init(input: DatasetInput, target: DiagramTarget, format: RenderFormat? = nil, outputPath: String? = nil,
                 engine: String? = nil, font: String? = nil, colorBy: DiagramColoring = .kind,
@@ -73,7 +75,7 @@ public struct RenderRequest: Sendable {
         if let engine, !renderer.engines.contains(engine) {
             throw RenderError.unknownEngine(engine, available: renderer.engines)
         }
-        let dataset = try input.load().dataset
+        let dataset = try selection.view(of: input.load().dataset)
         let rendering = target == .all ? format != .dot : singleFormat != .dot
         var warnings: [String] = []
         let options = try diagramOptions(for: dataset, rendering: rendering, warnings: &warnings)

@@ -4,6 +4,8 @@ import RenkeiIO
 /// Export the partnership network in an interchange format (`renkei export`).
 public struct ExportRequest: Sendable {
     public var input: DatasetInput
+    /// The place, year and kind filters (``GraphSelection/view(of:)``).
+    public var selection = GraphSelection()
     public var format: ExportFormat
     /// Attach degree, betweenness, PageRank, clustering, community and core number to each node.
     public var withMetrics: Bool
@@ -44,7 +46,8 @@ public struct ExportRequest: Sendable {
         if unencodable != .error && encoding != .shiftJIS {
             throw RequestError("replacing unencodable characters applies to Shift_JIS only (UTF-8 represents every character)")
         }
-        let loaded = try input.load()
+        var loaded = try input.load()
+        loaded.dataset = try selection.view(of: loaded.dataset)
         var metrics = loaded.metrics
         var warnings: [String] = []
         if withMetrics {

@@ -14,6 +14,14 @@ public struct GraphSelection: Sendable, Equatable {
     public var projects: [String]
     /// How a partnership becomes an edge weight.
     public var weighting: PartnershipWeighting
+    /// Prefectures of the projects to keep (empty: all); see ``view(of:)``.
+    public var prefectures: [String] = []
+    /// Municipalities of the projects to keep (empty: all).
+    public var municipalities: [String] = []
+    /// Survey years of the projects to keep (empty: all).
+    public var years: [Int] = []
+    /// Kinds of the organisations to keep (ids or English names; empty: all).
+    public var kinds: [String] = []
 
     /// A selection; the defaults keep everything and weigh a partnership by its number of relations.
     public init(realisedOnly: Bool = false, includeGeneric: Bool = true, relations: [String] = [],
@@ -27,7 +35,7 @@ public struct GraphSelection: Sendable, Equatable {
 
     /// True when the selection narrows the dataset (a plain edge list cannot be narrowed).
     public var filtersPartnerships: Bool {
-        realisedOnly || !includeGeneric || !relations.isEmpty || !projects.isEmpty
+        realisedOnly || !includeGeneric || !relations.isEmpty || !projects.isEmpty || narrowsDataset
     }
 
     /// The project ids named, split and trimmed.
@@ -80,13 +88,13 @@ public struct OrganizationGraph: Sendable {
     public static func load(_ input: DatasetInput, selection: GraphSelection) throws -> OrganizationGraph {
         if input.isPlainEdgeList {
             if selection.filtersPartnerships {
-                throw RequestError("filtering by status, generic partners, relations or projects needs a dataset, not a plain edge list")
+                throw RequestError("filtering by status, generic partners, relations, projects, place, year or kind needs a dataset, not a plain edge list")
             }
             let graph = try EdgeListGraphReader.read(path: input.path)
             return OrganizationGraph(graph: graph, names: graph.labels,
                                      kinds: [String](repeating: OrganizationKind.other.id, count: graph.nodeCount), dataset: nil)
         }
-        let dataset = try input.load().dataset
+        let dataset = try selection.view(of: input.load().dataset)
         let graph = AnalysisGraph.partnershipGraph(of: dataset, filter: try selection.filter(for: dataset, path: input.path))
         var names: [String] = [], kinds: [String] = []
         names.reserveCapacity(graph.nodeCount)
@@ -135,7 +143,7 @@ struct ProjectDataset {
     /// An edge list has no projects: it is read as each source organisation (団体名) listing its
     /// partners, so every source leads one implied project (`Dataset.withImpliedProjects()`).
     static func load(_ input: DatasetInput, selection: GraphSelection) throws -> ProjectDataset {
-        let loaded = try input.load().dataset
+        let loaded = try selection.view(of: input.load().dataset)
         let dataset = loaded.withImpliedProjects()
         var note: String?
         if loaded.projects.isEmpty && !dataset.projects.isEmpty {

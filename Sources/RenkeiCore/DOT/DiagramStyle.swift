@@ -64,6 +64,10 @@ public enum DiagramPalette {
                                   "#44BB99", "#BBCC33", "#AAAA00", "#DDDDDD"]
     /// Tol's pale scheme: pale blue, pale cyan, pale green, pale yellow, pale red, pale grey.
     public static let tolPale = ["#BBCCEE", "#CCEEFF", "#CCDDAA", "#EEEEBB", "#FFCCCC", "#DDDDDD"]
+    /// The pale colours visible on white (contrast ratio against white at least 1.3), for kinds a
+    /// dataset adds: pale blue, pale green and pale red. Tol's pale cyan
+    /// and pale yellow are left out (1.22 and 1.19: they vanish on a white page), its pale grey is 専門職's.
+    public static let visiblePale = ["#BBCCEE", "#CCDDAA", "#FFCCCC"]
     /// Tol's muted scheme: rose, indigo, sand, green, cyan, wine, teal, olive, purple.
     public static let tolMuted = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",
                                   "#882255", "#44AA99", "#999933", "#AA4499"]
@@ -79,7 +83,7 @@ public enum DiagramPalette {
         "地域団体": KindStyle(fill: "#BBCC33", shape: "tab"),
         "協同組合": KindStyle(fill: "#AAAA00", shape: "folder"),
         "専門職": KindStyle(fill: "#DDDDDD", shape: "note"),
-        "その他": KindStyle(fill: "#FFFFFF", shape: "box", extraStyle: "rounded"),
+        "その他": KindStyle(fill: "#BBBBBB", shape: "box", extraStyle: "rounded"),
     ]
 
     /// Shapes tried, by hash, for kinds a dataset adds.
@@ -104,7 +108,7 @@ public enum DiagramPalette {
     public static func style(of kind: OrganizationKind) -> KindStyle {
         if let s = builtInKinds[kind.id] { return s }
         let h = fnv1a(kind.id)
-        return KindStyle(fill: tolPale[Int(h % UInt64(tolPale.count))],
+        return KindStyle(fill: visiblePale[Int(h % UInt64(visiblePale.count))],
                          shape: fallbackShapes[Int((h / 7) % UInt64(fallbackShapes.count))])
     }
 

@@ -13,7 +13,14 @@ extension DiagramWriter {
     /// overlap removal (`overlap=prism`). Edges are coloured by their most frequent relation and
     /// widen with the number of partnerships.
     /// - Complexity: O(*n* log *n* + *m* log *m*).
-    public func networkDOT() -> String {
+    public func networkDOT() -> String { networkDOT(focus: nil) }
+
+    /// The network diagram of this dataset drawn around some organisations (an ego network, a
+    /// chain, the changes between two surveys): `focus` sets the title, the engine and root, the
+    /// organisations outlined in red and the edges drawn as added (thick green) or removed (dashed red).
+    public func focusDOT(_ focus: DiagramFocus) -> String { networkDOT(focus: focus) }
+
+    func networkDOT(focus: DiagramFocus?) -> String {
         let edges = pairEdges(dataset.partnerships)
         // Projects per organisation.
         var projectsOf: [String: Set<String>] = [:]
@@ -43,7 +50,7 @@ extension DiagramWriter {
         }
         let large = ids.count > options.networkSFDPThreshold
         let clustered = options.clusterBy != .none
-        let engine = clustered ? "fdp" : (large ? "sfdp" : "neato")
+        let engine = focus?.engine ?? (clustered ? "fdp" : (large ? "sfdp" : "neato"))
         let maxCount = Double(edges.map(\.count).max() ?? 1)
 
         var b = DOTBuilder()
@@ -62,10 +69,19 @@ extension DiagramWriter {
             markers.append(markerRow("大きさ", options.centrality == nil ? "次数（連携先の数）" : (options.centralityName ?? "中心性")))
         }
         markers.append(markerRow("線の太さ", "連携の件数"))
+        if let focus {
+            if !focus.highlighted.isEmpty { markers.append(markerRow("赤の太枠", focus.highlightMeaning)) }
+            if edges.contains(where: { focus.change(of: $0.a, $0.b) == .added }) {
+                markers.append(lineRow(DiagramFocus.addedColor, "緑の太線：\(focus.addedMeaning)"))
+            }
+            if edges.contains(where: { focus.change(of: $0.a, $0.b) == .removed }) {
+                markers.append(lineRow(DiagramFocus.removedColor, "赤の破線：\(focus.removedMeaning)"))
+            }
+        }
         if labelled.count < ids.count { markers.append(markerRow("名前", "中心性の高い \(labelled.count) 団体のみ表示")) }
         rows += [legendHeading("表示")] + markers
-        let title = "連携ネットワーク：\(dataset.metadata.name)"
-        let subtitle = "\(dataset.projects.count) 事業・\(ids.count) 団体・\(edges.count) 組の連携"
+        let title = focus?.title ?? "連携ネットワーク：\(dataset.metadata.name)"
+        let subtitle = focus?.subtitle ?? "\(dataset.projects.count) 事業・\(ids.count) 団体・\(edges.count) 組の連携"
 
         var graph: [(String, DOTValue)] = [
             ("layout", .string(options.engine ?? engine)),
@@ -76,6 +92,8 @@ extension DiagramWriter {
             ("overlap", .string("prism")), ("outputorder", .string("edgesfirst")),
             ("start", startValue),
         ]
+        if let root = focus?.root, let name = names[root] { graph.append(("root", .text(name))) }
+        if let rankdir = focus?.rankdir { graph.append(("rankdir", .string(rankdir))) }
         if large { graph += [("splines", .string("false")), ("overlap_scaling", .number(-4))] }
         else { graph += [("splines", .string("true")), ("sep", .string("+6"))] }
         b.defaults("graph", graph)
@@ -99,6 +117,9 @@ extension DiagramWriter {
             }
             if isLead { a += [("peripheries", .number(2)), ("penwidth", .number(2))] }
             if bridge { a += [("color", .string("#000000")), ("penwidth", .number(large ? 1.5 : 3))] }
+            if focus?.highlighted.contains(o.id) == true {
+                a += [("color", .string(DiagramFocus.removedColor)), ("penwidth", .number(4))]
+            }
             return a
         }
         let alpha = edges.count > 300 ? "99" : ""
@@ -109,9 +130,60 @@ extension DiagramWriter {
                 ("tooltip", .text(e.relations.map(\.japanese).joined(separator: "・"))),
             ]
             if e.allPlanned { a.append(("style", .string("dashed"))) }
+            switch focus?.change(of: e.a, e.b) {
+            case .added?: a[0].1 = .string(DiagramFocus.addedColor); a[1].1 = .number(4)
+            case .removed?: a[0].1 = .string(DiagramFocus.removedColor); a[1].1 = .number(2.5)
+                a.removeAll { $0.0 == "style" }; a.append(("style", .string("dashed")))
+            default: break
+            }
             b.edge(names[e.a]!, names[e.b]!, a)
         }
         b.close()
         return b.text
     }
+}
+
+/// How ``DiagramWriter/focusDOT(_:)`` draws a network around some organisations.
+public struct DiagramFocus: Sendable, Equatable {
+    /// How an edge differs between two versions of a network.
+    public enum EdgeChange: Sendable, Equatable { case added, removed }
+
+    /// Colour of added edges (Tol's bright green) and of removed ones and the highlight outline
+    /// (Tol's bright red).
+    public static let addedColor = "#228833"
+    public static let removedColor = "#EE6677"
+
+    public var title: String
+    public var subtitle: String?
+    /// Organisation ids outlined in red, and what the outline means in the legend.
+    public var highlighted: Set<String>
+    public var highlightMeaning: String
+    /// Layout engine (nil: the network's own choice), the twopi root and the dot rank direction.
+    public var engine: String?
+    public var root: String?
+    public var rankdir: String?
+    /// Edge changes by unordered pair of organisation ids (see ``pairKey(_:_:)``).
+    public var changes: [String: EdgeChange]
+    public var addedMeaning: String
+    public var removedMeaning: String
+
+    public init(title: String, subtitle: String? = nil, highlighted: Set<String> = [], highlightMeaning: String = "中心の団体",
+                engine: String? = nil, root: String? = nil, rankdir: String? = nil, changes: [String: EdgeChange] = [:],
+                addedMeaning: String = "新しい連携", removedMeaning: String = "なくなった連携") {
+        self.title = title
+        self.subtitle = subtitle
+        self.highlighted = highlighted
+        self.highlightMeaning = highlightMeaning
+        self.engine = engine
+        self.root = root
+        self.rankdir = rankdir
+        self.changes = changes
+        self.addedMeaning = addedMeaning
+        self.removedMeaning = removedMeaning
+    }
+
+    /// The key of an unordered pair of organisation ids.
+    public static func pairKey(_ a: String, _ b: String) -> String { a < b ? a + "\u{0}" + b : b + "\u{0}" + a }
+
+    func change(of a: String, _ b: String) -> EdgeChange? { changes[DiagramFocus.pairKey(a, b)] }
 }

@@ -57,8 +57,10 @@ public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
 ///
 /// Built-in kinds are filled from Paul Tol's colour-blind-safe *light* scheme (社協 orange, 行政 light
 /// blue, 学校 light yellow, NPO mint, 企業 light cyan, 医療・保健 pink, 地域団体 pear, 協同組合 olive,
-/// 専門職 pale grey, その他 white); kinds a dataset adds get a *pale* colour chosen by the FNV-1a hash
-/// of their id. Reference: Paul Tol, *Colour Schemes*, SRON technical note SRON/EPS/TN/09-002,
+/// 専門職 pale grey) and その他 Tol's grey `#BBBBBB` (white made those nodes vanish on white pages in
+/// Cytoscape.js, D3 and Gephi); kinds a dataset adds get a *pale* colour visible on white
+/// (``DiagramPalette/visiblePale``) chosen by the FNV-1a hash of their id. Every kind's colour has a
+/// contrast ratio of at least 1.3 against white (WCAG 2 definition) and takes black text. Reference: Paul Tol, *Colour Schemes*, SRON technical note SRON/EPS/TN/09-002,
 /// issue 3.2 (2021), <https://personal.sron.nl/~pault/data/colourschemes.pdf> (no DOI).
 public enum KindPalette {
     /// The colour of a kind: ``DiagramPalette/style(of:)-swift.type.method``'s fill as an ``RGBColor``.
@@ -68,6 +70,9 @@ public enum KindPalette {
         return RGBColor(hex: fill) ?? RGBColor(red: 255, green: 255, blue: 255)
     }
 
-    /// The colours an added kind can get (Tol's pale scheme).
-    public static var addedKindColors: [RGBColor] { DiagramPalette.tolPale.compactMap { RGBColor(hex: $0) } }
+    /// The colours an added kind can get (Tol's pale scheme without its two palest).
+    public static var addedKindColors: [RGBColor] { DiagramPalette.visiblePale.compactMap { RGBColor(hex: $0) } }
+
+    /// WCAG 2 contrast ratio of a colour against white: (1.05) / (L + 0.05).
+    public static func contrastAgainstWhite(_ c: RGBColor) -> Double { 1.05 / (c.relativeLuminance + 0.05) }
 }

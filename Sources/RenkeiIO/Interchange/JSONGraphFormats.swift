@@ -112,21 +112,25 @@ public enum NodeLinkJSONFormat {
 /// Cytoscape.js JSON (also what Cytoscape desktop imports as `.cyjs`):
 /// `{"data": {graph metadata}, "elements": {"nodes": [{"data": {"id", …}}], "edges": [{"data": {"id", "source", "target", …}}]}}`.
 /// Field names and list handling are those of ``NodeLinkJSONFormat``; each node's data also
-/// carries `color`, its kind's ``KindPalette`` colour.
+/// carries `color`, its kind's ``KindPalette`` colour, and `value`, its id again, and each edge
+/// `key`, its id: with the top-level `directed` and `multigraph` flags these are the fields
+/// NetworkX's `cytoscape_graph` reads (it failed with `KeyError: 'value'` without them, and would
+/// merge parallel partnerships without a key).
 public enum CytoscapeJSONFormat {
     /// Writes a table as Cytoscape.js JSON.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
         let nodes = table.nodes.map { n -> JSONValue in
-            .object([("data", .object([("id", .string(n.id))] + table.jsonFields(of: n)
+            .object([("data", .object([("id", .string(n.id)), ("value", .string(n.id))] + table.jsonFields(of: n)
                                       + [("color", .string(KindPalette.color(for: n.kind).hex))]))])
         }
         let edges = table.edges.map { e -> JSONValue in
-            .object([("data", .object([("id", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]
+            .object([("data", .object([("id", .string(e.id)), ("key", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]
                                       + table.jsonFields(of: e)))])
         }
         let doc = JSONValue.object([
             ("data", table.metadataJSON),
+            ("directed", .bool(false)), ("multigraph", .bool(true)),
             ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
         ])
         return doc.serialized(indent: 2) + "\n"
