@@ -22,6 +22,23 @@ public enum ReportValue: Hashable, Sendable {
     /// `d` with exactly `digits` decimals, independent of the locale (`formatFixed`).
     public static func fixed(_ d: Double, digits: Int) -> String { formatFixed(d, digits: digits) }
 
+    /// A share as a percentage with one decimal: 0.714 → `71.4%`.
+    public static func percent(_ share: Double) -> String { formatFixed(share * 100, digits: 1) + "%" }
+
+    /// `d` to `digits` significant figures in fixed notation (0.001234, 12.35, 1235), locale-free.
+    public static func significant(_ d: Double, digits: Int = 4) -> String {
+        guard d.isFinite, d != 0 else { return d == 0 ? "0" : formatFixed(d, digits: 0) }
+        let magnitude = Int((abs(d)).log10Floor)
+        var decimals = max(0, digits - 1 - magnitude)
+        var text = formatFixed(d, digits: decimals)
+        // Rounding may carry into a new digit (9.9996 → 10.000): drop the extra decimal.
+        if decimals > 0, text.filter(\.isNumber).drop(while: { $0 == "0" }).count > digits {
+            decimals -= 1
+            text = formatFixed(d, digits: decimals)
+        }
+        return text
+    }
+
     /// Text for tables and CSV. Doubles keep full precision in CSV and six significant
     /// decimals in tables.
     func text(forTable: Bool) -> String {
@@ -161,6 +178,11 @@ func formatFixed(_ d: Double, digits: Int) -> String {
     frac = String(repeating: "0", count: digits - frac.count) + frac
     let body = digits > 0 ? "\(intPart).\(frac)" : "\(intPart)"
     return (negative && scaled != 0 ? "-" : "") + body
+}
+
+extension Double {
+    /// ⌊log10 |x|⌋ for a finite non-zero x.
+    var log10Floor: Double { Foundation.log10(Swift.abs(self)).rounded(.down) }
 }
 
 extension String {
