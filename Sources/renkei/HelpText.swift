@@ -14,3 +14,29 @@ enum HelpText {
           renkei report data/kodoku-koritsu-model-jigyo --format md --out wiki/renkei/
         """
 }
+
+extension HelpText {
+    /// "Examples:" and the lines, for the end of a command's discussion.
+    static func examples(_ lines: String...) -> String {
+        "\n\nExamples:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    static let seed = "data/kodoku-koritsu-model-jigyo"
+
+    static let validate = examples("renkei validate \(seed)", "renkei validate survey.csv --merges")
+    static let stats = examples("renkei stats \(seed)", "renkei stats \(seed) --format json")
+    static let render = examples("renkei render \(seed) --all --out graphs/",
+                                 "renkei render \(seed) --project P01 --out p01.svg",
+                                 "renkei render \(seed) --network --color-by community --out network.png")
+    static let centrality = examples("renkei centrality \(seed) --measure betweenness --top 10",
+                                     "renkei centrality \(seed) --measure pagerank --format csv > pagerank.csv")
+    static let brokerage = examples("renkei brokerage \(seed) --top 10", "renkei brokerage \(seed) --realised-only --format json")
+    static let clustering = examples("renkei clustering \(seed) --summary", "renkei clustering \(seed) --weighting onnela --top 10")
+    static let communities = examples("renkei communities \(seed) --runs 20", "renkei communities \(seed) --algorithm louvain --format json")
+    static let partners = examples("renkei partners \(seed) --by kind", "renkei partners \(seed) --by organization --top 10 --format csv")
+    static let projection = examples("renkei projection \(seed) --view incidence",
+                                     "renkei projection \(seed) --weight jaccard --min-weight 0.2")
+    static let generate = examples("renkei generate --scale city --out city/", "renkei generate --organizations 100000 --seed 7 --out big/")
+    static let export = examples("renkei export \(seed) --format gexf --with-metrics --out network.gexf",
+                                 "renkei export \(seed) --format csv --encoding shift_jis --out csv/")
+}

@@ -34,6 +34,11 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "A dataset folder, an edge-list CSV, a .graphml/.gexf/.json export, or a plain edge list (`u v [w]` lines).")
     var path: String
 
+    @Flag(help: "No progress indicator and no notes on standard error (warnings still appear).")
+    var quiet = false
+
+    func validate() throws { Terminal.quiet = quiet }
+
     var input: DatasetInput { DatasetInput(path: path) }
 }
 
@@ -59,6 +64,11 @@ struct GraphInputOptions: ParsableArguments {
 
     @Option(name: .customLong("edge-weight"), help: "Edge weight for datasets: relations (number of relation kinds), weight (the weight column) or count (1 per partnership).")
     var edgeWeight: PartnershipWeighting = .relations
+
+    @Flag(help: "No progress indicator and no notes on standard error (warnings still appear).")
+    var quiet = false
+
+    func validate() throws { Terminal.quiet = quiet }
 
     var input: DatasetInput { DatasetInput(path: path, forcePlainEdgeList: edgeList) }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RenkeiIO
 
 @main
 struct RenkeiCommand: ParsableCommand {
@@ -24,6 +25,6 @@ struct RenkeiCommand: ParsableCommand {
 
     static func main() {
         Terminal.removeTemporaryFilesOnSignals()
-        main(nil)
+        ReportTable.$terminalWidth.withValue(Terminal.outputWidth) { main(nil) }
     }
 }

@@ -24,8 +24,6 @@ struct ReportCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Organisations per ranking in the broker and hub section.")
     var top: Int = 10
-    @Flag(help: "No progress indicator and no notes on standard error.")
-    var quiet = false
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
@@ -34,12 +32,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let request = ReportRequest(input: input.input, date: Self.today(), format: format, runs: runs, seed: seed,
-                                    top: top, progress: quiet ? nil : Terminal.progress("report"))
+                                    top: top, progress: Terminal.progress("report"))
         let page = try request.run()
-        if !quiet { Terminal.warn(page.warnings) }
+        Terminal.warn(page.warnings)
         try OutputWriter.write(page.files, into: out)
         let index = (out as NSString).appendingPathComponent(format == .html ? "index.html" : "index.md")
-        if !quiet { Terminal.note("wrote the report to \(index)") }
+        Terminal.note("wrote the report to \(index)")
     }
 
     /// Today's date as YYYY-MM-DD in the local time zone.

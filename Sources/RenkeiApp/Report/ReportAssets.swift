@@ -227,6 +227,23 @@ enum ReportAssets {
           else if (ev.key === '0') { vb = base.slice(); setVB(); }
         });
       }
+      function centre(g) {
+        var b = g.getBBox(), p = svg.createSVGPoint();
+        p.x = b.x + b.width / 2; p.y = b.y + b.height / 2;
+        var t = $('g.graph', svg).transform.baseVal.consolidate();
+        return t ? p.matrixTransform(t.matrix) : p;
+      }
+      // Fits the view to the organisations of the focus (it and its partners).
+      function fitTo(set) {
+        var xs = [], ys = [];
+        Object.keys(set).forEach(function (id) { if (nodes[id]) { var c = centre(nodes[id]); xs.push(c.x); ys.push(c.y); } });
+        if (!xs.length) return;
+        var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+        var r = svg.getBoundingClientRect(), aspect = r.height / r.width || 0.75;
+        var w = Math.max(x1 - x0 + 160, base[2] / 20), h = Math.max(y1 - y0 + 120, w * aspect);
+        w = Math.max(w, h / aspect);
+        vb = [(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h]; setVB();
+      }
       function centreOn(id) {
         var g = nodes[id]; if (!g || !svg) return;
         var b = g.getBBox(), w = Math.min(vb[2], base[2] / 3), h = w * vb[3] / vb[2];
@@ -346,7 +363,8 @@ enum ReportAssets {
           btn.addEventListener('click', function () {
             if (b[1] >= 0) state.focus = b[1] === 0 ? state.focus : b[1]; else state.focus = 0;
             apply();
-            if (b[1] >= 0) { centreOn(id); net.scrollIntoView({ block: 'start' }); }
+            var f = focusSet();
+            if (b[1] >= 0) { if (f) fitTo(f); else centreOn(id); net.scrollIntoView({ block: 'start' }); }
           });
           act.appendChild(btn);
         });
