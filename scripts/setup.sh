@@ -24,4 +24,11 @@ if ! command -v swift >/dev/null; then
 fi
 if [ "${1:-}" = "--with-peers" ]; then
   python3 -c "import networkx, igraph" 2>/dev/null || python3 -m pip install -q networkx igraph
+  # The report's browser test: Debian's chromium driven by Playwright for Python (no browser download).
+  if ! command -v chromium >/dev/null; then
+    echo "setup: installing chromium" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+  python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
 fi

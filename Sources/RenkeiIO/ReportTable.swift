@@ -229,8 +229,8 @@ func formatFixed(_ d: Double, digits: Int) -> String {
     guard scaled < 9e18 else { return "\(d)" }
     let n = UInt64(scaled)
     let intPart = n / UInt64(scale)
-    var frac = String(n % UInt64(scale))
-    frac = String(repeating: "0", count: digits - frac.count) + frac
+    var frac = digits > 0 ? String(n % UInt64(scale)) : ""
+    frac = String(repeating: "0", count: max(0, digits - frac.count)) + frac
     let body = digits > 0 ? "\(intPart).\(frac)" : "\(intPart)"
     return (negative && scaled != 0 ? "-" : "") + body
 }

@@ -165,7 +165,7 @@ public struct ReportFacts: Sendable {
     }
 
     /// The page's query folding (the JavaScript does the same).
-    static func fold(_ s: String) -> String {
+    public static func fold(_ s: String) -> String {
         s.precomposedStringWithCompatibilityMapping.lowercased()
             .filter { !$0.isWhitespace }
             .replacingOccurrences(of: "社協", with: "社会福祉協議会")
