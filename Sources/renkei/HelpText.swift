@@ -27,7 +27,7 @@ extension HelpText {
     static let stats = examples("renkei stats \(seed)", "renkei stats \(seed) --format json")
     static let render = examples("renkei render \(seed) --all --out graphs/",
                                  "renkei render \(seed) --project P01 --out p01.svg",
-                                 "renkei render \(seed) --network --color-by community --out network.png")
+                                 "renkei render survey.csv --network --color-by community --out net.png")
     static let centrality = examples("renkei centrality \(seed) --measure betweenness --top 10",
                                      "renkei centrality \(seed) --measure pagerank --format csv > pagerank.csv")
     static let brokerage = examples("renkei brokerage \(seed) --top 10", "renkei brokerage \(seed) --realised-only --format json")

@@ -68,7 +68,9 @@ enum ReportAssets {
     dialog { width:92vw; height:92vh; padding:.5rem; }
     dialog .zoom-body { height:calc(100% - 3rem); }
     dialog .zoom-body svg { width:100%; height:100%; }
-    .project { border-top:1px solid var(--line); padding-top:.3rem; }
+    .project { border-top:1px solid var(--line); padding-top:.3rem; content-visibility:auto; contain-intrinsic-size:auto 320px; }
+    .gallery figure { content-visibility:auto; contain-intrinsic-size:auto 240px; }
+    section, article, .viewport { scroll-margin-top:6rem; }
     @media print {
       @page { size:A4; margin:14mm 12mm; }
       body { font-size:10pt; }
@@ -80,6 +82,7 @@ enum ReportAssets {
       section { break-before:page; }
       #overview { break-before:auto; }
       .project, table, figure { break-inside:avoid; }
+      .project, .gallery figure { content-visibility:visible; }
       a { color:inherit; text-decoration:none; }
       th { background:#fff; }
       tr.hl td { background:#fff; text-decoration:underline; }
