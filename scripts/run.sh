@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: set up, build, then validate, summarise and draw the bundled seed dataset.
+# The main job: set up, build, then validate, summarise and draw the bundled seed dataset, and
+# write its report page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,3 +13,5 @@ DATA=data/kodoku-koritsu-model-jigyo
 "$RENKEI" centrality "$DATA" --measure betweenness --top 10
 "$RENKEI" render "$DATA" --all --out graphs/
 echo "diagrams written to graphs/"
+"$RENKEI" report "$DATA" --out report/
+echo "report written to report/index.html (open it in a browser: file://$PWD/report/index.html)"

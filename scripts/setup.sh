@@ -29,4 +29,11 @@ if [ "${1:-}" = "--with-peers" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
   fi
+  # The report's browser test: Debian's chromium driven by Playwright for Python (no browser download).
+  if ! command -v chromium >/dev/null; then
+    echo "setup: installing chromium" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+  python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: dataset consistency, CLI checks, the peers reading our exports, then swift test.
+# The whole test suite: dataset consistency, CLI checks, the peers reading our exports, swift test,
+# then the report page in a real browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-peers
@@ -26,6 +27,9 @@ python3 Tests/interop/check_questions.py "$RENKEI"
 
 echo "== swift test"
 swift test
+
+echo "== the report page in a real browser (chromium + Playwright)"
+python3 Tests/browser/check_report.py "$RENKEI" --screenshot "$tmp/report.png"
 
 # Fuzzing and sanitizers (issue 12). Each has its own scratch path so the debug build above is
 # not rebuilt; FUZZ_SECONDS (default 60) sets the time per fuzz target.

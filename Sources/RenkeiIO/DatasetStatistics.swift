@@ -146,7 +146,8 @@ extension LoadedDataset {
     /// merged spelling grouped by organisation with its reasons.
     public func validationReport(merges showMerges: Bool) -> String {
         let d = dataset
-        var out = "OK: \(d.metadata.name): \(d.organizations.count) organisations, \(d.partnerships.count) partnerships, \(d.projects.count) projects"
+        var out = "OK: \(d.metadata.name): " + [ReportValue.counted(d.organizations.count, "organisation"),
+            ReportValue.counted(d.partnerships.count, "partnership"), ReportValue.counted(d.projects.count, "project")].joined(separator: ", ")
         if !encodings.isEmpty {
             out += " (" + encodings.map { "\($0.file): \($0.encoding)" }.joined(separator: ", ") + ")"
         }

@@ -7,6 +7,8 @@ public enum ReportValue: Hashable, Sendable {
     case text(String)
     case integer(Int)
     case number(Double)
+    /// A share (0…1): a percentage with one decimal in text tables (71.4%), the fraction in CSV and JSON.
+    case percent(Double)
     case flag(Bool)
 
     var json: JSONValue {
@@ -14,7 +16,7 @@ public enum ReportValue: Hashable, Sendable {
         case .null: return .null
         case .text(let s): return .string(s)
         case .integer(let i): return .int(i)
-        case .number(let d): return .double(d)
+        case .number(let d), .percent(let d): return .double(d)
         case .flag(let b): return .bool(b)
         }
     }
@@ -22,15 +24,40 @@ public enum ReportValue: Hashable, Sendable {
     /// `d` with exactly `digits` decimals, independent of the locale (`formatFixed`).
     public static func fixed(_ d: Double, digits: Int) -> String { formatFixed(d, digits: digits) }
 
-    /// Text for tables and CSV. Doubles keep full precision in CSV and six significant
-    /// decimals in tables.
+    /// A share as a percentage with one decimal: 0.714 → `71.4%`.
+    public static func percent(_ share: Double) -> String { formatFixed(share * 100, digits: 1) + "%" }
+
+    /// `d` to `digits` significant figures in fixed notation (0.001234, 12.35, 1235), locale-free.
+    public static func significant(_ d: Double, digits: Int = 4) -> String {
+        guard d.isFinite, d != 0 else { return d == 0 ? "0" : formatFixed(d, digits: 0) }
+        let magnitude = Int((abs(d)).log10Floor)
+        var decimals = max(0, digits - 1 - magnitude)
+        var text = formatFixed(d, digits: decimals)
+        // Rounding may carry into a new digit (9.9996 → 10.000): drop the extra decimal.
+        if decimals > 0, text.filter(\.isNumber).drop(while: { $0 == "0" }).count > digits {
+            decimals -= 1
+            text = formatFixed(d, digits: decimals)
+        }
+        return text
+    }
+
+    /// `n` and the noun, singular for exactly one: `counted(1, "partnership")` → `1 partnership`.
+    public static func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// Text for tables and CSV. Doubles keep full precision in CSV and four significant
+    /// figures in tables; shares are percentages in tables.
     func text(forTable: Bool) -> String {
         switch self {
         case .null: return ""
         case .text(let s): return s
         case .integer(let i): return String(i)
         case .number(let d):
-            if forTable { return formatFixed(d, digits: 6) }
+            if forTable { return ReportValue.significant(d, digits: 4) }
+            return JSONValue.format(d)
+        case .percent(let d):
+            if forTable { return ReportValue.percent(d) }
             return JSONValue.format(d)
         case .flag(let b): return b ? "true" : "false"
         }
@@ -68,11 +95,15 @@ public struct ReportTable: Sendable {
         .array(rows.map { row in .object(zip(columns, row).map { ($0, $1.json) }) })
     }
 
+    /// The text table speaks Japanese (``japaneseHeaders``); CSV and JSON keep the English field names.
     /// - Parameter rawCells: in CSV, write text cells exactly as they are, without the apostrophe
     ///   that keeps spreadsheets from reading `=…`, `+…`, `-…`, `@…` as formulas (``CSVWriter/guarded(_:)``).
     public func rendered(as format: ReportFormat, rawCells: Bool = false) -> String {
         switch format {
-        case .table: return textTable()
+        case .table:
+            var t = self
+            t.columns = columns.map { Self.japaneseHeaders[$0] ?? $0 }
+            return t.textTable(maxWidth: Self.terminalWidth)
         case .json: return json.serialized() + "\n"
         case .csv: return csv(rawCells: rawCells)
         }
@@ -91,8 +122,24 @@ public struct ReportTable: Sendable {
         return out
     }
 
-    public func textTable() -> String {
-        let cells = rows.map { $0.map { $0.text(forTable: true) } }
+    /// The width of the terminal standard output is, when it is one: text tables are cut to it.
+    @TaskLocal public static var terminalWidth: Int?
+
+    /// Japanese headers of the text tables, by field name.
+    public static let japaneseHeaders: [String: String] = [
+        "id": "ID", "name": "名称", "kind": "種別", "category": "分類", "value": "値", "measure": "指標",
+        "projects": "事業数", "share": "割合", "partnerships": "連携数", "relations": "連携の内容",
+        "community": "コミュニティ", "coordinator": "調整役", "gatekeeper": "門番", "representative": "代表",
+        "itinerant": "渡り", "liaison": "連絡役", "total": "計", "clustering": "クラスタ係数",
+        "core_number": "コア数", "component": "連結成分", "source": "連携元", "source_name": "連携元の名称",
+        "target": "連携先", "target_name": "連携先の名称", "weight": "重み", "shared_projects": "共通の事業数",
+        "project": "事業", "title": "事業名",
+    ]
+
+    /// The aligned text table; with `maxWidth`, the widest text columns are cut (ending in "…") so
+    /// that each line fits.
+    public func textTable(maxWidth: Int? = nil) -> String {
+        var cells = rows.map { $0.map { $0.text(forTable: true) } }
         var widths = columns.map(displayWidth)
         for row in cells {
             for (i, c) in row.enumerated() { widths[i] = max(widths[i], displayWidth(c)) }
@@ -101,9 +148,22 @@ public struct ReportTable: Sendable {
         for row in rows {
             for (i, v) in row.enumerated() {
                 switch v {
-                case .integer, .number, .null: break
+                case .integer, .number, .percent, .null: break
                 default: numeric[i] = false
                 }
+            }
+        }
+        if let maxWidth {
+            var total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+            while total > maxWidth {
+                // Cut the widest text column, never below its header or 8 columns.
+                guard let i = widths.indices.filter({ !numeric[$0] && widths[$0] > max(8, displayWidth(columns[$0])) })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                let floor = max(8, displayWidth(columns[i]))
+                let target = max(floor, widths[i] - (total - maxWidth))
+                total -= widths[i] - target
+                widths[i] = target
+                for r in cells.indices where displayWidth(cells[r][i]) > target { cells[r][i] = truncated(cells[r][i], to: target) }
             }
         }
         func pad(_ s: String, _ i: Int) -> String {
@@ -165,6 +225,18 @@ public enum CSVWriter {
     }
 }
 
+/// `s` cut to `width` terminal columns, the last one an ellipsis.
+func truncated(_ s: String, to width: Int) -> String {
+    var out = "", w = 0
+    for c in s {
+        let cw = displayWidth(String(c))
+        if w + cw > width - 1 { break }
+        out.append(c)
+        w += cw
+    }
+    return out + "…"
+}
+
 /// Columns a string occupies in a terminal: East Asian wide and fullwidth characters count two.
 func displayWidth(_ s: String) -> Int {
     var w = 0
@@ -193,10 +265,15 @@ func formatFixed(_ d: Double, digits: Int) -> String {
     guard scaled < 9e18 else { return "\(d)" }
     let n = UInt64(scaled)
     let intPart = n / UInt64(scale)
-    var frac = String(n % UInt64(scale))
-    frac = String(repeating: "0", count: digits - frac.count) + frac
+    var frac = digits > 0 ? String(n % UInt64(scale)) : ""
+    frac = String(repeating: "0", count: max(0, digits - frac.count)) + frac
     let body = digits > 0 ? "\(intPart).\(frac)" : "\(intPart)"
     return (negative && scaled != 0 ? "-" : "") + body
+}
+
+extension Double {
+    /// ⌊log10 |x|⌋ for a finite non-zero x.
+    var log10Floor: Double { Foundation.log10(Swift.abs(self)).rounded(.down) }
 }
 
 extension String {

@@ -12,7 +12,7 @@ struct BrokerageCommand: ParsableCommand {
         than v's) and liaison (three kinds). Ties are undirected, so each path is counted in both \
         directions, as statnet's brokerage() does on symmetric data: an open pair counts 2 \
         coordinator, itinerant or liaison, or 1 gatekeeper + 1 representative. total = the sum.
-        """
+        """ + HelpText.brokerage
     )
 
     @OptionGroup var input: GraphInputOptions

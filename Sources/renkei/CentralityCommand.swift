@@ -12,7 +12,7 @@ struct CentralityCommand: ParsableCommand {
         eigenvector, pagerank (alpha 0.85) and katz (alpha 0.1). With --weighted, shortest-path \
         measures turn weights into lengths by --distance: inverse (1/weight, for tie strengths such \
         as numbers of relations; the default) or weight (the weight is a length, as NetworkX's weight=).
-        """
+        """ + HelpText.centrality
     )
 
     @OptionGroup var input: GraphInputOptions

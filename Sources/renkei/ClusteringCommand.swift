@@ -11,7 +11,7 @@ struct ClusteringCommand: ParsableCommand {
         the weighted versions), core_number (k-core) and component (0 = largest). The table format \
         starts with a summary (average clustering, transitivity, components, largest component); \
         --summary prints only the summary, in any format.
-        """
+        """ + HelpText.clustering
     )
 
     @OptionGroup var input: GraphInputOptions

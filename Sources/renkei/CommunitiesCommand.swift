@@ -13,7 +13,7 @@ struct CommunitiesCommand: ParsableCommand {
         JSON: {"modularity": Q, "communities": [[id, …], …], "algorithm", "resolution", "seed", \
         "best_seed", "runs", "mean_nmi", "mean_ari", "distinct_partitions", "run_modularities"}. \
         Table and CSV: one row per organisation with its community.
-        """
+        """ + HelpText.communities
     )
 
     @OptionGroup var input: GraphInputOptions

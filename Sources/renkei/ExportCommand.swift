@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
         both or neither, with CRLF line ends for Excel; use --encoding utf8-bom or shift_jis for \
         Excel on Japanese Windows. pajek writes UTF-8 labels (Pajek 3 or later). dot is a plain data \
         export; styled diagrams come from renkei render.
-        """
+        """ + HelpText.export
     )
 
     @OptionGroup var input: InputOptions

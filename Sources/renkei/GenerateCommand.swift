@@ -14,7 +14,7 @@ struct GenerateCommand: ParsableCommand {
         (100 organisations), city (1,000), prefecture (10,000), national (100,000). --out writes a \
         dataset folder; --edge-list writes the partnership graph as `u v w` lines (0-based \
         organisation indices, w = partnerships) for benchmarks.
-        """
+        """ + HelpText.generate
     )
 
     @Option(help: "town, city, prefecture or national.")

@@ -50,6 +50,11 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var words: VocabularyOptions
 
+    @Flag(help: "No progress indicator and no notes on standard error (warnings still appear).")
+    var quiet = false
+
+    func validate() throws { Terminal.quiet = quiet }
+
     var input: DatasetInput { DatasetInput(path: path, options: words.options) }
 }
 
@@ -101,6 +106,11 @@ struct GraphInputOptions: ParsableArguments {
 
     @OptionGroup var words: VocabularyOptions
     @OptionGroup var filters: DatasetFilterOptions
+
+    @Flag(help: "No progress indicator and no notes on standard error (warnings still appear).")
+    var quiet = false
+
+    func validate() throws { Terminal.quiet = quiet }
 
     var input: DatasetInput { DatasetInput(path: path, forcePlainEdgeList: edgeList, options: words.options) }
 

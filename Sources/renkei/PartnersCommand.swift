@@ -12,7 +12,7 @@ struct PartnersCommand: ParsableCommand {
         A project's lead is not counted as its partner unless --include-leads. JSON: an array of \
         objects with key fields (kind / category / id, name, kind), projects, share, partnerships and \
         relations (an object of relation id → count).
-        """
+        """ + HelpText.partners
     )
 
     @OptionGroup var input: GraphInputOptions

@@ -13,7 +13,7 @@ struct ProjectionCommand: ParsableCommand {
         projects with k participants; Newman 2001) or jaccard (shared / union of their projects). \
         --view sectors prints the sector graph (partnerships between kinds, within-kind on the \
         diagonal); --view incidence the project × kind table (organisations of each kind per project).
-        """
+        """ + HelpText.projection
     )
 
     @OptionGroup var input: GraphInputOptions

@@ -14,7 +14,7 @@ struct RenderCommand: ParsableCommand {
             summary (--sectors) to --out, or with --all writes the full set into the --out folder: \
             project-<id>.dot/.svg for every project, network.dot/.svg/.png and sectors.dot/.svg. \
             Files appear only when every diagram has been drawn.
-            """
+            """ + HelpText.render
     )
 
     @OptionGroup var input: InputOptions
@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
         Terminal.warn(set.warnings)
         if diagram.all {
             try OutputWriter.write(set.files, into: out)
-            Terminal.note("wrote \(set.diagramCount) diagrams to \(out)")
+            Terminal.note("wrote \(ReportValue.counted(set.diagramCount, "diagram")) to \(out)")
         } else {
             try OutputWriter.write(set.files[0].bytes, to: out)
         }

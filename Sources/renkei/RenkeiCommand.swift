@@ -1,5 +1,6 @@
 import ArgumentParser
 import RenkeiApp
+import RenkeiIO
 
 @main
 struct RenkeiCommand: ParsableCommand {
@@ -23,12 +24,13 @@ struct RenkeiCommand: ParsableCommand {
             EgoCommand.self,
             PathCommand.self,
             GapsCommand.self,
+            ReportCommand.self,
         ]
     )
 
     static func main() {
         Terminal.removeTemporaryFilesOnSignals()
         DatasetInput.reportWarnings { Terminal.warn($0.map(\.description)) }
-        main(nil)
+        ReportTable.$terminalWidth.withValue(Terminal.outputWidth) { main(nil) }
     }
 }

@@ -5,7 +5,8 @@ import RenkeiApp
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Count organisations by kind, partnerships by relation, projects and connected components."
+        abstract: "Count organisations by kind, partnerships by relation, projects and connected components.",
+        discussion: HelpText.stats
     )
 
     @OptionGroup var input: InputOptions

@@ -16,19 +16,35 @@ enum Terminal {
         try OutputWriter.writeStandardOutput(bytes)
     }
 
-    /// One line on standard error (notes, warnings, summaries).
+    /// Set by `--quiet`: no progress and no notes (warnings and errors still appear).
+    nonisolated(unsafe) static var quiet = false
+
+    /// The width of the terminal on standard output, or nil when standard output is not a terminal.
+    static var outputWidth: Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+    }
+
+    /// A note on standard error, unless `--quiet`.
     static func note(_ line: String) {
+        if !quiet { say(line) }
+    }
+
+    /// One line on standard error (warnings, summaries).
+    static func say(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// `warning: …` on standard error, one per message.
     static func warn(_ messages: [String]) {
-        for m in messages { note("warning: \(m)") }
+        for m in messages { say("warning: \(m)") }
     }
 
     /// A progress line on stderr for long computations, only when stderr is a terminal.
     static func progress(_ label: String) -> AnalysisProgress? {
-        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
         return { done, total in
             let percent = total > 0 ? done * 100 / total : 100
             var line = "\r\(label): \(percent)% (\(done)/\(total))"

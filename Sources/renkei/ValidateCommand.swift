@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Load a dataset and report every problem at once (non-zero exit status on errors).",
-        discussion: "PATH is a dataset folder (dataset.yaml, organizations.csv, projects.csv, partnerships.csv), an edge-list CSV (source,target[,relations][,weight] or 団体名,連携先[,連携内容][,重み]), a .graphml/.gexf/.json export or a plain 'u v [w]' edge list. Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS/CP932) are detected."
+        discussion: "PATH is a dataset folder (dataset.yaml, organizations.csv, projects.csv, partnerships.csv), an edge-list CSV (source,target[,relations][,weight] or 団体名,連携先[,連携内容][,重み]), a .graphml/.gexf/.json export or a plain 'u v [w]' edge list. Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS/CP932) are detected." + HelpText.validate
     )
 
     @OptionGroup var input: InputOptions

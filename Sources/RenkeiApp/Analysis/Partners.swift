@@ -76,7 +76,7 @@ public struct PartnersReport: Sendable {
                                 title: titled ? "よく連携する\(what) (事業 \(projectCount) 件中\(includeLeads ? "、主催団体を含む" : ""))" : nil)
         for r in rows {
             let relations = r.relations.map { "\($0.relation.japanese) \($0.count)" }.joined(separator: "; ")
-            table.append(keyValues(r).map { .text($0) } + [.integer(r.projects), .number(r.share), .integer(r.partnerships), .text(relations)])
+            table.append(keyValues(r).map { .text($0) } + [.integer(r.projects), .percent(r.share), .integer(r.partnerships), .text(relations)])
         }
         return table
     }

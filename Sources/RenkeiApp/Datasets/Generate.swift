@@ -40,6 +40,7 @@ public struct GeneratedNetwork: Sendable {
     /// `generated N organisations (G generic), P projects, Q partnerships (seed S)`.
     public var summary: String {
         let generic = dataset.organizations.filter(\.generic).count
-        return "generated \(dataset.organizations.count) organisations (\(generic) generic), \(dataset.projects.count) projects, \(dataset.partnerships.count) partnerships (seed \(seed))"
+        return "generated \(ReportValue.counted(dataset.organizations.count, "organisation")) (\(generic) generic), "
+            + "\(ReportValue.counted(dataset.projects.count, "project")), \(ReportValue.counted(dataset.partnerships.count, "partnership")) (seed \(seed))"
     }
 }

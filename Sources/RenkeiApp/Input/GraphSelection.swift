@@ -147,7 +147,7 @@ struct ProjectDataset {
         let dataset = loaded.withImpliedProjects()
         var note: String?
         if loaded.projects.isEmpty && !dataset.projects.isEmpty {
-            note = "\(input.path) has no projects; each source organisation is read as the lead of one project (\(dataset.projects.count) projects)"
+            note = "\(input.path) has no projects; each source organisation is read as the lead of one project (\(ReportValue.counted(dataset.projects.count, "project")))"
         }
         return ProjectDataset(dataset: dataset, filter: try selection.filter(for: dataset, path: input.path), note: note)
     }
