@@ -16,33 +16,29 @@ import Foundation
 ///    exp(ΔH / θ) among the moves with ΔH ≥ 0 (θ = 0.01, ΔH in edge-weight units, as igraph);
 /// 3. **aggregation** on the refined partition, each aggregate starting in its unrefined community.
 ///
-/// Iterations repeat, each starting from the previous partition, until one changes nothing (the
-/// default, igraph's `n_iterations = -1`) or `maxIterations` have run (igraph and leidenalg stop
-/// after 2 unless asked; each further iteration can only keep or raise modularity). Finally any community that is not connected is split into its
+/// Iterations repeat, each starting from the previous partition, until one changes nothing or
+/// `maxIterations` have run (2 by default, as in igraph and leidenalg; each further iteration
+/// can only keep or raise modularity). Finally any community that is not connected is split into its
 /// connected components — this never lowers modularity — so every community returned is connected.
 public enum Leiden {
     /// Randomness of the refinement step (θ in the paper).
     public static let theta = 0.01
-    /// Safety bound on the iterations of a run until stable (modularity rises with every
-    /// iteration that changes the partition, so the loop ends; in practice within a few dozen).
-    public static let stableIterationLimit = 1_000
 
     /// Runs Leiden on `graph`.
     /// - Parameters:
     ///   - resolution: γ; larger values give smaller communities.
     ///   - seed: fixes every random choice.
-    ///   - maxIterations: upper bound on full Leiden iterations; nil: until an iteration changes
-    ///     nothing (at most ``stableIterationLimit``).
+    ///   - maxIterations: upper bound on full Leiden iterations.
     /// - Returns: the partition, canonically numbered; every community is connected.
     /// - Complexity: O(*m*) per level in practice; O(*n* + *m*) memory.
     public static func run(_ graph: AnalysisGraph, resolution: Double = 1, seed: UInt64 = 0,
-                           maxIterations: Int? = nil) -> CommunityPartition {
+                           maxIterations: Int = 2) -> CommunityPartition {
         let n = graph.nodeCount
         var rng = SplitMixRandom(seed: seed)
         let base = CommunityGraph(graph)
         var membership = (0..<n).map { Int32($0) }
         guard base.twoM > 0 else { return CommunityPartition(labels: membership) }
-        for _ in 0..<(maxIterations ?? stableIterationLimit) {
+        for _ in 0..<maxIterations {
             let changed = iterate(base, membership: &membership, resolution: resolution, rng: &rng)
             if !changed { break }
         }
