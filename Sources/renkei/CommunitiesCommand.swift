@@ -11,7 +11,7 @@ struct CommunitiesCommand: ParsableCommand {
         the highest modularity and the mean pairwise NMI and ARI between the runs (1 = every run \
         agrees). Communities are numbered by size (largest first), ties by their first member. \
         JSON: {"modularity": Q, "communities": [[id, …], …], "algorithm", "resolution", "seed", \
-        "best_seed", "runs", "mean_nmi", "mean_ari", "distinct_partitions", "run_modularities"}. \
+        "best_seed", "runs", "mean_nmi", "mean_ari", "distinct_partitions", "run_modularities", "edge_weight"}. \
         Table and CSV: one row per organisation with its community.
         """ + HelpText.communities
     )
@@ -35,6 +35,8 @@ struct CommunitiesCommand: ParsableCommand {
     func run() throws {
         let request = CommunitiesRequest(input: input.input, selection: input.selection, algorithm: algorithm, seed: seed,
                                          runs: runs, resolution: resolution, progress: Terminal.progress("communities: runs"))
-        try Terminal.emit(request.run().rendered(as: output.format, rawCells: output.rawCells))
+        let report = try request.run()
+        if let note = report.graph.weightingNote { Terminal.note("note: \(note)") }
+        try Terminal.emit(report.rendered(as: output.format, rawCells: output.rawCells))
     }
 }

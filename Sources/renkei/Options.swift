@@ -101,8 +101,8 @@ struct GraphInputOptions: ParsableArguments {
     @Option(name: .customLong("project"), help: "Keep only these projects (repeat the option or separate ids by commas).")
     var projects: [String] = []
 
-    @Option(name: .customLong("edge-weight"), help: "Edge weight for datasets: relations (number of relation kinds), weight (the weight column) or count (1 per partnership).")
-    var edgeWeight: PartnershipWeighting = .relations
+    @Option(name: .customLong("edge-weight"), help: "Edge weight for datasets: relations (number of relation kinds), weight (the weight column) or count (1 per partnership). Default: weight for an edge-list CSV with a weight column, relations otherwise.")
+    var edgeWeight: PartnershipWeighting?
 
     @OptionGroup var words: VocabularyOptions
     @OptionGroup var filters: DatasetFilterOptions

@@ -48,4 +48,16 @@ struct DiagramStyleOptions: ParsableArguments {
 
     @Option(help: "Seed for the layout's random start and the community partition.")
     var seed: UInt64 = 1
+
+    @Option(help: "Network: auto (an overview above \(RenderRequest.overviewThreshold) organisations), overview, or full (every organisation, sfdp).")
+    var detail: NetworkDetail = .auto
+
+    @Option(name: .customLong("group-by"), help: "Network overview: group organisations by community, municipality or kind.")
+    var groupBy: OverviewGrouping = .community
+
+    @Option(help: "Network: draw only this organisation (id or name), its partners and the partnerships among them.")
+    var focus: String?
 }
+
+extension NetworkDetail: ExpressibleByArgument {}
+extension OverviewGrouping: ExpressibleByArgument {}

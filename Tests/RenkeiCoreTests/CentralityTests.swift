@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RenkeiCore
 
@@ -152,5 +153,57 @@ import Testing
         #expect(mismatches(g, try g.pageRank(PageRankOptions(dangling: d, weighted: false)),
                            F.measure("karate", "pagerank_isolated_dangling")) == [])
         #expect(try mismatches(g, g.closeness(), F.measure("karate", "closeness_isolated")) == [])
+    }
+}
+
+/// PageRank, eigenvector and Katz with a precision reach the exact solution (igraph PRPACK and
+/// ARPACK, a numpy linear solve: Fixtures/make_spectral_fixture.py) on a 400-vertex graph with a
+/// 3-vertex second component, where NetworkX's default stopping rule is 1.4% off.
+@Suite struct ExactSpectralTests {
+    nonisolated(unsafe) static let expected: [String: Any] = {
+        let url = Bundle.module.url(forResource: "spectral400_expected", withExtension: "json", subdirectory: "Fixtures")!
+        return try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    }()
+
+    static func values(_ name: String, _ g: AnalysisGraph) -> [Double] {
+        let m = expected[name] as! [String: Any]
+        return g.labels.map { (m[$0] as! NSNumber).doubleValue }
+    }
+
+    /// max |x − e| / max |e|.
+    static func error(_ x: [Double], _ e: [Double]) -> Double {
+        zip(x, e).map { abs($0 - $1) }.max()! / e.map(abs).max()!
+    }
+
+    let g = AnalysisFixtures.edgeList("spectral400.txt")
+
+    @Test func pageRankIsExact() throws {
+        #expect(g.nodeCount == 400 && g.connectedComponents().count == 2)
+        let pr = try g.pageRank(PageRankOptions(weighted: false, precision: 1e-9, maxIterations: 10_000))
+        let exact = Self.values("pagerank", g)
+        #expect(Self.error(pr, exact) < 1e-9)
+        for v in 0..<g.nodeCount { #expect(close(pr[v], exact[v], relative: 1e-7), "vertex \(g.labels[v])") }
+        let loose = try g.pageRank(PageRankOptions(weighted: false))
+        #expect(Self.error(loose, exact) > 1e-4, "NetworkX's rule stops early on this graph")
+        let weighted = try g.pageRank(PageRankOptions(precision: 1e-9, maxIterations: 10_000))
+        #expect(Self.error(weighted, Self.values("pagerank_w", g)) < 1e-9)
+    }
+
+    @Test func eigenvectorIsExact() throws {
+        let x = try g.eigenvectorCentrality(precision: 1e-9, maxIterations: 10_000)
+        let exact = Self.values("eigenvector", g)
+        #expect(Self.error(x, exact) < 1e-9)
+        #expect(Self.error(try g.eigenvectorCentrality(), exact) > 1e-6)
+    }
+
+    @Test func katzIsExact() throws {
+        let x = try g.katzCentrality(alpha: 0.1, precision: 1e-9, maxIterations: 10_000)
+        #expect(Self.error(x, Self.values("katz", g)) < 1e-9)
+    }
+
+    @Test func precisionIsHonouredWhenLooser() throws {
+        let exact = Self.values("pagerank", g)
+        let pr = try g.pageRank(PageRankOptions(weighted: false, precision: 1e-4, maxIterations: 10_000))
+        #expect(Self.error(pr, exact) < 1e-4)
     }
 }

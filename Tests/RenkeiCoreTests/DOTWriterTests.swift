@@ -70,3 +70,43 @@ import Testing
             """)
     }
 }
+
+/// The network overview (issue 13): groups as nodes with their member counts, edges with the
+/// number of partnerships between groups, each group's top broker named — all hand-counted.
+@Suite struct OverviewDiagramTests {
+    static func dataset() -> Dataset {
+        let k = OrganizationKind.builtIn
+        let orgs = [
+            Organization(id: "a", name: "社協A", kind: k[0], municipality: "仙台市"),
+            Organization(id: "b", name: "社協B", kind: k[0], municipality: "仙台市"),
+            Organization(id: "c", name: "学校C", kind: k[2], municipality: "仙台市"),
+            Organization(id: "d", name: "学校D", kind: k[2], municipality: "石巻市"),
+            Organization(id: "e", name: "NPO E", kind: k[3], municipality: "石巻市"),
+        ]
+        let r = [RelationKind.builtIn[0]]
+        let pairs = [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("d", "e"), ("c", "d")]
+        return Dataset(metadata: DatasetMetadata(name: "テスト"), organizations: orgs, projects: [],
+                       partnerships: pairs.map { Partnership(project: nil, source: $0.0, target: $0.1, relations: r) })
+    }
+
+    @Test func groupsByKindWithCountsAndBrokers() {
+        let dot = DiagramWriter(dataset: Self.dataset(), options: DiagramOptions()).overviewDOT(grouping: .kind)
+        // Groups by size: 社協 (a, b) 2, 学校 (c, d) 2 — ties by kind order — then NPO (e) 1.
+        #expect(dot.contains("\"g0\" [label=\"社協\\n2 団体\\n社協A"))
+        #expect(dot.contains("\"g1\" [label=\"学校\\n2 団体\\n学校D"))
+        #expect(dot.contains("\"g2\" [label=\"NPO\\n1 団体\\nNPO E"))
+        // 社協–学校: a–c, a–d, b–c = 3 partnerships; 学校–NPO: d–e = 1; no 社協–NPO edge.
+        #expect(dot.contains("\"g0\" -- \"g1\" [penwidth=6.5"))
+        #expect(dot.contains("tooltip=\"社協・学校：3 件\""))
+        #expect(dot.contains("tooltip=\"学校・NPO：1 件\""))
+        #expect(!dot.contains("\"g0\" -- \"g2\""))
+    }
+
+    @Test func groupsByMunicipality() {
+        let dot = DiagramWriter(dataset: Self.dataset(), options: DiagramOptions()).overviewDOT(grouping: .municipality)
+        #expect(dot.contains("\"g0\" [label=\"仙台市\\n3 団体"))
+        #expect(dot.contains("\"g1\" [label=\"石巻市\\n2 団体"))
+        // a–d, c–d cross; 仙台市–石巻市 2 partnerships.
+        #expect(dot.contains("tooltip=\"仙台市・石巻市：2 件\""))
+    }
+}

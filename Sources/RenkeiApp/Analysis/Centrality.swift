@@ -29,13 +29,17 @@ public struct CentralityRequest: Sendable {
     public var alpha: Double?
     /// PageRank: teleport only to these organisation ids.
     public var personalize: [String]
+    /// PageRank, eigenvector and Katz: iterate until every value is within this of the exact
+    /// solution, relative to the largest value (default 1e-9; `SpectralConvergence`).
+    public var tolerance: Double
     /// Called as the shortest-path measures progress.
     public var progress: AnalysisProgress?
 
     public init(input: DatasetInput, selection: GraphSelection = GraphSelection(), measure: CentralityMeasure = .degree,
                 top: Int? = nil, normalized: Bool = true, weighted: Bool = false, distance: EdgeDistance = .inverse,
                 endpoints: Bool = false, samples: Int? = nil, seed: UInt64 = 1, alpha: Double? = nil,
-                personalize: [String] = [], progress: AnalysisProgress? = nil) {
+                personalize: [String] = [], tolerance: Double = CentralityRequest.defaultTolerance,
+                progress: AnalysisProgress? = nil) {
         self.input = input
         self.selection = selection
         self.measure = measure
@@ -48,8 +52,15 @@ public struct CentralityRequest: Sendable {
         self.seed = seed
         self.alpha = alpha
         self.personalize = personalize
+        self.tolerance = tolerance
         self.progress = progress
     }
+
+    /// The default relative precision of the spectral measures.
+    public static let defaultTolerance = 1e-9
+    /// Iteration limit of the spectral measures at that precision (PageRank needs about 140 steps
+    /// at damping 0.85 in the worst case).
+    static let spectralIterations = 10_000
 
     /// Loads the input and computes the measure.
     /// - Throws: `InputError`, ``RequestError`` (unknown personalisation id), `AnalysisError`.
@@ -71,9 +82,12 @@ public struct CentralityRequest: Sendable {
             return try g.closeness(ClosenessOptions(weighted: weighted, distance: distance, progress: progress))
         case .harmonic:
             return try g.harmonic(ClosenessOptions(weighted: weighted, distance: distance, progress: progress))
-        case .eigenvector: return try g.eigenvectorCentrality(weighted: weighted)
+        case .eigenvector:
+            return try g.eigenvectorCentrality(weighted: weighted, precision: tolerance,
+                                               maxIterations: Self.spectralIterations)
         case .pagerank:
-            var options = PageRankOptions(alpha: alpha ?? 0.85, weighted: weighted)
+            var options = PageRankOptions(alpha: alpha ?? 0.85, weighted: weighted, precision: tolerance,
+                                          maxIterations: Self.spectralIterations)
             if !personalize.isEmpty {
                 var p = [Double](repeating: 0, count: g.nodeCount)
                 for id in personalize.flatMap(Vocabulary.splitList) {
@@ -85,7 +99,9 @@ public struct CentralityRequest: Sendable {
                 options.personalization = p
             }
             return try g.pageRank(options)
-        case .katz: return try g.katzCentrality(alpha: alpha ?? 0.1, weighted: weighted)
+        case .katz:
+            return try g.katzCentrality(alpha: alpha ?? 0.1, weighted: weighted, precision: tolerance,
+                                        maxIterations: Self.spectralIterations)
         }
     }
 }

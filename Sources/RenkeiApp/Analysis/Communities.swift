@@ -43,7 +43,8 @@ public struct CommunitiesReport: Sendable {
     public var detection: CommunityDetection
 
     /// `{"modularity", "communities": [[id…]…], "algorithm", "resolution", "seed", "best_seed",
-    /// "runs", "mean_nmi", "mean_ari", "distinct_partitions", "run_modularities"}`.
+    /// "runs", "mean_nmi", "mean_ari", "distinct_partitions", "run_modularities", "edge_weight"}`;
+    /// `edge_weight` is relations, weight or count, or null for a plain edge list (its third field).
     public var json: JSONValue {
         let d = detection
         return .object([
@@ -58,6 +59,7 @@ public struct CommunitiesReport: Sendable {
             ("mean_ari", .double(d.meanARI)),
             ("distinct_partitions", .int(d.distinctPartitions)),
             ("run_modularities", .array(d.runModularities.map { .double($0) })),
+            ("edge_weight", graph.weighting.map { .string($0.rawValue) } ?? .null),
         ])
     }
 

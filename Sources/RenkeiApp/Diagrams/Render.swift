@@ -15,8 +15,23 @@ public enum DiagramTarget: Sendable, Equatable {
     case all
 }
 
+/// How much of a network diagram is drawn.
+public enum NetworkDetail: String, Sendable, CaseIterable {
+    /// Every organisation up to ``RenderRequest/overviewThreshold``, the overview above it.
+    case auto
+    /// Groups of organisations (``DiagramWriter/overviewDOT(grouping:)``).
+    case overview
+    /// Every organisation, however many (sfdp with overlap removal above a few hundred).
+    case full
+}
+
 /// Draw partnership diagrams (連携図) as DOT, SVG, PNG or PDF (`renkei render`).
 public struct RenderRequest: Sendable {
+    /// Above this many organisations in partnerships a network is drawn as an overview unless
+    /// the full drawing is asked for. Measured: the seed dataset's 336 organisations still read
+    /// as a full drawing (every name at 9 pt on a ~3,000 px PNG); at `generate --scale city`
+    /// (1,000) the full drawing is a hairball whose labels overlap.
+    public static let overviewThreshold = 400
     public var input: DatasetInput
     public var target: DiagramTarget
     /// The format asked for; nil: from ``outputPath``'s extension, else SVG (for ``DiagramTarget/all``:
@@ -40,11 +55,19 @@ public struct RenderRequest: Sendable {
     public var fonts: JapaneseFonts
     /// The place, year and kind filters (``GraphSelection/view(of:)``); the others do not apply to diagrams.
     public var selection = GraphSelection()
+    /// Network diagram: full drawing, overview or chosen by size.
+    public var detail: NetworkDetail
+    /// Network overview: what organisations are grouped by.
+    public var groupBy: OverviewGrouping
+    /// Network diagram: draw only this organisation (id or name), its partners and the
+    /// partnerships among them.
+    public var focus: String?
 
     public init(input: DatasetInput, target: DiagramTarget, format: RenderFormat? = nil, outputPath: String? = nil,
                 engine: String? = nil, font: String? = nil, colorBy: DiagramColoring = .kind,
                 clusterBy: DiagramClustering = .none, sizeBy: NodeSizeMeasure? = nil, seed: UInt64 = 1,
-                progress: AnalysisProgress? = nil, fonts: JapaneseFonts = .system) {
+                progress: AnalysisProgress? = nil, fonts: JapaneseFonts = .system, detail: NetworkDetail = .auto,
+                groupBy: OverviewGrouping = .community, focus: String? = nil) {
         self.input = input
         self.target = target
         self.format = format
@@ -57,6 +80,9 @@ public struct RenderRequest: Sendable {
         self.seed = seed
         self.progress = progress
         self.fonts = fonts
+        self.detail = detail
+        self.groupBy = groupBy
+        self.focus = focus
     }
 
     /// The format of a single diagram: the one asked for, else the output file's extension, else SVG.
@@ -75,21 +101,35 @@ public struct RenderRequest: Sendable {
         if let engine, !renderer.engines.contains(engine) {
             throw RenderError.unknownEngine(engine, available: renderer.engines)
         }
-        let dataset = try selection.view(of: input.load().dataset)
+        var dataset = try selection.view(of: input.load().dataset)
+        var notes: [String] = []
+        if let focus {
+            dataset = try Self.surroundings(of: focus, in: dataset)
+        }
         let rendering = target == .all ? format != .dot : singleFormat != .dot
         var warnings: [String] = []
-        let options = try diagramOptions(for: dataset, rendering: rendering, warnings: &warnings)
+        let organizations = Self.organizationsInPartnerships(dataset)
+        let overview = (target == .network || target == .all)
+            && (detail == .overview || (detail == .auto && organizations > Self.overviewThreshold))
+        if overview && detail == .auto {
+            notes.append("the network has \(organizations) organisations (more than \(Self.overviewThreshold)); drawing an overview by \(groupBy.rawValue) instead of every organisation")
+        } else if detail == .full && organizations > Self.overviewThreshold && target != .sectors {
+            notes.append("drawing all \(organizations) organisations with sfdp; this can take minutes")
+        }
+        let options = try diagramOptions(for: dataset, rendering: rendering, warnings: &warnings,
+                                         communitiesNeeded: overview && groupBy == .community)
         let writer = DiagramWriter(dataset: dataset, options: options)
+        let networkDOT = { overview ? writer.overviewDOT(grouping: groupBy) : writer.networkDOT() }
         var diagrams: [(name: String, dot: String, formats: [RenderFormat])] = []
         switch target {
         case .project(let id): diagrams = [(DiagramFileNames.project(id), try writer.projectDOT(id: id), [singleFormat])]
-        case .network: diagrams = [("network", writer.networkDOT(), [singleFormat])]
+        case .network: diagrams = [("network", networkDOT(), [singleFormat])]
         case .sectors: diagrams = [("sectors", writer.sectorsDOT(), [singleFormat])]
         case .all:
             // DOT and SVG for every diagram and PNG for the network; with a format, DOT plus it.
             func formats(_ defaults: [RenderFormat]) -> [RenderFormat] { format.map { $0 == .dot ? [.dot] : [.dot, $0] } ?? defaults }
             for (id, dot) in writer.allProjectDOTs() { diagrams.append((DiagramFileNames.project(id), dot, formats([.dot, .svg]))) }
-            diagrams.append(("network", writer.networkDOT(), formats([.dot, .svg, .png])))
+            diagrams.append(("network", networkDOT(), formats([.dot, .svg, .png])))
             diagrams.append(("sectors", writer.sectorsDOT(), formats([.dot, .svg])))
         }
         var files: [OutputItem] = []
@@ -107,11 +147,36 @@ public struct RenderRequest: Sendable {
             }
             progress?(i + 1, diagrams.count)
         }
-        return DiagramSet(files: files, diagramCount: diagrams.count, warnings: warnings)
+        return DiagramSet(files: files, diagramCount: diagrams.count, warnings: warnings, notes: notes)
+    }
+
+    /// Organisations taking part in a partnership (what the network diagram draws).
+    static func organizationsInPartnerships(_ dataset: Dataset) -> Int {
+        var ids = Set<String>()
+        for p in dataset.partnerships { ids.insert(p.source); ids.insert(p.target) }
+        return ids.count
+    }
+
+    /// `dataset` cut to one organisation (by id, else by exact name), its partners and the
+    /// partnerships among them.
+    /// - Throws: ``RequestError`` for an organisation the dataset does not hold.
+    static func surroundings(of focus: String, in dataset: Dataset) throws -> Dataset {
+        guard let center = dataset.organization(id: focus) ?? dataset.organizations.first(where: { $0.name == focus }) else {
+            throw RequestError.unknown("organisation", focus, among: dataset.organizations.map(\.id))
+        }
+        var near: Set<String> = [center.id]
+        for p in dataset.partnerships where p.source == center.id || p.target == center.id {
+            near.insert(p.source)
+            near.insert(p.target)
+        }
+        return Dataset(metadata: dataset.metadata, vocabulary: dataset.vocabulary, organizations: dataset.organizations,
+                       projects: dataset.projects.filter { near.contains($0.lead) },
+                       partnerships: dataset.partnerships.filter { near.contains($0.source) && near.contains($0.target) })
     }
 
     /// The diagram settings, with the community partition, node sizes and the font check.
-    func diagramOptions(for dataset: Dataset, rendering: Bool, warnings: inout [String]) throws -> DiagramOptions {
+    func diagramOptions(for dataset: Dataset, rendering: Bool, warnings: inout [String],
+                        communitiesNeeded: Bool = false) throws -> DiagramOptions {
         // The DOT always names the requested (or default) family, so that DOT files are the same on
         // every machine; when it is missing, fontconfig substitutes another Japanese font at render time.
         let family = font ?? DiagramOptions.defaultFont
@@ -122,7 +187,7 @@ public struct RenderRequest: Sendable {
             }
         }
         var options = DiagramOptions(font: family, colorBy: colorBy, clusterBy: clusterBy, seed: seed, engine: engine)
-        let needsCommunities = colorBy == .community || clusterBy == .community
+        let needsCommunities = colorBy == .community || clusterBy == .community || communitiesNeeded
         if needsCommunities || sizeBy != nil {
             // Communities and the node-size measure share one partnership graph.
             let graph = AnalysisGraph.partnershipGraph(of: dataset)
@@ -141,6 +206,8 @@ public struct DiagramSet: Sendable {
     public var diagramCount: Int
     /// What Graphviz and the font check warned about.
     public var warnings: [String]
+    /// What the request decided on its own (an overview instead of the full network).
+    public var notes: [String] = []
 }
 
 /// File names of diagrams.

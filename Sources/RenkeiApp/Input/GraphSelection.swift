@@ -12,8 +12,8 @@ public struct GraphSelection: Sendable, Equatable {
     public var relations: [String]
     /// Project ids to keep (empty: all); each item may be a comma-separated list.
     public var projects: [String]
-    /// How a partnership becomes an edge weight.
-    public var weighting: PartnershipWeighting
+    /// How a partnership becomes an edge weight; nil: ``automaticWeighting(for:kind:)``.
+    public var weighting: PartnershipWeighting?
     /// Prefectures of the projects to keep (empty: all); see ``view(of:)``.
     public var prefectures: [String] = []
     /// Municipalities of the projects to keep (empty: all).
@@ -23,9 +23,9 @@ public struct GraphSelection: Sendable, Equatable {
     /// Kinds of the organisations to keep (ids or English names; empty: all).
     public var kinds: [String] = []
 
-    /// A selection; the defaults keep everything and weigh a partnership by its number of relations.
+    /// A selection; the defaults keep everything and weigh a partnership automatically.
     public init(realisedOnly: Bool = false, includeGeneric: Bool = true, relations: [String] = [],
-                projects: [String] = [], weighting: PartnershipWeighting = .relations) {
+                projects: [String] = [], weighting: PartnershipWeighting? = nil) {
         self.realisedOnly = realisedOnly
         self.includeGeneric = includeGeneric
         self.relations = relations
@@ -44,7 +44,8 @@ public struct GraphSelection: Sendable, Equatable {
     /// The graph filter for `dataset`, with relations and projects checked against it.
     /// - Throws: ``RequestError`` for an unknown relation or project, with a did-you-mean hint.
     public func filter(for dataset: Dataset, path: String) throws -> GraphFilter {
-        var filter = GraphFilter(realisedOnly: realisedOnly, includeGeneric: includeGeneric, weighting: weighting)
+        var filter = GraphFilter(realisedOnly: realisedOnly, includeGeneric: includeGeneric,
+                                 weighting: weighting ?? .relations)
         let relationNames = relations.flatMap(Vocabulary.splitList)
         if !relationNames.isEmpty {
             var ids = Set<String>()
@@ -65,6 +66,13 @@ public struct GraphSelection: Sendable, Equatable {
         }
         return filter
     }
+
+    /// The weighting used when none is asked for: an edge-list CSV whose weight column carries
+    /// weights (some partnership weighs other than 1) is weighed by it; anything else by its
+    /// number of relation kinds.
+    public static func automaticWeighting(for dataset: Dataset, kind: DatasetLoader.PathKind) -> PartnershipWeighting {
+        kind == .edgeListCSV && dataset.partnerships.contains { $0.weight != 1 } ? .weight : .relations
+    }
 }
 
 /// An analysis graph with the organisation name and kind of each vertex, and the dataset it came
@@ -78,6 +86,28 @@ public struct OrganizationGraph: Sendable {
     public var kinds: [String]
     /// The dataset, when the input was one.
     public var dataset: Dataset?
+    /// How partnerships were weighed (nil for a plain edge list, whose third field is the weight).
+    public var weighting: PartnershipWeighting?
+
+    /// Which edge weight was used, for standard error: set for an edge-list CSV, where the choice
+    /// was made from the data.
+    public var weightingNote: String? {
+        guard let weighting, let chosen = automaticChoice else { return nil }
+        return chosen ? "edge weight: \(weighting.rawValue) (the CSV's weight column)"
+                      : "edge weight: \(weighting.rawValue)"
+    }
+    /// True when the weighting was chosen automatically from an edge-list CSV's weight column,
+    /// false when chosen automatically without one, nil when asked for or not applicable.
+    var automaticChoice: Bool?
+
+    public init(graph: AnalysisGraph, names: [String], kinds: [String], dataset: Dataset?,
+                weighting: PartnershipWeighting? = nil) {
+        self.graph = graph
+        self.names = names
+        self.kinds = kinds
+        self.dataset = dataset
+        self.weighting = weighting
+    }
 
     /// Loads `input` and builds the graph `selection` describes.
     ///
@@ -95,7 +125,10 @@ public struct OrganizationGraph: Sendable {
                                      kinds: [String](repeating: OrganizationKind.other.id, count: graph.nodeCount), dataset: nil)
         }
         let dataset = try selection.view(of: input.load().dataset)
-        let graph = AnalysisGraph.partnershipGraph(of: dataset, filter: try selection.filter(for: dataset, path: input.path))
+        var filter = try selection.filter(for: dataset, path: input.path)
+        let kind = input.kind
+        if selection.weighting == nil { filter.weighting = GraphSelection.automaticWeighting(for: dataset, kind: kind) }
+        let graph = AnalysisGraph.partnershipGraph(of: dataset, filter: filter)
         var names: [String] = [], kinds: [String] = []
         names.reserveCapacity(graph.nodeCount)
         kinds.reserveCapacity(graph.nodeCount)
@@ -104,7 +137,9 @@ public struct OrganizationGraph: Sendable {
             names.append(o?.name ?? id)
             kinds.append(o?.kind.id ?? OrganizationKind.other.id)
         }
-        return OrganizationGraph(graph: graph, names: names, kinds: kinds, dataset: dataset)
+        var loaded = OrganizationGraph(graph: graph, names: names, kinds: kinds, dataset: dataset, weighting: filter.weighting)
+        if selection.weighting == nil && kind == .edgeListCSV { loaded.automaticChoice = filter.weighting == .weight }
+        return loaded
     }
 
     /// A per-organisation report: columns `id`, `name`, `kind`, then `columns`; one row per vertex

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""End-to-end benchmark: whole `renkei` processes beside whole igraph Python processes on the same files.
+
+    python3 Benchmarks/endtoend.py [--skip-build] [--rows 1000000] [--repeat 1] [--only csv,folder,graphml,render]
+
+What a user runs is the whole command, so every figure here is one process from start to exit:
+wall seconds and peak resident memory (`/usr/bin/time -f "%e %M"`, best of --repeat), never an
+in-process timer. Files are generated once into bench-out/ (git-ignored):
+
+  named-RROWS.csv   `source,target,weight`: a Barabási–Albert graph (NetworkX, m = 5, seed 42)
+                    on ROWS / 5 organisations named `団体NNNNNN`, weight 1 + (u + v) % 5
+  national/         `renkei generate --scale national --seed 1 --out …` (a dataset folder)
+  named-RROWS.graphml  `renkei export named-RROWS.csv --format graphml`
+
+Runs (each beside the igraph process doing the same work in Python):
+  csv       `renkei centrality FILE.csv --measure pagerank`, `validate`, `stats`;
+            igraph: csv.reader + Graph.TupleList(weights=True) + pagerank()
+  folder    `renkei centrality national --measure pagerank`, `validate`, `stats`;
+            igraph: partnerships.csv the same way
+  graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml`;
+            igraph: Read_GraphML + write_graphml of the same file
+  render    `renkei render DIR --network --out x.svg` for generate --scale town/city/prefecture
+            (timeout 300 s; no igraph counterpart)
+Ratios are renkei / igraph (below 1 = renkei faster). Goals (issue 13): csv and folder ≤ 1.0×
+and ≤ 200 MB; GraphML export ≤ 3 s and ≤ 300 MB; any render ≤ 10 s.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(ROOT, "bench-out")
+RENKEI = os.path.join(ROOT, ".build", "release", "renkei")
+TIMEOUT = 300
+
+IGRAPH_CSV = r"""
+import csv, sys, igraph as ig
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    next(rows)
+    g = ig.Graph.TupleList(((s, t, float(w)) for s, t, w in rows), weights=True)
+{work}
+"""
+IGRAPH_WORK = {
+    "pagerank": "g.pagerank()",
+    "validate": "g.vcount()",
+    "stats": "g.vcount(); g.ecount(); g.density(); g.connected_components(); g.transitivity_undirected()",
+}
+IGRAPH_GRAPHML = r"""
+import sys, igraph as ig
+g = ig.Graph.Read_GraphML(sys.argv[1])
+g.write_graphml(sys.argv[2])
+"""
+
+
+def timed(cmd, repeat, stdout=subprocess.DEVNULL):
+    """Best wall seconds and peak MB of `cmd` over `repeat` runs (None, None on timeout or failure)."""
+    best = (None, None)
+    for _ in range(repeat):
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+            try:
+                p = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %M"] + cmd, stdout=stdout,
+                                   stderr=subprocess.PIPE, timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                return ("timeout", None)
+            if p.returncode != 0:
+                sys.stderr.write(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr.decode()[-600:]}\n")
+                return ("failed", None)
+            wall, kb = open(t.name).read().split()[-2:]
+            wall, mb = float(wall), int(kb) / 1024
+            if best[0] is None or wall < best[0]:
+                best = (wall, mb)
+    return best
+
+
+def named_csv(rows):
+    path = os.path.join(OUT, f"named-{rows}.csv")
+    if not os.path.exists(path):
+        import networkx as nx
+        n = max(10, rows // 5)
+        print(f"generating {path} (BA n={n}, m=5, seed 42)…", file=sys.stderr)
+        g = nx.barabasi_albert_graph(n, 5, seed=42)
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write("source,target,weight\n")
+            for u, v in g.edges():
+                f.write(f"団体{u:06d},団体{v:06d},{1 + (u + v) % 5}\n")
+        os.replace(path + ".tmp", path)
+    return path
+
+
+def generated(scale):
+    path = os.path.join(OUT, f"generated-{scale}")
+    if not os.path.exists(path):
+        subprocess.run([RENKEI, "generate", "--scale", scale, "--seed", "1", "--out", path], check=True,
+                       stdout=subprocess.DEVNULL)
+    return path
+
+
+def fmt(x, digits=2):
+    return x if isinstance(x, str) else ("—" if x is None else f"{x:.{digits}f}")
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}" if isinstance(a, float) and isinstance(b, float) and b > 0 else "—"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--only", default="csv,folder,graphml,render")
+    args = ap.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    if not args.skip_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "renkei"], cwd=ROOT, check=True)
+    only = set(args.only.split(","))
+    table = []
+
+    def row(case, renkei_cmd, igraph_cmd):
+        r = timed(renkei_cmd, args.repeat)
+        i = timed(igraph_cmd, args.repeat) if igraph_cmd else (None, None)
+        table.append((case, r, i))
+        print(f"{case}: renkei {fmt(r[0])} s {fmt(r[1], 0)} MB; igraph {fmt(i[0])} s {fmt(i[1], 0)} MB",
+              file=sys.stderr)
+
+    def igraph_csv(path, work):
+        return [sys.executable, "-c", IGRAPH_CSV.replace("{work}", IGRAPH_WORK[work]), path]
+
+    if "csv" in only:
+        csv_path = named_csv(args.rows)
+        for command in ["pagerank", "validate", "stats"]:
+            cmd = [RENKEI, "centrality", csv_path, "--measure", "pagerank"] if command == "pagerank" \
+                else [RENKEI, command, csv_path]
+            row(f"named CSV {args.rows:,} rows: {command}", cmd, igraph_csv(csv_path, command))
+    if "folder" in only:
+        folder = generated("national")
+        partnerships = os.path.join(folder, "partnerships.csv")
+        for command in ["pagerank", "validate", "stats"]:
+            cmd = [RENKEI, "centrality", folder, "--measure", "pagerank"] if command == "pagerank" \
+                else [RENKEI, command, folder]
+            row(f"dataset folder (national): {command}", cmd, None)
+        print("(igraph has no dataset-folder reader; its partnerships.csv columns differ, so no peer run)",
+              file=sys.stderr)
+    if "graphml" in only:
+        csv_path = named_csv(args.rows)
+        graphml = os.path.join(OUT, f"named-{args.rows}.graphml")
+        row(f"GraphML export ({args.rows:,} edges)",
+            [RENKEI, "export", csv_path, "--format", "graphml", "--out", graphml], None)
+        if os.path.exists(graphml):
+            row("GraphML read back: stats", [RENKEI, "stats", graphml],
+                [sys.executable, "-c", IGRAPH_GRAPHML, graphml, os.path.join(OUT, "igraph-roundtrip.graphml")])
+    if "render" in only:
+        for scale in ["town", "city", "prefecture"]:
+            folder = generated(scale)
+            row(f"render --network ({scale})",
+                [RENKEI, "render", folder, "--network", "--out", os.path.join(OUT, f"network-{scale}.svg")], None)
+
+    print("| run | renkei s | renkei MB | igraph s | igraph MB | renkei/igraph |")
+    print("|---|---|---|---|---|---|")
+    for case, r, i in table:
+        print(f"| {case} | {fmt(r[0])} | {fmt(r[1], 0)} | {fmt(i[0])} | {fmt(i[1], 0)} | {ratio(r[0], i[0])} |")
+
+
+if __name__ == "__main__":
+    main()
