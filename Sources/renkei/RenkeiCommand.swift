@@ -18,6 +18,7 @@ struct RenkeiCommand: ParsableCommand {
             ProjectionCommand.self,
             GenerateCommand.self,
             ExportCommand.self,
+            ExtractCommand.self,
         ]
     )
 
