@@ -64,9 +64,9 @@ public enum MentionFinder {
     /// Words that point back at an organisation already named or at the lead (本協議会, 当法人, 同センター).
     static let anaphoraPrefixes: [Character] = ["本", "当", "同", "弊", "貴"]
     /// Words that make an institution generic (各小学校, 近隣中学校).
-    static let genericMarkers: [String] = ["各", "他", "両", "複数", "近隣", "地元", "周辺", "市内", "区内", "町内", "県内", "全国"]
+    static let genericMarkers: [String] = ["各", "両", "複数", "近隣", "地元", "周辺", "市内", "区内", "町内", "県内"]
     /// Type words that may precede a name in 「」 (団体「…」, 子ども食堂「…」).
-    static let quoteTypeWords: [String] = ["団体", "法人", "食堂", "カフェ", "会社", "企業", "施設", "事業所", "店",
+    static let quoteTypeWords: [String] = ["団体", "法人", "食堂", "カフェ", "会社", "企業", "施設", "事業所", "作業所", "店", "薬局",
                                            "グループ", "サークル", "NPO", "センター", "協議会", "ネットワーク"]
 
     /// Every legal-form spelling of ``LegalForms`` (canonical and variants), longest first.
@@ -81,8 +81,15 @@ public enum MentionFinder {
         i >= 0 && i + k.count <= s.count && s[i..<(i + k.count)].elementsEqual(k)
     }
 
+    /// ``legalVariants`` by first scalar.
+    static let legalByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: legalVariants, by: { $0[0] })
+    /// ``headScalars`` (with their words) by last scalar, longest first.
+    static let headByLast: [Unicode.Scalar: [(String, [Unicode.Scalar])]] =
+        Dictionary(grouping: zip(headWords, headScalars).map { ($0, $1) }, by: { $0.1.last! })
+
     static func legalForm(at i: Int, in s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        legalVariants.first { matches($0, s, at: i) }
+        guard i < s.count, let list = legalByFirst[s[i]] else { return nil }
+        return list.first { matches($0, s, at: i) }
     }
 
     // MARK: Finding
@@ -101,7 +108,7 @@ public enum MentionFinder {
                 if end - j >= 2 { candidates.append((i..<end, .legalForm)) }
                 // A legal form written after the name (…株式会社).
                 let start = backwardName(s, before: i)
-                if i - start >= 2, form.count >= 4, String(String.UnicodeScalarView(form)).hasSuffix("会社") {
+                if end - j < 2, i - start >= 2, form.count >= 4, String(String.UnicodeScalarView(form)).hasSuffix("会社") {
                     candidates.append((start..<(i + form.count), .legalForm))
                 }
                 i += max(form.count, 1)
@@ -121,7 +128,7 @@ public enum MentionFinder {
         for end in stride(from: 1, through: s.count, by: 1) {
             // An institution word ends the name: the next character starts no longer word.
             if end < s.count, isNameCore(s[end]) || s[end] == "ー" { continue }
-            for (w, k) in zip(headWords, headScalars) where end - k.count >= 0 && matches(k, s, at: end - k.count) {
+            for (w, k) in headByLast[s[end - 1]] ?? [] where end - k.count >= 0 && matches(k, s, at: end - k.count) {
                 let start = backwardName(s, before: end - k.count)
                 if placeEnds.contains(w) {
                     guard end - k.count - start >= 1, end < s.count, afterPlace.contains(s[end]) else { break }
@@ -166,14 +173,37 @@ public enum MentionFinder {
         var text = raw.trimmingCharacters(in: .whitespaces)
         for suffix in ["等", "など"] where text.hasSuffix(suffix) && text.count > suffix.count + 1 { text = String(text.dropLast(suffix.count)) }
         guard text.count >= 2 else { return nil }
-        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) { return nil }
+        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他" { return nil }
         var n = NameNormalizer.normalize(text)
         if rule == .suffix, n.kind == "その他", n.legalForm == nil,
            let last = placeEnds.first(where: { text.hasSuffix($0) }), !last.isEmpty { return nil }
         if !n.generic, n.legalForm == nil,
            genericMarkers.contains(where: { text.hasPrefix($0) && text.count >= $0.count + 2 }) { n.generic = true }
         if n.name.count < 2 && !n.generic { return nil }
+        // A bare institution word (団体, 食堂) names an organisation only when the rulebook calls it a
+        // type of partner (保育園, 関係機関 → generic).
+        if rule == .suffix, headWords.contains(text), !n.generic { return nil }
+        // A name mostly made of wrongly extracted code points says too little to propose.
+        let garbled = text.unicodeScalars.filter(isGarbled).count
+        if garbled * 3 > text.unicodeScalars.count { return nil }
+        if rule == .suffix, !n.generic, !distinctive(text, n) { n.generic = true }
         return Mention(text: text, range: range, rule: rule, normalized: n)
+    }
+
+    /// Words that describe a partner rather than name it (民間団体, 実施団体, 関係団体).
+    static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
+                                   "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催"]
+
+    /// Whether an institution-word mention names one organisation: it holds a place (北区社会福祉協議会),
+    /// a proper noun in katakana or Latin letters (ユースセンター), or two or more other characters
+    /// before its institution word that are not only descriptive words.
+    static func distinctive(_ text: String, _ n: NormalizedName) -> Bool {
+        if n.municipality != nil || n.prefecture != nil { return true }
+        guard let head = headWords.first(where: { text.hasSuffix($0) }) else { return true }
+        var stem = String(text.dropLast(head.count))
+        if stem.unicodeScalars.contains(where: { isKatakana($0) || isASCIIName($0) }) { return true }
+        for w in descriptiveWords { stem = stem.replacingOccurrences(of: w, with: "") }
+        return stem.count >= 2
     }
 
     /// Where a name read backwards from `end` starts (kanji, katakana, Latin letters and digits;
