@@ -20,7 +20,7 @@ enum EdgeListLoader {
             throw InputError(sorting: problems)
         }
         let cSource = table.column(sourceHeaders), cTarget = table.column(targetHeaders)
-        let cRelations = table.column(relationHeaders), cWeight = table.column(weightHeaders)
+        let cRelations = table.column(preferring: relationHeaders), cWeight = table.column(weightHeaders)
         if cSource == nil {
             problems.append(InputProblem(file: file, line: 1, field: "source",
                                          message: "missing required column 'source' (or 団体名); the header is: \(table.header.joined(separator: ","))"))

@@ -81,9 +81,14 @@ public enum ReportExtractor {
         var found: [Found] = []
         for sentence in report.sentences(of: c) {
             let text = sentence.text
-            let status = RelationCues.status(of: text)
-            let relations = RelationCues.relations(in: text, vocabulary: vocabulary)
-            for m in MentionFinder.mentions(in: sentence.scalars) {
+            let mentions = MentionFinder.mentions(in: sentence.scalars)
+            // Cues are read outside the names (…協議会 holds 協議, …共同募金会 holds 共同).
+            var rest = sentence.scalars
+            for m in mentions { for k in m.range { rest[k] = "・" } }
+            let cueText = String(String.UnicodeScalarView(rest))
+            let status = RelationCues.status(of: cueText)
+            let relations = RelationCues.relations(in: cueText, vocabulary: vocabulary)
+            for m in mentions {
                 if isLead(m.normalized, lead: lead) { continue }
                 if profile.funderWords.contains(where: { m.text.contains($0) }) { continue }
                 if profile.mediaWords.contains(where: { m.text.contains($0) }) { continue }

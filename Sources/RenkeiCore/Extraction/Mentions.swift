@@ -220,7 +220,7 @@ public enum MentionFinder {
     }
 
     /// Where a name read forwards from `start` ends: name characters and hiragana up to a particle, a
-    /// punctuation mark or the next legal form; a の goes on only after a short or kana-only start
+    /// punctuation mark or the next legal form; a の goes on only before a one-character word
     /// (麦の会, みんなの輪).
     static func forwardName(_ s: [Unicode.Scalar], from start: Int) -> Int {
         var j = start
@@ -233,8 +233,10 @@ public enum MentionFinder {
             if isHiragana(c) {
                 if particles.contains(c) { break }
                 if c == "の" {
-                    let sofar = s[start..<j]
-                    if !(sofar.count <= 3 || sofar.allSatisfy(isHiragana)) { break }
+                    // 麦の会, みんなの輪 go on; プロジェクトの協力, あおぞらの講師 stop at の.
+                    var k = j + 1
+                    while k < s.count, isNameCore(s[k]) || s[k] == "ー" { k += 1 }
+                    if k - (j + 1) != 1 { break }
                 }
                 j += 1
                 continue
