@@ -39,7 +39,14 @@ public enum MentionFinder {
     static func isNameCore(_ s: Unicode.Scalar) -> Bool { isKanji(s) || isKatakana(s) || isASCIIName(s) }
 
     /// Hiragana that end a name read forwards (particles).
-    static let particles: Set<Unicode.Scalar> = ["と", "に", "へ", "が", "は", "を", "で", "や", "も", "か", "よ"]
+    static let particles: Set<Unicode.Scalar> = ["と", "に", "へ", "が", "は", "を", "で", "や", "も"]
+
+    /// Whether a particle starts at `i` (one of ``particles``, or から, より).
+    static func particle(at i: Int, in s: [Unicode.Scalar]) -> Bool {
+        if particles.contains(s[i]) { return true }
+        guard i + 1 < s.count else { return false }
+        return (s[i] == "か" && s[i + 1] == "ら") || (s[i] == "よ" && s[i + 1] == "り")
+    }
 
     // MARK: Institution words
 
@@ -59,7 +66,7 @@ public enum MentionFinder {
     static let headScalars: [[Unicode.Scalar]] = headWords.map { Array($0.unicodeScalars) }
     /// Municipality and prefecture endings: a mention ending with one must be a place name alone.
     static let placeEnds: Set<String> = ["市", "町", "区", "村", "県", "都", "府"]
-    /// What may follow a bare place name that is a partner (亘理町と, 玉城町に).
+    /// What may follow a bare place name that is a partner (松本市と, 浜松市に).
     static let afterPlace: Set<Unicode.Scalar> = ["と", "に", "へ", "が", "は", "や", "、", ",", "・", ":", "(", "）", ")", "よ", "か"]
     /// Words that point back at an organisation already named or at the lead (本協議会, 当法人, 同センター).
     static let anaphoraPrefixes: [Character] = ["本", "当", "同", "弊", "貴"]
@@ -194,7 +201,7 @@ public enum MentionFinder {
     static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
                                    "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催"]
 
-    /// Whether an institution-word mention names one organisation: it holds a place (北区社会福祉協議会),
+    /// Whether an institution-word mention names one organisation: it holds a place (松本市社会福祉協議会),
     /// a proper noun in katakana or Latin letters (ユースセンター), or two or more other characters
     /// before its institution word that are not only descriptive words.
     static func distinctive(_ text: String, _ n: NormalizedName) -> Bool {
@@ -221,7 +228,7 @@ public enum MentionFinder {
 
     /// Where a name read forwards from `start` ends: name characters and hiragana up to a particle, a
     /// punctuation mark or the next legal form; a の goes on only before a one-character word
-    /// (麦の会, みんなの輪).
+    /// (ひかりの会, みどりの森).
     static func forwardName(_ s: [Unicode.Scalar], from start: Int) -> Int {
         var j = start
         while j < s.count, j - start < 30 {
@@ -231,9 +238,9 @@ public enum MentionFinder {
             if c == " ", j > start, isASCIIName(s[j - 1]), j + 1 < s.count, isASCIIName(s[j + 1]) { j += 1; continue }
             if c == "・", j > start, j + 1 < s.count, isKatakana(s[j - 1]), isKatakana(s[j + 1]) { j += 1; continue }
             if isHiragana(c) {
-                if particles.contains(c) { break }
+                if particle(at: j, in: s) { break }
                 if c == "の" {
-                    // 麦の会, みんなの輪 go on; プロジェクトの協力, あおぞらの講師 stop at の.
+                    // ひかりの会, みどりの森 go on; プロジェクトの協力, あおぞらの講師 stop at の.
                     var k = j + 1
                     while k < s.count, isNameCore(s[k]) || s[k] == "ー" { k += 1 }
                     if k - (j + 1) != 1 { break }

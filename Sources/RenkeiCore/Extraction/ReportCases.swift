@@ -9,7 +9,7 @@ public struct ReportCase: Sendable, Equatable {
     public var titleLines: [Int]
     /// The title, its lines joined.
     public var title: String
-    /// The lead line (`一般社団法人 WATALIS（宮城県亘理町）`).
+    /// The lead line (`一般社団法人 ○○（長野県松本市）`).
     public var leadLine: Int
     /// The lead line's text (after repair).
     public var lead: String

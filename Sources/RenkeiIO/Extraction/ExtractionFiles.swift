@@ -13,7 +13,7 @@ public enum ReportProfileFile {
     # The whole line opening a case's first section; the lead line is the first non-blank line above it
     # and the title the line(s) above the lead.
     case_start: '\s*1\s*取組の背景と目的\s*'
-    # A lead line ends with its place in brackets: （宮城県亘理町）.
+    # A lead line ends with its place in brackets: （長野県松本市）.
     lead_line: '[（(](?:.+?[都道府県])?.+?[市区町村郡][）)]\s*$'
     # Section headings, in report order (a line holding one after ◆, ● or a number opens it).
     sections:
