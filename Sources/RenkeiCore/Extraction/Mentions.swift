@@ -193,9 +193,19 @@ public enum MentionFinder {
         // A name mostly made of wrongly extracted code points says too little to propose.
         let garbled = text.unicodeScalars.filter(isGarbled).count
         if garbled * 3 > text.unicodeScalars.count { return nil }
-        if rule == .suffix, !n.generic, !distinctive(text, n) { n.generic = true }
+        if rule == .suffix, !n.generic, !distinctive(text, n) {
+            // 民間団体, 連携団体, 支援施設: a description, not a partner one could name.
+            if vagueHeads.contains(where: { text.hasSuffix($0) }) { return nil }
+            n.generic = true
+        }
+        // 3団体, 全国8団体: a count of organisations.
+        if rule == .suffix, let d = text.unicodeScalars.lastIndex(where: { ("0"..."9").contains($0) }),
+           vagueHeads.contains(where: { String(text.unicodeScalars[text.unicodeScalars.index(after: d)...]) == $0 }) { return nil }
         return Mention(text: text, range: range, rule: rule, normalized: n)
     }
+
+    /// Institution words too vague to propose without a distinctive name before them.
+    static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所"]
 
     /// Words that describe a partner rather than name it (民間団体, 実施団体, 関係団体).
     static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
