@@ -90,8 +90,8 @@ public enum ReportExtractor {
             let relations = RelationCues.relations(in: cueText, vocabulary: vocabulary)
             for m in mentions {
                 if isLead(m.normalized, lead: lead) { continue }
-                if profile.funderWords.contains(where: { m.text.contains($0) }) { continue }
-                if profile.mediaWords.contains(where: { m.text.contains($0) }) { continue }
+                if profile.funderWords.contains(where: { ScalarSearch.contains(m.text, $0) }) { continue }
+                if profile.mediaWords.contains(where: { ScalarSearch.contains(m.text, $0) }) { continue }
                 found.append(Found(mention: m, sentence: sentence, line: sentence.lineOf[m.range.lowerBound], status: status, relations: relations))
             }
         }

@@ -38,13 +38,18 @@ public enum RelationCues {
     public static let fallback = "information-sharing"
 
     /// The relation ids a sentence's cues give, in vocabulary order, without repeats.
+    static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.cue.unicodeScalars) }
+    static let plannedScalars: [[Unicode.Scalar]] = plannedCues.map { Array($0.unicodeScalars) }
+
     public static func relations(in sentence: String, vocabulary: Vocabulary = .standard) -> [RelationKind] {
-        let ids = Set(cues.filter { sentence.contains($0.cue) }.map(\.relation))
+        let hay = Array(sentence.unicodeScalars)
+        let ids = Set(cues.indices.filter { ScalarSearch.contains(hay, cueScalars[$0]) }.map { cues[$0].relation })
         return vocabulary.relations.filter { ids.contains($0.id) }
     }
 
     /// planned when the sentence holds a planned cue, realised otherwise.
     public static func status(of sentence: String) -> PartnershipStatus {
-        plannedCues.contains { sentence.contains($0) } ? .planned : .realised
+        let hay = Array(sentence.unicodeScalars)
+        return plannedScalars.contains { ScalarSearch.contains(hay, $0) } ? .planned : .realised
     }
 }

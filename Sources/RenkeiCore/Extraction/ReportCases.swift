@@ -97,8 +97,9 @@ public struct ReportText: Sendable {
         let stripped = line.drop { $0.isWhitespace || "◆●■□◇◎○・•*".contains($0) || $0.isNumber }
             .trimmingCharacters(in: .whitespaces)
         guard !stripped.isEmpty else { return nil }
-        for h in profile.sections + profile.skippedSections where stripped.contains(h) && stripped.count <= h.count + 6 {
-            return h
+        let hay = Array(stripped.unicodeScalars)
+        for h in profile.sections + profile.skippedSections where hay.count <= h.unicodeScalars.count + 6 {
+            if ScalarSearch.contains(hay, Array(h.unicodeScalars)) { return h }
         }
         return nil
     }
