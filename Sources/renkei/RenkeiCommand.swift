@@ -25,6 +25,7 @@ struct RenkeiCommand: ParsableCommand {
             PathCommand.self,
             GapsCommand.self,
             ReportCommand.self,
+            ExtractCommand.self,
         ]
     )
 

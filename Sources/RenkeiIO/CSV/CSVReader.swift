@@ -189,6 +189,13 @@ public struct CSVTable: Sendable {
         return header.firstIndex { wanted.contains(CSVTable.normalizeHeader($0)) }
     }
 
+    /// The first column matching the earliest of `names` (names in order of preference): a sheet
+    /// with both 種別 (the kind) and 連携内容 gives 連携内容 for the relations.
+    public func column(preferring names: [String]) -> Int? {
+        for name in names { if let c = column([name]) { return c } }
+        return nil
+    }
+
     static func normalizeHeader(_ s: String) -> String {
         s.precomposedStringWithCompatibilityMapping.lowercased()
             .unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "_" && $0 != "-" }

@@ -1,0 +1,265 @@
+import Foundation
+
+/// An organisation named in a sentence.
+public struct Mention: Sendable, Equatable {
+    /// How the mention was found; decides its base confidence.
+    public enum Rule: String, Sendable { case legalForm, quoted, suffix }
+    /// The text as written (after repair), legal form included.
+    public var text: String
+    /// Scalar offsets in the sentence.
+    public var range: Range<Int>
+    public var rule: Rule
+    /// The name normalised by ``NameNormalizer`` (kind, category, generic).
+    public var normalized: NormalizedName
+}
+
+/// Finds organisation mentions by rules that name no organisation: a legal form followed by a name
+/// (``LegalForms``), a name in 「」 after a type word, and a name ending in an institution word
+/// (…協議会, …センター, …小学校, …自治会, a municipality …). Kinds, categories and the generic test
+/// come from ``NameNormalizer/normalize(_:)``, the one kind rulebook.
+public enum MentionFinder {
+    // MARK: Character classes
+
+    static func isKanji(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || v == 0x3005 || v == 0x3007 || isGarbled(s)
+    }
+    /// Code points of a wrongly extracted font: they stand for kanji, so they count as name characters.
+    static func isGarbled(_ s: Unicode.Scalar) -> Bool {
+        (0x0900...0x0DFF).contains(s.value) || (0x1200...0x139F).contains(s.value)
+    }
+    static func isKatakana(_ s: Unicode.Scalar) -> Bool {
+        ((0x30A1...0x30FF).contains(s.value) && s.value != 0x30FB) || (0x31F0...0x31FF).contains(s.value)
+    }
+    static func isHiragana(_ s: Unicode.Scalar) -> Bool { (0x3041...0x309F).contains(s.value) }
+    static func isASCIIName(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "&")
+    }
+    static func isNameCore(_ s: Unicode.Scalar) -> Bool { isKanji(s) || isKatakana(s) || isASCIIName(s) }
+
+    /// Hiragana that end a name read forwards (particles).
+    static let particles: Set<Unicode.Scalar> = ["と", "に", "へ", "が", "は", "を", "で", "や", "も"]
+
+    /// Whether a particle starts at `i` (one of ``particles``, or から, より).
+    static func particle(at i: Int, in s: [Unicode.Scalar]) -> Bool {
+        if particles.contains(s[i]) { return true }
+        guard i + 1 < s.count else { return false }
+        return (s[i] == "か" && s[i + 1] == "ら") || (s[i] == "よ" && s[i + 1] == "り")
+    }
+
+    // MARK: Institution words
+
+    /// Words an organisation's name ends with, longest first when they overlap. Institution types,
+    /// not names: every entry is a common noun.
+    static let headWords: [String] = [
+        "社会福祉協議会", "協議会", "委員会", "連絡会", "研究会", "実行委員会", "協会", "連盟", "連合会",
+        "自治会", "町内会", "町会", "商店会", "商店街", "組合", "財団", "機構", "市役所", "区役所", "役所", "役場",
+        "庁", "課", "センター", "支援センター", "小学校", "中学校", "高校", "高等学校", "大学", "大学院",
+        "学校", "保育園", "保育所", "幼稚園", "こども園", "病院", "クリニック", "診療所", "薬局", "保健所",
+        "児童相談所", "事業所", "公民館", "図書館", "美術館", "児童館", "会館", "食堂", "研究所", "会議所",
+        "民生委員", "児童委員", "ネットワーク", "クラブ", "株式会社", "有限会社", "合同会社", "企業", "会社",
+        "関係機関", "専門機関", "支援団体", "団体", "ボランティア", "弁護士", "司法書士", "社会福祉士", "医師",
+        "看護師", "保健師", "専門家", "専門職", "ホーム", "施設", "カフェ", "プロジェクト", "生協", "社協",
+        "市", "町", "区", "村", "県", "都", "府",
+    ].sorted { $0.count > $1.count }
+    static let headScalars: [[Unicode.Scalar]] = headWords.map { Array($0.unicodeScalars) }
+    /// Municipality and prefecture endings: a mention ending with one must be a place name alone.
+    static let placeEnds: Set<String> = ["市", "町", "区", "村", "県", "都", "府"]
+    /// What may follow a bare place name that is a partner (松本市と, 浜松市に).
+    static let afterPlace: Set<Unicode.Scalar> = ["と", "に", "へ", "が", "は", "や", "、", ",", "・", ":", "(", "）", ")", "よ", "か"]
+    /// Words that point back at an organisation already named or at the lead (本協議会, 当法人, 同センター).
+    static let anaphoraPrefixes: [Character] = ["本", "当", "同", "弊", "貴"]
+    /// Words that make an institution generic (各小学校, 近隣中学校).
+    static let genericMarkers: [String] = ["各", "両", "複数", "近隣", "地元", "周辺", "市内", "区内", "町内", "県内"]
+    /// Type words that may precede a name in 「」 (団体「…」, 子ども食堂「…」).
+    static let quoteTypeWords: [String] = ["団体", "法人", "食堂", "カフェ", "会社", "企業", "施設", "事業所", "作業所", "店", "薬局",
+                                           "グループ", "サークル", "NPO", "センター", "協議会", "ネットワーク"]
+
+    /// Every legal-form spelling of ``LegalForms`` (canonical and variants), longest first.
+    static let legalVariants: [[Unicode.Scalar]] = {
+        var all = Set<String>()
+        for f in LegalForms.all { all.insert(f.canonical); for v in f.variants { all.insert(v) } }
+        return all.map { Array($0.precomposedStringWithCompatibilityMapping.unicodeScalars) }
+            .filter { $0.count >= 2 }.sorted { $0.count != $1.count ? $0.count > $1.count : String(String.UnicodeScalarView($0)) < String(String.UnicodeScalarView($1)) }
+    }()
+
+    static func matches(_ k: [Unicode.Scalar], _ s: [Unicode.Scalar], at i: Int) -> Bool {
+        i >= 0 && i + k.count <= s.count && s[i..<(i + k.count)].elementsEqual(k)
+    }
+
+    /// ``legalVariants`` by first scalar.
+    static let legalByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: legalVariants, by: { $0[0] })
+    /// ``headScalars`` (with their words) by last scalar, longest first.
+    static let headByLast: [Unicode.Scalar: [(String, [Unicode.Scalar])]] =
+        Dictionary(grouping: zip(headWords, headScalars).map { ($0, $1) }, by: { $0.1.last! })
+
+    static func legalForm(at i: Int, in s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard i < s.count, let list = legalByFirst[s[i]] else { return nil }
+        return list.first { matches($0, s, at: i) }
+    }
+
+    // MARK: Finding
+
+    /// The mentions of one sentence, not overlapping (legal form before 「」 before institution word,
+    /// then the longer one).
+    /// - Complexity: O(*n* × *w*) for a sentence of *n* scalars and *w* words in the tables.
+    public static func mentions(in s: [Unicode.Scalar]) -> [Mention] {
+        var candidates: [(range: Range<Int>, rule: Mention.Rule)] = []
+        var i = 0
+        while i < s.count {
+            if let form = legalForm(at: i, in: s) {
+                var j = i + form.count
+                while j < s.count, s[j] == " " { j += 1 }
+                let end = forwardName(s, from: j)
+                if end - j >= 2 { candidates.append((i..<end, .legalForm)) }
+                // A legal form written after the name (…株式会社).
+                let start = backwardName(s, before: i)
+                if end - j < 2, i - start >= 2, form.count >= 4, String(String.UnicodeScalarView(form)).hasSuffix("会社") {
+                    candidates.append((start..<(i + form.count), .legalForm))
+                }
+                i += max(form.count, 1)
+                continue
+            }
+            i += 1
+        }
+        // 「…」 after a type word or a legal form.
+        for (o, c) in s.enumerated() where c == "「" {
+            guard let close = s[(o + 1)...].firstIndex(of: "」"), close - o - 1 >= 2, close - o - 1 <= 25 else { continue }
+            let before = String(String.UnicodeScalarView(s[max(0, o - 6)..<o]))
+            if quoteTypeWords.contains(where: { before.hasSuffix($0) }) || legalVariants.contains(where: { before.hasSuffix(String(String.UnicodeScalarView($0))) }) {
+                candidates.append(((o + 1)..<close, .quoted))
+            }
+        }
+        // Institution words.
+        for end in stride(from: 1, through: s.count, by: 1) {
+            // An institution word ends the name: the next character starts no longer word.
+            if end < s.count, isNameCore(s[end]) || s[end] == "ー" { continue }
+            for (w, k) in headByLast[s[end - 1]] ?? [] where end - k.count >= 0 && matches(k, s, at: end - k.count) {
+                let start = backwardName(s, before: end - k.count)
+                if placeEnds.contains(w) {
+                    guard end - k.count - start >= 1, end < s.count, afterPlace.contains(s[end]) else { break }
+                }
+                candidates.append((start..<end, .suffix))
+                break
+            }
+        }
+        candidates.sort {
+            let p0 = priority($0.rule), p1 = priority($1.rule)
+            return p0 != p1 ? p0 > p1 : ($0.range.count != $1.range.count ? $0.range.count > $1.range.count : $0.range.lowerBound < $1.range.lowerBound)
+        }
+        var taken: [Range<Int>] = []
+        var result: [Mention] = []
+        for c in candidates where !taken.contains(where: { $0.overlaps(c.range) }) {
+            taken.append(c.range)
+            var range = c.range
+            var text = String(String.UnicodeScalarView(s[range]))
+            // 地域の保育園: a qualifier before の makes an institution word generic.
+            if c.rule == .suffix, range.lowerBound >= 2, s[range.lowerBound - 1] == "の" {
+                let qStart = backwardName(s, before: range.lowerBound - 1, allowHiragana: true)
+                if range.lowerBound - 1 - qStart >= 1, range.lowerBound - 1 - qStart <= 6 {
+                    let extended = String(String.UnicodeScalarView(s[qStart..<range.upperBound]))
+                    if NameNormalizer.normalize(extended).generic {
+                        text = extended
+                        range = qStart..<range.upperBound
+                    }
+                }
+            }
+            guard let m = mention(text, range: range, rule: c.rule) else { continue }
+            result.append(m)
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func priority(_ r: Mention.Rule) -> Int {
+        switch r { case .legalForm: 3; case .quoted: 2; case .suffix: 1 }
+    }
+
+    /// A mention for a found text, or nil when it is no organisation (a bare place word, an anaphora).
+    static func mention(_ raw: String, range: Range<Int>, rule: Mention.Rule) -> Mention? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        for suffix in ["等", "など"] where text.hasSuffix(suffix) && text.count > suffix.count + 1 { text = String(text.dropLast(suffix.count)) }
+        guard text.count >= 2 else { return nil }
+        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他" { return nil }
+        var n = NameNormalizer.normalize(text)
+        if rule == .suffix, n.kind == "その他", n.legalForm == nil,
+           let last = placeEnds.first(where: { text.hasSuffix($0) }), !last.isEmpty { return nil }
+        if !n.generic, n.legalForm == nil,
+           genericMarkers.contains(where: { text.hasPrefix($0) && text.count >= $0.count + 2 }) { n.generic = true }
+        if n.name.count < 2 && !n.generic { return nil }
+        // A bare institution word (団体, 食堂) names an organisation only when the rulebook calls it a
+        // type of partner (保育園, 関係機関 → generic).
+        if rule == .suffix, headWords.contains(text), !n.generic { return nil }
+        // A name mostly made of wrongly extracted code points says too little to propose.
+        let garbled = text.unicodeScalars.filter(isGarbled).count
+        if garbled * 3 > text.unicodeScalars.count { return nil }
+        if rule == .suffix, !n.generic, !distinctive(text, n) {
+            // 民間団体, 連携団体, 支援施設: a description, not a partner one could name.
+            if vagueHeads.contains(where: { text.hasSuffix($0) }) { return nil }
+            n.generic = true
+        }
+        // 3団体, 全国8団体: a count of organisations.
+        if rule == .suffix, let d = text.unicodeScalars.lastIndex(where: { ("0"..."9").contains($0) }),
+           vagueHeads.contains(where: { String(text.unicodeScalars[text.unicodeScalars.index(after: d)...]) == $0 }) { return nil }
+        return Mention(text: text, range: range, rule: rule, normalized: n)
+    }
+
+    /// Institution words too vague to propose without a distinctive name before them.
+    static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所"]
+
+    /// Words that describe a partner rather than name it (民間団体, 実施団体, 関係団体).
+    static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
+                                   "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催"]
+
+    /// Whether an institution-word mention names one organisation: it holds a place (松本市社会福祉協議会),
+    /// a proper noun in katakana or Latin letters (ユースセンター), or two or more other characters
+    /// before its institution word that are not only descriptive words.
+    static func distinctive(_ text: String, _ n: NormalizedName) -> Bool {
+        if n.municipality != nil || n.prefecture != nil { return true }
+        guard let head = headWords.first(where: { text.hasSuffix($0) }) else { return true }
+        var stem = String(text.dropLast(head.count))
+        if stem.unicodeScalars.contains(where: { isKatakana($0) || isASCIIName($0) }) { return true }
+        for w in descriptiveWords { stem = stem.replacingOccurrences(of: w, with: "") }
+        return stem.count >= 2
+    }
+
+    /// Where a name read backwards from `end` starts (kanji, katakana, Latin letters and digits;
+    /// hiragana too when `allowHiragana`).
+    static func backwardName(_ s: [Unicode.Scalar], before end: Int, allowHiragana: Bool = false) -> Int {
+        var i = end
+        while i > 0, end - i < 20 {
+            let c = s[i - 1]
+            if isNameCore(c) || (allowHiragana && isHiragana(c) && !particles.contains(c) && c != "の") { i -= 1; continue }
+            if c == " ", i >= 2, isASCIIName(s[i - 2]), i < s.count, isASCIIName(s[i]) { i -= 1; continue }
+            break
+        }
+        return i
+    }
+
+    /// Where a name read forwards from `start` ends: name characters and hiragana up to a particle, a
+    /// punctuation mark or the next legal form; a の goes on only before a one-character word
+    /// (ひかりの会, みどりの森).
+    static func forwardName(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var j = start
+        while j < s.count, j - start < 30 {
+            let c = s[j]
+            if j > start, legalForm(at: j, in: s) != nil { break }
+            if isNameCore(c) || c == "ー" { j += 1; continue }
+            if c == " ", j > start, isASCIIName(s[j - 1]), j + 1 < s.count, isASCIIName(s[j + 1]) { j += 1; continue }
+            if c == "・", j > start, j + 1 < s.count, isKatakana(s[j - 1]), isKatakana(s[j + 1]) { j += 1; continue }
+            if isHiragana(c) {
+                if particle(at: j, in: s) { break }
+                if c == "の" {
+                    // ひかりの会, みどりの森 go on; プロジェクトの協力, あおぞらの講師 stop at の.
+                    var k = j + 1
+                    while k < s.count, isNameCore(s[k]) || s[k] == "ー" { k += 1 }
+                    if k - (j + 1) != 1 { break }
+                }
+                j += 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+}
