@@ -162,8 +162,12 @@ enum EdgeListLoader {
             if target.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: header[c.target], message: "empty name"))
             }
-            NameText.check(source, file: file, line: r.line, field: header[c.source], problems: &problems)
-            NameText.check(target, file: file, line: r.line, field: header[c.target], problems: &problems)
+            // A line break inside a cell (Alt+Enter in Excel) is white space, which names collapse
+            // into one space; every other control character is refused.
+            for (name, col) in [(source, c.source), (target, c.target)] {
+                NameText.check(name.split(whereSeparator: \.isNewline).joined(separator: " "), file: file, line: r.line,
+                               field: header[col], problems: &problems)
+            }
             // The project: its id column, else its name; an empty cell continues the row above
             // (a name written once for a block of rows, as merged cells are).
             var projectNumber: Int?
@@ -211,6 +215,7 @@ enum EdgeListLoader {
             var relations: [RelationKind] = []
             if let col = c.relations {
                 let text = field(col, r)
+                NameText.check(text, file: file, line: r.line, field: header[col], problems: &problems)
                 if text.isEmpty {
                     warnings.append(InputProblem(file: file, line: r.line, field: header[col], message: "empty relations: what did the partners do together?"))
                 }

@@ -27,8 +27,11 @@ import RenkeiIO
         #expect(text.contains("\r\n子育てサロン事業,一般社団法人そよかぜ,浜松市役所,行政,後援,realised,24,・浜松市役所に後援をいただいた。,"))
     }
 
-    @Test func xlsxIsNotAvailableYetAndOtherExtensionsAreRefused() {
-        #expect(throws: RequestError.self) { try ExtractRequest(reportPath: Self.report, outputPath: "s.xlsx").run() }
+    @Test func xlsxIsAWorkbookAndOtherExtensionsAreRefused() throws {
+        let csv = try ExtractRequest(reportPath: Self.report, outputPath: "s.csv").run()
+        let xlsx = try ExtractRequest(reportPath: Self.report, outputPath: "s.xlsx").run()
+        #expect(xlsx.rows == csv.rows)
+        #expect(xlsx.item.name == "s.xlsx" && Array(xlsx.item.bytes.prefix(2)) == [0x50, 0x4B])  // a zip
         #expect(throws: RequestError.self) { try ExtractRequest(reportPath: Self.report, outputPath: "s.json").run() }
     }
 
