@@ -36,7 +36,7 @@ for t in "${TARGETS[@]}"; do
   [ -f "$src" ] || { echo "fuzz: no target $src" >&2; exit 1; }
   exe=$SCRATCH/fuzz-$t
   rm -f "$exe"
-  swiftc -sanitize=fuzzer,address -parse-as-library -g -I "$BIN/Modules" -I "$SCRATCH/checkouts/Yams/Sources/CYaml/include" \
+  swiftc -sanitize=fuzzer,address -parse-as-library -g -I "$BIN/Modules" -I "$SCRATCH/checkouts/Yams/Sources/CYaml/include" -I "$SCRATCH/checkouts/ZIPFoundation/Sources/CZLib" -lz \
     -module-name "Fuzz_$t" "$src" "${OBJECTS[@]}" -o "$exe" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   [ -x "$exe" ] || { echo "fuzz: could not build $exe" >&2; exit 1; }
   corpus=$SCRATCH/corpus/$t findings=$SCRATCH/findings/$t
