@@ -98,10 +98,9 @@ public struct EgoReport: Sendable {
     public func output(_ format: QuestionFormat) throws -> QuestionOutput {
         switch format {
         case .report(let r):
-            let text = r == .json ? json.serialized() + "\n" : table.rendered(as: r)
-            return QuestionOutput(bytes: Array(text.utf8), warnings: [])
+            return QuestionOutput.report(r, json: json, table: table)
         case .diagram(let f):
-            guard let dataset = graph.dataset else { throw RequestError("a diagram needs a dataset, not a plain edge list") }
+            let dataset = try QuestionDiagram.dataset(of: graph)
             let ids = Set(members.map { graph.graph.labels[$0.node.int] })
             let name = graph.names[center.int], id = graph.graph.labels[center.int]
             let focus = DiagramFocus(title: "\(name) の連携（深さ \(depth)）",

@@ -138,10 +138,9 @@ public struct PathReport: Sendable {
     public func output(_ format: QuestionFormat) throws -> QuestionOutput {
         switch format {
         case .report(let r):
-            let text = r == .json ? json.serialized() + "\n" : table.rendered(as: r)
-            return QuestionOutput(bytes: Array(text.utf8), warnings: [])
+            return QuestionOutput.report(r, json: json, table: table)
         case .diagram(let f):
-            guard let dataset = graph.dataset else { throw RequestError("a diagram needs a dataset, not a plain edge list") }
+            let dataset = try QuestionDiagram.dataset(of: graph)
             guard chains != nil else { throw RequestError(note ?? "no chain") }
             let pairs = Set(steps.joined().map { DiagramFocus.pairKey(label($0.source), label($0.target)) })
             let ids = Set(steps.joined().flatMap { [label($0.source), label($0.target)] } + [label(from)])

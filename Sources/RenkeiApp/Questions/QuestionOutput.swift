@@ -31,9 +31,22 @@ public enum QuestionFormat: Sendable, Equatable {
 public struct QuestionOutput: Sendable {
     public var bytes: [UInt8]
     public var warnings: [String]
+
+    /// A data report: the JSON object for `.json`, else the table in `format`.
+    static func report(_ format: ReportFormat, json: JSONValue, table: ReportTable) -> QuestionOutput {
+        let text = format == .json ? json.serialized() + "\n" : table.rendered(as: format)
+        return QuestionOutput(bytes: Array(text.utf8), warnings: [])
+    }
 }
 
 enum QuestionDiagram {
+    /// The dataset a diagram is drawn from.
+    /// - Throws: ``RequestError`` for a plain edge list, which has none.
+    static func dataset(of graph: OrganizationGraph) throws -> Dataset {
+        guard let dataset = graph.dataset else { throw RequestError("a diagram needs a dataset, not a plain edge list") }
+        return dataset
+    }
+
     /// Renders the DOT `focus` makes of `dataset` in `format`, with the diagrams' font check.
     static func render(_ dataset: Dataset, focus: DiagramFocus, format: RenderFormat, fonts: JapaneseFonts) throws -> QuestionOutput {
         let request = RenderRequest(input: DatasetInput(path: ""), target: .network, format: format, fonts: fonts)
