@@ -23,18 +23,19 @@ public enum GeneratorScale: String, Sendable, CaseIterable {
 /// The figures a synthetic network is calibrated on.
 ///
 /// Defaults are measured on the bundled seed dataset, `data/kodoku-koritsu-model-jigyo`
-/// (339 organisations, 35 projects, 314 partnerships, all led by NPOs):
-/// - kinds of all organisations: NPO 89 (26.3%), 行政 53 (15.6%), その他 45 (13.3%),
-///   地域団体 39 (11.5%), 企業 37 (10.9%), 学校 34 (10.0%), 専門職 14 (4.1%), 社協 13 (3.8%),
-///   医療・保健 12 (3.5%), 協同組合 3 (0.9%);
-/// - 198 of 339 organisations (58%) are generic partners; 63% of partnerships go to a generic partner;
-/// - 8.97 partners per project (4 to 21); 35 projects per 339 organisations;
+/// (336 organisations, 35 projects, 321 partnerships, all led by NPOs):
+/// - kinds of all organisations: NPO 88 (26.2%), その他 50 (14.9%), 行政 48 (14.3%),
+///   地域団体 37 (11.0%), 企業 35 (10.4%), 学校 31 (9.2%), 専門職 18 (5.4%), 社協 13 (3.9%),
+///   医療・保健 11 (3.3%), 協同組合 5 (1.5%);
+/// - 195 of 336 organisations (58%) are generic partners; 64% of partnerships go to a generic partner;
+/// - 9.17 partners per project (4 to 20); 35 projects per 336 organisations;
 /// - of partnerships between two named organisations whose municipality is known, 66 of 79 (84%)
-///   stay in the lead's municipality;
-/// - relations per partnership: 1 (206), 2 (89), 3 (16), 4 (3); relation frequencies 共催・協働 91,
-///   情報共有・ケース会議 84, 広報・チラシ配布 71, 参加者紹介・コーディネート 49, 相談・支援へのつなぎ 40,
-///   会場提供 25, 資金・助成 23, 講師派遣 21, 助言・専門的支援 21, 食料・物資提供 12, 後援 7;
-/// - 257 of 314 partnerships realised, 57 planned.
+///   stay in the lead's municipality and 11 (14%) in its prefecture;
+/// - relations per partnership: 1 (212), 2 (92), 3 (14), 4 (3); relation frequencies
+///   情報共有・ケース会議 93, 共催・協働 84, 広報・チラシ配布 70, 参加者紹介・コーディネート 49,
+///   相談・支援へのつなぎ 40, 資金・助成 30, 会場提供 24, 講師派遣 21, 助言・専門的支援 21,
+///   食料・物資提供 11, 後援 7;
+/// - 258 of 321 partnerships realised, 63 planned.
 public struct GeneratorCalibration: Sendable, Equatable {
     /// Share of organisations of each kind (by kind id); sums to 1.
     public var kindShares: [(String, Double)]
@@ -61,18 +62,18 @@ public struct GeneratorCalibration: Sendable, Equatable {
 
     /// The figures of the bundled seed dataset (listed above).
     public static let seedDataset = GeneratorCalibration(
-        kindShares: [("社協", 13), ("行政", 53), ("学校", 34), ("NPO", 89), ("企業", 37), ("医療・保健", 12),
-                     ("地域団体", 39), ("協同組合", 3), ("専門職", 14), ("その他", 45)].map { ($0.0, $0.1 / 339) },
-        projectsPerOrganization: 35.0 / 339,
-        meanPartners: 314.0 / 35, minPartners: 4, maxPartners: 21,
-        genericShare: 0.63,
-        sameMunicipality: 0.84, samePrefecture: 0.12,
-        relationWeights: [("co-organising", 91), ("information-sharing", 84), ("publicity", 71),
-                          ("referral-of-participants", 49), ("linkage-to-support", 40), ("venue", 25),
-                          ("funding", 23), ("lecturers", 21), ("expert-advice", 21), ("food-and-goods", 12),
+        kindShares: [("社協", 13), ("行政", 48), ("学校", 31), ("NPO", 88), ("企業", 35), ("医療・保健", 11),
+                     ("地域団体", 37), ("協同組合", 5), ("専門職", 18), ("その他", 50)].map { ($0.0, $0.1 / 336) },
+        projectsPerOrganization: 35.0 / 336,
+        meanPartners: 321.0 / 35, minPartners: 4, maxPartners: 20,
+        genericShare: 0.64,
+        sameMunicipality: 0.84, samePrefecture: 0.14,
+        relationWeights: [("information-sharing", 93), ("co-organising", 84), ("publicity", 70),
+                          ("referral-of-participants", 49), ("linkage-to-support", 40), ("funding", 30),
+                          ("venue", 24), ("lecturers", 21), ("expert-advice", 21), ("food-and-goods", 11),
                           ("endorsement", 7)],
-        relationsPerPartnership: [206, 89, 16, 3],
-        realisedShare: 257.0 / 314)
+        relationsPerPartnership: [212, 92, 14, 3],
+        realisedShare: 258.0 / 321)
 
     /// Field-by-field equality.
     public static func == (a: GeneratorCalibration, b: GeneratorCalibration) -> Bool {

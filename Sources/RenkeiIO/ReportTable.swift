@@ -78,6 +78,9 @@ public struct ReportTable: Sendable {
     public var rows: [[ReportValue]]
     /// Optional title printed above the text table.
     public var title: String?
+    /// Japanese headers of this table's text form, where they differ from ``japaneseHeaders``
+    /// (a `projects` column holding project ids is 事業, not the count 事業数).
+    public var headers: [String: String] = [:]
 
     public init(columns: [String], rows: [[ReportValue]] = [], title: String? = nil) {
         self.columns = columns
@@ -102,7 +105,7 @@ public struct ReportTable: Sendable {
         switch format {
         case .table:
             var t = self
-            t.columns = columns.map { Self.japaneseHeaders[$0] ?? $0 }
+            t.columns = columns.map { headers[$0] ?? Self.japaneseHeaders[$0] ?? $0 }
             return t.textTable(maxWidth: Self.terminalWidth)
         case .json: return json.serialized() + "\n"
         case .csv: return csv(rawCells: rawCells)
@@ -133,7 +136,7 @@ public struct ReportTable: Sendable {
         "itinerant": "渡り", "liaison": "連絡役", "total": "計", "clustering": "クラスタ係数",
         "core_number": "コア数", "component": "連結成分", "source": "連携元", "source_name": "連携元の名称",
         "target": "連携先", "target_name": "連携先の名称", "weight": "重み", "shared_projects": "共通の事業数",
-        "project": "事業", "title": "事業名",
+        "project": "事業", "title": "事業名", "depth": "深さ", "via": "経由", "path": "経路", "step": "段",
     ]
 
     /// The aligned text table; with `maxWidth`, the widest text columns are cut (ending in "…") so
@@ -171,7 +174,11 @@ public struct ReportTable: Sendable {
             return numeric[i] ? gap + s : s + gap
         }
         var out = ""
-        if let title { out += title + "\n" }
+        if let title {
+            // A titled table without rows says what it has to say in its title ("no chain joins …").
+            if rows.isEmpty { return title + "\n" }
+            out += title + "\n"
+        }
         out += columns.enumerated().map { pad($1, $0) }.joined(separator: "  ").trailingSpacesRemoved() + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells {

@@ -14,6 +14,11 @@ struct EgoCommand: ParsableCommand {
         partners it is reached through (via), relations and projects. JSON: {center: {id, name, kind}, \
         nodes: [{id, name, kind, depth}], edges: [{source, target, relations, projects}]}. A diagram \
         (svg, png, pdf, dot) is centred on ORG.
+
+        Examples:
+          renkei ego data/kodoku-koritsu-model-jigyo 北区社協
+          renkei ego data/kodoku-koritsu-model-jigyo o010 --depth 2 --format json
+          renkei ego data/kodoku-koritsu-model-jigyo 北区社会福祉協議会 --format png --out kita-ego.png
         """
     )
 

@@ -15,6 +15,10 @@ struct ExtractCommand: ParsableCommand {
         profile of the 孤独・孤立対策モデル事業 report is used (data/profiles/kodoku-koritsu-2023.yaml \
         shows the format). --glyph-map names a YAML map of wrongly extracted characters to the text they \
         stand for (data/profiles/kodoku-koritsu-2023-glyphs.yaml is the seed report's).
+
+        Examples:
+          renkei extract ../shared/seeds/000_1143c6004f43cb1f.txt --glyph-map data/profiles/kodoku-koritsu-2023-glyphs.yaml --out review.xlsx
+          renkei extract report.txt --profile my-profile.yaml --out review.csv
         """
     )
 

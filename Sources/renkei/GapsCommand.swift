@@ -13,6 +13,10 @@ struct GapsCommand: ParsableCommand {
         --similar most similar projects (similarity above 0) are compared; each gap lists those of \
         them that have it. JSON: {project, measure, similar: [{project, title, similarity}], gaps: \
         [{type (kind or category), value, projects: [{project, title, similarity}]}]}.
+
+        Examples:
+          renkei gaps data/kodoku-koritsu-model-jigyo --project P02
+          renkei gaps data/kodoku-koritsu-model-jigyo --project P02 --similar 3 --format json
         """
     )
 

@@ -14,6 +14,11 @@ struct PathCommand: ParsableCommand {
         distance as in betweenness (--distance inverse: 1/weight; weight: the weight itself). When \
         no chain exists the command says so and names the organisation with the most partners in each \
         end's component. JSON: {from, to, length, paths: [[{source, target, relations, project}]]}.
+
+        Examples:
+          renkei path data/kodoku-koritsu-model-jigyo 北区社協 坂井市社協
+          renkei path data/kodoku-koritsu-model-jigyo o010 o014 --all --format json
+          renkei path survey.csv 北区社協 北区役所 --weighted --format svg --out path.svg
         """
     )
 

@@ -82,6 +82,12 @@ import RenkeiIO
             #expect(Double(report.cores[v]) == expected["core_number"]![label]!)
         }
         #expect(report.rendered(as: .json, summaryOnly: true).contains("\"transitivity\""))
+        // One language per table: the text table names the measures in Japanese, CSV keeps the
+        // English field names (karate: 34 members, 78 ties, NetworkX's transitivity 0.2557).
+        let text = report.rendered(as: .table, summaryOnly: true)
+        #expect(text.contains("推移性") && text.contains("0.2557") && !text.contains("transitivity"))
+        let csv = report.rendered(as: .csv, summaryOnly: true)
+        #expect(csv.contains("organizations,34") && csv.contains("partnered_pairs,78") && !csv.contains("推移性"))
     }
 
     @Test func communitiesOnKarateReachThePublishedModularity() throws {

@@ -52,6 +52,9 @@ import Testing
         #expect(abs(r.similar[1].similarity - 2 / (2.0.squareRoot() * 2)) < 1e-12)
         #expect(r.gaps.map { "\($0.type):\($0.value)" } == ["kind:学校", "category:小学校"])
         #expect(r.gaps.allSatisfy { $0.projects.map(\.project) == ["B"] })
+        let text = r.rendered(as: .table).split(separator: "\n").map(String.init)
+        #expect(text[1].hasPrefix("観点") && text[3].hasPrefix("種別") && text[4].hasPrefix("分類"))
+        #expect(r.rendered(as: .csv).contains("\nkind,学校,1,") && !r.rendered(as: .csv).contains("種別"))
         // C has only NPOs, which A has too: no gap from C alone.
         let c = try GapsRequest(input: DatasetInput(path: folder), project: "C").run()
         #expect(c.similar.map(\.project) == ["A", "B"])

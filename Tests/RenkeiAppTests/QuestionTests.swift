@@ -84,6 +84,20 @@ import Testing
         #expect(r.largestInComponents.map { r.graph.graph.labels[$0.int] } == ["watalis", "lonely"])
     }
 
+    @Test func textTablesSpeakJapaneseAndCSVKeepsFieldNames() throws {
+        let ego = try EgoRequest(input: AppFixture.good, organization: "watalis", depth: 2).run()
+        let header = ego.table.rendered(as: .table).split(separator: "\n")[1]
+        // The projects column holds project ids (p1; p2), so it is 事業, not the count 事業数.
+        #expect(header.split(separator: " ").map(String.init) == ["ID", "名称", "種別", "深さ", "経由", "連携の内容", "事業"])
+        #expect(ego.table.rendered(as: .csv).hasPrefix("id,name,kind,depth,via,relations,projects\n"))
+        let none = try PathRequest(input: AppFixture.good, from: "watalis", to: "lonely").run()
+        // No chain: the title says so, and no empty table follows it.
+        #expect(none.table.rendered(as: .table).split(separator: "\n").count == 1)
+        #expect(none.table.rendered(as: .csv) == "path,step,source,source_name,target,target_name,relations,project\n")
+        let one = try PathRequest(input: AppFixture.good, from: "亘理町", to: "わんず").run()
+        #expect(one.table.rendered(as: .table).split(separator: "\n")[1].hasPrefix("経路  段  連携元"))
+    }
+
     @Test func everyShortestChainOnASquare() throws {
         // A 4-cycle a–b–c–d–a: two shortest chains from a to c, in vertex order.
         let g = AnalysisGraph(labels: ["a", "b", "c", "d"], edges: [(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 0, 1)])

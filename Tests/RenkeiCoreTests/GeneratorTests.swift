@@ -58,7 +58,7 @@ import Testing
         #expect(abs(localShare - cal.sameMunicipality) < 0.08, "same-municipality share \(localShare)")
         // Relations per partnership: about two thirds carry one relation.
         let single = Double(d.partnerships.filter { $0.relations.count == 1 }.count) / Double(d.partnerships.count)
-        #expect(abs(single - 206.0 / 314) < 0.05)
+        #expect(abs(single - 212.0 / 321) < 0.05)
     }
 
     @Test func barabasiAlbertShape() {

@@ -50,17 +50,25 @@ public struct ClusteringReport: Sendable {
     /// The mean of the local clustering coefficients (0 for an empty graph).
     public var averageClustering: Double { local.isEmpty ? 0 : local.reduce(0, +) / Double(local.count) }
 
+    /// The summary's measures: field name (CSV and JSON), Japanese label (text table), value.
+    var summaryRows: [(field: String, label: String, value: ReportValue)] {
+        [("organizations", "組織数", .integer(graph.graph.nodeCount)),
+         ("partnered_pairs", "連携している組の数", .integer(graph.graph.edgeCount)),
+         ("average_clustering", "平均クラスタ係数", .number(averageClustering)),
+         ("transitivity", "推移性", .number(transitivity)),
+         ("components", "連結成分の数", .integer(components.count)),
+         ("largest_component", "最大の連結成分の組織数", .integer(components.members.first?.count ?? 0)),
+         ("max_core_number", "最大コア数", .integer(cores.max() ?? 0))]
+    }
+
     /// `measure, value`: organisations, partnered pairs, average clustering, transitivity,
-    /// components, largest component, maximum core number.
-    public var summaryTable: ReportTable {
+    /// components, largest component, maximum core number. The measures are English field names;
+    /// the text table shows them in Japanese (one language per table).
+    public var summaryTable: ReportTable { summaryTable(japanese: false) }
+
+    func summaryTable(japanese: Bool) -> ReportTable {
         var t = ReportTable(columns: ["measure", "value"])
-        t.append([.text("organizations"), .integer(graph.graph.nodeCount)])
-        t.append([.text("partnered_pairs"), .integer(graph.graph.edgeCount)])
-        t.append([.text("average_clustering"), .number(averageClustering)])
-        t.append([.text("transitivity"), .number(transitivity)])
-        t.append([.text("components"), .integer(components.count)])
-        t.append([.text("largest_component"), .integer(components.members.first?.count ?? 0)])
-        t.append([.text("max_core_number"), .integer(cores.max() ?? 0)])
+        for row in summaryRows { t.append([.text(japanese ? row.label : row.field), row.value]) }
         return t
     }
 
@@ -74,8 +82,9 @@ public struct ClusteringReport: Sendable {
 
     /// The summary only, or (as a text table) the summary followed by the per-organisation table.
     public func rendered(as format: ReportFormat, summaryOnly: Bool = false, rawCells: Bool = false) -> String {
-        if summaryOnly { return summaryTable.rendered(as: format, rawCells: rawCells) }
+        let summary = summaryTable(japanese: format == .table)
+        if summaryOnly { return summary.rendered(as: format, rawCells: rawCells) }
         let perOrganization = table.rendered(as: format, rawCells: rawCells)
-        return format == .table ? summaryTable.rendered(as: .table) + "\n" + perOrganization : perOrganization
+        return format == .table ? summary.rendered(as: .table) + "\n" + perOrganization : perOrganization
     }
 }

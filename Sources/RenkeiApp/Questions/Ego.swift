@@ -80,6 +80,7 @@ public struct EgoReport: Sendable {
     public var table: ReportTable {
         var table = ReportTable(columns: ["id", "name", "kind", "depth", "via", "relations", "projects"],
                                 title: "\(graph.names[center.int]) の連携（深さ \(depth)）")
+        table.headers = ["projects": "事業"]
         let depthOf = Dictionary(uniqueKeysWithValues: members.map { ($0.node, $0.depth) })
         for m in members {
             let v = m.node

@@ -74,13 +74,18 @@ public struct GapsReport: Sendable, Equatable {
     public var gaps: [Gap]
 
     /// `type, value, count, similar_projects` (each `id (similarity)`), kinds first, then categories.
-    public var table: ReportTable {
+    public var table: ReportTable { table(japanese: false) }
+
+    /// The text table names the type in Japanese (種別, 分類); CSV keeps `kind` and `category`.
+    func table(japanese: Bool) -> ReportTable {
         var t = ReportTable(columns: ["type", "value", "count", "similar_projects"],
                             title: "\(project) に足りない連携先（類似事業: " + similar.map { "\($0.project) \(ReportValue.fixed($0.similarity, digits: 3))" }.joined(separator: ", ") + "）")
         for g in gaps {
-            t.append([.text(g.type), .text(g.value), .integer(g.projects.count),
+            let type = japanese ? (g.type == "kind" ? "種別" : g.type == "category" ? "分類" : g.type) : g.type
+            t.append([.text(type), .text(g.value), .integer(g.projects.count),
                       .text(g.projects.map { "\($0.project) (\(ReportValue.fixed($0.similarity, digits: 3)))" }.joined(separator: "; "))])
         }
+        t.headers = ["type": "観点", "count": "類似事業の数", "similar_projects": "それを持つ類似事業"]
         return t
     }
 
@@ -94,6 +99,6 @@ public struct GapsReport: Sendable, Equatable {
     }
 
     public func rendered(as format: ReportFormat) -> String {
-        format == .json ? json.serialized() + "\n" : table.rendered(as: format)
+        format == .json ? json.serialized() + "\n" : table(japanese: format == .table).rendered(as: format)
     }
 }

@@ -394,6 +394,8 @@ enum ReportAssets {
       });
       $$('.gallery svg, .sectors svg').forEach(function (s) { s.removeAttribute('width'); s.removeAttribute('height'); });
       apply();
+      // The page is usable from here on (search, filters, focus); Benchmarks/report.py reads this.
+      document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));
     })();
     """#
 }
