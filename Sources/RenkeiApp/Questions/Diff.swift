@@ -41,10 +41,10 @@ public struct DiffRequest: Sendable {
             var s = selection
             if let year { s.years = [year] }
             let dataset = try s.view(of: loaded ?? input.load().dataset)
-            let label = year.map { "\(dataset.metadata.name)（\($0)年）" } ?? dataset.metadata.name
+            let label = year.map { "\($0)年" } ?? dataset.metadata.name
             return (dataset, try s.filter(for: dataset, path: input.path), label)
         }
-        let oldSide: (Dataset, GraphFilter, String), newSide: (Dataset, GraphFilter, String)
+        var oldSide: (Dataset, GraphFilter, String), newSide: (Dataset, GraphFilter, String)
         if let new {
             oldSide = try side(old, year: fromYear)
             newSide = try side(new, year: toYear)
@@ -52,6 +52,11 @@ public struct DiffRequest: Sendable {
             let whole = try old.load().dataset
             oldSide = try side(old, year: fromYear, loaded: whole)
             newSide = try side(old, year: toYear, loaded: whole)
+        }
+        if oldSide.2 == newSide.2, let new {
+            // Two datasets of one name: tell them apart by their file or folder names.
+            func base(_ p: String) -> String { String(p.split(separator: "/").last ?? Substring(p)) }
+            oldSide.2 = base(old.path); newSide.2 = base(new.path)
         }
         var filter = oldSide.1
         filter.projects = nil   // project ids differ between surveys; the view has applied them
@@ -249,7 +254,10 @@ public struct DiffReport: Sendable {
         var changes: [String: DiagramFocus.EdgeChange] = [:]
         var ids = Set<String>()
         for p in c.partnershipsAdded { changes[DiagramFocus.pairKey(p.source.id, p.target.id)] = .added; ids.formUnion([p.source.id, p.target.id]) }
-        for p in c.relationsChanged { ids.formUnion([p.new.source.id, p.new.target.id]) }
+        for p in c.relationsChanged {
+            changes[DiagramFocus.pairKey(p.new.source.id, p.new.target.id)] = .changed
+            ids.formUnion([p.new.source.id, p.new.target.id])
+        }
         var removedPairs = Set<String>()
         for p in c.partnershipsRemoved {
             let (s, t) = (drawn(p.source.id), drawn(p.target.id))
