@@ -17,8 +17,10 @@ struct DiffCommand: ParsableCommand {
         organizations_rematched, organizations_added, organizations_removed, partnerships_added, \
         partnerships_removed (each {source, target, relations, status, projects}), relations_changed, \
         projects_added, projects_removed, components_merged, components_split, degree_moves, \
-        betweenness_moves}. A diagram (svg, png, pdf, dot) draws new partnerships as thick green lines \
-        and lost ones as dashed red lines, with a legend.
+        betweenness_moves}. A diagram (svg, png, pdf, dot) draws the organisations of every changed \
+        partnership: new partnerships as thick green lines, lost ones as dashed red lines, changed ones \
+        as thick orange lines, explained in the legend (凡例). Two datasets with no organisation in \
+        common are an error.
         """ + HelpText.diff
     )
 
