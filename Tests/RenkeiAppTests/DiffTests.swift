@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func partnershipsRelationsAndProjects() throws {
-        let c = try DiffRequest(old: Self.old(), new: Self.new()).run().comparison
+        let r = try DiffRequest(old: Self.old(), new: Self.new()).run(), c = r.comparison
+        #expect(r.text.contains("新しい連携（2）") && r.text.contains("なくなった連携（1）") && r.text.contains("連携元"))
         #expect(names(c.partnershipsAdded) == ["北区社会福祉協議会–さくら食堂", "さくら食堂–あたらし会"])
         #expect(c.partnershipsAdded[0].relations.map(\.japanese) == ["情報共有・ケース会議"])
         #expect(c.partnershipsAdded[0].projects == ["q3"])
@@ -107,6 +108,11 @@ import Testing
         let b = c.betweennessMoves
         #expect(b.map(\.new.name) == ["つばさ塾", "みどり会", "ヒカリ会", "北区役所"])
         #expect(b.allSatisfy { $0.oldRank == 2 && $0.newRank == 3 && $0.rankChange == -1 })
+        // The other way round, the same component splits.
+        let back = try DiffRequest(old: Self.new(), new: Self.old()).run().comparison
+        #expect(back.componentsMerged.isEmpty)
+        #expect(back.componentsSplit.map { "\($0.component.largest.name) \($0.component.size)" } == ["北区社会福祉協議会 7"])
+        #expect(back.componentsSplit.first?.parts.map { "\($0.largest.name) \($0.size)" } == ["北区社協 5", "さくら食堂 2"])
         let all = try DiffRequest(old: Self.old(), new: Self.new(), top: 0).run()
         guard case .array(let moves)? = all.json["betweenness_moves"] else { Issue.record("no moves"); return }
         #expect(moves.isEmpty)
@@ -118,12 +124,15 @@ import Testing
             a,みどり会,NPO,,,
             b,ひかり会,NPO,,,
             c,あおぞら会,NPO,,,
+            d,こだま会,NPO,,,
 
             """, projects: "y1,見守り事業,k,2023\ny2,見守り事業,k,2024\n", partnerships: """
             y1,k,a,後援,realised
             y1,k,b,後援,realised
+            y1,k,d,後援,realised
             y2,k,a,後援;会場提供,realised
             y2,k,c,広報・チラシ配布,planned
+            y2,k,d,後援,planned
 
             """)
         let r = try DiffRequest(old: input, fromYear: 2023, toYear: 2024).run()
@@ -134,7 +143,11 @@ import Testing
         #expect(names(c.partnershipsAdded) == ["北区社協–あおぞら会"])
         #expect(c.partnershipsAdded.first?.status == .planned)
         #expect(names(c.partnershipsRemoved) == ["北区社協–ひかり会"])
-        #expect(c.relationsChanged.map { $0.relationsAdded.map(\.japanese) } == [["会場提供"]])
+        // みどり会 adds 会場提供; こだま会 keeps 後援 but is only planned in 2024.
+        #expect(c.relationsChanged.map(\.new.target.name) == ["みどり会", "こだま会"])
+        #expect(c.relationsChanged.map { $0.relationsAdded.map(\.japanese) } == [["会場提供"], []])
+        #expect(c.relationsChanged.map { "\($0.old.status.rawValue)→\($0.new.status.rawValue)" } == ["realised→realised", "realised→planned"])
+        #expect(r.text.contains("実施 → 予定"))
         #expect(c.projectsAdded.isEmpty && c.projectsRemoved.isEmpty)
         do {
             _ = try DiffRequest(old: input, fromYear: 2023, toYear: 2025).run()
