@@ -233,7 +233,7 @@ public struct DiffReport: Sendable {
         case .report(let r): return QuestionOutput.report(r, json: json, table: table)
         case .diagram(let f):
             let (dataset, changes) = diagramDataset()
-            guard !changes.isEmpty else { throw RequestError("no partnership was added or removed between \(oldPath) and \(newPath): there is no change to draw") }
+            guard !changes.isEmpty else { throw RequestError("no partnership was added, removed or changed between \(oldPath) and \(newPath): there is no change to draw") }
             let c = comparison
             let focus = DiagramFocus(title: "連携の変化：\(oldLabel) → \(newLabel)",
                                      subtitle: "新しい連携 \(c.partnershipsAdded.count) 組・なくなった連携 \(c.partnershipsRemoved.count) 組・内容が変わった連携 \(c.relationsChanged.count) 組",
