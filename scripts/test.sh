@@ -25,6 +25,9 @@ python3 Tests/interop/check_exports.py "$RENKEI"
 echo "== NetworkX answers ego and path questions as we do"
 python3 Tests/interop/check_questions.py "$RENKEI"
 
+echo "== renkei diff agrees with a set comparison and NetworkX on an altered seed copy"
+python3 Tests/interop/check_diff.py "$RENKEI"
+
 echo "== swift test"
 swift test
 

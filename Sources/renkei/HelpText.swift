@@ -37,6 +37,9 @@ extension HelpText {
     static let projection = examples("renkei projection \(seed) --view incidence",
                                      "renkei projection \(seed) --weight jaccard --min-weight 0.2")
     static let generate = examples("renkei generate --scale city --out city/", "renkei generate --organizations 100000 --seed 7 --out big/")
+    static let diff = examples("renkei diff survey-2023/ survey-2024/",
+                               "renkei diff survey.csv --from-year 2023 --to-year 2024 --format json",
+                               "renkei diff survey-2023/ survey-2024/ --out changes.png")
     static let export = examples("renkei export \(seed) --format gexf --with-metrics --out network.gexf",
                                  "renkei export \(seed) --format csv --encoding shift_jis --out csv/")
 }

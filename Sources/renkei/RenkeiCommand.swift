@@ -23,6 +23,7 @@ struct RenkeiCommand: ParsableCommand {
             ImportCommand.self,
             EgoCommand.self,
             PathCommand.self,
+            DiffCommand.self,
             GapsCommand.self,
             ReportCommand.self,
             ExtractCommand.self,

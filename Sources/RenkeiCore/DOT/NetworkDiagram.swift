@@ -17,7 +17,8 @@ extension DiagramWriter {
 
     /// The network diagram of this dataset drawn around some organisations (an ego network, a
     /// chain, the changes between two surveys): `focus` sets the title, the engine and root, the
-    /// organisations outlined in red and the edges drawn as added (thick green) or removed (dashed red).
+    /// organisations outlined in red and the edges drawn as added (thick green), removed (dashed red) or
+    /// changed (thick orange).
     public func focusDOT(_ focus: DiagramFocus) -> String { networkDOT(focus: focus) }
 
     func networkDOT(focus: DiagramFocus?) -> String {
@@ -58,7 +59,8 @@ extension DiagramWriter {
         let orgs = ids.map(organization)
         var rows = kindLegend(Array(Set(orgs.map(\.kind))))
         rows += communityLegend(Array(Set(ids.map { options.communities?[$0] ?? -1 })))
-        rows += relationLegend(Array(Set(edges.compactMap(\.primary))))
+        // Edges drawn in a change colour show no relation colour.
+        rows += relationLegend(Array(Set(edges.filter { focus?.change(of: $0.a, $0.b) == nil }.compactMap(\.primary))))
         var markers = [markerRow("二重枠", "事業の主催団体")]
         if orgs.contains(where: { !leads.contains($0.id) && (projectsOf[$0.id]?.count ?? 0) >= 2 }) {
             markers.append(markerRow("黒の太枠", "複数の事業に参加する団体（橋渡し）"))
@@ -76,6 +78,9 @@ extension DiagramWriter {
             }
             if edges.contains(where: { focus.change(of: $0.a, $0.b) == .removed }) {
                 markers.append(lineRow(DiagramFocus.removedColor, "赤の破線：\(focus.removedMeaning)"))
+            }
+            if edges.contains(where: { focus.change(of: $0.a, $0.b) == .changed }) {
+                markers.append(lineRow(DiagramFocus.changedColor, "橙の太線：\(focus.changedMeaning)"))
             }
         }
         if labelled.count < ids.count { markers.append(markerRow("名前", "中心性の高い \(labelled.count) 団体のみ表示")) }
@@ -134,6 +139,7 @@ extension DiagramWriter {
             case .added?: a[0].1 = .string(DiagramFocus.addedColor); a[1].1 = .number(4)
             case .removed?: a[0].1 = .string(DiagramFocus.removedColor); a[1].1 = .number(2.5)
                 a.removeAll { $0.0 == "style" }; a.append(("style", .string("dashed")))
+            case .changed?: a[0].1 = .string(DiagramFocus.changedColor); a[1].1 = .number(3.5)
             default: break
             }
             b.edge(names[e.a]!, names[e.b]!, a)
@@ -146,12 +152,15 @@ extension DiagramWriter {
 /// How ``DiagramWriter/focusDOT(_:)`` draws a network around some organisations.
 public struct DiagramFocus: Sendable, Equatable {
     /// How an edge differs between two versions of a network.
-    public enum EdgeChange: Sendable, Equatable { case added, removed }
+    public enum EdgeChange: Sendable, Equatable { case added, removed, changed }
 
     /// Colour of added edges (Tol's bright green) and of removed ones and the highlight outline
     /// (Tol's bright red).
     public static let addedColor = "#228833"
     public static let removedColor = "#EE6677"
+    /// Colour of edges present in both versions whose relations or status changed (Tol's vibrant
+    /// orange, which no relation colour is near).
+    public static let changedColor = "#EE7733"
 
     public var title: String
     public var subtitle: String?
@@ -166,10 +175,12 @@ public struct DiagramFocus: Sendable, Equatable {
     public var changes: [String: EdgeChange]
     public var addedMeaning: String
     public var removedMeaning: String
+    public var changedMeaning: String
 
     public init(title: String, subtitle: String? = nil, highlighted: Set<String> = [], highlightMeaning: String = "中心の団体",
                 engine: String? = nil, root: String? = nil, rankdir: String? = nil, changes: [String: EdgeChange] = [:],
-                addedMeaning: String = "新しい連携", removedMeaning: String = "なくなった連携") {
+                addedMeaning: String = "新しい連携", removedMeaning: String = "なくなった連携",
+                changedMeaning: String = "内容が変わった連携") {
         self.title = title
         self.subtitle = subtitle
         self.highlighted = highlighted
@@ -180,6 +191,7 @@ public struct DiagramFocus: Sendable, Equatable {
         self.changes = changes
         self.addedMeaning = addedMeaning
         self.removedMeaning = removedMeaning
+        self.changedMeaning = changedMeaning
     }
 
     /// The key of an unordered pair of organisation ids.
