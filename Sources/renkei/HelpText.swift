@@ -38,5 +38,6 @@ extension HelpText {
                                      "renkei projection \(seed) --weight jaccard --min-weight 0.2")
     static let generate = examples("renkei generate --scale city --out city/", "renkei generate --organizations 100000 --seed 7 --out big/")
     static let export = examples("renkei export \(seed) --format gexf --with-metrics --out network.gexf",
-                                 "renkei export \(seed) --format csv --encoding shift_jis --out csv/")
+                                 "renkei export \(seed) --format csv --encoding shift_jis --out csv/",
+                                 "renkei export \(seed) --format cytoscape --layout --seed 7 --out network.cyjs")
 }
