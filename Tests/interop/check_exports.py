@@ -621,7 +621,7 @@ def read_positions(outputs, nodes):
                         for e in cy["elements"]["nodes"] if "position" in e}
     check(all("x" not in e["data"] for e in cy["elements"]["nodes"]), "cytoscape: x in data besides position")
     with open(os.path.join(outputs["csv"], "nodes.csv"), encoding="utf-8", newline="") as f:
-        got["csv"] = {r["id"]: (float(r["x"]), float(r["y"])) for r in csv.DictReader(f) if r["x"] != ""}
+        got["csv"] = {unguard(r["id"]): (float(r["x"]), float(r["y"])) for r in csv.DictReader(f) if r["x"] != ""}
     import openpyxl
     ws = openpyxl.load_workbook(outputs["xlsx"])["団体"]
     header = [c.value for c in ws[1]]
@@ -656,11 +656,13 @@ def check_layout(binary, source, workdir, label, nodes, edges, engine=None, seed
           f"({sorted(set(reference) ^ drawn)[:5]})")
     check(all(math.isfinite(v) for p in reference.values() for v in p), "layout: a position is not finite")
     check(len(set(reference.values())) == len(reference), "layout: two nodes share a position")
+    agree = 0
     for fmt, positions in got.items():
         same = set(positions) == set(reference) and all(
             abs(positions[n][0] - reference[n][0]) < 1e-9 and abs(positions[n][1] - reference[n][1]) < 1e-9
             for n in reference)
         check(same, f"layout: {fmt} positions differ from graphml's")
+        agree += same
     # The peer: Graphviz's own command line on the diagram's DOT.
     dot = os.path.join(workdir, f"{tag}.dot")
     run(binary, "render", source, "--network", "--detail", "full", "--format", "dot", "--seed", seed, *extra,
@@ -693,7 +695,7 @@ def check_layout(binary, source, workdir, label, nodes, edges, engine=None, seed
         if dx > tx + 1e-9 or dy > ty + 1e-9:
             bad.append((n, reference[n], (x, y)))
     check(not bad, f"layout: {len(bad)} positions differ from {cli}'s, e.g. {bad[:3]}")
-    print(f"  layout ({cli}, seed {seed}): {len(reference)} nodes, same in 6 formats, "
+    print(f"  layout ({cli}, seed {seed}): {len(reference)} nodes, same in {agree} of 6 formats, "
           f"largest difference from the {cli} CLI {worst:.3f} pt (it prints 5 significant digits)")
     # Deterministic: the same seed gives the same bytes; another seed, another picture.
     again = os.path.join(workdir, f"{tag}-again.cyjs")
