@@ -24,6 +24,18 @@ import RenkeiCore
         #expect(!s.contains(#"<attribute id="x""#) && !s.contains(#"<attribute id="y""#))
     }
 
+    @Test func gexfReadsVizPositionBackAndRoundTripsByteForByte() throws {
+        let bytes = try export(.gexf)[0].bytes
+        let table = try GEXFFormat.read(bytes: bytes, file: "t.gexf")
+        let npo = try #require(table.nodes.first { $0.id == "npo-a" })
+        #expect(table.position(of: npo) == .init(x: 310.75, y: 1234.5))
+        #expect(table.position(of: try #require(table.nodes.first { $0.id == "takahashi" })) == nil)
+        let (dataset, metrics) = try NetworkImport.read(bytes: bytes, format: .gexf, file: "t.gexf")
+        #expect(try NetworkExport.render(dataset, format: .gexf, metrics: metrics)[0].bytes == bytes)
+        let broken = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: #"x="310.75""#, with: #"x="east""#)
+        #expect(throws: InputError.self) { try GEXFFormat.read(bytes: Array(broken.utf8), file: "t.gexf") }
+    }
+
     @Test func graphMLDeclaresDoubleKeysXAndY() throws {
         let s = text(try export(.graphml))
         #expect(s.contains(#"<key id="n_x" for="node" attr.name="x" attr.type="double"/>"#))

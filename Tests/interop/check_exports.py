@@ -697,6 +697,14 @@ def check_layout(binary, source, workdir, label, nodes, edges, engine=None, seed
     check(not bad, f"layout: {len(bad)} positions differ from {cli}'s, e.g. {bad[:3]}")
     print(f"  layout ({cli}, seed {seed}): {len(reference)} nodes, same in {agree} of 6 formats, "
           f"largest difference from the {cli} CLI {worst:.3f} pt (it prints 5 significant digits)")
+    # Converting a file with positions carries them on (GEXF's viz:position and GraphML's x/y are read back).
+    for fmt in ["gexf", "graphml"]:
+        converted = os.path.join(workdir, f"{tag}-from-{fmt}.cyjs")
+        run(binary, "export", outputs[fmt], "--format", "cytoscape", "--out", converted)
+        with open(converted, encoding="utf-8") as f:
+            carried = {e["data"]["id"]: (e["position"]["x"], e["position"]["y"])
+                       for e in json.load(f)["elements"]["nodes"] if "position" in e}
+        check(carried == got["cytoscape"], f"layout: {fmt} -> cytoscape lost or moved positions")
     # Deterministic: the same seed gives the same bytes; another seed, another picture.
     again = os.path.join(workdir, f"{tag}-again.cyjs")
     run(binary, "export", source, "--format", "cytoscape", "--layout", "--seed", seed, *extra, "--out", again)

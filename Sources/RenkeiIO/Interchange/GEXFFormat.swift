@@ -112,8 +112,9 @@ public enum GEXFFormat {
         return out
     }
 
-    /// Reads GEXF (1.2 or 1.3; attributes matched by title, falling back to id). `viz` elements are
-    /// ignored: they are derived from the data on export.
+    /// Reads GEXF (1.2 or 1.3; attributes matched by title, falling back to id). `viz:position`
+    /// becomes the `x`, `y` columns (y negated back to y down, ``NodePositions``); the other `viz`
+    /// elements are ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
         let root = try XMLTree(bytes: bytes, file: file).root
@@ -148,7 +149,11 @@ public enum GEXFFormat {
                 }
             }
         }
-        let metricColumns = NetworkTable.metricColumns(from: declaredNode)
+        var metricColumns = NetworkTable.metricColumns(from: declaredNode)
+        let nodeElements = graph.child("nodes")?.children("node") ?? []
+        let positioned = nodeElements.contains { $0.child("position") != nil }
+            && !metricColumns.contains { $0.name == "x" || $0.name == "y" }
+        if positioned { metricColumns += NodePositions.attributes }
         let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
         /// The declared `<default>`s of one class's attributes, parsed once for all its elements.
@@ -184,11 +189,21 @@ public enum GEXFFormat {
         }
 
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
-        for n in graph.child("nodes")?.children("node") ?? [] {
+        for n in nodeElements {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
             var v = try values(of: n, attrs: nodeAttrs, defaults: nodeDefaults, typeOf: nodeTypeOf)
+            if positioned, let position = n.child("position") {
+                for axis in ["x", "y"] {
+                    let text = position[axis] ?? ""
+                    guard let d = Double(text), d.isFinite else {
+                        throw InputError([InputProblem(file: file, line: position.line, field: "viz:position \(axis)",
+                                                       message: "'\(text)' is not a number")])
+                    }
+                    v[axis] = .double(axis == "y" ? -d : d)
+                }
+            }
             if v["name"] == nil, let label = n["label"] { v["name"] = .string(label) }
             nodes.append((id, v, n.line))
         }
