@@ -16,11 +16,11 @@ enum NetworkLayout {
     ///   - seed: the layout's random start (`start=random<seed>`).
     /// - Throws: `RenderError` (unknown engine, no Japanese font, Graphviz failing).
     static func positions(of dataset: Dataset, input: DatasetInput, engine: String?, seed: UInt64,
-                          fonts: JapaneseFonts) throws -> (positions: NodePositions, engine: String, warnings: [String]) {
-        let request = RenderRequest(input: input, target: .network, engine: engine, seed: seed, fonts: fonts, detail: .full)
+                          fonts: JapaneseFonts) throws -> (positions: NodePositions, warnings: [String]) {
         if let engine, !GraphvizRenderer.shared.engines.contains(engine) {
             throw RenderError.unknownEngine(engine, available: GraphvizRenderer.shared.engines)
         }
+        let request = RenderRequest(input: input, target: .network, engine: engine, seed: seed, fonts: fonts, detail: .full)
         var warnings: [String] = []
         let options = try request.diagramOptions(for: dataset, rendering: true, warnings: &warnings)
         let writer = DiagramWriter(dataset: dataset, options: options)
@@ -32,6 +32,6 @@ enum NetworkLayout {
             guard let p = layout.positions[name] else { continue }
             points[id] = .init(x: rounded(p.x - layout.lowerLeft.x), y: rounded(layout.upperRight.y - p.y))
         }
-        return (NodePositions(points), layout.engine, warnings)
+        return (NodePositions(points), warnings)
     }
 }
