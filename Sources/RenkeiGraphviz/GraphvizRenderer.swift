@@ -44,7 +44,7 @@ struct GraphvizMessages {
 
 /// Everything Graphviz's error handler wrote since the last reset. Only touched while
 /// ``GraphvizRenderer``'s lock is held (libgvc calls the handler synchronously).
-nonisolated(unsafe) private var handlerOutput = ""
+nonisolated(unsafe) var handlerOutput = ""
 
 /// The handler given to `agseterrf`: collects Graphviz's messages instead of printing them.
 private let collectMessages: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
@@ -107,10 +107,34 @@ public final class GraphvizRenderer: @unchecked Sendable {
         }
         if format != .dot { try fonts.require() }
         return try withParsedGraph(dot) { g in
-        guard let device = format.device else {
-            return RenderResult(data: Array(dot.utf8), engine: "", warnings: GraphvizMessages(handlerOutput).warnings)
+            guard let device = format.device else {
+                return RenderResult(data: Array(dot.utf8), engine: "", warnings: GraphvizMessages(handlerOutput).warnings)
+            }
+            return try withLayout(g, engine: engine) { chosen in
+                var buffer: UnsafeMutablePointer<CChar>?
+                var length: UInt32 = 0
+                let rendered = gvRenderData(context, g, device, &buffer, &length)
+                defer { if let buffer { gvFreeRenderData(buffer) } }
+                if rendered != 0 || buffer == nil {
+                    throw RenderError.graphviz(stage: "render", message: takeErrors(default: "\(device) failed"))
+                }
+                let messages = GraphvizMessages(handlerOutput)
+                if !messages.errors.isEmpty {
+                    throw RenderError.graphviz(stage: "render", message: messages.errors.joined(separator: "\n"))
+                }
+                let bytes = buffer!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                    Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+                }
+                return RenderResult(data: bytes, engine: chosen, warnings: messages.warnings)
+            }
         }
+    }
 
+    /// Lays out a parsed graph (under the lock) and runs `body` with the engine used, freeing the
+    /// layout afterwards. The engine is `engine`, else the graph's `layout` attribute, else one
+    /// chosen by size (``engine(forNodeCount:)``).
+    /// - Throws: ``RenderError/unknownEngine(_:available:)``, ``RenderError/graphviz(stage:message:)``.
+    func withLayout<T>(_ g: UnsafeMutablePointer<Agraph_t>, engine: String?, _ body: (String) throws -> T) throws -> T {
         let chosen: String
         if let engine {
             chosen = engine
@@ -131,22 +155,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
         if laidOut != 0 {
             throw RenderError.graphviz(stage: "lay out", message: takeErrors(default: "\(chosen) failed"))
         }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        let rendered = gvRenderData(context, g, device, &buffer, &length)
-        defer { if let buffer { gvFreeRenderData(buffer) } }
-        if rendered != 0 || buffer == nil {
-            throw RenderError.graphviz(stage: "render", message: takeErrors(default: "\(device) failed"))
-        }
-        let messages = GraphvizMessages(handlerOutput)
-        if !messages.errors.isEmpty {
-            throw RenderError.graphviz(stage: "render", message: messages.errors.joined(separator: "\n"))
-        }
-        let bytes = buffer!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-        }
-        return RenderResult(data: bytes, engine: chosen, warnings: messages.warnings)
-        }
+        return try body(chosen)
     }
 
     /// Parses `dot` under the lock and runs `body` on the graph, closing it afterwards.
@@ -171,7 +180,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
     }
 
     /// Graphviz's error messages since the last reset, or `fallback`.
-    private func takeErrors(default fallback: String) -> String {
+    func takeErrors(default fallback: String) -> String {
         let m = GraphvizMessages(handlerOutput)
         if !m.errors.isEmpty { return m.errors.joined(separator: "\n") }
         if !m.warnings.isEmpty { return m.warnings.joined(separator: "\n") }

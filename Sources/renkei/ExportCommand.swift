@@ -16,6 +16,12 @@ struct ExportCommand: ParsableCommand {
         both or neither, with CRLF line ends for Excel; use --encoding utf8-bom or shift_jis for \
         Excel on Japanese Windows. pajek writes UTF-8 labels (Pajek 3 or later). dot is a plain data \
         export; styled diagrams come from renkei render.
+
+        --layout lays the network out as renkei render --network --detail full draws it (same \
+        engine, or --engine; same --seed, so the positions repeat) and writes each organisation's \
+        centre in points, x to the right and y down from the drawing's top-left corner, as \
+        Cytoscape.js, D3 and yEd draw; GEXF gets viz:position (x, -y, 0), since Gephi's y axis \
+        points up. Organisations in no project and no partnership get no position.
         """ + HelpText.export
     )
 
@@ -25,8 +31,12 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat
     @Flag(help: "Attach degree, betweenness, PageRank, clustering, community and core number to each node.")
     var withMetrics = false
+    @Flag(help: "Carry the 連携図's Graphviz node positions (points; y down, GEXF: y up): GraphML/JSON/CSV x, y; GEXF viz:position; Cytoscape position.")
+    var layout = false
+    @Option(help: "Layout engine for --layout (neato, sfdp, fdp, dot, circo …); default: the network diagram's (neato, sfdp when large).")
+    var engine: String?
     @OptionGroup var csv: CSVExportOptions
-    @Option(help: "Seed for the randomised community detection used by --with-metrics.")
+    @Option(help: "Seed of the layout's random start (--layout) and of the community detection (--with-metrics).")
     var seed: UInt64 = 1
     @Option(help: "Output file (for csv: a folder that receives nodes.csv and edges.csv). Default: standard output.")
     var out: String?
@@ -45,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         var request = ExportRequest(input: input.input, format: format, withMetrics: withMetrics, encoding: csv.encoding,
                                     unencodable: csv.unencodable, japaneseHeaders: csv.japaneseHeaders, seed: seed,
                                     outputPath: out, rawCells: csv.rawCells)
-        request.selection = filters.applied()
+        (request.selection, request.layout, request.engine) = (filters.applied(), layout, engine)
         let result = try request.run()
         Terminal.warn(result.warnings)
         switch out {

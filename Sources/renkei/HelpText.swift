@@ -41,5 +41,6 @@ extension HelpText {
                                "renkei diff survey.csv --from-year 2023 --to-year 2024 --format json",
                                "renkei diff survey-2023/ survey-2024/ --out changes.png")
     static let export = examples("renkei export \(seed) --format gexf --with-metrics --out network.gexf",
-                                 "renkei export \(seed) --format csv --encoding shift_jis --out csv/")
+                                 "renkei export \(seed) --format csv --encoding shift_jis --out csv/",
+                                 "renkei export \(seed) --format cytoscape --layout --seed 7 --out network.cyjs")
 }

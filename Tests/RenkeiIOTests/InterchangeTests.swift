@@ -579,8 +579,11 @@ func expectedFixture() throws -> [String: Any] {
         #expect(d.organizations.map(\.kind.id) == ["NPO", "行政"])
         #expect(d.partnerships.map(\.direction) == [.directed, .mutual])
         #expect(d.partnerships[0].weight == 3)
-        #expect(m?.columns.map(\.name) == ["indegree"])
+        // Gephi's viz:position becomes the x, y columns (y negated to y down, as `export --layout` writes).
+        #expect(m?.columns.map(\.name) == ["indegree", "x", "y"])
         #expect(m?.values["a"]?["indegree"] == 2)
+        #expect(m?.values["a"]?["x"] == 1 && m?.values["a"]?["y"] == -2)
+        #expect(m?.values["b"]?["x"] == nil)
     }
 
     @Test func yEdStyleGraphMLWithGraphicsKeys() throws {

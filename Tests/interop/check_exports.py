@@ -20,6 +20,12 @@ generated networks). It also checks the GEXF structure Gephi needs (namespaces, 
 attribute declarations and types, viz:color/viz:size on every node) because the published 1.3
 XSD is not available complete (see Tests/RenkeiIOTests/Fixtures/README.md).
 
+For the sample and the datasets, `export --layout` (default engine and --engine neato) is checked
+too: the positions read back by NetworkX (GraphML x/y, GEXF viz:position, node-link x/y), from the
+Cytoscape JSON, nodes.csv and the xlsx 団体 sheet (openpyxl) are the same in all six, and equal
+what Graphviz's command line (neato/sfdp -Tjson) computes for the DOT of `renkei render --network
+--detail full` with the same seed, to the 5 significant digits it prints.
+
 The large network comes from `renkei generate --organizations N` when the binary has it (a dataset
 folder, checked against its own CSVs); the script's own synthetic network, written as node-link JSON
 (which `renkei export` reads), is used too — at 1,000 organisations when generate ran, at N when not.
@@ -29,8 +35,10 @@ import argparse
 import csv
 import io
 import json
+import math
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -584,6 +592,131 @@ def check_xlsx(binary, source, workdir, label, nodes, edges):
         print(f"  libreoffice: 団体 {len(rows) - 1} rows, names intact")
 
 
+def graphviz_precision(v):
+    """Half a unit in the last place Graphviz 2.43's command line prints (%.5g)."""
+    if v == 0:
+        return 0.0
+    return 0.5 * 10 ** (math.floor(math.log10(abs(v))) - 4)
+
+
+def read_positions(outputs, nodes):
+    """Each export's positions, by node id, as the users' tools read them."""
+    got = {}
+    G = nx.read_graphml(outputs["graphml"])
+    got["graphml"] = {n: (d["x"], d["y"]) for n, d in G.nodes(data=True) if "x" in d}
+    check(all(isinstance(v, float) for p in got["graphml"].values() for v in p), "graphml: x/y are not doubles")
+    G = nx.read_gexf(outputs["gexf"])
+    # Gephi's y axis points up: GEXF carries y negated.
+    got["gexf"] = {n: (d["viz"]["position"]["x"], -d["viz"]["position"]["y"])
+                   for n, d in G.nodes(data=True) if "position" in d.get("viz", {})}
+    check(all(d["viz"]["position"]["z"] == 0 for _, d in G.nodes(data=True) if "position" in d.get("viz", {})),
+          "gexf: viz:position z is not 0")
+    with open(outputs["json"], encoding="utf-8") as f:
+        G = json_graph.node_link_graph(json.load(f), edges="links")
+    got["json"] = {n: (d["x"], d["y"]) for n, d in G.nodes(data=True) if "x" in d}
+    with open(outputs["cytoscape"], encoding="utf-8") as f:
+        cy = json.load(f)
+    nx.cytoscape_graph(cy)  # still loads
+    got["cytoscape"] = {e["data"]["id"]: (e["position"]["x"], e["position"]["y"])
+                        for e in cy["elements"]["nodes"] if "position" in e}
+    check(all("x" not in e["data"] for e in cy["elements"]["nodes"]), "cytoscape: x in data besides position")
+    with open(os.path.join(outputs["csv"], "nodes.csv"), encoding="utf-8", newline="") as f:
+        got["csv"] = {unguard(r["id"]): (float(r["x"]), float(r["y"])) for r in csv.DictReader(f) if r["x"] != ""}
+    import openpyxl
+    ws = openpyxl.load_workbook(outputs["xlsx"])["団体"]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    check(all(isinstance(r["X座標"], (int, float)) for r in rows if r["X座標"] is not None), "xlsx: X座標 is not a number")
+    got["xlsx"] = {r["ID"]: (float(r["X座標"]), float(r["Y座標"])) for r in rows if r["X座標"] is not None}
+    return got
+
+
+def check_layout(binary, source, workdir, label, nodes, edges, engine=None, seed="7"):
+    """export --layout: every organisation the 連携図 draws has the same finite position in GraphML
+    (x, y), GEXF (viz:position, y negated), node-link JSON, Cytoscape JSON (position), nodes.csv and
+    the xlsx 団体 sheet; and the positions are those the Graphviz command line computes for the
+    network diagram's DOT (`renkei render --network --detail full --format dot`, same engine and
+    seed), moved to y down from the top-left corner: x = x_gv - llx, y = ury - y_gv of the `bb`."""
+    extra = ["--engine", engine] if engine else []
+    tag = f"{label}-layout-{engine or 'default'}"
+    outputs = {}
+    t = time.perf_counter()
+    for fmt, ext in [("graphml", "graphml"), ("gexf", "gexf"), ("json", "json"), ("cytoscape", "cyjs"),
+                     ("csv", "csv"), ("xlsx", "xlsx")]:
+        out = os.path.join(workdir, f"{tag}.{ext}")
+        run(binary, "export", source, "--format", fmt, "--layout", "--seed", seed, *extra, "--out", out)
+        outputs[fmt] = out
+    print(f"  renkei export --layout {' '.join(extra)} (6 formats): {time.perf_counter() - t:.2f} s")
+    got = read_positions(outputs, nodes)
+    # The organisations the network diagram draws: leads and everyone in a partnership.
+    drawn = {e["source"] for e in edges.values()} | {e["target"] for e in edges.values()}
+    drawn |= {n for n, d in nodes.items() if d.get("lead")}
+    reference = got["graphml"]
+    check(set(reference) == drawn, f"layout: {len(reference)} positioned nodes, {len(drawn)} drawn "
+          f"({sorted(set(reference) ^ drawn)[:5]})")
+    check(all(math.isfinite(v) for p in reference.values() for v in p), "layout: a position is not finite")
+    check(len(set(reference.values())) == len(reference), "layout: two nodes share a position")
+    agree = 0
+    for fmt, positions in got.items():
+        same = set(positions) == set(reference) and all(
+            abs(positions[n][0] - reference[n][0]) < 1e-9 and abs(positions[n][1] - reference[n][1]) < 1e-9
+            for n in reference)
+        check(same, f"layout: {fmt} positions differ from graphml's")
+        agree += same
+    # The peer: Graphviz's own command line on the diagram's DOT.
+    dot = os.path.join(workdir, f"{tag}.dot")
+    run(binary, "render", source, "--network", "--detail", "full", "--format", "dot", "--seed", seed, *extra,
+        "--out", dot)
+    text = open(dot, encoding="utf-8").read()
+    m = re.search(r'layout="?(\w+)"?', text)
+    cli = m.group(1) if m else "neato"
+    check(engine is None or cli == engine, f"layout: the diagram's engine is {cli}, asked for {engine}")
+    r = subprocess.run([cli, "-Tjson", dot], capture_output=True, text=True, timeout=600)
+    check(r.returncode == 0, f"{cli} -Tjson failed: {r.stderr.strip()[:200]}")
+    if r.returncode != 0:
+        return
+    gv = json.loads(r.stdout)
+    llx, lly, urx, ury = (float(v) for v in gv["bb"].split(","))
+    peer = {}
+    for o in gv.get("objects", []):
+        if "pos" in o and "nodes" not in o:
+            x, y = (float(v) for v in o["pos"].split(","))
+            peer[o["name"]] = (x - llx, ury - y, graphviz_precision(x) + graphviz_precision(llx) + 0.005,
+                               graphviz_precision(y) + graphviz_precision(ury) + 0.005)
+    check(set(peer) == set(reference), f"layout: {cli} placed {len(peer)} nodes, renkei {len(reference)} "
+          f"({sorted(set(peer) ^ set(reference))[:5]})")
+    worst = 0.0
+    bad = []
+    for n, (x, y, tx, ty) in peer.items():
+        if n not in reference:
+            continue
+        dx, dy = abs(reference[n][0] - x), abs(reference[n][1] - y)
+        worst = max(worst, dx, dy)
+        if dx > tx + 1e-9 or dy > ty + 1e-9:
+            bad.append((n, reference[n], (x, y)))
+    check(not bad, f"layout: {len(bad)} positions differ from {cli}'s, e.g. {bad[:3]}")
+    print(f"  layout ({cli}, seed {seed}): {len(reference)} nodes, same in {agree} of 6 formats, "
+          f"largest difference from the {cli} CLI {worst:.3f} pt (it prints 5 significant digits)")
+    # Converting a file with positions carries them on (GEXF's viz:position and GraphML's x/y are read back).
+    for fmt in ["gexf", "graphml"]:
+        converted = os.path.join(workdir, f"{tag}-from-{fmt}.cyjs")
+        run(binary, "export", outputs[fmt], "--format", "cytoscape", "--out", converted)
+        with open(converted, encoding="utf-8") as f:
+            carried = {e["data"]["id"]: (e["position"]["x"], e["position"]["y"])
+                       for e in json.load(f)["elements"]["nodes"] if "position" in e}
+        check(carried == got["cytoscape"], f"layout: {fmt} -> cytoscape lost or moved positions")
+    # Deterministic: the same seed gives the same bytes; another seed, another picture.
+    again = os.path.join(workdir, f"{tag}-again.cyjs")
+    run(binary, "export", source, "--format", "cytoscape", "--layout", "--seed", seed, *extra, "--out", again)
+    check(open(again, "rb").read() == open(outputs["cytoscape"], "rb").read(), "layout: same seed, different output")
+    other = os.path.join(workdir, f"{tag}-other.cyjs")
+    run(binary, "export", source, "--format", "cytoscape", "--layout", "--seed", str(int(seed) + 1), *extra, "--out", other)
+    with open(other, encoding="utf-8") as f:
+        moved = {e["data"]["id"]: (e["position"]["x"], e["position"]["y"]) for e in json.load(f)["elements"]["nodes"] if "position" in e}
+    if cli != "dot" and len(reference) > 2:
+        check(moved != got["cytoscape"], f"layout: seed {int(seed) + 1} gives the same positions as seed {seed}")
+
+
 def check_networkx_files(binary, workdir):
     """GraphML and GEXF written by NetworkX itself (Japanese labels) run through `stats` and
     `centrality`, with NetworkX's own counts and degree centrality."""
@@ -604,7 +737,7 @@ def check_networkx_files(binary, workdir):
         print(f"  networkx-written {ext}: stats and centrality agree with NetworkX")
 
 
-def check_network(binary, source, workdir, label, reference=None):
+def check_network(binary, source, workdir, label, reference=None, layout=False):
     print(f"== {label}")
     outputs = {}
     for fmt, ext in [("graphml", "graphml"), ("gexf", "gexf"), ("json", "json"), ("cytoscape", "cyjs"),
@@ -638,6 +771,9 @@ def check_network(binary, source, workdir, label, reference=None):
     check_metrics(binary, source, workdir, label)
     if len(nodes) <= 2000:
         check_xlsx(binary, source, workdir, label, nodes, edges)
+    if layout:
+        check_layout(binary, source, workdir, label, nodes, edges)
+        check_layout(binary, source, workdir, label, nodes, edges, engine="neato", seed="3")
     for enc in ["utf8", "utf8-bom", "shift_jis"]:
         folder = os.path.join(workdir, f"{label}-csv-{enc}")
         try:
@@ -677,12 +813,12 @@ def main():
         path = os.path.join(workdir, "sample-input.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(sample, f, ensure_ascii=False)
-        check_network(binary, path, workdir, "sample", reference=sample)
+        check_network(binary, path, workdir, "sample", reference=sample, layout=True)
         check_hostile(binary, workdir)
         check_networkx_files(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:
-                check_network(binary, ds, workdir, f"dataset{i}", reference=reference_from_folder(ds))
+                check_network(binary, ds, workdir, f"dataset{i}", reference=reference_from_folder(ds), layout=True)
             except RuntimeError as e:
                 check(False, f"dataset {ds}: {e}")
         # The large network: `renkei generate` (a dataset folder shaped like the seed dataset) when

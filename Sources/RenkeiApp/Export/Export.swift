@@ -1,4 +1,5 @@
 import RenkeiCore
+import RenkeiGraphviz
 import RenkeiIO
 
 /// Export the partnership network in an interchange format (`renkei export`).
@@ -17,8 +18,14 @@ public struct ExportRequest: Sendable {
     public var japaneseHeaders: Bool
     /// CSV text cells exactly as they are, without the apostrophe that stops spreadsheet formulas.
     public var rawCells: Bool
-    /// Seed of the community partition among the metrics.
+    /// Seed of the community partition among the metrics and of the layout's random start.
     public var seed: UInt64
+    /// Carry the network diagram's Graphviz node positions (``NetworkLayout``) into the export.
+    public var layout = false
+    /// The layout engine for ``layout`` instead of the network diagram's own choice.
+    public var engine: String?
+    /// The Japanese fonts checked before laying out (node sizes depend on the text).
+    public var fonts: JapaneseFonts = .system
     /// Where the output will go (a file, or the folder of a CSV pair), only to name files in messages.
     public var outputPath: String?
 
@@ -46,6 +53,12 @@ public struct ExportRequest: Sendable {
         if unencodable != .error && encoding != .shiftJIS {
             throw RequestError("replacing unencodable characters applies to Shift_JIS only (UTF-8 represents every character)")
         }
+        if engine != nil && !layout {
+            throw RequestError("--engine chooses the engine of --layout; add --layout")
+        }
+        if layout && (format == .pajek || format == .dot) {
+            throw RequestError("--layout carries positions into graphml, gexf, json, cytoscape, csv and xlsx, not \(format.rawValue)")
+        }
         var loaded = try input.load()
         loaded.dataset = try selection.view(of: loaded.dataset)
         var metrics = loaded.metrics
@@ -55,11 +68,17 @@ public struct ExportRequest: Sendable {
             metrics = computed
             if !unavailable.isEmpty { warnings.append("could not be computed, left out: \(unavailable.joined(separator: ", "))") }
         }
+        var positions: NodePositions?
+        if layout {
+            let laidOut = try NetworkLayout.positions(of: loaded.dataset, input: input, engine: engine, seed: seed, fonts: fonts)
+            positions = laidOut.positions
+            warnings += laidOut.warnings
+        }
         let files: [ExportedFile]
         do {
             files = try NetworkExport.render(loaded.dataset, format: format, metrics: metrics, encoding: encoding,
                                              japaneseHeaders: japaneseHeaders, unencodable: unencodable,
-                                             rawCells: rawCells)
+                                             rawCells: rawCells, positions: positions)
         } catch var error as InputError {
             // Name the CSV files where they would have been written.
             for i in error.problems.indices { error.problems[i].file = outputName(error.problems[i].file) }

@@ -21,9 +21,15 @@ extension DiagramWriter {
     /// changed (thick orange).
     public func focusDOT(_ focus: DiagramFocus) -> String { networkDOT(focus: focus) }
 
-    func networkDOT(focus: DiagramFocus?) -> String {
-        let edges = pairEdges(dataset.partnerships)
-        // Projects per organisation.
+    /// The DOT node name of every organisation ``networkDOT()`` draws, by organisation id: the id
+    /// itself, or `n1`, `n2` … when some id cannot be a DOT name of its own. Maps Graphviz's
+    /// layout of the network back to organisations.
+    public func networkNodeNames() -> [String: String] {
+        nodeNames(networkIDs(projectsOf: networkProjects(), edges: pairEdges(dataset.partnerships)))
+    }
+
+    /// The projects each organisation leads or partners in.
+    func networkProjects() -> [String: Set<String>] {
         var projectsOf: [String: Set<String>] = [:]
         for p in dataset.projects { projectsOf[p.lead, default: []].insert(p.id) }
         for p in dataset.partnerships {
@@ -31,9 +37,21 @@ extension DiagramWriter {
             projectsOf[p.source, default: []].insert(pr)
             projectsOf[p.target, default: []].insert(pr)
         }
+        return projectsOf
+    }
+
+    /// The organisations the network diagram draws (leads and everyone in a partnership), in
+    /// dataset order.
+    func networkIDs(projectsOf: [String: Set<String>], edges: [PairEdge]) -> [String] {
         var present = Set(projectsOf.keys)
         for e in edges { present.insert(e.a); present.insert(e.b) }
-        let ids = present.sorted { (position($0), $0) < (position($1), $1) }
+        return present.sorted { (position($0), $0) < (position($1), $1) }
+    }
+
+    func networkDOT(focus: DiagramFocus?) -> String {
+        let edges = pairEdges(dataset.partnerships)
+        let projectsOf = networkProjects()
+        let ids = networkIDs(projectsOf: projectsOf, edges: edges)
         let names = nodeNames(ids)
         let leads = dataset.leadIDs
 

@@ -7,7 +7,8 @@ import RenkeiCore
 /// (NetworkX keys attribute values by title); lists are `;`-joined strings. Each node has a
 /// `label` (legal form + name), `viz:color` from ``KindPalette`` (its kind's colour) and
 /// `viz:size` scaled from a centrality: PageRank when metrics carry it, else degree (distinct
-/// neighbours). Edge weight is the native `weight` attribute. The graph is undirected; a
+/// neighbours). With positions (`export --layout`, ``NodePositions``) each node also has
+/// `viz:position` with x, −y (Gephi's y axis points up) and z = 0. Edge weight is the native `weight` attribute. The graph is undirected; a
 /// partnership's direction is the `direction` attribute (NetworkX rejects `type="directed"` edges
 /// in an undirected graph). The dataset name goes in `<meta><description>`; other metadata is not
 /// carried by GEXF.
@@ -52,7 +53,10 @@ public enum GEXFFormat {
         out += "    <description>\(XMLEscape.escape(table.metadata.name, attribute: false))</description>\n  </meta>\n"
         out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
         // Column index, spec and escaped name of each node attribute, escaped once for every node.
-        let nodeAttributes = table.nodeAttributes.enumerated().filter { $0.element.name != "label" }
+        // Positions go in viz:position, not among the attributes.
+        let positionColumns = table.positionColumns.map { [$0.x, $0.y] } ?? []
+        let nodeAttributes = table.nodeAttributes.enumerated()
+            .filter { $0.element.name != "label" && !positionColumns.contains($0.offset) }
             .map { (index: $0.offset, spec: $0.element, key: XMLEscape.escape($0.element.name, attribute: true)) }
         out += "    <attributes class=\"node\">\n"
         for a in nodeAttributes {
@@ -80,6 +84,9 @@ public enum GEXFFormat {
             out += "        </attvalues>\n"
             let c = KindPalette.color(for: n.kind)
             out += "        <viz:color r=\"\(c.red)\" g=\"\(c.green)\" b=\"\(c.blue)\" a=\"1.0\"/>\n"
+            if let p = table.position(of: n) {
+                out += "        <viz:position x=\"\(JSONValue.format(p.x))\" y=\"\(JSONValue.format(-p.y))\" z=\"0.0\"/>\n"
+            }
             let fraction = maxSize > 0 ? max(0, sizes[i]) / maxSize : 0
             let size = sizeRange.lowerBound + (sizeRange.upperBound - sizeRange.lowerBound) * fraction.squareRoot()
             out += "        <viz:size value=\"\(formatFixed(size, digits: 3))\"/>\n"
@@ -105,8 +112,9 @@ public enum GEXFFormat {
         return out
     }
 
-    /// Reads GEXF (1.2 or 1.3; attributes matched by title, falling back to id). `viz` elements are
-    /// ignored: they are derived from the data on export.
+    /// Reads GEXF (1.2 or 1.3; attributes matched by title, falling back to id). `viz:position`
+    /// becomes the `x`, `y` columns (y negated back to y down, ``NodePositions``); the other `viz`
+    /// elements are ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
         let root = try XMLTree(bytes: bytes, file: file).root
@@ -141,7 +149,11 @@ public enum GEXFFormat {
                 }
             }
         }
-        let metricColumns = NetworkTable.metricColumns(from: declaredNode)
+        var metricColumns = NetworkTable.metricColumns(from: declaredNode)
+        let nodeElements = graph.child("nodes")?.children("node") ?? []
+        let positioned = nodeElements.contains { $0.child("position") != nil }
+            && !metricColumns.contains { $0.name == "x" || $0.name == "y" }
+        if positioned { metricColumns += NodePositions.attributes }
         let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
         /// The declared `<default>`s of one class's attributes, parsed once for all its elements.
@@ -177,11 +189,21 @@ public enum GEXFFormat {
         }
 
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
-        for n in graph.child("nodes")?.children("node") ?? [] {
+        for n in nodeElements {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
             var v = try values(of: n, attrs: nodeAttrs, defaults: nodeDefaults, typeOf: nodeTypeOf)
+            if positioned, let position = n.child("position") {
+                for axis in ["x", "y"] {
+                    let text = position[axis] ?? ""
+                    guard let d = Double(text), d.isFinite else {
+                        throw InputError([InputProblem(file: file, line: position.line, field: "viz:position \(axis)",
+                                                       message: "'\(text)' is not a number")])
+                    }
+                    v[axis] = .double(axis == "y" ? -d : d)
+                }
+            }
             if v["name"] == nil, let label = n["label"] { v["name"] = .string(label) }
             nodes.append((id, v, n.line))
         }

@@ -11,7 +11,8 @@ import RenkeiCore
 ///
 /// Lists are JSON arrays; fields a record does not have are left out. `multigraph` is always
 /// true and each link's `key` is its edge id, so parallel partnerships stay apart. `color` is the
-/// kind's ``KindPalette`` colour, for D3 styling; the reader ignores it.
+/// kind's ``KindPalette`` colour, for D3 styling; the reader ignores it. With positions
+/// (`export --layout`, ``NodePositions``) each node has `x` and `y` (y down, as D3 draws).
 public enum NodeLinkJSONFormat {
     /// Writes a table as node-link JSON (2-space indentation, trailing newline).
     /// - Complexity: O(size of the output).
@@ -115,14 +116,20 @@ public enum NodeLinkJSONFormat {
 /// carries `color`, its kind's ``KindPalette`` colour, and `value`, its id again, and each edge
 /// `key`, its id: with the top-level `directed` and `multigraph` flags these are the fields
 /// NetworkX's `cytoscape_graph` reads (it failed with `KeyError: 'value'` without them, and would
-/// merge parallel partnerships without a key).
+/// merge parallel partnerships without a key). With positions (`export --layout`,
+/// ``NodePositions``) each node element has `position: {"x", "y"}` (y down, as Cytoscape.js
+/// draws) for the `preset` layout, instead of `x`, `y` in its data.
 public enum CytoscapeJSONFormat {
     /// Writes a table as Cytoscape.js JSON.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
+        let positionNames = table.positionColumns == nil ? [] : NodePositions.attributes.map(\.name)
         let nodes = table.nodes.map { n -> JSONValue in
-            .object([("data", .object([("id", .string(n.id)), ("value", .string(n.id))] + table.jsonFields(of: n)
-                                      + [("color", .string(KindPalette.color(for: n.kind).hex))]))])
+            let data = JSONValue.object([("id", .string(n.id)), ("value", .string(n.id))]
+                                        + table.jsonFields(of: n).filter { !positionNames.contains($0.0) }
+                                        + [("color", .string(KindPalette.color(for: n.kind).hex))])
+            guard let p = table.position(of: n) else { return .object([("data", data)]) }
+            return .object([("data", data), ("position", .object([("x", .double(p.x)), ("y", .double(p.y))]))])
         }
         let edges = table.edges.map { e -> JSONValue in
             .object([("data", .object([("id", .string(e.id)), ("key", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]

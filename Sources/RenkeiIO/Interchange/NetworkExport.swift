@@ -39,14 +39,18 @@ public enum NetworkExport {
     ///   - encoding: byte encoding of CSV files (the other formats are always UTF-8).
     ///   - japaneseHeaders: Japanese CSV column headers.
     ///   - rawCells: CSV text cells exactly as they are, without the formula guard.
+    ///   - positions: node positions to carry (`--layout`): GraphML, node-link JSON and CSV get
+    ///     `x`, `y` node attributes, GEXF `viz:position`, Cytoscape JSON each node's `position`,
+    ///     xlsx the 団体 sheet's X座標, Y座標 columns; Pajek and DOT do not carry them.
     ///   - unencodable: what to do with a character the encoding cannot represent: fail, or
     ///     replace it with 〓 and count it in ``ExportedFile/replaced``.
     /// - Returns: one file, or `nodes.csv` and `edges.csv` for CSV.
     /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
     public static func render(_ dataset: Dataset, format: ExportFormat, metrics: NodeMetrics? = nil,
                               encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false,
-                              unencodable: UnencodableCharacters = .error, rawCells: Bool = false) throws -> [ExportedFile] {
-        let table = NetworkTable(dataset: dataset, metrics: metrics)
+                              unencodable: UnencodableCharacters = .error, rawCells: Bool = false,
+                              positions: NodePositions? = nil) throws -> [ExportedFile] {
+        let table = NetworkTable(dataset: dataset, metrics: metrics, positions: positions)
         func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
         switch format {
         case .graphml: return single(GraphMLFormat.write(table))
@@ -55,7 +59,7 @@ public enum NetworkExport {
         case .cytoscape: return single(CytoscapeJSONFormat.write(table))
         case .pajek: return single(PajekFormat.write(table))
         case .dot: return single(PlainDOTFormat.write(table))
-        case .xlsx: return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics)))]
+        case .xlsx: return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics, positions: positions)))]
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders, rawCells: rawCells)
             return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in

@@ -71,7 +71,8 @@ public struct NetworkTable: Sendable {
     public var nodes: [Node]
     /// Edges in partnership order.
     public var edges: [Edge]
-    /// The metric columns: the ``nodeAttributes`` after ``organizationAttributes``.
+    /// The metric columns: the ``nodeAttributes`` after ``organizationAttributes`` (with positions,
+    /// the last two are `x` and `y`).
     public var metricColumns: ArraySlice<AttributeSpec> {
         nodeAttributes[NetworkTable.organizationAttributes.count...]
     }
@@ -106,12 +107,13 @@ public struct NetworkTable: Sendable {
     /// Graph-level metadata fields, in output order.
     public static let metadataFields = ["name", "description", "source", "licence"]
 
-    /// Builds the table of a dataset, with optional metrics appended to each node.
+    /// Builds the table of a dataset, with optional metrics and then positions (columns `x`, `y`,
+    /// ``NodePositions/attributes``) appended to each node.
     /// - Complexity: O(*n* + *m* + *p*) for *n* organisations, *m* partnerships, *p* projects.
-    public init(dataset: Dataset, metrics: NodeMetrics? = nil) {
+    public init(dataset: Dataset, metrics: NodeMetrics? = nil, positions: NodePositions? = nil) {
         metadata = dataset.metadata
         let metricColumns = metrics?.columns ?? []
-        nodeAttributes = NetworkTable.organizationAttributes + metricColumns
+        nodeAttributes = NetworkTable.organizationAttributes + metricColumns + (positions == nil ? [] : NodePositions.attributes)
         var ledProjects: [String: [String]] = [:]
         for p in dataset.projects { ledProjects[p.lead, default: []].append(p.id) }
         nodes = dataset.organizations.map { o in
@@ -136,6 +138,10 @@ public struct NetworkTable: Sendable {
                 } else {
                     values.append(nil)
                 }
+            }
+            if let positions {
+                let p = positions.points[o.id]
+                values += [p.map { .double($0.x) }, p.map { .double($0.y) }]
             }
             return Node(id: o.id, label: o.fullName, kind: o.kind, values: values, line: nil)
         }

@@ -6,16 +6,22 @@ import RenkeiCore
 public enum SpreadsheetExport {
     /// The four sheets.
     /// - Complexity: O(size of the dataset + *P* log *P*).
-    public static func sheets(_ d: Dataset, metrics: NodeMetrics? = nil) -> [XLSXSheet] {
+    /// - Parameter positions: node positions (``NodePositions``), as the 団体 sheet's last columns X座標, Y座標.
+    public static func sheets(_ d: Dataset, metrics: NodeMetrics? = nil, positions: NodePositions? = nil) -> [XLSXSheet] {
         let metricColumns = metrics?.columns ?? []
+        let positionColumns = positions == nil ? [] : NodePositions.attributes.map(\.japanese)
         let organizations = XLSXSheet(
             name: "団体",
-            columns: ["ID", "名称", "種別", "分類", "法人格", "都道府県", "市区町村", "別名", "一般名"] + metricColumns.map(\.japanese),
+            columns: ["ID", "名称", "種別", "分類", "法人格", "都道府県", "市区町村", "別名", "一般名"] + metricColumns.map(\.japanese)
+                + positionColumns,
             rows: d.organizations.map { o in
                 let base: [XLSXCell] = [.text(o.id), .text(o.name), .text(o.kind.id), text(o.category), text(o.legalForm),
                                         text(o.prefecture), text(o.municipality), .text(o.aliases.joined(separator: ";")),
                                         .text(o.generic ? "はい" : "いいえ")]
-                return base + metricColumns.map { c in metrics?.values[o.id]?[c.name].map(XLSXCell.number) ?? .empty }
+                let position: [XLSXCell] = positions.map { p in
+                    p.points[o.id].map { [.number($0.x), .number($0.y)] } ?? [.empty, .empty]
+                } ?? []
+                return base + metricColumns.map { c in metrics?.values[o.id]?[c.name].map(XLSXCell.number) ?? .empty } + position
             })
         func name(_ id: String) -> String { d.organization(id: id)?.name ?? id }
         let partnerships = XLSXSheet(
