@@ -73,8 +73,12 @@ enum FolderDatasetLoader {
         var names: [String: [String]]?
         if rules.resolveNames {
             var index: [String: [String]] = [:]
+            // Each organisation under its name and display name as written (NFKC) and under the
+            // normaliser's key (so NPO法人… finds 特定非営利活動法人…); a key is listed once per organisation.
             for o in organizations {
-                for n in Set([o.name, o.fullName].map(EdgeListLoader.projectKey)) { index[n, default: []].append(o.id) }
+                var keys = Set([o.name, o.fullName].map(EdgeListLoader.projectKey))
+                keys.insert("\u{1}" + NameNormalizer.normalize(o.fullName).key)
+                for n in keys { index[n, default: []].append(o.id) }
             }
             names = index
         }
@@ -523,7 +527,9 @@ enum FolderDatasetLoader {
     /// The id of the one organisation named `text` (its name or display name, NFKC), when `names`
     /// is given.
     static func resolve(_ text: String, names: [String: [String]]?) -> Result<String, Unresolved> {
-        guard let names, let ids = names[EdgeListLoader.projectKey(text)] else { return .failure(Unresolved(message: nil)) }
+        guard let names, let ids = names[EdgeListLoader.projectKey(text)] ?? names["\u{1}" + NameNormalizer.normalize(text).key] else {
+            return .failure(Unresolved(message: nil))
+        }
         if ids.count == 1 { return .success(ids[0]) }
         return .failure(Unresolved(message: "'\(text)' is the name of \(ids.count) organisations (\(ids.joined(separator: ", "))); write the id instead"))
     }

@@ -137,7 +137,7 @@ public struct NetworkTable: Sendable {
                 .boolean(o.generic),
                 .boolean(!led.isEmpty),
                 led.isEmpty ? nil : .list(led),
-                parallel(ledList, { $0.title == $0.id ? nil : $0.title }),
+                parallel(ledList, \.title),
                 parallel(ledList, \.prefecture),
                 parallel(ledList, \.municipality),
                 parallel(ledList, { $0.year.map(String.init) }),

@@ -63,7 +63,9 @@ extension NetworkTable {
             let prefectures = list(value("lead_project_prefectures", of: n))
             let municipalities = list(value("lead_project_municipalities", of: n))
             let years = list(value("lead_project_years", of: n))
-            let hasPlaces = !prefectures.isEmpty || !municipalities.isEmpty
+            // Renkei writes the titles whenever it writes the projects; a file without them (an
+            // older export, another tool) gives each project its lead's place.
+            let hasPlaces = !titles.isEmpty || !prefectures.isEmpty || !municipalities.isEmpty
             func item(_ l: [String], _ i: Int) -> String? { i < l.count && !l[i].isEmpty ? l[i] : nil }
             for (i, p) in list(value("lead_projects", of: n)).enumerated() where seenProjects.insert(p).inserted {
                 var year: Int?

@@ -69,15 +69,17 @@ enum WorkbookDatasetLoader {
             guard let (kind, t) = tables.first(where: { $0.value.table.file == p.file }) else { return p }
             var column: Int?
             if let f = p.field { column = FolderDatasetLoader.column(t.table, kind, f) ?? t.table.header.firstIndex(of: f) }
-            let message = p.message.replacingOccurrences(of: " lines ", with: " rows ").replacingOccurrences(of: " line ", with: " row ")
-                .replacingOccurrences(of: ", line ", with: ", row ")
+            var message = p.message
+            for (a, b) in [(" lines ", " rows "), (" line ", " row "), ("(lines ", "(rows "), ("(line ", "(row ")] {
+                message = message.replacingOccurrences(of: a, with: b)
+            }
             guard let line = p.line else {
                 return InputProblem(file: p.file, field: column.map { t.table.header[$0] } ?? p.field, message: message)
             }
             // Header problems (a missing column) are reported on line 1: the header's row.
             let row = line == 1 && !t.table.records.contains(where: { $0.line == 1 }) ? t.headerRow : line
-            return InputProblem(file: "\(p.file)!\(column.map(XLSXWorkbook.columnName) ?? "")\(row)",
-                                field: column.map { t.table.header[$0] } ?? p.field, message: message)
+            guard let column else { return InputProblem(file: p.file, field: p.field, message: message + " (header row \(row))") }
+            return InputProblem(file: "\(p.file)!\(XLSXWorkbook.columnName(column))\(row)", field: t.table.header[column], message: message)
         }
         let loaded: LoadedDataset
         do {
