@@ -81,7 +81,7 @@ public enum DatasetLoader {
             return try checkedNames(EdgeListLoader.loadWorkbook(path: path, vocabulary: vocabulary, strict: options.strict,
                                                                 sheet: options.sheet), file: path)
         case .interchange(.csv):
-            let (dataset, metrics) = try CSVGraphImport.read(folder: path).dataset(file: "nodes.csv", edgeFile: "edges.csv")
+            let (dataset, metrics) = try CSVGraphImport.dataset(folder: path)
             return LoadedDataset(dataset: dataset, metrics: metrics)
         case .interchange(let format):
             var (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)

@@ -84,6 +84,56 @@ import RenkeiCore
     }
 }
 
+/// The readers added for the round trip, on small hand-written files.
+@Suite struct ReadBackFormatTests {
+    static func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-readback-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func aCSVPairReportsEveryProblemWithFileLineAndField() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("id,name,kind\r\na,A,NPO\r\nb,B,学校\r\n".utf8).write(to: dir.appendingPathComponent("nodes.csv"))
+        try Data("id,source,target,weight\r\ne0,a,b,1\r\ne1,a,zz,x\r\n".utf8).write(to: dir.appendingPathComponent("edges.csv"))
+        #expect(DatasetLoader.kind(of: dir.path) == .interchange(.csv))
+        let error = try #require(throws: InputError.self) { try DatasetLoader.load(path: dir.path) }
+        #expect(Set(error.problems.map(\.description)) == [
+            "edges.csv:3: field 'weight': 'x' is not a valid double",
+            "edges.csv:3: field 'target': edge e1 names node zz, which is not in the file",
+        ])
+        // With organizations.csv beside them the folder is a dataset folder.
+        try Data("id,name\n".utf8).write(to: dir.appendingPathComponent("organizations.csv"))
+        #expect(DatasetLoader.kind(of: dir.path) == .folder)
+    }
+
+    @Test func cytoscapeElementsAsOneArray() throws {
+        // Cytoscape.js also takes `elements` as one array; items say their group, or are edges
+        // when they have a source and a target. Hand-made: 3 nodes, 2 edges, one planned.
+        let json = """
+        {"elements": [
+          {"group": "nodes", "data": {"id": "a", "name": "松本市社会福祉協議会", "kind": "社協"}},
+          {"data": {"id": "b", "name": "松本市"}},
+          {"data": {"id": "c"}},
+          {"group": "edges", "data": {"id": "x", "source": "a", "target": "b", "relations": ["venue"]}},
+          {"data": {"id": "y", "source": "a", "target": "c", "status": "planned"}}
+        ]}
+        """
+        let table = try CytoscapeJSONFormat.read(bytes: Array(json.utf8), file: "g.cyjs")
+        let d = try table.dataset(file: "g.cyjs").dataset
+        #expect(d.organizations.map(\.id) == ["a", "b", "c"])
+        #expect(d.organizations.map(\.kind.id) == ["社協", "その他", "その他"])
+        #expect(d.partnerships.map { "\($0.source)-\($0.target)" } == ["a-b", "a-c"])
+        #expect(d.partnerships.map(\.status) == [.realised, .planned])
+        #expect(d.partnerships[0].relations.map(\.japanese) == ["会場提供"])
+        let bad = try #require(throws: InputError.self) {
+            try CytoscapeJSONFormat.read(bytes: Array("{\"elements\": [\n{\"group\": \"nodes\"}]}".utf8), file: "g.cyjs")
+        }
+        #expect(bad.problems.map(\.description) == ["g.cyjs:2: field 'elements': element 1 has no \"data\" object"])
+    }
+}
+
 /// A workbook whose sheets are 団体, 事業 and 連携 (Fixtures/sheets/make_dates.py, by openpyxl):
 /// read as a dataset folder, dates in 年度 read as (fiscal) years.
 @Suite struct WorkbookDatasetTests {

@@ -11,6 +11,27 @@ public enum CSVGraphImport {
     /// - Throws: ``InputError`` naming the file, line and field of every problem.
     public static func read(folder: String) throws -> NetworkTable {
         var problems: [InputProblem] = []
+        let table = try read(folder: folder, problems: &problems)
+        guard problems.isEmpty else { throw InputError(sorting: problems) }
+        return table
+    }
+
+    /// Reads the folder and the dataset it describes, every problem of both steps reported at once.
+    public static func dataset(folder: String) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
+        var problems: [InputProblem] = []
+        let table = try read(folder: folder, problems: &problems)
+        do {
+            let result = try table.dataset(file: "nodes.csv", edgeFile: "edges.csv")
+            guard problems.isEmpty else { throw InputError(sorting: problems) }
+            return result
+        } catch let e as InputError where !problems.isEmpty {
+            throw InputError(sorting: problems + e.problems.filter { !problems.contains($0) })
+        }
+    }
+
+    /// The table, with bad cells left out and appended to `problems`.
+    /// - Throws: ``InputError`` when a file cannot be read or lacks a required column.
+    static func read(folder: String, problems: inout [InputProblem]) throws -> NetworkTable {
         func table(_ name: String) -> CSVTable? {
             CSVTable.read(path: (folder as NSString).appendingPathComponent(name), displayName: name, problems: &problems)
         }
@@ -85,7 +106,6 @@ public enum CSVGraphImport {
             let id = edgeID.map { r.fields[$0].trimmingWhitespace() } ?? ""
             edges.append((id.isEmpty ? "e\(i)" : id, s, t, values(r, edgeColumns, file: edgeTable.file), r.line))
         }
-        guard problems.isEmpty else { throw InputError(sorting: problems) }
         return NetworkTable(metadata: DatasetMetadata(name: DatasetLoader.baseName(folder)), metricColumns: metrics,
                             nodes: nodes, edges: edges)
     }
