@@ -70,6 +70,8 @@ import RenkeiCore
         #expect(DatasetLoader.kind(of: path) == kind)
         let loaded = try DatasetLoader.loadWithReport(path: path)
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings.prefix(3))")
+        // The dataset's name travels in every format but the CSV pair (the folder's name then).
+        #expect(loaded.dataset.metadata.name == (format == .csv ? name : "孤独・孤立対策 モデル事業 連携データ"))
         let got = Summary(loaded.dataset), want = Summary(reference)
         #expect(got.organizations.count == 336)
         #expect(got.partnerships.count == 321)

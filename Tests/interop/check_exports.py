@@ -671,7 +671,7 @@ def check_network(binary, source, workdir, label, reference=None):
     run(binary, "export", source, "--format", "csv", "--japanese-headers", "--out", folder)
     check_csv(folder, "utf8", nodes, edges, japanese=True)
     # Every export Renkei reads back, given as PATH, has the source's stats (the dataset's name
-    # aside: the CSV pair and the workbook do not carry it).
+    # aside: the CSV pair does not carry it).
     want = json.loads(run(binary, "stats", source, "--format", "json").stdout)
     want.pop("dataset", None)
     readable = [outputs[f] for f in ["graphml", "gexf", "json", "cytoscape"]]

@@ -55,7 +55,10 @@ public enum NetworkExport {
         case .cytoscape: return single(CytoscapeJSONFormat.write(table))
         case .pajek: return single(PajekFormat.write(table))
         case .dot: return single(PlainDOTFormat.write(table))
-        case .xlsx: return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics)))]
+        case .xlsx:
+            let m = dataset.metadata
+            return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics),
+                                                                       title: m.name.isEmpty ? nil : m.name, description: m.description))]
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders, rawCells: rawCells)
             return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in

@@ -85,7 +85,9 @@ enum WorkbookDatasetLoader {
         do {
             let sheets = FolderDatasetLoader.Tables(organizations: tables["organizations"]?.table, projects: tables["projects"]?.table,
                                                     projectsPresent: false, partnerships: tables["partnerships"]?.table)
-            loaded = try FolderDatasetLoader.build(sheets, metadata: DatasetMetadata(name: name, source: file), vocabulary: vocabulary,
+            // The name and description `export --format xlsx` keeps in the document properties.
+            let metadata = DatasetMetadata(name: book.title ?? name, description: book.description, source: file)
+            loaded = try FolderDatasetLoader.build(sheets, metadata: metadata, vocabulary: vocabulary,
                                                    rules: .init(resolveNames: true, adoptUnknownWords: !strict), problems: [])
         } catch let e as InputError {
             throw InputError(e.problems.map(cell))

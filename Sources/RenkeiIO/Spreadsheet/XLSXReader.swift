@@ -27,6 +27,9 @@ public struct XLSXWorkbook: Sendable {
     }
 
     public var sheets: [Sheet]
+    /// The document title and description (`docProps/core.xml`), when the workbook has them.
+    public var title: String?
+    public var description: String?
 
     public static let maximumEntrySize = 64 << 20
     public static let maximumTotalSize = 256 << 20
@@ -113,6 +116,13 @@ public struct XLSXWorkbook: Sendable {
                                                                       date1904: date1904, file: file, sheet: name)))
         }
         self.sheets = sheets
+        if let core = try xml("docProps/core.xml") {
+            func text(_ name: String) -> String? {
+                core.root.child(name).map { $0.text.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            title = text("title")
+            description = text("description")
+        }
     }
 
     /// The text of a string item: its `t`, or its runs' `t`, without phonetic guides (`rPh`).
