@@ -54,11 +54,14 @@ public enum DatasetLoader {
 
     /// Loads `path` like ``load(path:)`` and also returns the merges and warnings.
     ///
-    /// - A directory is a dataset folder.
+    /// - A directory is a dataset folder; one holding `nodes.csv` and `edges.csv` (no
+    ///   `organizations.csv`) is what `export --format csv` writes, read back as such.
     /// - A file ending in `.csv` is an edge-list CSV (`source,target[,relations][,weight]` or
     ///   `団体名,連携先[,連携内容][,重み]`); organisations are created from the names.
-    /// - A `.graphml`, `.gexf` or `.json` file is read back as the interchange format it names
-    ///   (the files `renkei export` and NetworkX write).
+    /// - A `.graphml`, `.gexf`, `.json` (node-link or Cytoscape.js) or `.cyjs` file is read back as
+    ///   the interchange format it holds (the files `renkei export` and NetworkX write).
+    /// - An `.xlsx` workbook with 団体 and 連携 sheets is a dataset (as a folder); any other
+    ///   workbook is one sheet read like an edge-list CSV.
     /// - Any other file is a plain edge list: `u v [w]` per line, `#` or `%` starts a comment line
     ///   (the syntax `EdgeListGraphReader` reads too).
     /// - Parameter kind: how to read `path`; nil classifies it with ``kind(of:)``.
@@ -77,8 +80,12 @@ public enum DatasetLoader {
         case .workbook:
             return try checkedNames(EdgeListLoader.loadWorkbook(path: path, vocabulary: vocabulary, strict: options.strict,
                                                                 sheet: options.sheet), file: path)
+        case .interchange(.csv):
+            let (dataset, metrics) = try CSVGraphImport.dataset(folder: path)
+            return LoadedDataset(dataset: dataset, metrics: metrics)
         case .interchange(let format):
-            let (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
+            var (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
+            if dataset.metadata.name.isEmpty { dataset.metadata.name = baseName(path) }
             return LoadedDataset(dataset: dataset, metrics: metrics)
         }
     }
@@ -101,12 +108,14 @@ public enum DatasetLoader {
         case folder
         /// A file ending in `.csv`: an edge-list CSV with a header.
         case edgeListCSV
-        /// A `.graphml`, `.gexf` or node-link `.json` file.
+        /// A `.graphml`, `.gexf`, node-link or Cytoscape `.json`/`.cyjs` file, or (`.csv`) a folder
+        /// of `nodes.csv` and `edges.csv`.
         case interchange(ExportFormat)
         /// Any other file: `u v [w]` lines.
         case plainEdgeList
         /// A spreadsheet workbook (`.xlsx`; `.xls`, `.ods` and `.numbers` are recognised to say
-        /// what to do instead): one sheet read like an edge-list CSV.
+        /// what to do instead): a dataset workbook (団体, 事業, 連携 sheets) or one sheet read like
+        /// an edge-list CSV.
         case workbook
     }
 
@@ -114,7 +123,9 @@ public enum DatasetLoader {
     /// place that decides it, for every command.
     public static func kind(of path: String) -> PathKind {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return NetworkImport.isNetworkTableFolder(path) ? .interchange(.csv) : .folder
+        }
         if let format = NetworkImport.format(ofPath: path) { return .interchange(format) }
         let lower = path.lowercased()
         if [".xlsx", ".xlsm", ".xls", ".ods", ".numbers"].contains(where: { lower.hasSuffix($0) }) { return .workbook }

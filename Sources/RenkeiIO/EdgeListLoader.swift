@@ -73,7 +73,9 @@ enum EdgeListLoader {
         return loaded
     }
 
-    /// One sheet of a workbook, read like an edge-list CSV: the first sheet or `sheet`; the header
+    /// A workbook with 団体 and 連携 sheets (and `sheet` not given) is a dataset workbook
+    /// (``WorkbookDatasetLoader``). Otherwise
+    /// one sheet of a workbook, read like an edge-list CSV: the first sheet or `sheet`; the header
     /// is the first row that names a source and a target column (title rows above it are skipped).
     /// Problems name the sheet and the cell (`book.xlsx:連携!C7`).
     static func loadWorkbook(path: String, vocabulary: Vocabulary, strict: Bool, sheet wanted: String?) throws -> LoadedDataset {
@@ -89,6 +91,9 @@ enum EdgeListLoader {
             throw InputError([InputProblem(file: file, message: "cannot read the file")])
         }
         let book = try XLSXWorkbook(bytes: [UInt8](data), file: file)
+        if wanted == nil, WorkbookDatasetLoader.isDataset(book) {
+            return try WorkbookDatasetLoader.load(book, file: file, name: DatasetLoader.baseName(path), vocabulary: vocabulary, strict: strict)
+        }
         let names = book.sheets.map(\.name)
         let chosen: XLSXWorkbook.Sheet
         if let wanted {
@@ -205,7 +210,7 @@ enum EdgeListLoader {
                     fill(\.municipality, muni.isEmpty ? nil : muni, c.municipality)
                     let yearText = field(c.year, r)
                     if !yearText.isEmpty {
-                        if let y = year(yearText) { fill(\.year, y, c.year) } else {
+                        if let y = year(yearText, fiscal: header[c.year!].contains("年度")) { fill(\.year, y, c.year) } else {
                             problems.append(InputProblem(file: file, line: r.line, field: header[c.year!], message: "'\(yearText)' is not a year"))
                         }
                     }
@@ -338,8 +343,10 @@ enum EdgeListLoader {
         return LoadedDataset(dataset: dataset, merges: resolved.merges, warnings: InputError(sorting: warnings).problems)
     }
 
-    /// A year as sheets write it: 2024, ２０２４年度, 令和6年度, R6, 平成30年度.
-    static func year(_ text: String) -> Int? {
+    /// A year as sheets write it: 2024, ２０２４年度, 令和6年度, R6, 平成30年度, or a date (2023-06-01,
+    /// 2023/6/1, 2023年6月1日, an Excel date serial). With `fiscal` (a 年度 column) a date from
+    /// January to March belongs to the fiscal year that began the April before (2024-02-10 → 2023).
+    static func year(_ text: String, fiscal: Bool = false) -> Int? {
         var t = text.nfkcComposed.replacingOccurrences(of: " ", with: "")
         for suffix in ["年度", "年"] where t.hasSuffix(suffix) { t.removeLast(suffix.count) }
         for (era, base) in [("令和", 2018), ("R", 2018), ("r", 2018), ("平成", 1988), ("H", 1988), ("h", 1988)] where t.hasPrefix(era) {
@@ -349,13 +356,22 @@ enum EdgeListLoader {
             return nil
         }
         if let y = Int(t), (1900...2200).contains(y) { return y }
+        func dated(_ year: Int, _ month: Int) -> Int { fiscal && (1...3).contains(month) ? year - 1 : year }
         // A date where a year is expected: an Excel date serial (days since 1899-12-30) or 2023/4/1.
         if let serial = Double(t), (1...100_000).contains(serial) {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
-            return calendar.component(.year, from: Date(timeIntervalSince1970: (serial.rounded(.down) - 25569) * 86400))
+            let date = Date(timeIntervalSince1970: (serial.rounded(.down) - 25569) * 86400)
+            return dated(calendar.component(.year, from: date), calendar.component(.month, from: date))
         }
-        if t.count >= 8, let y = Int(t.prefix(4)), (1900...2200).contains(y), "/-.年".contains(t[t.index(t.startIndex, offsetBy: 4)]) { return y }
+        // yyyy-mm-dd[ time], yyyy/m/d, yyyy.m.d, yyyy年m月d日: the year, and the month for 年度.
+        let b = Array(t.unicodeScalars)
+        if b.count >= 6, let y = Int(String(String.UnicodeScalarView(b[0..<4]))), (1900...2200).contains(y), "/-.年".unicodeScalars.contains(b[4]) {
+            var month = 0, i = 5
+            while i < b.count, let d = Int(String(b[i])), (0...9).contains(d), i < 7 { month = month * 10 + d; i += 1 }
+            guard (1...12).contains(month), i < b.count, "/-.月".unicodeScalars.contains(b[i]) else { return nil }
+            return dated(y, month)
+        }
         if let d = Double(t), d == d.rounded(), (1900...2200).contains(Int(d)) { return Int(d) }
         return nil
     }

@@ -4,9 +4,28 @@ import Yams
 
 /// Loads a dataset folder: `dataset.yaml`, `organizations.csv`, `projects.csv`, `partnerships.csv`.
 enum FolderDatasetLoader {
+    /// The three tables of a dataset (a folder's CSV files or a workbook's sheets); nil where the
+    /// file or sheet could not be read, `present` false where it is missing.
+    struct Tables {
+        var organizations: CSVTable?
+        var projects: CSVTable?
+        var projectsPresent: Bool
+        var partnerships: CSVTable?
+    }
+
+    /// How the tables are read beyond the folder rules.
+    struct Rules {
+        /// A source, target or lead that is no id may be a name (or display name) of exactly one
+        /// organisation, a project a title of exactly one project (workbooks, whose 連携 sheet a
+        /// person fills in by name).
+        var resolveNames = false
+        /// Relation and kind words the vocabulary does not know become the dataset's own, with a
+        /// warning (workbooks unless `--strict`), instead of errors.
+        var adoptUnknownWords = false
+    }
+
     static func load(folder: String, vocabulary base: Vocabulary = .standard) throws -> LoadedDataset {
         var problems: [InputProblem] = []
-        var warnings: [InputProblem] = []
         var encodings: [(file: String, encoding: TextEncoding)] = []
         let fm = FileManager.default
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
@@ -17,48 +36,74 @@ enum FolderDatasetLoader {
         if fm.fileExists(atPath: path("dataset.yaml")) {
             readMetadata(path: path("dataset.yaml"), metadata: &metadata, vocabulary: &vocabulary, problems: &problems)
         }
+        func read(_ name: String, required: Bool) -> CSVTable? {
+            guard fm.fileExists(atPath: path(name)) else {
+                if required { problems.append(InputProblem(file: name, message: "missing file: a dataset folder needs \(name)")) }
+                return nil
+            }
+            let table = CSVTable.read(path: path(name), displayName: name, problems: &problems)
+            if let table { encodings.append((table.file, table.encoding)) }
+            return table
+        }
+        let tables = Tables(organizations: read("organizations.csv", required: true),
+                            projects: read("projects.csv", required: false),
+                            projectsPresent: fm.fileExists(atPath: path("projects.csv")),
+                            partnerships: read("partnerships.csv", required: true))
+        var loaded = try build(tables, metadata: metadata, vocabulary: vocabulary, rules: Rules(), problems: problems)
+        loaded.encodings = encodings
+        return loaded
+    }
 
-        // organizations.csv
+    /// The dataset of three tables, every problem reported at once.
+    static func build(_ tables: Tables, metadata: DatasetMetadata, vocabulary base: Vocabulary, rules: Rules,
+                      problems initial: [InputProblem]) throws -> LoadedDataset {
+        var problems = initial
+        var warnings: [InputProblem] = []
+        var vocabulary = base
+        // organizations
         var organizations: [Organization] = []
         var orgLine: [String: Int] = [:]
         var organizationsRead = false
-        if !fm.fileExists(atPath: path("organizations.csv")) {
-            problems.append(InputProblem(file: "organizations.csv", message: "missing file: a dataset folder needs organizations.csv"))
-        } else if let table = CSVTable.read(path: path("organizations.csv"), displayName: "organizations.csv", problems: &problems) {
-            encodings.append((table.file, table.encoding))
-            organizations = readOrganizations(table, vocabulary: vocabulary, lines: &orgLine, problems: &problems)
-            organizationsRead = table.column(["id"]) != nil
+        if let table = tables.organizations {
+            organizations = readOrganizations(table, vocabulary: &vocabulary, rules: rules, lines: &orgLine,
+                                              problems: &problems, warnings: &warnings)
+            organizationsRead = column(table, "organizations", "id") != nil
         }
         let orgIDs = organizations.map(\.id)
-
-        // projects.csv (optional)
+        var names: [String: [String]]?
+        if rules.resolveNames {
+            var index: [String: [String]] = [:]
+            // Each organisation under its name and display name as written (NFKC) and under the
+            // normaliser's key (so NPO法人… finds 特定非営利活動法人…); a key is listed once per organisation.
+            for o in organizations {
+                var keys = Set([o.name, o.fullName].map(EdgeListLoader.projectKey))
+                keys.insert("\u{1}" + NameNormalizer.normalize(o.fullName).key)
+                for n in keys { index[n, default: []].append(o.id) }
+            }
+            names = index
+        }
+        // projects (optional)
         var projects: [Project] = []
         var projectLine: [String: Int]? = [:]
-        if fm.fileExists(atPath: path("projects.csv")) {
-            if let table = CSVTable.read(path: path("projects.csv"), displayName: "projects.csv", problems: &problems) {
-                encodings.append((table.file, table.encoding))
-                projects = readProjects(table, organizations: organizationsRead ? orgLine : nil, orgIDs: orgIDs,
-                                        seen: &projectLine, problems: &problems)
-            } else {
-                projectLine = nil
-            }
+        if let table = tables.projects {
+            projects = readProjects(table, organizations: organizationsRead ? orgLine : nil, orgIDs: orgIDs, names: names,
+                                    seen: &projectLine, problems: &problems)
+        } else if tables.projectsPresent {
+            projectLine = nil
         }
-
-        // partnerships.csv
+        // partnerships
         var partnerships: [Partnership] = []
-        if !fm.fileExists(atPath: path("partnerships.csv")) {
-            problems.append(InputProblem(file: "partnerships.csv", message: "missing file: a dataset folder needs partnerships.csv"))
-        } else if let table = CSVTable.read(path: path("partnerships.csv"), displayName: "partnerships.csv", problems: &problems) {
-            encodings.append((table.file, table.encoding))
+        if let table = tables.partnerships {
             partnerships = readPartnerships(table, organizations: organizationsRead ? orgLine : nil, orgIDs: orgIDs,
-                                            projects: projects, projectLines: projectLine,
-                                            metadata: metadata, vocabulary: vocabulary, problems: &problems,
+                                            names: names, projects: projects, projectLines: projectLine,
+                                            metadata: metadata, vocabulary: &vocabulary, rules: rules, problems: &problems,
                                             warnings: &warnings)
         }
 
         if !problems.isEmpty { throw InputError(sorting: problems) }
 
         // Merges: aliases listed in the file; warnings: organisations whose names normalise alike.
+        let orgFile = tables.organizations?.file ?? "organizations.csv"
         var merges: [EntityMerge] = []
         var byKey: [String: [Organization]] = [:]
         var keyOrder: [String] = []
@@ -66,10 +111,10 @@ enum FolderDatasetLoader {
             let own = NameNormalizer.normalize(o.fullName)
             for alias in o.aliases {
                 let n = NameNormalizer.normalize(alias)
-                var reasons = ["alias listed in organizations.csv"]
+                var reasons = ["alias listed in \(orgFile)"]
                 if n.key == own.key { reasons += n.steps.map(\.description) }
                 merges.append(EntityMerge(organization: o.id, name: o.fullName, spelling: alias, reasons: reasons,
-                                          locations: orgLine[o.id].map { [SourceReference(document: "organizations.csv", line: $0)] } ?? []))
+                                          locations: orgLine[o.id].map { [SourceReference(document: orgFile, line: $0)] } ?? []))
             }
             guard !o.generic else { continue }
             let key = own.key + "\u{1}" + (own.prefectureInferred ? "" : own.prefecture ?? "")
@@ -81,14 +126,33 @@ enum FolderDatasetLoader {
             guard group.count > 1 else { continue }
             let first = group[0]
             for o in group.dropFirst() {
-                warnings.append(InputProblem(file: "organizations.csv", line: orgLine[o.id], field: "name",
+                warnings.append(InputProblem(file: orgFile, line: orgLine[o.id], field: "name",
                                              message: "'\(o.id)' (\(o.fullName)) looks like the same organisation as '\(first.id)' (\(first.fullName)), line \(orgLine[first.id] ?? 0); merge them or mark one generic"))
             }
         }
 
         let dataset = Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
                               projects: projects, partnerships: partnerships)
-        return LoadedDataset(dataset: dataset, merges: merges, warnings: warnings, encodings: encodings)
+        return LoadedDataset(dataset: dataset, merges: merges, warnings: warnings)
+    }
+
+    /// Other spellings of each column, by table: the Japanese headers of `export --format xlsx`
+    /// (and of a workbook a person fills in) beside the folder's field names. Where a table has
+    /// both an id column and a name column (連携元ID, 連携元), the id is preferred.
+    static let headerAliases: [String: [String: [String]]] = [
+        "organizations": ["id": ["ID", "団体ID"], "name": ["名称", "団体名"], "kind": ["種別"], "category": ["分類"],
+                          "legal_form": ["法人格"], "prefecture": ["都道府県"], "municipality": ["市区町村", "市町村"],
+                          "aliases": ["別名"], "generic": ["一般名", "一般名の連携先"]],
+        "projects": ["id": ["ID", "事業ID"], "title": ["事業名"], "lead": ["主催団体ID", "主催団体"],
+                     "prefecture": ["都道府県"], "municipality": ["市区町村", "市町村"], "year": ["年度"], "source": ["出典"]],
+        "partnerships": ["project": ["事業ID", "事業"], "source": ["連携元ID", "連携元"], "target": ["連携先ID", "連携先"],
+                         "relations": ["連携内容"], "status": ["状態", "実施状況"], "weight": ["重み"], "direction": ["方向"],
+                         "evidence": ["根拠", "出典"], "note": ["備考"]],
+    ]
+
+    /// The column of `field` in a table of kind `kind` (`organizations`, `projects`, `partnerships`).
+    static func column(_ table: CSVTable, _ kind: String, _ field: String) -> Int? {
+        table.column(preferring: [field] + (headerAliases[kind]?[field] ?? []))
     }
 
     // MARK: dataset.yaml
@@ -190,26 +254,28 @@ enum FolderDatasetLoader {
 
     // MARK: organizations.csv
 
-    static func requireColumns(_ table: CSVTable, _ names: [String], problems: inout [InputProblem]) -> [String: Int]? {
+    static func requireColumns(_ table: CSVTable, _ kind: String, _ names: [String], problems: inout [InputProblem]) -> [String: Int]? {
         var found: [String: Int] = [:]
         var ok = true
         for n in names {
-            if let c = table.column([n]) { found[n] = c } else {
-                problems.append(InputProblem(file: table.file, line: 1, field: n, message: "missing required column '\(n)'"))
+            if let c = column(table, kind, n) { found[n] = c } else {
+                let also = headerAliases[kind]?[n].map { " (or " + $0.joined(separator: ", ") + ")" } ?? ""
+                problems.append(InputProblem(file: table.file, line: 1, field: n, message: "missing required column '\(n)'\(also)"))
                 ok = false
             }
         }
         return ok ? found : nil
     }
 
-    static func readOrganizations(_ table: CSVTable, vocabulary: Vocabulary, lines: inout [String: Int],
-                                  problems: inout [InputProblem]) -> [Organization] {
+    static func readOrganizations(_ table: CSVTable, vocabulary: inout Vocabulary, rules: Rules, lines: inout [String: Int],
+                                  problems: inout [InputProblem], warnings: inout [InputProblem]) -> [Organization] {
         let file = table.file
-        guard let req = requireColumns(table, ["id", "name"], problems: &problems) else { return [] }
-        let cKind = table.column(["kind"]), cCategory = table.column(["category"])
-        let cLegal = table.column(["legal_form"]), cPref = table.column(["prefecture"])
-        let cMuni = table.column(["municipality"]), cAliases = table.column(["aliases"])
-        let cGeneric = table.column(["generic"])
+        guard let req = requireColumns(table, "organizations", ["id", "name"], problems: &problems) else { return [] }
+        func col(_ f: String) -> Int? { column(table, "organizations", f) }
+        let cKind = col("kind"), cCategory = col("category")
+        let cLegal = col("legal_form"), cPref = col("prefecture")
+        let cMuni = col("municipality"), cAliases = col("aliases")
+        let cGeneric = col("generic")
         var out: [Organization] = []
         for r in table.records {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
@@ -246,8 +312,12 @@ enum FolderDatasetLoader {
             let kindText = f(cKind)
             if kindText.isEmpty {
                 kind = vocabulary.kind(named: normalized.kind) ?? .other
-            } else if let k = vocabulary.kind(named: kindText) {
+            } else if let k = vocabulary.kind(named: kindText) ?? vocabulary.kind(named: kindText.nfkcComposed) {
                 kind = k
+            } else if rules.adoptUnknownWords {
+                kind = vocabulary.addKind(id: kindText, english: nil)
+                warnings.append(InputProblem(file: file, line: r.line, field: "kind",
+                                             message: "new kind '\(kindText)' is not in the vocabulary; it is kept as a kind of this dataset" + Suggestion.didYouMean(vocabulary.suggestKind(for: kindText))))
             } else {
                 problems.append(InputProblem(file: file, line: r.line, field: "kind",
                                              message: "unknown kind '\(kindText)'" + Suggestion.didYouMean(vocabulary.suggestKind(for: kindText))))
@@ -278,19 +348,22 @@ enum FolderDatasetLoader {
     // MARK: projects.csv
 
     /// `organizations` is nil when organizations.csv could not be read (references are then not checked).
-    static func readProjects(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String],
+    /// `names`: organisation ids by name (``Rules/resolveNames``), or nil.
+    static func readProjects(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String], names: [String: [String]]?,
                              seen: inout [String: Int]?, problems: inout [InputProblem]) -> [Project] {
         let file = table.file
-        guard let req = requireColumns(table, ["id", "title", "lead"], problems: &problems) else {
+        guard let req = requireColumns(table, "projects", ["id", "title", "lead"], problems: &problems) else {
             seen = nil
             return []
         }
-        let cPref = table.column(["prefecture"]), cMuni = table.column(["municipality"])
-        let cYear = table.column(["year"]), cSource = table.column(["source"])
+        func col(_ f: String) -> Int? { column(table, "projects", f) }
+        let cPref = col("prefecture"), cMuni = col("municipality")
+        let cYear = col("year"), cSource = col("source")
         var out: [Project] = []
         for r in table.records {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
-            let id = f(req["id"]), title = f(req["title"]), lead = f(req["lead"])
+            let id = f(req["id"]), title = f(req["title"])
+            var lead = f(req["lead"])
             var bad = false
             for (field, value) in [("id", id), ("title", title), ("lead", lead)]
                 where !NameText.check(value, file: file, line: r.line, field: field, problems: &problems) {
@@ -308,15 +381,20 @@ enum FolderDatasetLoader {
             if lead.isEmpty {
                 problems.append(InputProblem(file: file, line: r.line, field: "lead", message: "empty lead")); bad = true
             } else if let organizations, organizations[lead] == nil {
-                problems.append(InputProblem(file: file, line: r.line, field: "lead",
-                                             message: "unknown organisation '\(lead)'" + Suggestion.didYouMean(lead, among: orgIDs)))
-                bad = true
+                switch resolve(lead, names: names) {
+                case .success(let id): lead = id
+                case .failure(let e):
+                    problems.append(InputProblem(file: file, line: r.line, field: "lead",
+                                                 message: e.message ?? "unknown organisation '\(lead)'" + Suggestion.didYouMean(lead, among: orgIDs)))
+                    bad = true
+                }
             }
             var year: Int?
             let yearText = f(cYear).precomposedStringWithCompatibilityMapping
             if !yearText.isEmpty {
                 let digits = yearText.replacingOccurrences(of: "年度", with: "").replacingOccurrences(of: "年", with: "")
-                if let y = Int(digits), (1900...2200).contains(y) { year = y } else {
+                let fiscal = cYear.map { table.header[$0].contains("年度") } ?? false
+                if let y = Int(digits) ?? EdgeListLoader.year(yearText, fiscal: fiscal), (1900...2200).contains(y) { year = y } else {
                     problems.append(InputProblem(file: file, line: r.line, field: "year", message: "'\(yearText)' is not a year"))
                     bad = true
                 }
@@ -334,44 +412,78 @@ enum FolderDatasetLoader {
 
     /// `organizations` / `projectLines` are nil when their file could not be read (references to
     /// them are then not checked, to avoid a cascade of follow-on problems).
-    static func readPartnerships(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String],
+    static func readPartnerships(_ table: CSVTable, organizations: [String: Int]?, orgIDs: [String], names: [String: [String]]?,
                                  projects: [Project], projectLines: [String: Int]?, metadata: DatasetMetadata,
-                                 vocabulary: Vocabulary,
+                                 vocabulary: inout Vocabulary, rules: Rules,
                                  problems: inout [InputProblem], warnings: inout [InputProblem]) -> [Partnership] {
         let file = table.file
-        guard let req = requireColumns(table, ["project", "source", "target", "relations"], problems: &problems) else { return [] }
-        let cStatus = table.column(["status"]), cWeight = table.column(["weight"])
-        let cDirection = table.column(["direction"]), cEvidence = table.column(["evidence"])
-        let cNote = table.column(["note"])
+        guard let req = requireColumns(table, "partnerships", ["project", "source", "target", "relations"], problems: &problems) else { return [] }
+        func col(_ f: String) -> Int? { column(table, "partnerships", f) }
+        let cStatus = col("status"), cWeight = col("weight")
+        let cDirection = col("direction"), cEvidence = col("evidence")
+        let cNote = col("note")
+        var projectsByTitle: [String: [String]] = [:]
+        if rules.resolveNames { for p in projects { projectsByTitle[EdgeListLoader.projectKey(p.title), default: []].append(p.id) } }
+        var newWords: [(word: String, lines: [Int])] = []
+        var newWordIndex: [String: Int] = [:]
         var projectByID: [String: Project] = [:]
         for p in projects { projectByID[p.id] = p }
         let projectIDs = projects.map(\.id)
         var out: [Partnership] = []
         for r in table.records {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
-            let projectID = f(req["project"]), source = f(req["source"]), target = f(req["target"])
+            var projectID = f(req["project"]), source = f(req["source"]), target = f(req["target"])
             let before = problems.count
             for (field, value) in [("project", projectID), ("source", source), ("target", target)] {
                 NameText.check(value, file: file, line: r.line, field: field, problems: &problems)
+            }
+            if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil,
+               let ids = projectsByTitle[EdgeListLoader.projectKey(projectID)], ids.count == 1 {
+                projectID = ids[0]
             }
             if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "project",
                                              message: "unknown project '\(projectID)'" + Suggestion.didYouMean(projectID, among: projectIDs)))
             }
-            for (field, value) in [("source", source), ("target", target)] {
+            for field in ["source", "target"] {
+                let value = field == "source" ? source : target
                 if value.isEmpty {
                     problems.append(InputProblem(file: file, line: r.line, field: field, message: "empty \(field)"))
                 } else if let organizations, organizations[value] == nil {
-                    problems.append(InputProblem(file: file, line: r.line, field: field,
-                                                 message: "unknown organisation '\(value)'" + Suggestion.didYouMean(value, among: orgIDs)))
+                    switch resolve(value, names: names) {
+                    case .success(let id): if field == "source" { source = id } else { target = id }
+                    case .failure(let e):
+                        problems.append(InputProblem(file: file, line: r.line, field: field,
+                                                     message: e.message ?? "unknown organisation '\(value)'" + Suggestion.didYouMean(value, among: orgIDs)))
+                    }
                 }
             }
             if !source.isEmpty, source == target {
                 problems.append(InputProblem(file: file, line: r.line, field: "target",
                                              message: "self-loop: '\(source)' partners with itself"))
             }
-            let relations = FieldParsing.relations(f(req["relations"]), vocabulary: vocabulary, file: file, line: r.line,
+            var relations: [RelationKind]
+            if rules.adoptUnknownWords {
+                // As on a one-sheet list: an unknown word is a relation of this dataset, listed once.
+                relations = []
+                let text = f(req["relations"])
+                NameText.check(text, file: file, line: r.line, field: "relations", problems: &problems)
+                for item in vocabulary.splitRelations(text) {
+                    var relation = vocabulary.relation(named: item) ?? vocabulary.relation(named: item.nfkcComposed)
+                    if relation == nil || newWordIndex[relation!.id] != nil {
+                        let word = relation?.id ?? EdgeListLoader.projectKey(item)
+                        if let i = newWordIndex[word] { if newWords[i].lines.last != r.line { newWords[i].lines.append(r.line) } } else {
+                            newWordIndex[word] = newWords.count
+                            newWords.append((word, [r.line]))
+                        }
+                        if relation == nil { relation = vocabulary.addRelation(id: word, japanese: word, english: nil) }
+                    }
+                    if let relation, !relations.contains(relation) { relations.append(relation) }
+                }
+            } else {
+                relations = FieldParsing.relations(f(req["relations"]), vocabulary: vocabulary, file: file, line: r.line,
                                                    field: "relations", problems: &problems)
+            }
             if FieldParsing.list(f(req["relations"])).isEmpty {
                 // A sheet may leave what was done unsaid (an empty 連携内容 cell); say so, as for sheets.
                 warnings.append(InputProblem(file: file, line: r.line, field: "relations", message: "empty relations: what did the partners do together?"))
@@ -400,6 +512,25 @@ enum FolderDatasetLoader {
                                    relations: relations, status: status, weight: weight, direction: direction,
                                    evidence: evidence, note: note.isEmpty ? nil : note))
         }
+        for (word, lines) in newWords {
+            let where_ = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.map(String.init).joined(separator: ", ")
+            warnings.append(InputProblem(file: file, line: lines[0], field: "relations",
+                                         message: "new relation '\(word)' (\(where_)) is not in the vocabulary; it is kept as a relation of this dataset"))
+        }
         return out
+    }
+
+    /// Why a name did not resolve: a complete message (two organisations share it), or nil for
+    /// the usual "unknown organisation".
+    struct Unresolved: Error { var message: String? }
+
+    /// The id of the one organisation named `text` (its name or display name, NFKC), when `names`
+    /// is given.
+    static func resolve(_ text: String, names: [String: [String]]?) -> Result<String, Unresolved> {
+        guard let names, let ids = names[EdgeListLoader.projectKey(text)] ?? names["\u{1}" + NameNormalizer.normalize(text).key] else {
+            return .failure(Unresolved(message: nil))
+        }
+        if ids.count == 1 { return .success(ids[0]) }
+        return .failure(Unresolved(message: "'\(text)' is the name of \(ids.count) organisations (\(ids.joined(separator: ", "))); write the id instead"))
     }
 }

@@ -6,11 +6,12 @@ import RenkeiIO
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the partnership network as GraphML, GEXF, JSON, Cytoscape JSON, CSV, Pajek or DOT.",
+        abstract: "Export the partnership network as GraphML, GEXF, JSON, Cytoscape JSON, CSV, Excel, Pajek or DOT.",
         discussion: """
         One node per organisation, one edge per partnership (several partnerships between the same \
-        pair are parallel edges with their own ids). PATH may also be a .graphml, .gexf or node-link \
-        .json file written by renkei export, which converts between formats.
+        pair are parallel edges with their own ids). PATH may also be anything renkei export writes \
+        except pajek and dot (.graphml, .gexf, .json, .cyjs, the csv folder, the xlsx workbook), \
+        which converts between formats.
 
         csv writes nodes.csv and edges.csv into the folder named by --out (created when missing), \
         both or neither, with CRLF line ends for Excel; use --encoding utf8-bom or shift_jis for \

@@ -45,7 +45,7 @@ struct VocabularyOptions: ParsableArguments {
 
 /// The dataset argument of the commands that need a whole dataset (validate, stats, render, export).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "A dataset folder, an edge-list CSV, a .graphml/.gexf/.json export, or a plain edge list (`u v [w]` lines).")
+    @Argument(help: "A dataset folder or workbook (.xlsx with 団体/事業/連携 sheets), one sheet (.csv or .xlsx), an export (.graphml, .gexf, .json, .cyjs, a nodes.csv + edges.csv folder), or a plain edge list (`u v [w]` lines).")
     var path: String
 
     @OptionGroup var words: VocabularyOptions
@@ -83,7 +83,7 @@ struct DatasetFilterOptions: ParsableArguments {
 
 /// PATH plus the dataset filters, for the analysis commands.
 struct GraphInputOptions: ParsableArguments {
-    @Argument(help: "A dataset folder, an edge-list CSV, a .graphml/.gexf/.json export, or a plain edge list (`u v [w]` lines).")
+    @Argument(help: "A dataset folder or workbook (.xlsx with 団体/事業/連携 sheets), one sheet (.csv or .xlsx), an export (.graphml, .gexf, .json, .cyjs, a nodes.csv + edges.csv folder), or a plain edge list (`u v [w]` lines).")
     var path: String
 
     @Flag(name: .customLong("edge-list"), help: "Read PATH as a plain edge list (`u v [w]` or `source,target[,weight]`) even when it is a .csv file.")

@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Load a dataset and report every problem at once (non-zero exit status on errors).",
-        discussion: "PATH is a dataset folder (dataset.yaml, organizations.csv, projects.csv, partnerships.csv), an edge-list CSV (source,target[,relations][,weight] or 団体名,連携先[,連携内容][,重み]), a .graphml/.gexf/.json export or a plain 'u v [w]' edge list. Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS/CP932) are detected." + HelpText.validate
+        discussion: "PATH is a dataset folder (dataset.yaml, organizations.csv, projects.csv, partnerships.csv), a dataset workbook (.xlsx with 団体, 事業, 連携 sheets), one sheet (an edge-list CSV: source,target[,relations][,weight] or 団体名,連携先[,連携内容][,重み]; or one sheet of an .xlsx), an export (.graphml, .gexf, .json, .cyjs, a nodes.csv + edges.csv folder) or a plain 'u v [w]' edge list. Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS/CP932) are detected." + HelpText.validate
     )
 
     @OptionGroup var input: InputOptions

@@ -590,6 +590,20 @@ def check_xlsx(binary, source, workdir, label, nodes, edges):
         want = {n.get("name") for n in nodes.values()}
         check(names == want, f"libreoffice: 団体 names differ: {sorted(names ^ want)[:5]}")
         print(f"  libreoffice: 団体 {len(rows) - 1} rows, names intact")
+    # The workbook as LibreOffice saves it again (shared strings, its own styles) still reads as the
+    # dataset: its stats equal those of the source.
+    resaved_dir = os.path.join(workdir, f"{label}-lo")
+    lo = subprocess.run(["libreoffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                         "--outdir", resaved_dir, out], capture_output=True, text=True, timeout=300)
+    resaved = os.path.join(resaved_dir, f"{label}.xlsx")
+    check(lo.returncode == 0 and os.path.exists(resaved), f"libreoffice could not save {out} as xlsx: {lo.stderr.strip()}")
+    if os.path.exists(resaved):
+        want = json.loads(run(binary, "stats", source, "--format", "json").stdout)
+        got = json.loads(run(binary, "stats", resaved, "--format", "json").stdout)
+        want.pop("dataset", None)
+        got.pop("dataset", None)
+        check(got == want, f"the workbook re-saved by LibreOffice reads back with other stats: {sorted(k for k in want if got.get(k) != want[k])}")
+        print("  libreoffice-saved xlsx read back as PATH: stats equal to the source's")
 
 
 def graphviz_precision(v):
@@ -718,13 +732,18 @@ def check_layout(binary, source, workdir, label, nodes, edges, engine=None, seed
 
 
 def check_networkx_files(binary, workdir):
-    """GraphML and GEXF written by NetworkX itself (Japanese labels) run through `stats` and
-    `centrality`, with NetworkX's own counts and degree centrality."""
+    """GraphML, GEXF, node-link and Cytoscape JSON written by NetworkX itself (Japanese labels) run
+    through `stats` and `centrality`, with NetworkX's own counts and degree centrality."""
     G = nx.relabel_nodes(nx.karate_club_graph(), {i: f"団体{i}" for i in range(34)})
     for n in G:
         G.nodes[n]["club"] = str(G.nodes[n]["club"])
     want = nx.degree_centrality(G)
-    for ext, write in [("graphml", nx.write_graphml), ("gexf", nx.write_gexf)]:
+    def write_json(data):
+        return lambda G, path: open(path, "w", encoding="utf-8").write(json.dumps(data(G), ensure_ascii=False))
+
+    for ext, write in [("graphml", nx.write_graphml), ("gexf", nx.write_gexf),
+                       ("json", write_json(lambda G: json_graph.node_link_data(G, edges="links"))),
+                       ("cyjs", write_json(json_graph.cytoscape_data))]:
         path = os.path.join(workdir, f"networkx-karate.{ext}")
         write(G, path)
         stats = json.loads(run(binary, "stats", path, "--format", "json").stdout)
@@ -787,6 +806,20 @@ def check_network(binary, source, workdir, label, reference=None, layout=False):
     folder = os.path.join(workdir, f"{label}-csv-ja")
     run(binary, "export", source, "--format", "csv", "--japanese-headers", "--out", folder)
     check_csv(folder, "utf8", nodes, edges, japanese=True)
+    # Every export Renkei reads back, given as PATH, has the source's stats (the dataset's name
+    # aside: the CSV pair does not carry it).
+    want = json.loads(run(binary, "stats", source, "--format", "json").stdout)
+    want.pop("dataset", None)
+    readable = [outputs[f] for f in ["graphml", "gexf", "json", "cytoscape"]]
+    readable += [os.path.join(workdir, f"{label}-csv-utf8"), os.path.join(workdir, f"{label}-csv-ja")]
+    if os.path.exists(os.path.join(workdir, f"{label}.xlsx")):
+        readable.append(os.path.join(workdir, f"{label}.xlsx"))
+    for path in readable:
+        got = json.loads(run(binary, "stats", path, "--format", "json").stdout)
+        got.pop("dataset", None)
+        check(got == want, f"stats of {os.path.basename(path)} read back differ from the source's: "
+                           f"{sorted(k for k in want if got.get(k) != want[k])}")
+    print(f"  stats of {len(readable)} exports read back as PATH: equal to the source's")
     # Round trip through each reader: export -> import -> export gives the same bytes.
     for fmt in ["graphml", "gexf", "json"]:
         again = outputs[fmt] + ".again." + fmt

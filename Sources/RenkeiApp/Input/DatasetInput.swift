@@ -5,7 +5,9 @@ import RenkeiIO
 /// The `PATH` every command reads, and how it is read.
 ///
 /// What a path is read as is decided in one place, ``DatasetLoader/kind(of:)``: a dataset folder,
-/// an edge-list CSV, an interchange file (GraphML, GEXF, node-link JSON) or a plain `u v [w]` list.
+/// an edge-list CSV, a workbook (a dataset workbook with 団体/事業/連携 sheets, or one sheet), an
+/// interchange file or folder (GraphML, GEXF, node-link or Cytoscape JSON, `nodes.csv` + `edges.csv`)
+/// or a plain `u v [w]` list.
 public struct DatasetInput: Sendable, Equatable {
     /// The file or folder.
     public var path: String

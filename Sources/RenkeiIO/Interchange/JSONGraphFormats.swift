@@ -34,20 +34,33 @@ public enum NodeLinkJSONFormat {
     /// Reads node-link JSON written by Renkei or by NetworkX (`links` or `edges`; ids may be
     /// numbers; unknown numeric node fields become metrics).
     /// - Throws: ``InputError`` naming the file and, where known, the line.
+    /// A document with a top-level `"elements"` (and no `"nodes"`) is Cytoscape.js JSON and is read
+    /// by ``CytoscapeJSONFormat/read(bytes:file:)``.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
         let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file)
-        let nodeLines = lines["nodes"] ?? []
-        let linkLines = lines["links"] ?? lines["edges"] ?? []
+        guard doc.objectValue != nil else {
+            throw InputError([InputProblem(file: file, message: "the JSON is not an object")])
+        }
+        if doc["nodes"] == nil, doc["elements"] != nil { return try CytoscapeJSONFormat.table(doc, lines: lines, file: file) }
+        guard let nodeList = doc["nodes"]?.arrayValue else {
+            throw InputError([InputProblem(file: file, field: "nodes", message: "no \"nodes\" array")])
+        }
+        let linkList = doc["links"]?.arrayValue ?? doc["edges"]?.arrayValue ?? []
+        return try table(nodes: nodeList, links: linkList, graph: doc["graph"], nodeLines: lines["nodes"] ?? [],
+                         linkLines: lines["links"] ?? lines["edges"] ?? [], file: file)
+    }
+
+    /// The table of node and link records (objects with `id`, and `source`/`target`), shared by
+    /// node-link and Cytoscape.js JSON.
+    static func table(nodes nodeList: [JSONValue], links linkList: [JSONValue], graph: JSONValue?,
+                      nodeLines: [Int], linkLines: [Int], file: String) throws -> NetworkTable {
         func fail(_ message: String, field: String? = nil, line: Int? = nil) -> InputError {
             InputError([InputProblem(file: file, line: line, field: field, message: message)])
         }
-        func nodeLine(_ i: Int) -> Int? { i < nodeLines.count ? nodeLines[i] : nil }
-        func linkLine(_ i: Int) -> Int? { i < linkLines.count ? linkLines[i] : nil }
-        guard doc.objectValue != nil else { throw fail("the JSON is not an object") }
-        guard let nodeList = doc["nodes"]?.arrayValue else { throw fail("no \"nodes\" array", field: "nodes") }
-        let linkList = doc["links"]?.arrayValue ?? doc["edges"]?.arrayValue ?? []
+        func nodeLine(_ i: Int) -> Int? { i < nodeLines.count && nodeLines[i] > 0 ? nodeLines[i] : nil }
+        func linkLine(_ i: Int) -> Int? { i < linkLines.count && linkLines[i] > 0 ? linkLines[i] : nil }
         var metadata = DatasetMetadata(name: "")
-        if let g = doc["graph"] {
+        if let g = graph {
             metadata.name = g["name"]?.stringValue ?? ""
             metadata.description = g["description"]?.stringValue
             metadata.source = g["source"]?.stringValue
@@ -93,7 +106,7 @@ public enum NodeLinkJSONFormat {
         }
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, n) in nodeList.enumerated() {
-            guard let pairs = n.objectValue, let id = idText(n["id"]) else {
+            guard let pairs = n.objectValue, let id = idText(n["id"]), !id.isEmpty else {
                 throw fail("node \(i + 1) has no id", field: "id", line: nodeLine(i))
             }
             nodes.append((id, try values(pairs, types: { nodeTypes[$0] }, of: "node \(id)", line: nodeLine(i)), nodeLine(i)))
@@ -141,6 +154,57 @@ public enum CytoscapeJSONFormat {
             ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
         ])
         return doc.serialized(indent: 2) + "\n"
+    }
+}
+
+extension CytoscapeJSONFormat {
+    /// Reads Cytoscape.js JSON written by Renkei, by NetworkX (`cytoscape_data`) or by Cytoscape
+    /// desktop (`.cyjs`): `elements` as `{"nodes": […], "edges": […]}` or as one array whose
+    /// items say their `group` (else an item with `source` and `target` is an edge); each item's
+    /// fields are in its `data`. The graph's metadata is the top-level `data`.
+    /// - Throws: ``InputError`` naming the file and, where known, the line.
+    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file)
+        guard doc.objectValue != nil else { throw InputError([InputProblem(file: file, message: "the JSON is not an object")]) }
+        return try table(doc, lines: lines, file: file)
+    }
+
+    static func table(_ doc: JSONValue, lines: [String: [Int]], file: String) throws -> NetworkTable {
+        func fail(_ message: String, line: Int? = nil) -> InputError {
+            InputError([InputProblem(file: file, line: line, field: "elements", message: message)])
+        }
+        func data(_ item: JSONValue, _ what: String, _ line: Int?) throws -> JSONValue {
+            guard let d = item["data"], d.objectValue != nil else { throw fail("\(what) has no \"data\" object", line: line) }
+            return d
+        }
+        var nodes: [JSONValue] = [], edges: [JSONValue] = []
+        var nodeLines: [Int] = [], edgeLines: [Int] = []
+        switch doc["elements"] {
+        case .array(let items)?:
+            let itemLines = lines["elements"] ?? []
+            for (i, item) in items.enumerated() {
+                let line = i < itemLines.count ? itemLines[i] : nil
+                let d = try data(item, "element \(i + 1)", line)
+                let isEdge = item["group"]?.stringValue.map { $0 == "edges" } ?? (d["source"] != nil && d["target"] != nil)
+                if isEdge { edges.append(d); edgeLines.append(line ?? 0) } else { nodes.append(d); nodeLines.append(line ?? 0) }
+            }
+        case .object?:
+            let el = doc["elements"]!
+            let nl = lines["elements.nodes"] ?? [], el2 = lines["elements.edges"] ?? []
+            for (i, item) in (el["nodes"]?.arrayValue ?? []).enumerated() {
+                let line = i < nl.count ? nl[i] : nil
+                nodes.append(try data(item, "node \(i + 1)", line)); nodeLines.append(line ?? 0)
+            }
+            for (i, item) in (el["edges"]?.arrayValue ?? []).enumerated() {
+                let line = i < el2.count ? el2[i] : nil
+                edges.append(try data(item, "edge \(i + 1)", line)); edgeLines.append(line ?? 0)
+            }
+        default:
+            throw fail("\"elements\" is neither an object of nodes and edges nor an array")
+        }
+        // Cytoscape keys a parallel edge by its `key` (Renkei, NetworkX) or its `id`.
+        return try NodeLinkJSONFormat.table(nodes: nodes, links: edges, graph: doc["data"], nodeLines: nodeLines,
+                                            linkLines: edgeLines, file: file)
     }
 }
 

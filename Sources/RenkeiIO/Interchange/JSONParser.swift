@@ -15,7 +15,8 @@ extension JSONValue {
     }
 
     /// Parses UTF-8 bytes like ``parse(_:file:)`` and also returns, for each array held directly by
-    /// the top-level object (`"nodes"`, `"links"` …), the line each of its elements starts on, for
+    /// the top-level object (`"nodes"`, `"links"` …) or by its `"elements"` object
+    /// (`"elements.nodes"`, `"elements.edges"`), the line each of its elements starts on, for
     /// error messages.
     public static func parseWithElementLines(bytes: [UInt8], file: String) throws -> (value: JSONValue, lines: [String: [Int]]) {
         var p = JSONTextParser(bytes: bytes, file: file)
@@ -60,6 +61,8 @@ private struct JSONTextParser {
     var recordLines = false
     var elementLines: [String: [Int]] = [:]
     var topLevelKey: String?
+    /// The key inside the top-level `"elements"` object (Cytoscape.js: `"nodes"`, `"edges"`).
+    var elementsKey: String?
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -122,6 +125,7 @@ private struct JSONTextParser {
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
                 pos += 1
                 if depth == 0 { topLevelKey = key }
+                if depth == 1, topLevelKey == "elements" { elementsKey = key }
                 pairs.append((key, try parseValue(depth: depth + 1)))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated object") }
@@ -138,6 +142,9 @@ private struct JSONTextParser {
                 if recordLines && depth == 1, let key = topLevelKey {
                     skipSpace()
                     elementLines[key, default: []].append(line)
+                } else if recordLines && depth == 2, topLevelKey == "elements", let key = elementsKey {
+                    skipSpace()
+                    elementLines["elements." + key, default: []].append(line)
                 }
                 items.append(try parseValue(depth: depth + 1))
                 skipSpace()

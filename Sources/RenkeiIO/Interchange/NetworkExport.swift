@@ -59,7 +59,10 @@ public enum NetworkExport {
         case .cytoscape: return single(CytoscapeJSONFormat.write(table))
         case .pajek: return single(PajekFormat.write(table))
         case .dot: return single(PlainDOTFormat.write(table))
-        case .xlsx: return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics, positions: positions)))]
+        case .xlsx:
+            let m = dataset.metadata
+            return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics, positions: positions),
+                                                                       title: m.name.isEmpty ? nil : m.name, description: m.description))]
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders, rawCells: rawCells)
             return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in
@@ -70,16 +73,28 @@ public enum NetworkExport {
     }
 }
 
-/// Reads networks back from the formats that have a reader: GraphML, GEXF and node-link JSON.
+/// Reads networks back from the formats that have a reader: GraphML, GEXF, node-link JSON,
+/// Cytoscape.js JSON and the `nodes.csv` + `edges.csv` folder (the xlsx workbook is read by
+/// ``DatasetLoader`` as a dataset workbook).
 public enum NetworkImport {
-    /// The format a path's extension names, when Renkei can read it back.
+    /// The format a path's extension names, when Renkei can read it back (`.json` may hold either
+    /// JSON format; the reader tells them apart by their content).
     public static func format(ofPath path: String) -> ExportFormat? {
         switch (path as NSString).pathExtension.lowercased() {
         case "graphml": return .graphml
         case "gexf": return .gexf
         case "json": return .json
+        case "cyjs": return .cytoscape
         default: return nil
         }
+    }
+
+    /// True when `folder` holds the `nodes.csv` and `edges.csv` that `export --format csv` writes
+    /// (and no `organizations.csv`, which would make it a dataset folder).
+    public static func isNetworkTableFolder(_ folder: String) -> Bool {
+        let fm = FileManager.default
+        func has(_ name: String) -> Bool { fm.fileExists(atPath: (folder as NSString).appendingPathComponent(name)) }
+        return has("nodes.csv") && has("edges.csv") && !has("organizations.csv")
     }
 
     /// Reads a file's bytes.
@@ -90,22 +105,23 @@ public enum NetworkImport {
         return [UInt8](data)
     }
 
-    /// Reads GraphML, GEXF or node-link JSON bytes into a dataset and the metrics they carry.
+    /// Reads GraphML, GEXF, node-link or Cytoscape.js JSON bytes into a dataset and the metrics they carry.
     /// - Throws: ``InputError`` naming the file and line of the first problem.
     public static func read(bytes: [UInt8], format: ExportFormat, file: String) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
         let table: NetworkTable
         switch format {
         case .graphml: table = try GraphMLFormat.read(bytes: bytes, file: file)
         case .gexf: table = try GEXFFormat.read(bytes: bytes, file: file)
-        case .json:
+        case .json, .cytoscape:
             let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
             guard validPrefix == bytes.count else {
                 throw InputError([InputProblem(file: file, line: TextCodec.lineOf(offset: validPrefix, in: bytes),
                                                message: "the file is not valid UTF-8")])
             }
-            table = try NodeLinkJSONFormat.read(bytes: bytes, file: file)
+            table = try format == .json ? NodeLinkJSONFormat.read(bytes: bytes, file: file)
+                                        : CytoscapeJSONFormat.read(bytes: bytes, file: file)
         default:
-            throw InputError([InputProblem(file: file, message: "\(format.rawValue) files cannot be read back; use graphml, gexf or json")])
+            throw InputError([InputProblem(file: file, message: "\(format.rawValue) files cannot be read back; use graphml, gexf, json, cytoscape, the csv folder or xlsx")])
         }
         return try table.dataset(file: file)
     }

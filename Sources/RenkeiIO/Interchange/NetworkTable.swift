@@ -89,6 +89,10 @@ public struct NetworkTable: Sendable {
         AttributeSpec(name: "generic", japanese: "一般名の連携先", type: .boolean),
         AttributeSpec(name: "lead", japanese: "事業実施団体", type: .boolean),
         AttributeSpec(name: "lead_projects", japanese: "実施事業", type: .list),
+        AttributeSpec(name: "lead_project_titles", japanese: "実施事業名", type: .list),
+        AttributeSpec(name: "lead_project_prefectures", japanese: "実施事業の都道府県", type: .list),
+        AttributeSpec(name: "lead_project_municipalities", japanese: "実施事業の市区町村", type: .list),
+        AttributeSpec(name: "lead_project_years", japanese: "実施事業の年度", type: .list),
         AttributeSpec(name: "aliases", japanese: "別名", type: .list),
     ]
 
@@ -114,10 +118,16 @@ public struct NetworkTable: Sendable {
         metadata = dataset.metadata
         let metricColumns = metrics?.columns ?? []
         nodeAttributes = NetworkTable.organizationAttributes + metricColumns + (positions == nil ? [] : NodePositions.attributes)
-        var ledProjects: [String: [String]] = [:]
-        for p in dataset.projects { ledProjects[p.lead, default: []].append(p.id) }
+        var ledProjects: [String: [Project]] = [:]
+        for p in dataset.projects { ledProjects[p.lead, default: []].append(p) }
+        /// A list of the led projects' field, parallel to `lead_projects` (absent when every item is empty).
+        func parallel(_ led: [Project], _ item: (Project) -> String?) -> AttributeValue? {
+            let items = led.map { item($0) ?? "" }
+            return items.allSatisfy(\.isEmpty) ? nil : .list(items)
+        }
         nodes = dataset.organizations.map { o in
-            let led = ledProjects[o.id] ?? []
+            let ledList = ledProjects[o.id] ?? []
+            let led = ledList.map(\.id)
             var values: [AttributeValue?] = [
                 .string(o.name),
                 .string(o.fullName),
@@ -129,6 +139,10 @@ public struct NetworkTable: Sendable {
                 .boolean(o.generic),
                 .boolean(!led.isEmpty),
                 led.isEmpty ? nil : .list(led),
+                parallel(ledList, \.title),
+                parallel(ledList, \.prefecture),
+                parallel(ledList, \.municipality),
+                parallel(ledList, { $0.year.map(String.init) }),
                 o.aliases.isEmpty ? nil : .list(o.aliases),
             ]
             let row = metrics?.values[o.id]

@@ -8,10 +8,13 @@ extension NetworkTable {
     ///
     /// Organisation kinds and relations not in the standard vocabulary are added to the dataset's
     /// vocabulary (a relation takes its Japanese label from `relation_labels`). Projects are
-    /// rebuilt from `lead_projects` (their titles are not exported, so each title is its id).
-    /// - Parameter file: the file name used in error messages.
+    /// rebuilt from `lead_projects` and the parallel `lead_project_titles`, `…_prefectures`,
+    /// `…_municipalities` and `…_years` (a file without them: each title is its id, each place the lead's).
+    /// - Parameters:
+    ///   - file: the file name used in error messages.
+    ///   - edgeFile: the file the edges came from, when not `file` (`edges.csv` beside `nodes.csv`).
     /// - Throws: ``InputError`` listing every bad value and dangling edge end.
-    public func dataset(file: String) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
+    public func dataset(file: String, edgeFile: String? = nil) throws -> (dataset: Dataset, metrics: NodeMetrics?) {
         var problems: [InputProblem] = []
         var vocabulary = Vocabulary.standard
         var organizations: [Organization] = []
@@ -41,8 +44,10 @@ extension NetworkTable {
                     named = NameText.check(text, file: file, line: n.line, field: field, problems: &problems) && named
                 }
             }
-            for alias in list(value("aliases", of: n)) {
-                named = NameText.check(alias, file: file, line: n.line, field: "aliases", problems: &problems) && named
+            for field in ["aliases", "lead_projects", "lead_project_titles", "lead_project_prefectures", "lead_project_municipalities"] {
+                for item in list(value(field, of: n)) {
+                    named = NameText.check(item, file: file, line: n.line, field: field, problems: &problems) && named
+                }
             }
             guard named else { continue }
             let kind = vocabulary.kind(named: kindName) ?? vocabulary.addKind(id: kindName, english: nil)
@@ -52,9 +57,28 @@ extension NetworkTable {
                 prefecture: string(value("prefecture", of: n)), municipality: string(value("municipality", of: n)),
                 aliases: list(value("aliases", of: n)), generic: bool(value("generic", of: n)))
             organizations.append(org)
-            for p in list(value("lead_projects", of: n)) where seenProjects.insert(p).inserted {
-                projects.append(Project(id: p, title: p, lead: n.id, prefecture: org.prefecture,
-                                        municipality: org.municipality))
+            // The projects it leads, with the parallel lists of their titles, places and years
+            // (an item missing or empty: the title is the id, the place the lead's, no year).
+            let titles = list(value("lead_project_titles", of: n))
+            let prefectures = list(value("lead_project_prefectures", of: n))
+            let municipalities = list(value("lead_project_municipalities", of: n))
+            let years = list(value("lead_project_years", of: n))
+            // Renkei writes the titles whenever it writes the projects; a file without them (an
+            // older export, another tool) gives each project its lead's place.
+            let hasPlaces = !titles.isEmpty || !prefectures.isEmpty || !municipalities.isEmpty
+            func item(_ l: [String], _ i: Int) -> String? { i < l.count && !l[i].isEmpty ? l[i] : nil }
+            for (i, p) in list(value("lead_projects", of: n)).enumerated() where seenProjects.insert(p).inserted {
+                var year: Int?
+                if let y = item(years, i) {
+                    if let v = Int(y), (1900...2200).contains(v) { year = v } else {
+                        problems.append(InputProblem(file: file, line: n.line, field: "lead_project_years",
+                                                     message: "'\(y)' (project \(p)) is not a year"))
+                    }
+                }
+                projects.append(Project(id: p, title: item(titles, i) ?? p, lead: n.id,
+                                        prefecture: hasPlaces ? item(prefectures, i) : org.prefecture,
+                                        municipality: hasPlaces ? item(municipalities, i) : org.municipality,
+                                        year: year))
             }
             for c in metricColumns {
                 switch value(c.name, of: n) {
@@ -64,11 +88,12 @@ extension NetworkTable {
                 }
             }
         }
+        let efile = edgeFile ?? file
         var partnerships: [Partnership] = []
         partnerships.reserveCapacity(edges.count)
         for e in edges {
             for (end, field) in [(e.source, "source"), (e.target, "target")] where !seenNodes.contains(end) {
-                problems.append(InputProblem(file: file, line: e.line, field: field,
+                problems.append(InputProblem(file: efile, line: e.line, field: field,
                                              message: "edge \(e.id) names node \(end), which is not in the file"))
             }
             let ids = list(value("relations", of: e))
@@ -76,7 +101,7 @@ extension NetworkTable {
             var labelled = true
             for (field, items) in [("relations", ids), ("relation_labels", labels)] {
                 for item in items {
-                    labelled = NameText.check(item, file: file, line: e.line, field: field, problems: &problems) && labelled
+                    labelled = NameText.check(item, file: efile, line: e.line, field: field, problems: &problems) && labelled
                 }
             }
             guard labelled else { continue }
@@ -94,14 +119,14 @@ extension NetworkTable {
             var status = PartnershipStatus.realised
             if let s = string(value("status", of: e)) {
                 if let st = PartnershipStatus(rawValue: s) { status = st } else {
-                    problems.append(InputProblem(file: file, line: e.line, field: "status",
+                    problems.append(InputProblem(file: efile, line: e.line, field: "status",
                                                  message: "unknown status '\(s)' (expected realised or planned)"))
                 }
             }
             var direction = PartnershipDirection.mutual
             if let s = string(value("direction", of: e)) {
                 if let d = PartnershipDirection(rawValue: s) { direction = d } else {
-                    problems.append(InputProblem(file: file, line: e.line, field: "direction",
+                    problems.append(InputProblem(file: efile, line: e.line, field: "direction",
                                                  message: "unknown direction '\(s)' (expected mutual or directed)"))
                 }
             }
@@ -114,7 +139,7 @@ extension NetworkTable {
             // The rule of every reader (and of validate): a weight is a positive, finite number.
             // NaN and 1e309 (∞) would be written back as null, which no reader accepts.
             if !weight.isFinite || weight <= 0 {
-                problems.append(InputProblem(file: file, line: e.line, field: "weight",
+                problems.append(InputProblem(file: efile, line: e.line, field: "weight",
                                              message: "weight \(weight.isFinite ? JSONValue.format(weight) : "\(weight)") of edge \(e.id) is not a positive finite number (weights must be positive numbers)"))
             }
             let evidence = list(value("evidence", of: e)).compactMap { SourceReference(parsing: $0) }

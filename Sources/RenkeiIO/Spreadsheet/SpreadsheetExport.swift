@@ -2,7 +2,9 @@ import RenkeiCore
 
 /// The dataset as a workbook for Excel (`export --format xlsx`): sheets 団体 (with the metrics as
 /// numbers when given), 連携, 事業 and よく連携する機関 (named organisations by the number of projects
-/// that partner with them).
+/// that partner with them). 連携 and 事業 carry the organisations' ids beside their names
+/// (連携元ID, 連携先ID, 主催団体ID), so that every command reads the workbook back as a dataset
+/// (``DatasetLoader``; よく連携する機関 is derived and not read).
 public enum SpreadsheetExport {
     /// The four sheets.
     /// - Complexity: O(size of the dataset + *P* log *P*).
@@ -24,11 +26,13 @@ public enum SpreadsheetExport {
                 return base + metricColumns.map { c in metrics?.values[o.id]?[c.name].map(XLSXCell.number) ?? .empty } + position
             })
         func name(_ id: String) -> String { d.organization(id: id)?.name ?? id }
+        var partnershipCount: [String: Int] = [:]
+        for p in d.partnerships { if let id = p.project { partnershipCount[id, default: 0] += 1 } }
         let partnerships = XLSXSheet(
             name: "連携",
-            columns: ["事業", "連携元", "連携先", "連携内容", "状態", "重み", "方向", "根拠", "備考"],
+            columns: ["事業", "連携元ID", "連携元", "連携先ID", "連携先", "連携内容", "状態", "重み", "方向", "根拠", "備考"],
             rows: d.partnerships.map { p in
-                [text(p.project), .text(name(p.source)), .text(name(p.target)),
+                [text(p.project), .text(p.source), .text(name(p.source)), .text(p.target), .text(name(p.target)),
                  .text(p.relations.map(\.japanese).joined(separator: ";")),
                  .text(p.status == .realised ? "実施済み" : "予定"), .number(p.weight),
                  .text(p.direction == .mutual ? "双方向" : "一方向"),
@@ -36,11 +40,11 @@ public enum SpreadsheetExport {
             })
         let projects = XLSXSheet(
             name: "事業",
-            columns: ["ID", "事業名", "主催団体", "都道府県", "市区町村", "年度", "連携数"],
+            columns: ["ID", "事業名", "主催団体ID", "主催団体", "都道府県", "市区町村", "年度", "連携数", "出典"],
             rows: d.projects.map { p in
-                [.text(p.id), .text(p.title), .text(name(p.lead)), text(p.prefecture), text(p.municipality),
+                [.text(p.id), .text(p.title), .text(p.lead), .text(name(p.lead)), text(p.prefecture), text(p.municipality),
                  p.year.map { .number(Double($0)) } ?? .empty,
-                 .number(Double(d.partnerships.lazy.filter { $0.project == p.id }.count))]
+                 .number(Double(partnershipCount[p.id] ?? 0)), text(p.source?.description)]
             })
         let frequent = FrequentPartners(dataset: d.withImpliedProjects(), by: .organization)
         let partners = XLSXSheet(

@@ -3,7 +3,8 @@ import RenkeiCore
 import ZIPFoundation
 
 /// A workbook read from `.xlsx` bytes: its sheets in workbook order, each a list of rows of cell
-/// text (shared and inline strings, numbers as written by Excel, booleans as TRUE/FALSE).
+/// text (shared and inline strings, numbers as written by Excel, booleans as TRUE/FALSE, cells
+/// with a date or time number format as ISO dates: `2023-06-01`, see ``dateStyles(_:)``).
 ///
 /// Hardened like the XML readers: the archive is opened in memory; an entry larger than
 /// ``maximumEntrySize``, a workbook larger than ``maximumTotalSize`` uncompressed, or an entry that
@@ -26,6 +27,9 @@ public struct XLSXWorkbook: Sendable {
     }
 
     public var sheets: [Sheet]
+    /// The document title and description (`docProps/core.xml`), when the workbook has them.
+    public var title: String?
+    public var description: String?
 
     public static let maximumEntrySize = 64 << 20
     public static let maximumTotalSize = 256 << 20
@@ -100,15 +104,25 @@ public struct XLSXWorkbook: Sendable {
         if let sst = try xml("xl/sharedStrings.xml") {
             shared = sst.root.children("si").map(XLSXWorkbook.text(of:))
         }
+        let dates = try xml("xl/styles.xml").map { XLSXWorkbook.dateStyles($0.root) } ?? []
+        let date1904 = ["1", "true"].contains(workbook.root.child("workbookPr")?["date1904"]?.lowercased() ?? "")
         var sheets: [Sheet] = []
         for (i, s) in (workbook.root.child("sheets")?.children("sheet") ?? []).enumerated() {
             let name = s["name"] ?? "Sheet\(i + 1)"
             let rid = s.attributes.first { $0.name.hasSuffix(":id") }?.value ?? ""
             let path = targets[rid] ?? "xl/worksheets/sheet\(i + 1).xml"
             guard let tree = try xml(path) else { throw fail("sheet '\(name)' (\(path)) is missing from the workbook") }
-            sheets.append(Sheet(name: name, rows: try XLSXWorkbook.rows(tree.root, shared: shared, file: file, sheet: name)))
+            sheets.append(Sheet(name: name, rows: try XLSXWorkbook.rows(tree.root, shared: shared, dateStyles: dates,
+                                                                      date1904: date1904, file: file, sheet: name)))
         }
         self.sheets = sheets
+        if let core = try xml("docProps/core.xml") {
+            func text(_ name: String) -> String? {
+                core.root.child(name).map { $0.text.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            title = text("title")
+            description = text("description")
+        }
     }
 
     /// The text of a string item: its `t`, or its runs' `t`, without phonetic guides (`rPh`).
@@ -142,7 +156,8 @@ public struct XLSXWorkbook: Sendable {
         return s
     }
 
-    static func rows(_ worksheet: XMLTree.Element, shared: [String], file: String, sheet: String) throws -> [Row] {
+    static func rows(_ worksheet: XMLTree.Element, shared: [String], dateStyles: Set<Int> = [], date1904: Bool = false,
+                     file: String, sheet: String) throws -> [Row] {
         var out: [Row] = []
         var lastRow = 0
         for r in worksheet.child("sheetData")?.children("row") ?? [] {
@@ -163,14 +178,78 @@ public struct XLSXWorkbook: Sendable {
                     value = shared[i]
                 case "inlineStr": value = c.child("is").map(text(of:)) ?? ""
                 case "b": value = v == "1" ? "TRUE" : "FALSE"
-                case "str", "e": value = v
-                default: value = number(v)
+                case "str", "e", "d": value = v
+                default:
+                    if let style = c["s"].flatMap(Int.init), dateStyles.contains(style), let serial = Double(v),
+                       let text = date(serial: serial, date1904: date1904) {
+                        value = text
+                    } else {
+                        value = number(v)
+                    }
                 }
                 if !value.isEmpty { cells[col] = value }
             }
             if !cells.isEmpty { out.append(Row(number: rowNumber, cells: cells)) }
         }
         return out
+    }
+
+    /// The cell styles (indices into `cellXfs`) whose number format shows a date or time: the
+    /// built-in formats 14–22 (m/d/yyyy … h:mm), 27–36 and 50–58 (the East Asian dates, 令和 eras
+    /// among them) and 45–47 (mm:ss), and custom `numFmt`s whose code holds a date or time part
+    /// (y, m, d, h, s, or the era letters g, e) outside quoted text, `\`-escapes and `[…]`.
+    static func dateStyles(_ styles: XMLTree.Element) -> Set<Int> {
+        var dateFormats = Set(Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58))
+        for f in styles.child("numFmts")?.children("numFmt") ?? [] {
+            if let id = f["numFmtId"].flatMap(Int.init), let code = f["formatCode"], isDateFormat(code) { dateFormats.insert(id) }
+        }
+        var out = Set<Int>()
+        for (i, xf) in (styles.child("cellXfs")?.children("xf") ?? []).enumerated() {
+            if let id = xf["numFmtId"].flatMap(Int.init), dateFormats.contains(id) { out.insert(i) }
+        }
+        return out
+    }
+
+    /// True when a number format code shows a date or a time (`yyyy-mm-dd`, `[$-411]ggge"年"m"月"d"日"`,
+    /// `h:mm`), false for numbers, text and `General` (`0.00E+00`, `#,##0"円"`, `@`).
+    static func isDateFormat(_ code: String) -> Bool {
+        let section = code.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? code
+        var quoted = false, bracket = false, escaped = false
+        var letters = ""
+        for ch in section {
+            if escaped { escaped = false; continue }
+            if quoted { if ch == "\"" { quoted = false }; continue }
+            if bracket { if ch == "]" { bracket = false }; continue }
+            switch ch {
+            case "\"": quoted = true
+            case "[": bracket = true
+            case "\\", "_", "*": escaped = true  // `_x` pads by x's width, `*x` repeats x
+            default: letters.append(ch)
+            }
+        }
+        let lower = letters.lowercased().replacingOccurrences(of: "general", with: "")
+        return lower.contains { "ymdhsge".contains($0) } && !lower.contains("e+") && !lower.contains("e-")
+    }
+
+    /// An Excel date serial as ISO text: `2023-06-01`, `2023-06-01 09:30:00`, or `09:30:00` for a
+    /// time alone; nil for a serial no date has. The 1900 system counts days from 1899-12-30
+    /// (from 1899-12-31 before its phantom 1900-02-29, serial 60), the 1904 system from 1904-01-01.
+    static func date(serial: Double, date1904: Bool) -> String? {
+        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }  // 9999-12-31
+        var days = serial.rounded(.down)
+        var seconds = Int(((serial - days) * 86_400).rounded())
+        if seconds == 86_400 { days += 1; seconds = 0 }
+        let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        if !date1904 && days == 0 { return seconds == 0 ? nil : time }
+        if !date1904 && days == 60 { return "1900-02-29" + (seconds == 0 ? "" : " " + time) }  // Excel's phantom day
+        // Days since 1970-01-01.
+        let epoch = date1904 ? Int(days) - 24_107 : Int(days) - (days < 60 ? 25_568 : 25_569)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(epoch) * 86_400))
+        guard let y = c.year, let m = c.month, let d = c.day else { return nil }
+        let text = String(format: "%04d-%02d-%02d", y, m, d)
+        return seconds == 0 ? text : text + " " + time
     }
 
     /// A numeric cell as a person reads it: `2.0` → `2`, `1.5` stays.

@@ -29,11 +29,23 @@ public struct XLSXSheet: Sendable {
 /// written as inline strings (`t="inlineStr"`), so a cell starting with `=` is text, never a
 /// formula. The bytes are deterministic (fixed timestamps, entries in a fixed order).
 public enum XLSXWriter {
-    /// The workbook's bytes.
-    public static func workbook(_ sheets: [XLSXSheet]) -> [UInt8] {
+    /// The workbook's bytes. `title` and `description` go into the document properties
+    /// (`docProps/core.xml`, shown by Excel under File → Info), where ``XLSXWorkbook`` reads them back.
+    public static func workbook(_ sheets: [XLSXSheet], title: String? = nil, description: String? = nil) -> [UInt8] {
         var parts: [(String, String)] = []
-        parts.append(("[Content_Types].xml", contentTypes(sheets.count)))
-        parts.append(("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#))
+        let properties = title != nil || description != nil
+        parts.append(("[Content_Types].xml", contentTypes(sheets.count, properties: properties)))
+        var rootRels = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+        if properties {
+            rootRels += #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
+        }
+        parts.append(("_rels/.rels", rootRels + "</Relationships>"))
+        if properties {
+            var core = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">"#
+            if let title { core += "<dc:title>\(escape(title))</dc:title>" }
+            if let description { core += "<dc:description>\(escape(description))</dc:description>" }
+            parts.append(("docProps/core.xml", core + "</cp:coreProperties>"))
+        }
         var book = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         var rels = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         var names: [String] = []
@@ -142,8 +154,11 @@ public enum XLSXWriter {
         return out
     }
 
-    static func contentTypes(_ n: Int) -> String {
+    static func contentTypes(_ n: Int, properties: Bool = false) -> String {
         var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        if properties {
+            s += #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
+        }
         for i in 1...max(n, 1) where i <= n {
             s += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
