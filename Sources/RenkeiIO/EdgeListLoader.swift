@@ -335,7 +335,13 @@ enum EdgeListLoader {
         let dataset = Dataset(metadata: DatasetMetadata(name: name, source: file),
                               vocabulary: vocabulary, organizations: resolved.organizations, projects: out,
                               partnerships: partnerships)
-        return LoadedDataset(dataset: dataset, merges: resolved.merges, warnings: InputError(sorting: warnings).problems)
+        for d in resolved.possibleDuplicates {
+            warnings.append(InputProblem(file: file, line: d.location?.line, field: header[c.source],
+                                         message: "'\(d.names[0])' and '\(d.names[1])' may be the same organisation but are kept apart: \(d.reason)",
+                                         kind: InputProblem.possibleDuplicate, organizations: d.organizations))
+        }
+        return LoadedDataset(dataset: dataset, merges: resolved.merges, warnings: InputError(sorting: warnings).problems,
+                             possibleDuplicates: resolved.possibleDuplicates)
     }
 
     /// A year as sheets write it: 2024, ２０２４年度, 令和6年度, R6, 平成30年度.

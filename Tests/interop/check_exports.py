@@ -101,6 +101,13 @@ def sample_network():
         {"id": "apostrophe", "name": "'=already guarded", "kind": "NPO"},
         {"id": "quote", "name": "say \"hi\" \\", "kind": "NPO"},
         {"id": "backslash", "name": "末尾\\", "kind": "NPO"},
+        # Names kept as written (issue 12): a space beside CJK, the legal form inside the name,
+        # ampersands, quotes, and 前株 / 後株 as two organisations.
+        {"id": "kita-shakyo", "name": "北区 社会福祉協議会", "kind": "社協"},
+        {"id": "test-mae", "name": "株式会社 テスト", "kind": "企業"},
+        {"id": "test-ato", "name": "テスト株式会社", "kind": "企業"},
+        {"id": "att", "name": "AT&T & co", "kind": "企業"},
+        {"id": "say-hi", "name": "say \"hi\"", "kind": "NPO"},
     ]
     links = [
         {"source": "watari-shakyo", "target": "watari-town", "relations": ["endorsement", "venue"],
@@ -115,6 +122,9 @@ def sample_network():
         {"source": "at", "target": "minus", "relations": ["venue"]},
         {"source": "apostrophe", "target": "quote", "relations": ["venue"]},
         {"source": "backslash", "target": "quote", "relations": ["venue"]},
+        {"source": "kita-shakyo", "target": "test-mae", "relations": ["venue"]},
+        {"source": "test-ato", "target": "att", "relations": ["venue"]},
+        {"source": "say-hi", "target": "kita-shakyo", "relations": ["venue"]},
     ]
     return {"directed": False, "multigraph": True, "graph": {"name": "亘理町の連携（試験）"},
             "nodes": nodes, "links": links}
