@@ -670,6 +670,41 @@ def check_network(binary, source, workdir, label, reference=None):
         print(f"  round trip {fmt}: {'identical' if same else 'DIFFERENT'}")
 
 
+def check_names_as_written(binary, workdir):
+    """An edge-list sheet: names are kept as written (NFKC, trimmed, white-space runs made one
+    space), 前株 and 後株 stay two organisations listed as a possible duplicate, and NetworkX reads
+    the names back exactly from Pajek, GraphML and node-link JSON. Expected values are by hand."""
+    print("== names kept as written (edge-list CSV)")
+    sheet = os.path.join(workdir, "names.csv")
+    rows = [["source", "target", "relations"],
+            ["北区\u3000社会福祉協議会", "株式会社 テスト", "後援"],
+            ["テスト株式会社", "AT&T  &  co", "後援"],
+            ['say "hi"', "末尾\\", "後援"],
+            ["北区社協", 'say "hi"', "後援"]]
+    with open(sheet, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    want = {"北区 社会福祉協議会", "株式会社 テスト", "テスト株式会社", "AT&T & co", 'say "hi"', "末尾\\"}
+    report = json.loads(subprocess.run([binary, "validate", sheet, "--format", "json"], capture_output=True, text=True).stdout)
+    dups = [w for w in report.get("warnings", []) if w.get("kind") == "possible_duplicate"]
+    check(report.get("organizations") == 6, f"names: {report.get('organizations')} organisations, want 6 (北区社協 merged)")
+    check(len(dups) == 1 and len(dups[0].get("organizations", [])) == 2, f"names: possible_duplicate warnings {dups}")
+    net = os.path.join(workdir, "names.net")
+    run(binary, "export", sheet, "--format", "pajek", "--out", net)
+    got = set(nx.read_pajek(net).nodes)
+    check(got == want, f"names: read_pajek gave {sorted(got - want)} for {sorted(want - got)}")
+    for fmt, read in [("graphml", nx.read_graphml), ("json", None)]:
+        out = os.path.join(workdir, f"names.{fmt}")
+        run(binary, "export", sheet, "--format", fmt, "--out", out)
+        if read is not None:
+            names = {d.get("name") for _, d in read(out).nodes(data=True)}
+        else:
+            with open(out, encoding="utf-8") as f:
+                data = json.load(f)
+            names = {n.get("name") for n in json_graph.node_link_graph(data, edges="links").nodes.values()}
+        check(names == want, f"names: {fmt} names {sorted(names ^ want)}")
+    print(f"  {len(want)} names read back exactly (pajek, graphml, json); 1 possible duplicate")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("renkei", help="path to the renkei binary")
@@ -689,6 +724,7 @@ def main():
             json.dump(sample, f, ensure_ascii=False)
         check_network(binary, path, workdir, "sample", reference=sample)
         check_hostile(binary, workdir)
+        check_names_as_written(binary, workdir)
         check_networkx_files(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:

@@ -148,7 +148,7 @@ public struct RenderRequest: Sendable {
             diagrams.append(("network", networkDOT(), formats([.dot, .svg, .png])))
             diagrams.append(("sectors", writer.sectorsDOT(), formats([.dot, .svg])))
         }
-        if let stages { progress?(2, stages) }
+        if stages == 3 { progress?(2, 3) }  // the DOT is written; Graphviz lays it out next
         var files: [OutputItem] = []
         for (i, d) in diagrams.enumerated() {
             for f in d.formats {
