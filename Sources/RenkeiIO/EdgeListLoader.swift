@@ -336,7 +336,13 @@ enum EdgeListLoader {
                               vocabulary: vocabulary, organizations: resolved.organizations, projects: out,
                               partnerships: partnerships)
         for d in resolved.possibleDuplicates {
-            warnings.append(InputProblem(file: file, line: d.location?.line, field: header[c.source],
+            // The column where the second organisation is first met on its line.
+            var field = header[c.source]
+            if let row = rows.indices.first(where: { rows[$0].line == d.location?.line }),
+               resolved.organizations[resolved.assignments[2 * row]].id != d.organizations[1] {
+                field = header[c.target]
+            }
+            warnings.append(InputProblem(file: file, line: d.location?.line, field: field,
                                          message: "'\(d.names[0])' and '\(d.names[1])' may be the same organisation but are kept apart: \(d.reason)",
                                          kind: InputProblem.possibleDuplicate, organizations: d.organizations))
         }

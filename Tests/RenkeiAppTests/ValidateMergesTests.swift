@@ -32,6 +32,12 @@ import RenkeiIO
         #expect(text.contains("warning: names.csv:3: field 'source': '株式会社テスト' and 'テスト株式会社' may be the same organisation but are kept apart: same name 'テスト' with 株式会社 before it in one (前株) and after it in the other (後株): different legal entities, not merged\n"))
     }
 
+    @Test func maeYuuAndAtoYuuOnOneRowNameTheTargetColumn() throws {
+        let loaded = try Self.sheet("団体名,連携先,連携内容\n有限会社サンプル,サンプル(有),後援\n").load(reportingWarnings: false)
+        #expect(loaded.dataset.organizations.map(\.name) == ["有限会社サンプル", "サンプル(有)"])
+        #expect(loaded.warnings.map(\.description) == ["names.csv:2: field '連携先': '有限会社サンプル' and 'サンプル(有)' may be the same organisation but are kept apart: same name 'サンプル' with 有限会社 before it in one (前有) and after it in the other (後有): different legal entities, not merged"])
+    }
+
     @Test func jsonNamesBothWithTheKind() throws {
         let (json, valid) = try ValidateRequest(input: Self.sheet(Self.csv)).runJSON()
         #expect(valid)
