@@ -10,13 +10,13 @@
 # `swiftc -sanitize=fuzzer,address -parse-as-library`. A crash, a leak or a sanitizer report fails
 # the script and leaves the reproducer in .build-fuzz/findings/<target>/.
 #
-# The xlsx reader's target goes in Fuzz/targets/xlsx.swift (same shape: one LLVMFuzzerTestOneInput
-# calling the reader on the bytes) with a corpus in Fuzz/corpus/xlsx/; add xlsx to TARGETS below
-# and, if it needs ZIPFoundation, it is linked with the other objects automatically.
+# The xlsx target (Fuzz/targets/xlsx.swift) feeds the bytes to XLSXWorkbook; its corpus holds tiny
+# workbooks written by openpyxl and by our XLSXWriter, and broken zips. ZIPFoundation's objects are
+# linked with the others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=(csv yaml xml json dot)
+TARGETS=(csv yaml xml json dot xlsx)
 [ $# -gt 0 ] && TARGETS=("$@")
 SCRATCH=.build-fuzz
 SAN=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)

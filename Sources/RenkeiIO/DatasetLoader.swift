@@ -9,6 +9,9 @@ public struct LoadedDataset: Sendable {
     public var merges: [EntityMerge]
     /// Things worth a look that are not errors (organisations that look like duplicates).
     public var warnings: [InputProblem]
+    /// Organisations whose names match but which were kept apart (前株 and 後株), also among the
+    /// warnings (kind `possible_duplicate`); `validate --merges` lists them beside the merges.
+    public var possibleDuplicates: [PossibleDuplicate]
     /// The encoding each file was read in, by file name.
     public var encodings: [(file: String, encoding: TextEncoding)]
     /// Per-node metrics an interchange file carried (GraphML, GEXF or node-link JSON written with
@@ -17,8 +20,10 @@ public struct LoadedDataset: Sendable {
 
     /// A loaded dataset with its merges, warnings and file encodings.
     public init(dataset: Dataset, merges: [EntityMerge] = [], warnings: [InputProblem] = [],
-                encodings: [(file: String, encoding: TextEncoding)] = [], metrics: NodeMetrics? = nil) {
+                encodings: [(file: String, encoding: TextEncoding)] = [], metrics: NodeMetrics? = nil,
+                possibleDuplicates: [PossibleDuplicate] = []) {
         self.dataset = dataset
+        self.possibleDuplicates = possibleDuplicates
         self.merges = merges
         self.warnings = warnings
         self.encodings = encodings

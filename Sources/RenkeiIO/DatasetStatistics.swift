@@ -152,8 +152,16 @@ extension LoadedDataset {
             out += " (" + encodings.map { "\($0.file): \($0.encoding)" }.joined(separator: ", ") + ")"
         }
         out += "\n"
-        for w in warnings { out += "warning: \(w)\n" }
+        // With --merges the possible duplicates are listed beside the merges instead.
+        for w in warnings where !(showMerges && w.kind == InputProblem.possibleDuplicate) { out += "warning: \(w)\n" }
         guard showMerges else { return out }
+        if !possibleDuplicates.isEmpty {
+            out += "Possible duplicates, kept apart (\(ReportValue.counted(possibleDuplicates.count, "pair"))):\n"
+            for p in possibleDuplicates {
+                let place = p.location.map { " at \($0)" } ?? ""
+                out += "  \(p.names[0]) [id: \(p.organizations[0])] / \(p.names[1]) [id: \(p.organizations[1])]: \(p.reason)\(place)\n"
+            }
+        }
         if merges.isEmpty {
             out += "No names were merged.\n"
             return out

@@ -340,7 +340,19 @@ enum EdgeListLoader {
         let dataset = Dataset(metadata: DatasetMetadata(name: name, source: file),
                               vocabulary: vocabulary, organizations: resolved.organizations, projects: out,
                               partnerships: partnerships)
-        return LoadedDataset(dataset: dataset, merges: resolved.merges, warnings: InputError(sorting: warnings).problems)
+        for d in resolved.possibleDuplicates {
+            // The column where the second organisation is first met on its line.
+            var field = header[c.source]
+            if let row = rows.indices.first(where: { rows[$0].line == d.location?.line }),
+               resolved.organizations[resolved.assignments[2 * row]].id != d.organizations[1] {
+                field = header[c.target]
+            }
+            warnings.append(InputProblem(file: file, line: d.location?.line, field: field,
+                                         message: "'\(d.names[0])' and '\(d.names[1])' may be the same organisation but are kept apart: \(d.reason)",
+                                         kind: InputProblem.possibleDuplicate, organizations: d.organizations))
+        }
+        return LoadedDataset(dataset: dataset, merges: resolved.merges, warnings: InputError(sorting: warnings).problems,
+                             possibleDuplicates: resolved.possibleDuplicates)
     }
 
     /// A year as sheets write it: 2024, ２０２４年度, 令和6年度, R6, 平成30年度, or a date (2023-06-01,

@@ -107,6 +107,7 @@ enum FolderDatasetLoader {
         var merges: [EntityMerge] = []
         var byKey: [String: [Organization]] = [:]
         var keyOrder: [String] = []
+        var possibleDuplicates: [PossibleDuplicate] = []
         for o in organizations {
             let own = NameNormalizer.normalize(o.fullName)
             for alias in o.aliases {
@@ -125,15 +126,32 @@ enum FolderDatasetLoader {
             let group = byKey[key]!
             guard group.count > 1 else { continue }
             let first = group[0]
+            let firstName = NameNormalizer.normalize(first.fullName)
             for o in group.dropFirst() {
-                warnings.append(InputProblem(file: orgFile, line: orgLine[o.id], field: "name",
-                                             message: "'\(o.id)' (\(o.fullName)) looks like the same organisation as '\(first.id)' (\(first.fullName)), line \(orgLine[first.id] ?? 0); merge them or mark one generic"))
+                let n = NameNormalizer.normalize(o.fullName)
+                func form(_ x: NormalizedName) -> (form: String, position: LegalFormPosition)? {
+                    guard let f = x.legalForm, let p = x.legalFormPosition else { return nil }
+                    return (f, p)
+                }
+                let sameForm = firstName.legalForm == n.legalForm && firstName.legalFormPosition == n.legalFormPosition
+                let message: String, reason: String
+                if sameForm {
+                    reason = "the names match after normalisation; merge them or mark one generic"
+                    message = "'\(o.id)' (\(o.fullName)) looks like the same organisation as '\(first.id)' (\(first.fullName)), line \(orgLine[first.id] ?? 0); merge them or mark one generic"
+                } else {
+                    reason = PossibleDuplicate.reason(base: n.name, form(firstName), form(n))
+                    message = "'\(o.id)' (\(o.fullName)) and '\(first.id)' (\(first.fullName)), line \(orgLine[first.id] ?? 0), may be the same organisation but are kept apart: \(reason)"
+                }
+                possibleDuplicates.append(PossibleDuplicate(organizations: [first.id, o.id], names: [first.name, o.name], reason: reason,
+                                                            location: orgLine[o.id].map { SourceReference(document: orgFile, line: $0) }))
+                warnings.append(InputProblem(file: orgFile, line: orgLine[o.id], field: "name", message: message,
+                                             kind: InputProblem.possibleDuplicate, organizations: [first.id, o.id]))
             }
         }
 
         let dataset = Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
                               projects: projects, partnerships: partnerships)
-        return LoadedDataset(dataset: dataset, merges: merges, warnings: warnings)
+        return LoadedDataset(dataset: dataset, merges: merges, warnings: warnings, possibleDuplicates: possibleDuplicates)
     }
 
     /// Other spellings of each column, by table: the Japanese headers of `export --format xlsx`
@@ -300,11 +318,11 @@ enum FolderDatasetLoader {
             }
             let normalized = NameNormalizer.normalize(rawName)
             var legalForm = f(cLegal)
-            var name = rawName
-            if legalForm.isEmpty, let split = NameNormalizer.splitLegalForm(rawName) {
-                // The name carries its legal form: split it off.
-                legalForm = split.form.canonical
-                name = split.rest
+            // The name as written (NFKC, trimmed, white space runs made one space); a legal form
+            // written in it stays in it and is also recorded in legalForm.
+            let name = normalized.written
+            if legalForm.isEmpty, let form = normalized.legalForm {
+                legalForm = form
             } else if let form = LegalForms.form(named: legalForm) {
                 legalForm = form.canonical
             }

@@ -6,13 +6,24 @@ public struct InputProblem: RenkeiError, Hashable {
     public var line: Int?
     public var field: String?
     public var message: String
+    /// What sort of warning this is, for programs reading `validate --format json`
+    /// (`possible_duplicate`), or nil.
+    public var kind: String?
+    /// The organisations a warning is about (both of a `possible_duplicate`), by id.
+    public var organizations: [String]
 
-    public init(file: String, line: Int? = nil, field: String? = nil, message: String) {
+    public init(file: String, line: Int? = nil, field: String? = nil, message: String, kind: String? = nil,
+                organizations: [String] = []) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
+        self.kind = kind
+        self.organizations = organizations
     }
+
+    /// The `kind` of a warning about two organisations that may be one (see ``PossibleDuplicate``).
+    public static let possibleDuplicate = "possible_duplicate"
 
     /// `file:line: field 'x': message`
     public var description: String {

@@ -37,11 +37,11 @@ struct RenderCommand: ParsableCommand {
         var request = RenderRequest(
             input: input.input, target: diagram.target, format: try format.map(RenderFormat.init(parsing:)), outputPath: out, engine: style.engine,
             font: style.font, colorBy: style.colorBy, clusterBy: style.clusterBy, sizeBy: style.sizeBy,
-            seed: style.seed, progress: diagram.all ? Terminal.progress("render") : nil,
+            seed: style.seed, progress: Terminal.progress("render"),
             detail: style.detail, groupBy: style.groupBy, focus: style.focus)
         request.selection = filters.applied()
+        request.onNote = { Terminal.note("note: \($0)") }
         let set = try request.run()
-        for note in set.notes { Terminal.note("note: \(note)") }
         Terminal.warn(set.warnings)
         if diagram.all {
             try OutputWriter.write(set.files, into: out)

@@ -11,7 +11,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Flag(help: "List which names were merged into one organisation, and why.")
+    @Flag(help: "List which names were merged into one organisation, and why, and which organisations were kept apart as possible duplicates (前株/後株).")
     var merges = false
 
     @Option(help: "Output format: text, or json (valid, counts, errors and warnings arrays).")

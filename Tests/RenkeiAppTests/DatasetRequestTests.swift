@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import RenkeiApp
 import RenkeiCore
@@ -39,6 +40,23 @@ import RenkeiIO
         #expect(set.warnings.isEmpty, "\(set.warnings)")
         let dot = try RenderRequest(input: AppFixture.good, target: .network, outputPath: "net.dot").run()
         #expect(String(decoding: dot.files[0].bytes, as: UTF8.self).hasPrefix("graph"))
+    }
+
+    /// A big network says so before it is drawn: the note arrives through `onNote` ahead of the
+    /// first progress step (issue 12, `render --network` on huge inputs).
+    @Test func renderAnnouncesAnOverviewBeforeDrawing() throws {
+        let dir = try AppFixture.temporaryFolder()
+        var csv = "source,target,relations\n"
+        for i in 1..<450 { csv += "団体\(i),団体\(i + 1),後援\n" }  // a chain: 450 organisations
+        try csv.write(toFile: dir + "/chain.csv", atomically: true, encoding: .utf8)
+        let events = Mutex<[String]>([])
+        var request = RenderRequest(input: DatasetInput(path: dir + "/chain.csv"), target: .network, outputPath: "n.dot",
+                                    progress: { done, total in events.withLock { $0.append("progress \(done)/\(total)") } })
+        request.onNote = { note in events.withLock { $0.append(note) } }
+        let set = try request.run()
+        let note = "the network has 450 organisations (more than 400); drawing an overview by community instead of every organisation"
+        #expect(events.withLock { $0 } == [note, "progress 1/2", "progress 2/2"])
+        #expect(set.notes == [note])
     }
 
     @Test func renderAllNamesEveryFile() throws {

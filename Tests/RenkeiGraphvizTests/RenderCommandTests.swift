@@ -44,7 +44,7 @@ struct RenderCommandTests {
         let p1 = try String(contentsOfFile: a + "/project-p1.svg", encoding: .utf8)
         #expect(p1.contains(">WATALIS</text>"))
         #expect(p1.contains("連携図：ミツバチと共に創る"))
-        #expect(try String(contentsOfFile: a + "/project-p2.svg", encoding: .utf8).contains(">わんず</text>"))
+        #expect(try String(contentsOfFile: a + "/project-p2.svg", encoding: .utf8).contains(">NPO法人わんず</text>"))  // as written in organizations.csv (issue 12)
         // --format dot writes only the DOT files, byte-identical to the first run's.
         #expect(try Self.run(["render", Self.dataset, "--all", "--format", "dot", "--out", b]).status == 0)
         let dots = try FileManager.default.contentsOfDirectory(atPath: b).sorted()

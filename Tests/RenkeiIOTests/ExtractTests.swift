@@ -120,7 +120,8 @@ import RenkeiCore
         let loaded = try DatasetLoader.load(path: sheet)
         let names = Dictionary(uniqueKeysWithValues: loaded.organizations.map { ($0.id, $0.fullName) })
         let edges = loaded.partnerships.map { [names[$0.source]!, names[$0.target]!, $0.relations.map(\.japanese).joined(separator: ";")] }
-        #expect(edges == Self.expectedRows.map { [$0[1], $0[2] == "NPO法人あおぞら" ? "特定非営利活動法人あおぞら" : $0[2], $0[4]] })
+        // Names are kept as written, legal form included (issue 12).
+        #expect(edges == Self.expectedRows.map { [$0[1], $0[2], $0[4]] })
     }
 
     @Test func xlsxSheetLoadsLikeTheCSVAndUnknownExtensionsGiveAClearError() throws {

@@ -33,7 +33,9 @@ import RenkeiCore
         // ﾌｰﾄﾞﾊﾞﾝｸ信州, NPO法人フードバンク信州 and 特定非営利活動法人フードバンク信州.
         let fb = try #require(d.organization(id: "フードバンク信州"))
         #expect(fb.kind.id == "NPO")
-        #expect(Array(fb.name.unicodeScalars).count == 8)  // composed: フ ー ド バ ン ク 信 州
+        // The longest spelling as written is the name (issue 12), composed: 特定非営利活動法人 (9) + フ ー ド バ ン ク 信 州 (8).
+        #expect(fb.name == "特定非営利活動法人フードバンク信州")
+        #expect(Array(fb.name.unicodeScalars).count == 17)
         #expect(d.organization(id: "コープながの")?.kind.id == "協同組合")  // ｺｰﾌﾟながの too
         #expect(d.organization(id: "蟻ヶ崎町会")?.municipality == nil)
         #expect(d.organization(id: "信州大学教育学部")?.kind.id == "学校")

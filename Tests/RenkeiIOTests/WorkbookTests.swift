@@ -53,6 +53,26 @@ import RenkeiCore
         #expect(error.problems.first?.message.contains("ZIP bomb") == true)
     }
 
+    /// What the xlsx fuzz target found (Fuzz/corpus/xlsx): a central directory pointing past the
+    /// end trapped in ZIPFoundation, and a deflate stream cut short spun for ever. Both are now a
+    /// one-line error.
+    @Test func fuzzFindsGiveAnErrorNotACrashOrAHang() throws {
+        let corpus = Fixture.root.appendingPathComponent("../../../Fuzz/corpus/xlsx").standardizedFileURL
+        func message(_ name: String) throws -> String? {
+            let bytes = [UInt8](try Data(contentsOf: corpus.appendingPathComponent(name)))
+            let error = try #require(throws: InputError.self) { try XLSXWorkbook(bytes: bytes, file: name) }
+            return error.problems.first?.message
+        }
+        #expect(try message("crash-offset-past-end.xlsx") == "not a readable .xlsx workbook (the ZIP archive is damaged: the central directory lies outside the file)")
+        #expect(try message("hang-deflate-cut-short.xlsx") == "xl/workbook.xml cannot be unpacked: its CRC-32 does not match (the file is damaged)")
+        #expect(try message("truncated.xlsx") == "not a readable .xlsx workbook (the ZIP archive is damaged: no end-of-central-directory record)")
+        // The valid workbooks of the corpus, by openpyxl and by our XLSXWriter, still read.
+        for name in ["openpyxl-edges.xlsx", "renkei-export.xlsx"] {
+            let bytes = [UInt8](try Data(contentsOf: corpus.appendingPathComponent(name)))
+            #expect(try XLSXWorkbook(bytes: bytes, file: name).sheets.isEmpty == false)
+        }
+    }
+
     @Test func otherSpreadsheetsSayWhatToDo() throws {
         let xls = try #require(throws: InputError.self) { try DatasetLoader.load(path: Self.path("old.xls")) }
         #expect(xls.problems.map(\.description) == ["old.xls: an Excel 97-2003 workbook (.xls) cannot be read; open it in Excel or LibreOffice and save it as .xlsx (Excel workbook) or CSV"])

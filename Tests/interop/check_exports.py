@@ -109,6 +109,13 @@ def sample_network():
         {"id": "apostrophe", "name": "'=already guarded", "kind": "NPO"},
         {"id": "quote", "name": "say \"hi\" \\", "kind": "NPO"},
         {"id": "backslash", "name": "末尾\\", "kind": "NPO"},
+        # Names kept as written (issue 12): a space beside CJK, the legal form inside the name,
+        # ampersands, quotes, and 前株 / 後株 as two organisations.
+        {"id": "kita-shakyo", "name": "北区 社会福祉協議会", "kind": "社協"},
+        {"id": "test-mae", "name": "株式会社 テスト", "kind": "企業"},
+        {"id": "test-ato", "name": "テスト株式会社", "kind": "企業"},
+        {"id": "att", "name": "AT&T & co", "kind": "企業"},
+        {"id": "say-hi", "name": "say \"hi\"", "kind": "NPO"},
     ]
     links = [
         {"source": "watari-shakyo", "target": "watari-town", "relations": ["endorsement", "venue"],
@@ -123,6 +130,9 @@ def sample_network():
         {"source": "at", "target": "minus", "relations": ["venue"]},
         {"source": "apostrophe", "target": "quote", "relations": ["venue"]},
         {"source": "backslash", "target": "quote", "relations": ["venue"]},
+        {"source": "kita-shakyo", "target": "test-mae", "relations": ["venue"]},
+        {"source": "test-ato", "target": "att", "relations": ["venue"]},
+        {"source": "say-hi", "target": "kita-shakyo", "relations": ["venue"]},
     ]
     return {"directed": False, "multigraph": True, "graph": {"name": "亘理町の連携（試験）"},
             "nodes": nodes, "links": links}
@@ -829,6 +839,41 @@ def check_network(binary, source, workdir, label, reference=None, layout=False):
         print(f"  round trip {fmt}: {'identical' if same else 'DIFFERENT'}")
 
 
+def check_names_as_written(binary, workdir):
+    """An edge-list sheet: names are kept as written (NFKC, trimmed, white-space runs made one
+    space), 前株 and 後株 stay two organisations listed as a possible duplicate, and NetworkX reads
+    the names back exactly from Pajek, GraphML and node-link JSON. Expected values are by hand."""
+    print("== names kept as written (edge-list CSV)")
+    sheet = os.path.join(workdir, "names.csv")
+    rows = [["source", "target", "relations"],
+            ["北区\u3000社会福祉協議会", "株式会社 テスト", "後援"],
+            ["テスト株式会社", "AT&T  &  co", "後援"],
+            ['say "hi"', "末尾\\", "後援"],
+            ["北区社協", 'say "hi"', "後援"]]
+    with open(sheet, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    want = {"北区 社会福祉協議会", "株式会社 テスト", "テスト株式会社", "AT&T & co", 'say "hi"', "末尾\\"}
+    report = json.loads(subprocess.run([binary, "validate", sheet, "--format", "json"], capture_output=True, text=True).stdout)
+    dups = [w for w in report.get("warnings", []) if w.get("kind") == "possible_duplicate"]
+    check(report.get("organizations") == 6, f"names: {report.get('organizations')} organisations, want 6 (北区社協 merged)")
+    check(len(dups) == 1 and len(dups[0].get("organizations", [])) == 2, f"names: possible_duplicate warnings {dups}")
+    net = os.path.join(workdir, "names.net")
+    run(binary, "export", sheet, "--format", "pajek", "--out", net)
+    got = set(nx.read_pajek(net).nodes)
+    check(got == want, f"names: read_pajek gave {sorted(got - want)} for {sorted(want - got)}")
+    for fmt, read in [("graphml", nx.read_graphml), ("json", None)]:
+        out = os.path.join(workdir, f"names.{fmt}")
+        run(binary, "export", sheet, "--format", fmt, "--out", out)
+        if read is not None:
+            names = {d.get("name") for _, d in read(out).nodes(data=True)}
+        else:
+            with open(out, encoding="utf-8") as f:
+                data = json.load(f)
+            names = {n.get("name") for n in json_graph.node_link_graph(data, edges="links").nodes.values()}
+        check(names == want, f"names: {fmt} names {sorted(names ^ want)}")
+    print(f"  {len(want)} names read back exactly (pajek, graphml, json); 1 possible duplicate")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("renkei", help="path to the renkei binary")
@@ -848,6 +893,7 @@ def main():
             json.dump(sample, f, ensure_ascii=False)
         check_network(binary, path, workdir, "sample", reference=sample, layout=True)
         check_hostile(binary, workdir)
+        check_names_as_written(binary, workdir)
         check_networkx_files(binary, workdir)
         for i, ds in enumerate(args.dataset):
             try:

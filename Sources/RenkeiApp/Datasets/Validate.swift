@@ -18,13 +18,19 @@ public struct ValidateRequest: Sendable {
     }
 
     /// The outcome as JSON (`validate --format json`): `valid`, the counts, `errors` and
-    /// `warnings` (each `file`, `line`, `field`, `message`). Errors do not throw here; `valid`
-    /// is false.
+    /// `warnings` (each `file`, `line`, `field`, `message`; a warning with a `kind`, such as
+    /// `possible_duplicate`, also has `kind` and the `organizations` it names). Errors do not
+    /// throw here; `valid` is false.
     public func runJSON() -> (json: String, valid: Bool) {
         func problems(_ list: [InputProblem]) -> JSONValue {
             .array(list.map { p in
-                .object([("file", .string(p.file)), ("line", p.line.map { .int($0) } ?? .null),
-                         ("field", p.field.map { .string($0) } ?? .null), ("message", .string(p.message))])
+                var fields: [(String, JSONValue)] = [("file", .string(p.file)), ("line", p.line.map { .int($0) } ?? .null),
+                                                     ("field", p.field.map { .string($0) } ?? .null), ("message", .string(p.message))]
+                if let kind = p.kind {
+                    fields.append(("kind", .string(kind)))
+                    fields.append(("organizations", .array(p.organizations.map { .string($0) })))
+                }
+                return .object(fields)
             })
         }
         do {

@@ -32,6 +32,8 @@ public struct RenderRequest: Sendable {
     /// as a full drawing (every name at 9 pt on a ~3,000 px PNG); at `generate --scale city`
     /// (1,000) the full drawing is a hairball whose labels overlap.
     public static let overviewThreshold = 400
+    /// From this many partnerships on, drawing is announced as slow before it starts.
+    public static let largeInputPartnerships = 10_000
     public var input: DatasetInput
     public var target: DiagramTarget
     /// The format asked for; nil: from ``outputPath``'s extension, else SVG (for ``DiagramTarget/all``:
@@ -62,6 +64,10 @@ public struct RenderRequest: Sendable {
     /// Network diagram: draw only this organisation (id or name), its partners and the
     /// partnerships among them.
     public var focus: String?
+    /// Where each note goes as soon as it is decided, before the drawing starts (the tool prints
+    /// it on standard error, so a long run says why it is long at once). The notes are also in
+    /// the result's ``DiagramSet/notes``.
+    public var onNote: (@Sendable (String) -> Void)?
 
     public init(input: DatasetInput, target: DiagramTarget, format: RenderFormat? = nil, outputPath: String? = nil,
                 engine: String? = nil, font: String? = nil, colorBy: DiagramColoring = .kind,
@@ -111,13 +117,23 @@ public struct RenderRequest: Sendable {
         let organizations = Self.organizationsInPartnerships(dataset)
         let overview = (target == .network || target == .all)
             && (detail == .overview || (detail == .auto && organizations > Self.overviewThreshold))
-        if overview && detail == .auto {
-            notes.append("the network has \(organizations) organisations (more than \(Self.overviewThreshold)); drawing an overview by \(groupBy.rawValue) instead of every organisation")
-        } else if detail == .full && organizations > Self.overviewThreshold && target != .sectors {
-            notes.append("drawing all \(organizations) organisations with sfdp; this can take minutes")
+        func note(_ text: String) {
+            notes.append(text)
+            onNote?(text)
         }
+        if overview && detail == .auto {
+            note("the network has \(organizations) organisations (more than \(Self.overviewThreshold)); drawing an overview by \(groupBy.rawValue) instead of every organisation")
+        } else if detail == .full && organizations > Self.overviewThreshold && target != .sectors {
+            note("drawing all \(organizations) organisations with sfdp; this can take minutes")
+        }
+        if target != .sectors, dataset.partnerships.count >= Self.largeInputPartnerships {
+            note("\(dataset.partnerships.count) partnerships: drawing can take a minute or more")
+        }
+        // A single diagram reports its stages (options, DOT, Graphviz); --all reports per diagram.
+        let stages = target == .all ? nil : (rendering ? 3 : 2)
         let options = try diagramOptions(for: dataset, rendering: rendering, warnings: &warnings,
                                          communitiesNeeded: overview && groupBy == .community)
+        if let stages { progress?(1, stages) }
         let writer = DiagramWriter(dataset: dataset, options: options)
         let networkDOT = { overview ? writer.overviewDOT(grouping: groupBy) : writer.networkDOT() }
         var diagrams: [(name: String, dot: String, formats: [RenderFormat])] = []
@@ -132,6 +148,7 @@ public struct RenderRequest: Sendable {
             diagrams.append(("network", networkDOT(), formats([.dot, .svg, .png])))
             diagrams.append(("sectors", writer.sectorsDOT(), formats([.dot, .svg])))
         }
+        if stages == 3 { progress?(2, 3) }  // the DOT is written; Graphviz lays it out next
         var files: [OutputItem] = []
         for (i, d) in diagrams.enumerated() {
             for f in d.formats {
@@ -145,7 +162,7 @@ public struct RenderRequest: Sendable {
                 }
                 files.append(OutputItem(name: "\(d.name).\(f.rawValue)", bytes: bytes))
             }
-            progress?(i + 1, diagrams.count)
+            if let stages { progress?(stages, stages) } else { progress?(i + 1, diagrams.count) }
         }
         return DiagramSet(files: files, diagramCount: diagrams.count, warnings: warnings, notes: notes)
     }

@@ -36,7 +36,9 @@ public struct SourceReference: Hashable, Sendable, Comparable, CustomStringConve
 public struct Organization: Hashable, Sendable, Identifiable {
     /// Stable identifier, unique in its dataset.
     public var id: String
-    /// Display name, without the legal form (`WATALIS`, `亘理町社会福祉協議会`).
+    /// Display name, as the user wrote it after NFKC, trimming and collapsing each run of white
+    /// space into one space (`WATALIS`, `北区 社会福祉協議会`, `株式会社 テスト`). A legal form
+    /// written in the name stays in it; one given apart (`legal_form`) is in `legalForm`.
     public var name: String
     /// Sector.
     public var kind: OrganizationKind
@@ -66,9 +68,11 @@ public struct Organization: Hashable, Sendable, Identifiable {
         self.generic = generic
     }
 
-    /// The name with its legal form in front, as in the report's headers.
+    /// The name with its legal form, as in the report's headers: the name itself when it already
+    /// carries a legal form (`株式会社 テスト`, `テスト株式会社`), else the legal form in front
+    /// (`一般社団法人WATALIS` for name `WATALIS`, legal form 一般社団法人).
     public var fullName: String {
-        guard let legalForm, !legalForm.isEmpty else { return name }
+        guard let legalForm, !legalForm.isEmpty, NameNormalizer.splitLegalForm(name) == nil else { return name }
         return legalForm + name
     }
 }

@@ -45,6 +45,48 @@ public struct EntityMerge: Hashable, Sendable {
     }
 }
 
+/// Two organisations whose names match but which were kept apart because their legal forms
+/// disagree (前株 `株式会社テスト` and 後株 `テスト株式会社`, or 株式会社 and 有限会社): they may be
+/// one organisation written two ways, or two different legal entities. `validate` lists them as
+/// `possible_duplicate` warnings.
+public struct PossibleDuplicate: Hashable, Sendable {
+    /// The two organisations' ids, in order of first mention.
+    public var organizations: [String]
+    /// Their names.
+    public var names: [String]
+    /// Why they were not merged, in words.
+    public var reason: String
+    /// Where the second one was first met.
+    public var location: SourceReference?
+
+    /// Two organisations kept apart, and why.
+    public init(organizations: [String], names: [String], reason: String, location: SourceReference? = nil) {
+        self.organizations = organizations
+        self.names = names
+        self.reason = reason
+        self.location = location
+    }
+
+    /// Why two legal forms (canonical spelling and position, nil for none) keep two names apart.
+    public static func reason(base: String, _ a: (form: String, position: LegalFormPosition)?,
+                              _ b: (form: String, position: LegalFormPosition)?) -> String {
+        func words(_ f: (form: String, position: LegalFormPosition)?) -> String {
+            guard let f else { return "no legal form" }
+            return "\(f.form) \(f.position == .before ? "before" : "after") the name"
+        }
+        if let a, let b, a.form == b.form, let short = shortForms[a.form] {
+            return "same name '\(base)' with \(a.form) before it in one (\(a.position.japanese)\(short)) and after it in the other (\(b.position.japanese)\(short)): different legal entities, not merged"
+        }
+        if a == nil || b == nil {
+            return "same name '\(base)', one with \(words(a ?? b)) and one with no legal form: may be the same organisation, not merged"
+        }
+        return "same name '\(base)' with \(words(a)) in one and \(words(b)) in the other: different legal entities, not merged"
+    }
+
+    /// The one-character abbreviations of 前株/後株 and their kin.
+    static let shortForms: [String: String] = ["株式会社": "株", "有限会社": "有", "合同会社": "合", "合資会社": "資", "合名会社": "名"]
+}
+
 /// The organisations found behind a list of name mentions.
 public struct ResolvedEntities: Sendable {
     /// One organisation per distinct entity, in order of first mention.
@@ -53,14 +95,25 @@ public struct ResolvedEntities: Sendable {
     public var assignments: [Int]
     /// Every spelling that differs from its organisation's name, in order of first mention.
     public var merges: [EntityMerge]
+    /// Organisations whose names match but whose legal forms disagree, kept apart.
+    public var possibleDuplicates: [PossibleDuplicate] = []
 }
 
 /// Entity resolution over normalised names.
 ///
-/// Two mentions are one organisation when their normalised names (see ``NameNormalizer``) are equal
-/// and their prefectures do not contradict each other; so 「北区社協」, 「北区社会福祉協議会」 and
-/// 「東京都北区社会福祉協議会」 are one 社協 (municipality 北区). A generic mention
-/// (「地域の保育園」) is only merged with the same name in the same project.
+/// Two mentions are one organisation when their matching keys (see ``NameNormalizer``) are equal,
+/// their prefectures do not contradict each other and their legal forms agree; so 「北区社協」,
+/// 「北区社会福祉協議会」 and 「東京都北区社会福祉協議会」 are one 社協 (municipality 北区), and
+/// 「NPO法人わんず」 and 「特定非営利活動法人わんず」 one NPO. Legal forms agree when they are the
+/// same form in the same place: 前株 「株式会社テスト」 and 後株 「テスト株式会社」 are two
+/// organisations, listed as a ``PossibleDuplicate``; so are 株式会社 and 有限会社 of one name, and a
+/// bare 「テスト」 beside both of them. A bare name beside only one legal form is merged with it.
+/// A generic mention (「地域の保育園」) is only merged with the same name in the same project.
+///
+/// The organisation's `name` is one of its spellings as written (``NormalizedName/written``): the
+/// longest, white space not counted, so the most formal (「東京都北区社会福祉協議会」 over 「北区社協」);
+/// of equals, the first in the input. A spelling completed from its context (「社協」 in a 坂井市
+/// project) is used only when the organisation has no other.
 public enum EntityResolver {
     /// Resolves mentions into organisations. Deterministic: organisations come in order of first
     /// mention and ids are the normalised names (with the prefecture, or the project for generic
@@ -132,7 +185,32 @@ public enum EntityResolver {
             if !unknown.isEmpty { parts.append(unknown) }
             clusters.append(contentsOf: parts)
         }
-        clusters.sort { $0[0] < $1[0] }
+
+        // Split each cluster by legal form (form and position) when its members disagree.
+        struct Signature: Hashable { var form: String; var position: LegalFormPosition }
+        func signature(_ i: Int) -> Signature? {
+            guard let f = normalized[i].legalForm, let p = normalized[i].legalFormPosition else { return nil }
+            return Signature(form: f, position: p)
+        }
+        var keptApart: [[[Int]]] = []
+        var split: [[Int]] = []
+        for members in clusters {
+            var order: [Signature?] = []
+            var bySignature: [Signature?: [Int]] = [:]
+            for i in members {
+                let sig = signature(i)
+                if bySignature[sig] == nil { order.append(sig) }
+                bySignature[sig, default: []].append(i)
+            }
+            if order.compactMap({ $0 }).count <= 1 {
+                split.append(members)
+                continue
+            }
+            let parts = order.map { bySignature[$0]! }
+            split.append(contentsOf: parts)
+            keptApart.append(parts)
+        }
+        clusters = split.sorted { $0[0] < $1[0] }
 
         // Build organisations.
         var organizations: [Organization] = []
@@ -145,10 +223,12 @@ public enum EntityResolver {
             let first = normalized[c[0]]
             let explicitPrefecture = c.lazy.compactMap { normalized[$0].prefectureInferred ? nil : normalized[$0].prefecture }.first
             let prefecture = explicitPrefecture ?? c.lazy.compactMap { normalized[$0].prefecture }.first
-            let legalForm = c.lazy.compactMap { normalized[$0].legalForm }.first
+            let withForm = c.first { normalized[$0].legalForm != nil }
+            let legalForm = withForm.flatMap { normalized[$0].legalForm }
             var id = first.name
             if nameCount[first.name, default: 0] > 1 {
                 if first.generic, let p = distinct[c[0]].project { id = "\(first.name)@\(p)" }
+                else if let withForm { id = (explicitPrefecture ?? "") + normalized[withForm].fullName }
                 else if let prefecture { id = prefecture + first.name }
             }
             var k = 2
@@ -166,23 +246,51 @@ public enum EntityResolver {
                     spellings.append((text, normalized[i].steps, distinctLocations[i]))
                 }
             }
-            let fullName = (legalForm ?? "") + first.name
-            let aliases = spellings.map(\.text).filter { $0 != first.name && $0 != fullName }
+            // The display name: the longest spelling as written (white space not counted), the
+            // first of equals; one completed from its context only when there is no other.
+            var best = c[0]
+            func rank(_ i: Int) -> (Int, Int) {
+                let contextual = normalized[i].steps.contains { if case .contextMunicipality = $0 { return true } else { return false } }
+                return (contextual ? 0 : 1, normalized[i].written.unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.count)
+            }
+            for i in c.dropFirst() where rank(i) > rank(best) { best = i }
+            let name = normalized[best].written
+            let organization = Organization(id: id, name: name, kind: .other, legalForm: legalForm)
+            let aliases = spellings.map(\.text).filter { $0 != name && $0 != organization.fullName }
             if spellings.count > 1 {
                 for s in spellings {
                     let reasons = s.steps.isEmpty ? ["same name"] : s.steps.map(\.description)
-                    merges.append(EntityMerge(organization: id, name: fullName, spelling: s.text, reasons: reasons,
+                    merges.append(EntityMerge(organization: id, name: organization.fullName, spelling: s.text, reasons: reasons,
                                               locations: s.locations.sorted()))
                 }
             }
-            let org = Organization(id: id, name: first.name, kind: OrganizationKind.builtIn.first { $0.id == first.kind } ?? .other,
+            let org = Organization(id: id, name: name, kind: OrganizationKind.builtIn.first { $0.id == first.kind } ?? .other,
                                    category: first.category, legalForm: legalForm, prefecture: prefecture,
                                    municipality: first.municipality, aliases: aliases, generic: first.generic)
             for i in c { distinctToOrganization[i] = organizations.count }
             organizations.append(org)
         }
         let assignments = mentionToDistinct.map { distinctToOrganization[$0] }
-        return ResolvedEntities(organizations: organizations, assignments: assignments, merges: merges)
+
+        // Every pair of parts of a cluster split by legal form.
+        var duplicates: [PossibleDuplicate] = []
+        for parts in keptApart {
+            for a in parts.indices {
+                for b in parts.indices where b > a {
+                    let i = parts[a][0], j = parts[b][0]
+                    func form(_ k: Int) -> (form: String, position: LegalFormPosition)? {
+                        guard let f = normalized[k].legalForm, let p = normalized[k].legalFormPosition else { return nil }
+                        return (f, p)
+                    }
+                    let oa = organizations[distinctToOrganization[i]], ob = organizations[distinctToOrganization[j]]
+                    duplicates.append(PossibleDuplicate(organizations: [oa.id, ob.id], names: [oa.name, ob.name],
+                                                        reason: PossibleDuplicate.reason(base: normalized[i].name, form(i), form(j)),
+                                                        location: distinctLocations[j].min()))
+                }
+            }
+        }
+        return ResolvedEntities(organizations: organizations, assignments: assignments, merges: merges,
+                                possibleDuplicates: duplicates)
     }
 }
 

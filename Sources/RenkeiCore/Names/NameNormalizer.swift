@@ -29,16 +29,35 @@ public enum NormalizationStep: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A name after normalisation: display name, legal form, place and inferred kind.
+/// Where a legal form stands in a name: 前株 (`株式会社テスト`) or 後株 (`テスト株式会社`).
+/// The two are different legal entities, so names that differ only in it are never merged.
+public enum LegalFormPosition: String, Hashable, Sendable {
+    /// Before the name (前株, 前有 …).
+    case before
+    /// After the name (後株, 後有 …).
+    case after
+
+    /// 前 or 後, as Japanese writes it (前株, 後株).
+    var japanese: String { self == .before ? "前" : "後" }
+}
+
+/// A name after normalisation: the name as written, the base name matching works on, legal form,
+/// place and inferred kind.
 public struct NormalizedName: Hashable, Sendable {
-    /// The text as written.
+    /// The text exactly as it arrived.
     public var original: String
-    /// Display name: NFKC, white space removed (one space kept between Latin words), legal form
-    /// split off, 社協 spelled 社会福祉協議会, a prefecture or 郡 written before the municipality
-    /// removed (`東京都北区社協` → `北区社会福祉協議会`).
+    /// The name as written, the one an organisation is shown by: NFKC, trimmed, every run of
+    /// white space made one space (see ``NameNormalizer/written(_:)``). The legal form and every
+    /// space the user typed between words stay: `株式会社 テスト`, `北区 社会福祉協議会`.
+    public var written: String
+    /// Base name, the matching level: NFKC, white space removed (one space kept between Latin
+    /// words), legal form split off, 社協 spelled 社会福祉協議会, a prefecture or 郡 written before
+    /// the municipality removed (`東京都北区社協` → `北区社会福祉協議会`). Not for display.
     public var name: String
     /// Canonical legal form (特定非営利活動法人 for NPO法人, (特非) and (特活)).
     public var legalForm: String?
+    /// Where the legal form was written, before or after the name (nil without one).
+    public var legalFormPosition: LegalFormPosition?
     /// Prefecture (都道府県) written in the name, or inferred (see `prefectureInferred`).
     public var prefecture: String?
     /// True when the prefecture was not written but inferred (a bare Tokyo special ward).
@@ -51,13 +70,18 @@ public struct NormalizedName: Hashable, Sendable {
     public var category: String?
     /// True for a partner named only by its type (地域の保育園, 近隣の中学校, 民生委員).
     public var generic: Bool
-    /// Matching key: the display name with Latin letters lower-cased.
+    /// Matching key: the base name with Latin letters lower-cased. Names with equal keys are
+    /// merged unless their legal forms disagree (see ``EntityResolver``).
     public var key: String
     /// The changes made, in order.
     public var steps: [NormalizationStep]
 
-    /// The name with its legal form in front.
-    public var fullName: String { (legalForm ?? "") + name }
+    /// The base name with its canonical legal form where it was written (`株式会社テスト`,
+    /// `テスト株式会社`): a compact formal spelling, used for ids.
+    public var fullName: String {
+        guard let legalForm else { return name }
+        return legalFormPosition == .after ? name + legalForm : legalForm + name
+    }
 }
 
 /// Normalises Japanese organisation names and infers their sector and institution type.
@@ -199,16 +223,19 @@ public enum NameNormalizer {
     public static func normalize(_ raw: String) -> NormalizedName {
         var steps: [NormalizationStep] = []
         let nfkc = raw.nfkcComposed
+        let written = collapsingWhitespace(nfkc)
         if removingAllWhitespace(nfkc) != removingAllWhitespace(raw) { steps.append(.compatibilityCharacters) }
         var text = compactWhitespace(nfkc)
         if text != nfkc.trimmingWhitespace() { steps.append(.whitespace) }
 
         // Legal form at the start or the end.
         var legalForm: String?
+        var position: LegalFormPosition?
         var formKind: String?
         if let split = splitLegalForm(text) {
             text = split.rest
             legalForm = split.form.canonical
+            position = split.position
             formKind = split.form.kind
             steps.append(.legalForm(written: split.variant, canonical: split.form.canonical))
         }
@@ -233,7 +260,8 @@ public enum NameNormalizer {
             inferred = true
         }
 
-        var result = NormalizedName(original: raw, name: text, legalForm: legalForm, prefecture: prefecture,
+        var result = NormalizedName(original: raw, written: written, name: text, legalForm: legalForm,
+                                    legalFormPosition: position, prefecture: prefecture,
                                     prefectureInferred: inferred, municipality: municipality, kind: "その他",
                                     category: nil, generic: false, key: text.lowercased(), steps: steps)
         infer(&result, formKind: formKind, rest: place.rest, wholeIsPlace: place.wholeIsPlace)
@@ -241,8 +269,8 @@ public enum NameNormalizer {
     }
 
     /// Splits one legal form off the start or the end of a name (after NFKC and white-space
-    /// removal): `NPO法人わんず` → (`わんず`, `NPO法人`, 特定非営利活動法人). Nil when there is none.
-    public static func splitLegalForm(_ name: String) -> (rest: String, variant: String, form: LegalForms.Form)? {
+    /// removal): `NPO法人わんず` → (`わんず`, `NPO法人`, 特定非営利活動法人, before). Nil when there is none.
+    public static func splitLegalForm(_ name: String) -> (rest: String, variant: String, form: LegalForms.Form, position: LegalFormPosition)? {
         let text = compactWhitespace(name.nfkcComposed)
         let scalars = Array(text.unicodeScalars)
         let lowered = asciiLowercased(scalars)
@@ -250,12 +278,15 @@ public enum NameNormalizer {
             let v = LegalForms.loweredVariantScalars[i]
             guard lowered.count > v.count else { continue }
             var rest = scalars
+            let position: LegalFormPosition
             if lowered.starts(with: v) {
                 rest.removeFirst(v.count)
+                position = .before
             } else if lowered.suffix(v.count).elementsEqual(v) {
                 rest.removeLast(v.count)
+                position = .after
             } else { continue }
-            return (String(String.UnicodeScalarView(rest)).trimmingWhitespace(), variant, form)
+            return (String(String.UnicodeScalarView(rest)).trimmingWhitespace(), variant, form, position)
         }
         return nil
     }
@@ -268,6 +299,7 @@ public enum NameNormalizer {
         else { return n }
         var r = normalize(municipality + n.name)
         r.original = n.original
+        r.written = municipality + n.written
         r.steps = n.steps + [.contextMunicipality(municipality)]
         if r.prefecture == nil || r.prefectureInferred, let prefecture, !prefecture.isEmpty {
             r.prefecture = prefecture
@@ -450,6 +482,28 @@ public enum NameNormalizer {
     }
 
     // MARK: White space
+
+    /// The name as written: NFKC, trimmed, each run of white space (U+3000, tabs and line breaks
+    /// included) made one U+0020. Nothing else changes: `北区　社会福祉協議会` → `北区 社会福祉協議会`,
+    /// `say "hi"` and `AT&T & co` stay as they are.
+    /// - Complexity: O(*n*) in the length of the name.
+    public static func written(_ raw: String) -> String { collapsingWhitespace(raw.nfkcComposed) }
+
+    /// Trims and turns each run of white space into one space (no normalisation).
+    static func collapsingWhitespace(_ s: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for c in s {
+            if c.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        return out
+    }
 
     static func removingAllWhitespace(_ s: String) -> String {
         String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))

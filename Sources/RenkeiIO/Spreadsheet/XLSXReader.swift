@@ -47,33 +47,62 @@ public struct XLSXWorkbook: Sendable {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw fail("not an .xlsx workbook (no ZIP signature); save it from Excel or LibreOffice as .xlsx or CSV")
         }
-        let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw fail("not a readable .xlsx workbook (the ZIP archive is damaged)")
+        // The ZIP directory is read here, and only the inflating is left to zlib (through
+        // ZIPFoundation's Data.decompress): its in-memory Archive leaks when there is no
+        // end-of-central-directory record, traps when an offset points past the end, and spins
+        // for ever on a deflate stream cut short (all three found by the xlsx fuzz target).
+        let archive: [String: ZipEntry]
+        switch Self.zipDirectory(bytes) {
+        case .success(let d): archive = d
+        case .failure(let damage): throw fail("not a readable .xlsx workbook (the ZIP archive is damaged: \(damage.reason))")
         }
         var total = 0
         func part(_ path: String) throws -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
             let bomb = "\(path) inflates beyond the limits (\(XLSXWorkbook.maximumEntrySize >> 20) MB a part, \(XLSXWorkbook.maximumRatio)× its compressed size): not read, it looks like a ZIP bomb"
             // The declared sizes first (no inflating at all), then the real ones while inflating.
-            if entry.uncompressedSize > UInt64(XLSXWorkbook.maximumEntrySize)
-                || (entry.uncompressedSize > 1 << 16 && entry.uncompressedSize > entry.compressedSize * UInt64(XLSXWorkbook.maximumRatio)) {
+            if entry.uncompressedSize > XLSXWorkbook.maximumEntrySize
+                || (entry.uncompressedSize > 1 << 16 && entry.uncompressedSize > entry.compressedSize * XLSXWorkbook.maximumRatio) {
                 throw fail(bomb)
             }
+            let limit = min(XLSXWorkbook.maximumEntrySize, max(1 << 16, entry.compressedSize * XLSXWorkbook.maximumRatio))
+            let data = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
             var out: [UInt8] = []
-            let limit = min(XLSXWorkbook.maximumEntrySize,
-                            max(1 << 16, Int(clamping: entry.compressedSize) * XLSXWorkbook.maximumRatio))
-            struct TooLarge: Error {}
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    out += chunk
-                    total += chunk.count
-                    if out.count > limit || total > XLSXWorkbook.maximumTotalSize { throw TooLarge() }
+            switch entry.method {
+            case 0:
+                out = Array(data)
+                total += out.count
+                if out.count > limit || total > XLSXWorkbook.maximumTotalSize { throw fail(bomb) }
+            case 8:
+                struct TooLarge: Error {}
+                struct CutShort: Error {}
+                do {
+                    let crc = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
+                        // Past the end of the compressed data the stream was cut short. Each chunk
+                        // is `size` bytes, zero-padded: the inflate loop tells zlib a whole buffer
+                        // is available, so a short chunk would let it read beyond it.
+                        guard position >= 0, Int(position) < data.count else { throw CutShort() }
+                        let from = data.startIndex + Int(position)
+                        var chunk = Data(data[from..<min(data.endIndex, from + size)])
+                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                        return chunk
+                    }, consumer: { chunk in
+                        out += chunk
+                        total += chunk.count
+                        if out.count > limit || total > XLSXWorkbook.maximumTotalSize { throw TooLarge() }
+                    })
+                    guard crc == entry.crc32 else { throw fail("\(path) cannot be unpacked: its CRC-32 does not match (the file is damaged)") }
+                } catch is TooLarge {
+                    throw fail(bomb)
+                } catch is CutShort {
+                    throw fail("\(path) cannot be unpacked: its compressed data is cut short (the file is damaged)")
+                } catch let e as InputError {
+                    throw e
+                } catch {
+                    throw fail("\(path) cannot be unpacked: \(error)")
                 }
-            } catch is TooLarge {
-                throw fail(bomb)
-            } catch {
-                throw fail("\(path) cannot be unpacked: \(error)")
+            default:
+                throw fail("\(path) cannot be unpacked: compression method \(entry.method) is not read (only stored and deflate)")
             }
             return out
         }
@@ -126,6 +155,69 @@ public struct XLSXWorkbook: Sendable {
     }
 
     /// The text of a string item: its `t`, or its runs' `t`, without phonetic guides (`rPh`).
+    /// One part of the ZIP archive: where its data is and how it is stored.
+    struct ZipEntry {
+        var method: Int
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var crc32: UInt32
+        /// Offset of the first byte of the (compressed) data.
+        var dataStart: Int
+    }
+
+    /// Why a ZIP directory cannot be read.
+    struct ZipDamage: Error { var reason: String }
+
+    /// The ZIP archive's parts by path, read from its central directory, or what is damaged:
+    /// the end-of-central-directory record (the last `PK\u{5}\u{6}` at least 22 bytes before the
+    /// end, with its whole comment present), the central directory inside the file, and for each
+    /// entry its central record, its local header and its data inside the file. ZIP64 is
+    /// refused: a workbook within the size limits never needs it. Every offset is checked, so
+    /// nothing reads past the end.
+    /// - Complexity: O(*n*) in the number of bytes.
+    static func zipDirectory(_ bytes: [UInt8]) -> Result<[String: ZipEntry], ZipDamage> {
+        let n = bytes.count
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        func signature(_ at: Int, _ b2: UInt8, _ b3: UInt8) -> Bool {
+            at >= 0 && at + 4 <= n && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == b2 && bytes[at + 3] == b3
+        }
+        func damaged(_ reason: String) -> Result<[String: ZipEntry], ZipDamage> { .failure(ZipDamage(reason: reason)) }
+        guard n >= 22 else { return damaged("too short") }
+        var eocd = n - 22
+        while eocd >= 0, !signature(eocd, 0x05, 0x06) { eocd -= 1 }
+        guard eocd >= 0 else { return damaged("no end-of-central-directory record") }
+        guard eocd + 22 + u16(eocd + 20) <= n else { return damaged("the archive comment is cut off") }
+        let entries = u16(eocd + 10), cdSize = u32(eocd + 12), cdStart = u32(eocd + 16)
+        if entries == 0xFFFF || cdSize == 0xFFFF_FFFF || cdStart == 0xFFFF_FFFF || signature(eocd - 20, 0x06, 0x07) {
+            return damaged("ZIP64 archives are not read")
+        }
+        let cdEnd = cdStart + cdSize
+        guard cdEnd <= eocd else { return damaged("the central directory lies outside the file") }
+        var directory: [String: ZipEntry] = [:]
+        var at = cdStart
+        for _ in 0..<entries {
+            guard at + 46 <= cdEnd, signature(at, 0x01, 0x02) else { return damaged("a central directory entry is cut off") }
+            let method = u16(at + 10), crc = UInt32(u32(at + 16)), compressed = u32(at + 20), uncompressed = u32(at + 24)
+            let name = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32), local = u32(at + 42)
+            guard at + 46 + name + extra + comment <= cdEnd else { return damaged("a central directory entry is cut off") }
+            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+                return damaged("ZIP64 archives are not read")
+            }
+            guard local + 30 <= n, signature(local, 0x03, 0x04) else { return damaged("an entry's local header lies outside the file") }
+            let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
+            guard dataStart + compressed <= n else { return damaged("an entry's data lies outside the file") }
+            if method == 0 && compressed != uncompressed { return damaged("a stored entry's sizes disagree") }
+            let path = String(decoding: bytes[(at + 46)..<(at + 46 + name)], as: UTF8.self)
+            if directory[path] == nil {
+                directory[path] = ZipEntry(method: method, compressedSize: compressed, uncompressedSize: uncompressed,
+                                           crc32: crc, dataStart: dataStart)
+            }
+            at += 46 + name + extra + comment
+        }
+        return .success(directory)
+    }
+
     static func text(of e: XMLTree.Element) -> String {
         if e.localName == "rPh" || e.localName == "phoneticPr" { return "" }
         if e.localName == "t" { return e.text }
