@@ -94,6 +94,26 @@ import Testing
         })
     }
 
+    @Test func gexfReader() throws {
+        try checkLinear("GEXF", base: 100, make: { n in
+            var s = "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph defaultedgetype=\"undirected\"><nodes>"
+            for i in 0..<n { s += "<node id=\"n\(i)\" label=\"団体 &amp; \(i)\"/>" }
+            s += "</nodes><edges>"
+            for i in 1..<n { s += "<edge id=\"e\(i)\" source=\"n\(i - 1)\" target=\"n\(i)\"/>" }
+            return Array((s + "</edges></graph></gexf>").utf8)
+        }, read: { bytes in _ = try NetworkImport.read(bytes: bytes, format: .gexf, file: "s.gexf") })
+    }
+
+    @Test func xlsxReader() throws {
+        try checkLinear("xlsx", base: 200, make: { n in
+            let rows: [[XLSXCell]] = (0..<n).map { [.text("団体\($0)"), .text("連携先\($0 % 97)"), .text("後援"), .number(Double($0 % 5 + 1))] }
+            return XLSXWriter.workbook([XLSXSheet(name: "連携", columns: ["団体名", "連携先", "連携内容", "重み"], rows: rows)])
+        }, read: { bytes in
+            let book = try XLSXWorkbook(bytes: bytes, file: "s.xlsx")
+            #expect(book.sheets.first?.rows.count ?? 0 > 1)
+        })
+    }
+
     @Test func plainEdgeListReader() throws {
         try checkLinear("plain edge list", base: 500, make: { n in
             Array((0..<n).map { "v\($0) v\($0 + 1) 1.5\n" }.joined().utf8)
