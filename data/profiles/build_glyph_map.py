@@ -69,7 +69,7 @@ def real_characters():
     for name in ("organizations.csv", "projects.csv"):
         with open(os.path.join(DATA, name), encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                for k in ("name", "aliases", "title"):
+                for k in ("name", "aliases", "title", "prefecture", "municipality"):
                     chars.update(nfkc(row.get(k) or ""))
     return chars
 
@@ -95,10 +95,34 @@ def build():
                     if k == v or any(c in real for c in k) or not suspect(k) or unicodedata.category(v[0]).startswith("P"):
                         continue
                     votes.setdefault(k, Counter())[v] += 1
+    learned = {k: votes[k].most_common(1)[0][0] for k in votes}
+    learned.update(shifted_kana(learned, real))
     entries = OrderedDict()
-    for k in sorted(votes, key=lambda s: [ord(c) for c in s]):
-        entries[k] = votes[k].most_common(1)[0][0]
+    for k in sorted(learned, key=lambda s: [ord(c) for c in s]):
+        entries[k] = learned[k]
     return pairs, entries
+
+
+KANA = (range(0x3041, 0x3097), range(0x30A1, 0x30FB))  # ぁ … ゖ, ァ … ヺ
+
+
+def shifted_kana(learned, real):
+    """A font that encodes its kana at a constant offset (ム written as 嵈, U+5D48 = U+30E0 + 0x2C68;
+    ぞ as 峈) shifts the whole syllabary: when at least three learned single code points map into
+    one syllabary by one offset, every kana of it is mapped from its shifted code point, except code
+    points that are real characters of the dataset's names (崎 of 宮崎, 島 of 福島 stay)."""
+    extra = {}
+    for block in KANA:
+        offsets = Counter(ord(k) - ord(v) for k, v in learned.items()
+                          if len(k) == 1 and len(v) == 1 and ord(v) in block and ord(k) > 0x3400)
+        for offset, n in offsets.items():
+            if n < 3:
+                continue
+            for c in block:
+                k = chr(c + offset)
+                if k not in learned and k not in real and k not in extra:
+                    extra[k] = chr(c)
+    return extra
 
 
 def yaml_text(entries):
