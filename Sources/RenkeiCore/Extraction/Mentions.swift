@@ -3,7 +3,7 @@ import Foundation
 /// An organisation named in a sentence.
 public struct Mention: Sendable, Equatable {
     /// How the mention was found; decides its base confidence.
-    public enum Rule: String, Sendable { case legalForm, quoted, suffix }
+    public enum Rule: String, Sendable { case legalForm, quoted, suffix, label }
     /// The text as written (after repair), legal form included.
     public var text: String
     /// Scalar offsets in the sentence.
@@ -61,6 +61,7 @@ public enum MentionFinder {
         "民生委員", "児童委員", "ネットワーク", "クラブ", "株式会社", "有限会社", "合同会社", "企業", "会社",
         "関係機関", "専門機関", "支援団体", "団体", "ボランティア", "弁護士", "司法書士", "社会福祉士", "医師",
         "看護師", "保健師", "専門家", "専門職", "ホーム", "施設", "カフェ", "プロジェクト", "生協", "社協",
+        "同友会", "家族会", "商工会", "の会", "士会", "師会", "バンク", "FC",
         "市", "町", "区", "村", "県", "都", "府",
     ].sorted { $0.count > $1.count }
     static let headScalars: [[Unicode.Scalar]] = headWords.map { Array($0.unicodeScalars) }
@@ -106,6 +107,8 @@ public enum MentionFinder {
     /// - Complexity: O(*n* × *w*) for a sentence of *n* scalars and *w* words in the tables.
     public static func mentions(in s: [Unicode.Scalar]) -> [Mention] {
         var candidates: [(range: Range<Int>, rule: Mention.Rule)] = []
+        /// Garbled legal forms by start: their length and the canonical form written instead.
+        var repairedForms: [Int: (Int, [Unicode.Scalar])] = [:]
         var i = 0
         while i < s.count {
             if let form = legalForm(at: i, in: s) {
@@ -121,27 +124,52 @@ public enum MentionFinder {
                 i += max(form.count, 1)
                 continue
             }
+            // A legal form whose first characters the PDF extraction garbled or dropped (公?財団法人).
+            if i + 1 < s.count, s[i] == "法", s[i + 1] == "人", let (start, form) = garbledLegalForm(endingAt: i + 2, in: s) {
+                var j = i + 2
+                while j < s.count, s[j] == " " { j += 1 }
+                let end = forwardName(s, from: j)
+                if end - j >= 2 { candidates.append((start..<end, .legalForm)); repairedForms[start] = (i + 2 - start, form) }
+                i += 2
+                continue
+            }
             i += 1
         }
         // 「…」 after a type word or a legal form.
         for (o, c) in s.enumerated() where c == "「" {
             guard let close = s[(o + 1)...].firstIndex(of: "」"), close - o - 1 >= 2, close - o - 1 <= 25 else { continue }
             let before = String(String.UnicodeScalarView(s[max(0, o - 6)..<o]))
-            if quoteTypeWords.contains(where: { before.hasSuffix($0) }) || legalVariants.contains(where: { before.hasSuffix(String(String.UnicodeScalarView($0))) }) {
+            let inner = Array(s[(o + 1)..<close])
+            if quoteTypeWords.contains(where: { before.hasSuffix($0) }) || legalVariants.contains(where: { before.hasSuffix(String(String.UnicodeScalarView($0))) })
+                || namesAnOrganisation(inner) {
                 candidates.append(((o + 1)..<close, .quoted))
             }
         }
         // Institution words.
         for end in stride(from: 1, through: s.count, by: 1) {
-            // An institution word ends the name: the next character starts no longer word.
-            if end < s.count, isNameCore(s[end]) || s[end] == "ー" { continue }
+            // An institution word ends the name: the next character starts no longer word, or is an
+            // honorific (…センター様) or, after a school, 生 (…高校生: the school's students).
+            let honorific = end < s.count && honorifics.contains(s[end])
+            let students = end < s.count && s[end] == "生" && (end + 1 == s.count || !isNameCore(s[end + 1]))
+            if end < s.count, isNameCore(s[end]) || s[end] == "ー", !honorific, !students { continue }
             for (w, k) in headByLast[s[end - 1]] ?? [] where end - k.count >= 0 && matches(k, s, at: end - k.count) {
-                let start = backwardName(s, before: end - k.count)
+                if students, !schoolWords.contains(w) { break }
+                var start = backwardName(s, before: end - k.count)
+                if students, start == end - k.count { break }
+                start = hiraganaStart(s, before: start)
                 if placeEnds.contains(w) {
                     guard end - k.count - start >= 1, end < s.count, afterPlace.contains(s[end]) else { break }
                 }
                 candidates.append((start..<end, .suffix))
                 break
+            }
+        }
+        // A katakana or Latin name before an honorific (…様): companies and groups are addressed so.
+        for (e, c) in s.enumerated() where honorifics.contains(c) && e >= 3 {
+            let start = hiraganaStart(s, before: backwardName(s, before: e))
+            let name = s[start..<e]
+            if e - start >= 3, name.allSatisfy({ isKatakana($0) || isASCIIName($0) || $0 == "ー" || $0 == " " }) {
+                candidates.append((start..<e, .suffix))
             }
         }
         candidates.sort {
@@ -165,6 +193,9 @@ public enum MentionFinder {
                     }
                 }
             }
+            if c.rule == .legalForm, let (n, form) = repairedForms[range.lowerBound] {
+                text = String(String.UnicodeScalarView(form + s[(range.lowerBound + n)..<range.upperBound]))
+            }
             guard let m = mention(text, range: range, rule: c.rule) else { continue }
             result.append(m)
         }
@@ -172,15 +203,25 @@ public enum MentionFinder {
     }
 
     static func priority(_ r: Mention.Rule) -> Int {
-        switch r { case .legalForm: 3; case .quoted: 2; case .suffix: 1 }
+        switch r { case .legalForm: 3; case .quoted: 2; case .suffix: 1; case .label: 0 }
     }
 
     /// A mention for a found text, or nil when it is no organisation (a bare place word, an anaphora).
     static func mention(_ raw: String, range: Range<Int>, rule: Mention.Rule) -> Mention? {
         var text = raw.trimmingCharacters(in: .whitespaces)
         for suffix in ["等", "など"] where text.hasSuffix(suffix) && text.count > suffix.count + 1 { text = String(text.dropLast(suffix.count)) }
+        // A list number before the name (1自治会 from ①自治会).
+        if rule == .suffix || rule == .label, let f = text.unicodeScalars.first, ("0"..."9").contains(f),
+           let k = text.unicodeScalars.firstIndex(where: { !("0"..."9").contains($0) }), isKanji(text.unicodeScalars[k]) || isKatakana(text.unicodeScalars[k]),
+           !vagueHeads.contains(String(text.unicodeScalars[k...])) {
+            text = String(text.unicodeScalars[k...])
+        }
         guard text.count >= 2 else { return nil }
-        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他" { return nil }
+        // 地区, 校区: districts, not municipalities.
+        if rule == .suffix, districtWords.contains(where: { text.hasSuffix($0) }) { return nil }
+        // 本協議会, 当法人, 他団体: a pointer word before a bare institution word (本巣市 is a name).
+        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他",
+           headWords.contains(String(text.dropFirst())) || ["法人", "事業", "機関"].contains(String(text.dropFirst())) { return nil }
         var n = NameNormalizer.normalize(text)
         if rule == .suffix, n.kind == "その他", n.legalForm == nil,
            let last = placeEnds.first(where: { text.hasSuffix($0) }), !last.isEmpty { return nil }
@@ -204,6 +245,9 @@ public enum MentionFinder {
         return Mention(text: text, range: range, rule: rule, normalized: n)
     }
 
+    /// Words ending in a municipality's character that name a district, not a municipality.
+    static let districtWords = ["地区", "校区", "学区", "住区"]
+
     /// Institution words too vague to propose without a distinctive name before them.
     static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所"]
 
@@ -222,6 +266,87 @@ public enum MentionFinder {
         for w in descriptiveWords { stem = stem.replacingOccurrences(of: w, with: "") }
         return stem.count >= 2
     }
+
+    /// A list item's label naming a partner (`・ひかり農園:野菜の提供`): the text between the item
+    /// marker and the first colon, when no other mention lies in it, it holds no 。、 and no digit,
+    /// and it is 2–25 characters long.
+    public static func labelMention(in s: [Unicode.Scalar], besides found: [Mention]) -> Mention? {
+        guard let first = s.first, ReportText.itemMarkers.contains(first) || first.properties.generalCategory == .mathSymbol else { return nil }
+        var a = 1
+        while a < s.count, s[a] == " " { a += 1 }
+        guard let colon = s[a...].prefix(27).firstIndex(where: { $0 == ":" }), colon - a >= 2 else { return nil }
+        let label = s[a..<colon]
+        if label.contains(where: { "、。()".unicodeScalars.contains($0) || ("0"..."9").contains($0) }) { return nil }
+        if found.contains(where: { $0.range.overlaps(a..<colon) }) { return nil }
+        let text = String(String.UnicodeScalarView(label))
+        if text.hasSuffix("等") || text.hasSuffix("など") { return nil }
+        guard var m = mention(text, range: a..<colon, rule: .label) else { return nil }
+        if m.normalized.generic { return nil }
+        m.rule = .label
+        return m
+    }
+
+    /// Honorifics that may follow an organisation's name (…様, …さま).
+    static let honorifics: Set<Unicode.Scalar> = ["様"]
+    /// Institution words of schools, which 生 may follow (…高校生).
+    static let schoolWords: Set<String> = ["小学校", "中学校", "高校", "高等学校", "大学", "大学院", "学校"]
+
+    /// Whether a text in 「」 names an organisation by itself: it starts with a legal form (or NPO)
+    /// or ends with an institution word that is not a place ending.
+    static func namesAnOrganisation(_ inner: [Unicode.Scalar]) -> Bool {
+        if legalForm(at: 0, in: inner) != nil { return true }
+        if inner.count > 3, inner.starts(with: Array("NPO".unicodeScalars)) { return true }
+        return zip(headWords, headScalars).contains { w, k in
+            !placeEnds.contains(w) && inner.count > k.count && inner.suffix(k.count).elementsEqual(k)
+        }
+    }
+
+    /// A name's start moved back over a run of hiragana written before it (なごや発達クリニック,
+    /// ぎふNPOセンター), when the run stands alone: it starts the sentence or follows white space
+    /// or punctuation, and is 2–10 characters long.
+    static func hiraganaStart(_ s: [Unicode.Scalar], before start: Int) -> Int {
+        var h = start
+        while h > 0, isHiragana(s[h - 1]), start - h < 10 { h -= 1 }
+        guard start - h >= 2 else { return start }
+        if h > 0 {
+            let c = s[h - 1]
+            if isNameCore(c) || isHiragana(c) || c == "ー" || c == "々" { return start }
+        }
+        let run = s[h..<start]
+        // Particles other than や, and words ending in a verb or pronoun form, are prose (これらの,
+        // まずは, いた), not a name.
+        if run.contains(where: { runStops.contains($0) }) || verbEnds.contains(run.last!) { return start }
+        if hiraganaProse.contains(String(String.UnicodeScalarView(run))) { return start }
+        return h
+    }
+    static let runStops: Set<Unicode.Scalar> = ["は", "を", "が", "に", "で", "と", "も", "の", "へ"]
+    static let verbEnds: Set<Unicode.Scalar> = ["た", "る", "て", "し", "ら", "う", "い", "ず", "ば"]
+    /// Hiragana adverbs and pronouns that may precede a name-like word (なかなか, さまざま).
+    static let hiraganaProse: Set<String> = ["なかなか", "さまざま", "いろいろ", "たくさん", "また", "さらに", "まず", "ほか",
+                                             "これ", "それ", "あれ", "この", "その", "あの", "どの", "すべて", "みんな", "ともに"]
+
+    /// A legal form ending at `end` (after its 法人) whose characters were partly garbled (a wrong
+    /// code point stands for one character) or dropped (at most one): the start of the written form
+    /// and the canonical form. At least two characters before 法人 must be legible and agree.
+    static func garbledLegalForm(endingAt end: Int, in s: [Unicode.Scalar]) -> (Int, [Unicode.Scalar])? {
+        var best: (Int, [Unicode.Scalar], score: Int)? = nil
+        for v in garbledFormCandidates {
+            var p = end - 3, q = v.count - 3, legible = 0, unsure = 0, drops = 0
+            while q >= 0, p >= 0 {
+                if s[p] == v[q] { legible += 1; p -= 1; q -= 1 }
+                else if isGarbled(s[p]) { unsure += 1; p -= 1; q -= 1 }
+                else if drops == 0 { drops += 1; q -= 1 }
+                else { break }
+            }
+            guard q < 0, legible >= 2, unsure + drops >= 1, unsure + drops <= 2 else { continue }
+            let score = 2 * legible - unsure - 2 * drops
+            if best == nil || score > best!.score { best = (p + 1, v, score) }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+    /// The canonical legal forms ending in 法人.
+    static let garbledFormCandidates: [[Unicode.Scalar]] = LegalForms.all.map(\.canonical).filter { $0.hasSuffix("法人") }
+        .map { Array($0.unicodeScalars) }
 
     /// Where a name read backwards from `end` starts (kanji, katakana, Latin letters and digits;
     /// hiragana too when `allowHiragana`).
