@@ -108,3 +108,105 @@ import Testing
         }
     }
 }
+
+/// The rules added for issue 16's quality pass, each on hand-written sentences with the exact
+/// mentions a reader would mark.
+@Suite struct ExtractionRuleTests {
+    static func mentions(_ s: String) -> [String] { ExtractionTests.mentions(s) }
+
+    @Test func aLegalFormWithAGarbledOrDroppedCharacterIsRecognisedAndWrittenOut() {
+        // இ (U+0B87) stands for a character the PDF font lost; 営 is dropped in the second.
+        #expect(Self.mentions("公\u{0B87}財団法人ひまわり基金と連携した。") == ["公益財団法人ひまわり基金"])
+        #expect(Self.mentions("特定非利活動法人あおば会に依頼した。") == ["特定非営利活動法人あおば会"])
+        // Our own legal form (当法人) is no garbled form.
+        #expect(Self.mentions("当法人が主催した。").isEmpty)
+    }
+
+    @Test func hiraganaBeforeANameJoinsItWhenTheRunStandsAlone() {
+        #expect(Self.mentions("・ひまわり発達クリニック、ふじNPOセンターと連携した。") == ["ひまわり発達クリニック", "ふじNPOセンター"])
+        // Prose before an institution word stays out (まずは, これらの).
+        #expect(Self.mentions("まずは若葉市役所に相談した。") == ["若葉市役所"])
+        #expect(Self.mentions("、なかなかユースセンターに来られない。") == ["ユースセンター"])
+    }
+
+    @Test func aNameBeforeAnHonorificIsAnOrganisationWhenItIsKatakanaOrLatin() {
+        #expect(Self.mentions("Blue Harbor様から助言をいただいた。") == ["Blue Harbor"])
+        #expect(Self.mentions("ひかりフードバンク様から食材の提供を受けた。") == ["ひかりフードバンク"])
+        // A person (kanji) is not proposed.
+        #expect(Self.mentions("田中様から助言をいただいた。").isEmpty)
+    }
+
+    @Test func aQuotedNameWithItsOwnLegalFormOrInstitutionWordNeedsNoTypeWord() {
+        #expect(Self.mentions("地域で活動する「NPOそよかぜ」の会員が参加した。") == ["NPOそよかぜ"])
+        #expect(Self.mentions("毎月「みどり子ども食堂」と共催した。") == ["みどり子ども食堂"])
+        // A quoted slogan is no organisation.
+        #expect(Self.mentions("「誰も取り残さない」を合言葉にした。").isEmpty)
+    }
+
+    @Test func studentsOfANamedSchoolPointToTheSchool() {
+        #expect(Self.mentions("若葉高校生が運営に参加した。") == ["若葉高校"])
+        #expect(Self.mentions("高校生が参加した。").isEmpty)
+    }
+
+    @Test func pointerWordsDropOnlyBareInstitutionWordsAndKatakanaWords() {
+        #expect(Self.mentions("本宮市と連携した。") == ["本宮市"])
+        #expect(Self.mentions("本センターと本プロジェクトで検討した。").isEmpty)
+        #expect(Self.mentions("他団体と連携した。").isEmpty)
+    }
+
+    @Test func districtsAndListNumbersAreNoPartOfANameOrPartner() {
+        #expect(Self.mentions("八木地区で開催した。").isEmpty)
+        // ① is 1 after NFKC.
+        #expect(Self.mentions("1若葉自治会に回覧を依頼した。") == ["若葉自治会"])
+    }
+
+    @Test func aListLabelInAPartnerSectionNamesThePartner() {
+        func label(_ s: String) -> String? {
+            let scalars = Array(s.unicodeScalars)
+            return MentionFinder.labelMention(in: scalars, besides: MentionFinder.mentions(in: scalars))?.text
+        }
+        #expect(label("・みどり農園:野菜を提供いただいた。") == "みどり農園")
+        // A label already holding a mention, a figure, a cue word or a generic partner gives none.
+        #expect(label("・若葉市役所:後援") == nil)
+        #expect(label("・参加者数:30名") == nil)
+        #expect(label("・講師:月1回") == nil)
+        #expect(label("みどり農園:野菜") == nil)
+    }
+
+    @Test func radicalsSupplementCodePointsAreReadAsKanji() {
+        #expect(GlyphMap.none.repair("成\u{2ED1}と\u{2ED8}年") == "成長と青年")
+    }
+
+    static func n(_ s: String) -> NormalizedName { NameNormalizer.normalize(s) }
+
+    @Test func oneCasesDamagedSpellingsAreMerged() {
+        // 葉 garbled (இ) and 市 dropped: one 社協.
+        #expect(CaseMerge.merge(names: [Self.n("青葉市社会福祉協議会"), Self.n("青\u{0B87}社会福祉協議会")], assignments: [0, 1]) == [0, 0])
+        // A bare 社会福祉協議会 joins the one named 社協 of the case.
+        #expect(CaseMerge.merge(names: [Self.n("青葉市社会福祉協議会"), Self.n("社会福祉協議会")], assignments: [0, 1]) == [0, 0])
+        // A shorter name ending the one longer name of the same kind.
+        #expect(CaseMerge.merge(names: [Self.n("あおばグリーンプロジェクト"), Self.n("グリーンプロジェクト")], assignments: [0, 1]) == [0, 0])
+        // Ending two names: ambiguous, kept apart.
+        #expect(CaseMerge.merge(names: [Self.n("東区民センター"), Self.n("西区民センター"), Self.n("区民センター")], assignments: [0, 1, 2]) == [0, 1, 2])
+        // Legible names that differ are different organisations.
+        #expect(CaseMerge.merge(names: [Self.n("青葉市社会福祉協議会"), Self.n("若葉市社会福祉協議会")], assignments: [0, 1]) == [0, 1])
+    }
+
+    @Test func whatTheCasesTitleNamesIsTheLeadsOwnProject() throws {
+        let profile = ReportProfile(name: "t", caseStart: "\\s*1\\s*取組の背景と目的\\s*", leadLine: "[（(].+?[市区町村][）)]\\s*$",
+                                    sections: ["取組の背景と目的", "連携方法"])
+        let text = """
+        あおぞらカフェ事業
+        特定非営利活動法人ひだまり（長野県松本市）
+        1 取組の背景と目的
+        あおぞらカフェを開き、松本市社会福祉協議会と共催した。
+        ◆連携方法
+        ・みどり農園:野菜を提供いただいた。
+
+        """
+        let rows = try ReportExtractor.extract(ReportText(text: text, profile: profile))
+        #expect(rows.map(\.partner) == ["松本市社会福祉協議会", "みどり農園"])
+        #expect(rows.map { $0.relations.map(\.id) } == [["co-organising"], ["food-and-goods"]])
+        #expect(rows.map(\.lines) == [[4], [6]])
+    }
+}

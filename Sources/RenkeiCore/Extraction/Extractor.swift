@@ -45,7 +45,8 @@ public enum Confidence {
 
 /// Proposes a report's partnerships: cases and sections by the profile, mentions by
 /// ``MentionFinder``, merged per case with ``EntityResolver``, relations and status by
-/// ``RelationCues``. The lead itself, the programme's funder and media are left out.
+/// ``RelationCues``. The lead itself, what the case's title names (the lead's own project), the
+/// programme's funder and media are left out.
 public enum ReportExtractor {
     /// Sections where partnerships are described on purpose.
     static let partnerSectionWords = ["連携"]
@@ -78,6 +79,7 @@ public enum ReportExtractor {
         let leadText = leadName(c.lead)
         let lead = NameNormalizer.normalize(leadText)
         let profile = report.profile
+        let titleScalars = Array(c.title.unicodeScalars)
         struct Found { var mention: Mention; var sentence: ReportSentence; var line: Int; var status: PartnershipStatus; var relations: [RelationKind] }
         var found: [Found] = []
         for sentence in report.sentences(of: c) {
@@ -95,6 +97,8 @@ public enum ReportExtractor {
             let relations = RelationCues.relations(in: cueText, vocabulary: vocabulary)
             for m in mentions {
                 if isLead(m.normalized, lead: lead) { continue }
+                // A named thing the case's title holds is the lead's own project (…ユースセンター事業).
+                if !m.normalized.generic, m.normalized.name.count >= 3, ScalarSearch.contains(titleScalars, Array(m.normalized.name.unicodeScalars)) { continue }
                 if profile.funderWords.contains(where: { ScalarSearch.contains(m.text, $0) }) { continue }
                 if profile.mediaWords.contains(where: { ScalarSearch.contains(m.text, $0) }) { continue }
                 found.append(Found(mention: m, sentence: sentence, line: sentence.lineOf[m.range.lowerBound], status: status, relations: relations))
@@ -149,9 +153,9 @@ public enum ReportExtractor {
 
 /// Merges one case's organisations that the entity resolver keeps apart because the PDF extraction
 /// damaged one spelling: names equal where both are legible (a wrongly extracted code point stands
-/// for any one character, and one character may be dropped: 坂?社会福祉協議会 = 坂井市社会福祉協議会),
+/// for any one character, and one character may be dropped: 青?社会福祉協議会 = 青葉市社会福祉協議会),
 /// and a name that ends exactly one named organisation of the case — a bare institution word
-/// (社会福祉協議会), or a name of four or more characters of the same kind (…グリーンベルト
+/// (社会福祉協議会), or a name of four or more characters of the same kind (…グリーン
 /// プロジェクト).
 enum CaseMerge {
     /// For each mention, its merged organisation (the smallest resolved id of its group).

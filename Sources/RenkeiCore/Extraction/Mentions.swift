@@ -219,9 +219,11 @@ public enum MentionFinder {
         guard text.count >= 2 else { return nil }
         // 地区, 校区: districts, not municipalities.
         if rule == .suffix, districtWords.contains(where: { text.hasSuffix($0) }) { return nil }
-        // 本協議会, 当法人, 他団体: a pointer word before a bare institution word (本巣市 is a name).
+        // 本協議会, 当法人, 他団体, 本プロジェクト: a pointer word before a bare institution word or a
+        // katakana word (本宮市, 本郷町 are names).
         if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他",
-           headWords.contains(String(text.dropFirst())) || ["法人", "事業", "機関"].contains(String(text.dropFirst())) { return nil }
+           headWords.contains(String(text.dropFirst())) || ["法人", "事業", "機関"].contains(String(text.dropFirst()))
+            || text.unicodeScalars.dropFirst().first.map(isKatakana) == true { return nil }
         var n = NameNormalizer.normalize(text)
         if rule == .suffix, n.kind == "その他", n.legalForm == nil,
            let last = placeEnds.first(where: { text.hasSuffix($0) }), !last.isEmpty { return nil }
@@ -280,11 +282,16 @@ public enum MentionFinder {
         if found.contains(where: { $0.range.overlaps(a..<colon) }) { return nil }
         let text = String(String.UnicodeScalarView(label))
         if text.hasSuffix("等") || text.hasSuffix("など") { return nil }
+        // 講師:, 会場:, 参加者数:, 開催日: label what was done, not who.
+        if RelationCues.cues.contains(where: { text.contains($0.cue) }) || labelEnds.contains(where: { text.hasSuffix($0) }) { return nil }
         guard var m = mention(text, range: a..<colon, rule: .label) else { return nil }
         if m.normalized.generic { return nil }
         m.rule = .label
         return m
     }
+
+    /// Endings of labels that name a figure, a date or people, not an organisation.
+    static let labelEnds = ["数", "日", "時", "者", "費", "額", "名", "内容", "方法", "目的"]
 
     /// Honorifics that may follow an organisation's name (…様, …さま).
     static let honorifics: Set<Unicode.Scalar> = ["様"]
@@ -301,8 +308,8 @@ public enum MentionFinder {
         }
     }
 
-    /// A name's start moved back over a run of hiragana written before it (なごや発達クリニック,
-    /// ぎふNPOセンター), when the run stands alone: it starts the sentence or follows white space
+    /// A name's start moved back over a run of hiragana written before it (ひまわり発達クリニック,
+    /// ふじNPOセンター), when the run stands alone: it starts the sentence or follows white space
     /// or punctuation, and is 2–10 characters long.
     static func hiraganaStart(_ s: [Unicode.Scalar], before start: Int) -> Int {
         var h = start
