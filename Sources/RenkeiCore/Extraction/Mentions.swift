@@ -61,7 +61,7 @@ public enum MentionFinder {
         "民生委員", "児童委員", "ネットワーク", "クラブ", "株式会社", "有限会社", "合同会社", "企業", "会社",
         "関係機関", "専門機関", "支援団体", "団体", "ボランティア", "弁護士", "司法書士", "社会福祉士", "医師",
         "看護師", "保健師", "専門家", "専門職", "ホーム", "施設", "カフェ", "プロジェクト", "生協", "社協",
-        "同友会", "家族会", "商工会", "の会", "士会", "師会", "バンク", "FC",
+        "部会", "分科会", "同友会", "家族会", "商工会", "の会", "士会", "師会", "バンク", "FC",
         "市", "町", "区", "村", "県", "都", "府",
     ].sorted { $0.count > $1.count }
     static let headScalars: [[Unicode.Scalar]] = headWords.map { Array($0.unicodeScalars) }
@@ -149,7 +149,7 @@ public enum MentionFinder {
         for end in stride(from: 1, through: s.count, by: 1) {
             // An institution word ends the name: the next character starts no longer word, or is an
             // honorific (…センター様) or, after a school, 生 (…高校生: the school's students).
-            let honorific = end < s.count && honorifics.contains(s[end])
+            let honorific = end < s.count && (honorifics.contains(s[end]) || s[end] == "等")
             let students = end < s.count && s[end] == "生" && (end + 1 == s.count || !isNameCore(s[end + 1]))
             if end < s.count, isNameCore(s[end]) || s[end] == "ー", !honorific, !students { continue }
             for (w, k) in headByLast[s[end - 1]] ?? [] where end - k.count >= 0 && matches(k, s, at: end - k.count) {
@@ -317,9 +317,16 @@ public enum MentionFinder {
         guard start - h >= 2 else { return start }
         if h > 0 {
             let c = s[h - 1]
-            if isNameCore(c) || isHiragana(c) || c == "ー" || c == "々" { return start }
+            if isHiragana(c) || c == "々" { return start }
         }
-        let run = s[h..<start]
+        var run = s[h..<start]
+        // や, と joining the name to a name before it (…所やこども家庭課): the name starts after it.
+        if h > 0, isNameCore(s[h - 1]) || s[h - 1] == "ー", let f = run.first, f == "や" || f == "と", run.count >= 3 {
+            h += 1
+            run = s[h..<start]
+        } else if h > 0, isNameCore(s[h - 1]) || s[h - 1] == "ー" {
+            return start
+        }
         // Particles other than や, and words ending in a verb or pronoun form, are prose (これらの,
         // まずは, いた), not a name.
         if run.contains(where: { runStops.contains($0) }) || verbEnds.contains(run.last!) { return start }
@@ -354,6 +361,41 @@ public enum MentionFinder {
     /// The canonical legal forms ending in 法人.
     static let garbledFormCandidates: [[Unicode.Scalar]] = LegalForms.all.map(\.canonical).filter { $0.hasSuffix("法人") }
         .map { Array($0.unicodeScalars) }
+
+    /// Institution words of four or more kanji that a PDF extraction often damages by dropping one
+    /// character (教育員会 for 教育委員会, 民生員 for 民生委員).
+    static let repairWords: [String] = ["社会福祉協議会", "実行委員会", "教育委員会", "民生委員", "児童委員", "高等学校",
+                                        "児童相談所", "地域包括支援センター", "商工会議所"]
+    /// Each repair word with one interior kanji dropped → the word, longest first.
+    static let droppedVariants: [([Unicode.Scalar], [Unicode.Scalar])] = {
+        var out: [([Unicode.Scalar], [Unicode.Scalar])] = []
+        for w in repairWords {
+            let k = Array(w.unicodeScalars)
+            for i in 1..<(k.count - 1) where isKanji(k[i]) && isKanji(k[i - 1]) && isKanji(k[i + 1]) {
+                var v = k
+                v.remove(at: i)
+                let text = String(String.UnicodeScalarView(v))
+                if !headWords.contains(text) && !repairWords.contains(text) { out.append((v, k)) }
+            }
+        }
+        return out.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Restores an institution word missing one character (教育員会 → 教育委員会) in a sentence's
+    /// scalars, keeping `lineOf` aligned (the restored character gets its neighbour's line).
+    public static func restoreDroppedCharacters(_ s: inout [Unicode.Scalar], _ lineOf: inout [Int]) {
+        var i = 0
+        while i < s.count {
+            if let (v, w) = droppedVariants.first(where: { matches($0.0, s, at: i) }),
+               !matches(w, s, at: i), !(i > 0 && matches(w, s, at: i - 1)) {
+                s.replaceSubrange(i..<(i + v.count), with: w)
+                lineOf.replaceSubrange(i..<(i + v.count), with: [Int](repeating: lineOf[i], count: w.count))
+                i += w.count
+                continue
+            }
+            i += 1
+        }
+    }
 
     /// Where a name read backwards from `end` starts (kanji, katakana, Latin letters and digits;
     /// hiragana too when `allowHiragana`).

@@ -22,7 +22,8 @@ extension ReportText {
                                                   "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮"]
 
     /// The sentences of a case's sections (skipped sections left out). Lines are joined within a
-    /// paragraph (no blank line, no list marker, no heading between them) and cut after 。.
+    /// paragraph (no blank line, no list marker, no heading between them) and cut after 。; an
+    /// institution word missing one character is restored (``MentionFinder/restoreDroppedCharacters(_:_:)``).
     /// - Complexity: O(*n*) in the case's length.
     public func sentences(of reportCase: ReportCase) -> [ReportSentence] {
         var result: [ReportSentence] = []
@@ -32,6 +33,10 @@ extension ReportText {
                 while let f = current.scalars.first, f.properties.isWhitespace {
                     current.scalars.removeFirst(); current.lineOf.removeFirst()
                 }
+                var scalars = current.scalars, lineOf = current.lineOf
+                MentionFinder.restoreDroppedCharacters(&scalars, &lineOf)
+                current.scalars = scalars
+                current.lineOf = lineOf
                 if !current.scalars.isEmpty { result.append(current) }
                 current = ReportSentence(scalars: [], lineOf: [], section: section.heading)
             }
