@@ -210,3 +210,51 @@ import Testing
         #expect(rows.map(\.lines) == [[4], [6]])
     }
 }
+
+/// The second batch of rules: dropped characters, 等, coordination, appositives, garbled 会社.
+@Suite struct ExtractionRepairTests {
+    static func mentions(_ s: String) -> [String] { ExtractionTests.mentions(s) }
+    static func restored(_ s: String) -> String {
+        var scalars = Array(s.unicodeScalars)
+        var lines = [Int](repeating: 7, count: scalars.count)
+        MentionFinder.restoreDroppedCharacters(&scalars, &lines)
+        #expect(lines.count == scalars.count && lines.allSatisfy { $0 == 7 })
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func anInstitutionWordMissingOneCharacterIsRestored() {
+        #expect(Self.restored("若葉市教育員会の後援を得た。") == "若葉市教育委員会の後援を得た。")
+        #expect(Self.restored("民生員・児童員と連携した。") == "民生委員・児童委員と連携した。")
+        // Whole words stay as they are.
+        #expect(Self.restored("教育委員会と民生委員") == "教育委員会と民生委員")
+        #expect(Self.restored("会員と役員") == "会員と役員")
+    }
+
+    @Test func etceteraEndsAName() {
+        #expect(Self.mentions("若葉フードバンク等と連携した。") == ["若葉フードバンク"])
+    }
+
+    @Test func aNameAfterYaOrToStartsAfterTheParticle() {
+        #expect(Self.mentions("児童相談所やこども家庭支援課と共有した。") == ["児童相談所", "こども家庭支援課"])
+    }
+
+    @Test func aCouncilOfTwoTypesJoinedByANakaguroIsOneName() {
+        #expect(Self.mentions("若葉市の民生委員・児童委員協議会で説明した。").last == "民生委員・児童委員協議会")
+        // Two organisations joined by ・ stay two.
+        #expect(Self.mentions("若葉市役所・若葉市社会福祉協議会と連携した。") == ["若葉市役所", "若葉市社会福祉協議会"])
+    }
+
+    @Test func aNameAfterAnAppositiveIsAPartner() {
+        #expect(Self.mentions("連携先であるBlueHarborやひかり会と協働した。") == ["BlueHarbor"])
+    }
+
+    @Test func aCompanyFormWithAGarbledCharacterIsRecognised() {
+        #expect(Self.mentions("\u{0A99}式会社Greenwayに依頼した。") == ["株式会社Greenway"])
+    }
+
+    @Test func bareTypeWordMentionsOfDamagedNamesMergeAcrossLegalForms() {
+        let a = NameNormalizer.normalize("特定非営利活動法人あおばグリーンプロジェクト")
+        let b = NameNormalizer.normalize("グリーンプロジェクト")
+        #expect(CaseMerge.merge(names: [a, b], assignments: [0, 1]) == [0, 0])
+    }
+}

@@ -155,8 +155,8 @@ public enum ReportExtractor {
 /// damaged one spelling: names equal where both are legible (a wrongly extracted code point stands
 /// for any one character, and one character may be dropped: 青?社会福祉協議会 = 青葉市社会福祉協議会),
 /// and a name that ends exactly one named organisation of the case — a bare institution word
-/// (社会福祉協議会), or a name of four or more characters of the same kind (…グリーン
-/// プロジェクト).
+/// (社会福祉協議会), or a name of four or more characters of the same kind, or the kind the
+/// longer one's legal form gives (…グリーンプロジェクト).
 enum CaseMerge {
     /// For each mention, its merged organisation (the smallest resolved id of its group).
     static func merge(names: [NormalizedName], assignments: [Int]) -> [Int] {
@@ -180,7 +180,8 @@ enum CaseMerge {
             guard bare || na.name.count >= 4 else { continue }
             let named = ids.filter { b in
                 let nb = nameOf[b]!
-                return b != a && !nb.generic && nb.name.count > na.name.count && nb.name.hasSuffix(na.name) && (bare || nb.kind == na.kind)
+                return b != a && !nb.generic && nb.name.count > na.name.count && nb.name.hasSuffix(na.name)
+                    && (bare || nb.kind == na.kind || nb.legalForm != nil)
             }
             if named.count == 1 { union(a, named[0]) }
         }

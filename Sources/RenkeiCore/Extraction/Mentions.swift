@@ -125,7 +125,8 @@ public enum MentionFinder {
                 continue
             }
             // A legal form whose first characters the PDF extraction garbled or dropped (公?財団法人).
-            if i + 1 < s.count, s[i] == "法", s[i + 1] == "人", let (start, form) = garbledLegalForm(endingAt: i + 2, in: s) {
+            if i + 1 < s.count, (s[i] == "法" && s[i + 1] == "人") || (s[i] == "会" && s[i + 1] == "社"),
+               let (start, form) = garbledLegalForm(endingAt: i + 2, in: s) {
                 var j = i + 2
                 while j < s.count, s[j] == " " { j += 1 }
                 let end = forwardName(s, from: j)
@@ -157,11 +158,28 @@ public enum MentionFinder {
                 var start = backwardName(s, before: end - k.count)
                 if students, start == end - k.count { break }
                 start = hiraganaStart(s, before: start)
+                // 民生委員・児童委員協議会: a council of two bare types joined by ・ is one name.
+                if councilWords.contains(w), start >= 3, s[start - 1] == "・" {
+                    let a = backwardName(s, before: start - 1)
+                    let first = String(String.UnicodeScalarView(s[a..<(start - 1)]))
+                    let second = String(String.UnicodeScalarView(s[start..<(end - k.count)]))
+                    if headWords.contains(first) || repairWords.contains(first), headWords.contains(second) || repairWords.contains(second) { start = a }
+                }
                 if placeEnds.contains(w) {
                     guard end - k.count - start >= 1, end < s.count, afterPlace.contains(s[end]) else { break }
                 }
                 candidates.append((start..<end, .suffix))
                 break
+            }
+        }
+        // A name after an appositive that says it is a partner (連携先であるBlue Harbor).
+        for cue in appositiveCues {
+            var from = 0
+            while let at = firstMatch(cue, in: s, from: from) {
+                let j = at + cue.count
+                let end = forwardName(s, from: j)
+                if end - j >= 3, end - j <= 20 { candidates.append((j..<end, .suffix)) }
+                from = j
             }
         }
         // A katakana or Latin name before an honorific (…様): companies and groups are addressed so.
@@ -293,6 +311,18 @@ public enum MentionFinder {
     /// Endings of labels that name a figure, a date or people, not an organisation.
     static let labelEnds = ["数", "日", "時", "者", "費", "額", "名", "内容", "方法", "目的"]
 
+    /// Councils whose name may join two types with ・ (民生委員・児童委員協議会).
+    static let councilWords: Set<String> = ["協議会", "連絡会", "連合会", "委員会", "連絡協議会"]
+
+    /// Words before a partner's name that say it is one (連携先である…).
+    static let appositiveCues: [[Unicode.Scalar]] = ["連携先である", "連携団体である", "協力団体である"].map { Array($0.unicodeScalars) }
+
+    static func firstMatch(_ k: [Unicode.Scalar], in s: [Unicode.Scalar], from: Int) -> Int? {
+        var i = from
+        while i + k.count <= s.count { if matches(k, s, at: i) { return i }; i += 1 }
+        return nil
+    }
+
     /// Honorifics that may follow an organisation's name (…様, …さま).
     static let honorifics: Set<Unicode.Scalar> = ["様"]
     /// Institution words of schools, which 生 may follow (…高校生).
@@ -333,15 +363,16 @@ public enum MentionFinder {
         if hiraganaProse.contains(String(String.UnicodeScalarView(run))) { return start }
         return h
     }
-    static let runStops: Set<Unicode.Scalar> = ["は", "を", "が", "に", "で", "と", "も", "の", "へ"]
+    static let runStops: Set<Unicode.Scalar> = ["は", "を", "が", "に", "で", "と", "の", "へ"]
     static let verbEnds: Set<Unicode.Scalar> = ["た", "る", "て", "し", "ら", "う", "い", "ず", "ば"]
     /// Hiragana adverbs and pronouns that may precede a name-like word (なかなか, さまざま).
     static let hiraganaProse: Set<String> = ["なかなか", "さまざま", "いろいろ", "たくさん", "また", "さらに", "まず", "ほか",
                                              "これ", "それ", "あれ", "この", "その", "あの", "どの", "すべて", "みんな", "ともに"]
 
-    /// A legal form ending at `end` (after its 法人) whose characters were partly garbled (a wrong
+    /// A legal form ending at `end` (after its 法人 or 会社) whose characters were partly garbled (a wrong
     /// code point stands for one character) or dropped (at most one): the start of the written form
-    /// and the canonical form. At least two characters before 法人 must be legible and agree.
+    /// and the canonical form. At least two characters before 法人 (one before 会社 of a four-character
+    /// form: ?式会社) must be legible and agree.
     static func garbledLegalForm(endingAt end: Int, in s: [Unicode.Scalar]) -> (Int, [Unicode.Scalar])? {
         var best: (Int, [Unicode.Scalar], score: Int)? = nil
         for v in garbledFormCandidates {
@@ -352,14 +383,14 @@ public enum MentionFinder {
                 else if drops == 0 { drops += 1; q -= 1 }
                 else { break }
             }
-            guard q < 0, legible >= 2, unsure + drops >= 1, unsure + drops <= 2 else { continue }
+            guard q < 0, legible >= min(2, v.count - 3), unsure + drops >= 1, unsure + drops <= 2 else { continue }
             let score = 2 * legible - unsure - 2 * drops
             if best == nil || score > best!.score { best = (p + 1, v, score) }
         }
         return best.map { ($0.0, $0.1) }
     }
-    /// The canonical legal forms ending in 法人.
-    static let garbledFormCandidates: [[Unicode.Scalar]] = LegalForms.all.map(\.canonical).filter { $0.hasSuffix("法人") }
+    /// The canonical legal forms ending in 法人 or 会社.
+    static let garbledFormCandidates: [[Unicode.Scalar]] = LegalForms.all.map(\.canonical).filter { $0.hasSuffix("法人") || $0.hasSuffix("会社") }
         .map { Array($0.unicodeScalars) }
 
     /// Institution words of four or more kanji that a PDF extraction often damages by dropping one
@@ -380,13 +411,14 @@ public enum MentionFinder {
         }
         return out.sorted { $0.0.count > $1.0.count }
     }()
+    static let droppedByFirst: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = Dictionary(grouping: droppedVariants, by: { $0.0[0] })
 
     /// Restores an institution word missing one character (教育員会 → 教育委員会) in a sentence's
     /// scalars, keeping `lineOf` aligned (the restored character gets its neighbour's line).
     public static func restoreDroppedCharacters(_ s: inout [Unicode.Scalar], _ lineOf: inout [Int]) {
         var i = 0
         while i < s.count {
-            if let (v, w) = droppedVariants.first(where: { matches($0.0, s, at: i) }),
+            if let list = droppedByFirst[s[i]], let (v, w) = list.first(where: { matches($0.0, s, at: i) }),
                !matches(w, s, at: i), !(i > 0 && matches(w, s, at: i - 1)) {
                 s.replaceSubrange(i..<(i + v.count), with: w)
                 lineOf.replaceSubrange(i..<(i + v.count), with: [Int](repeating: lineOf[i], count: w.count))
