@@ -235,7 +235,7 @@ import Testing
     }
 
     @Test func aNameAfterYaOrToStartsAfterTheParticle() {
-        #expect(Self.mentions("児童相談所やこども家庭支援課と共有した。") == ["児童相談所", "こども家庭支援課"])
+        #expect(Self.mentions("児童相談所やこども若者課と共有した。") == ["児童相談所", "こども若者課"])
     }
 
     @Test func aCouncilOfTwoTypesJoinedByANakaguroIsOneName() {
@@ -256,5 +256,50 @@ import Testing
         let a = NameNormalizer.normalize("特定非営利活動法人あおばグリーンプロジェクト")
         let b = NameNormalizer.normalize("グリーンプロジェクト")
         #expect(CaseMerge.merge(names: [a, b], assignments: [0, 1]) == [0, 0])
+    }
+}
+
+/// The third batch: one-character names in 「」, lines opened by a symbol, vague stems.
+@Suite struct ExtractionStemTests {
+    static func mentions(_ s: String) -> [String] { ExtractionTests.mentions(s) }
+
+    @Test func aOneCharacterNameInQuotesKeepsItsTypeWord() {
+        #expect(Self.mentions("地域作業所「森」の会員が参加した。") == ["地域作業所「森」"])
+        // Without a type word before it, a quoted character is no name.
+        #expect(Self.mentions("合言葉は「和」である。").isEmpty)
+    }
+
+    @Test func aLegalFormWithThreeUnsureCharactersNeedsFourThatAgree() {
+        // 特 and 営 garbled, 非 dropped: 利活動 and 定 agree.
+        #expect(Self.mentions("\u{0ACD}定\u{0C36}利活動法人ほしぞら会や") == ["特定非営利活動法人ほしぞら会"])
+    }
+
+    @Test func aVagueInstitutionWordNeedsALegibleStem() {
+        // 高?者施設: one legible character before 施設 — a description, not a name.
+        #expect(Self.mentions("高\u{0CA1}者施設と連携した。").isEmpty)
+        // 今回 and 支援 describe: 今回支援施設 is no named partner either.
+        #expect(Self.mentions("今回支援施設に依頼した。").isEmpty)
+        // A distinct stem stays.
+        #expect(Self.mentions("若葉台ケア施設に依頼した。") == ["若葉台ケア施設"])
+    }
+
+    @Test func aLineOpenedByASymbolStartsAListItem() throws {
+        let profile = ReportProfile(name: "t", caseStart: "\\s*1\\s*取組の背景と目的\\s*", leadLine: "[（(].+?[市区町村][）)]\\s*$",
+                                    sections: ["取組の背景と目的", "連携先との関わり"])
+        let text = """
+        居場所づくり
+        特定非営利活動法人ひだまり（長野県松本市）
+        1 取組の背景と目的
+        ◆連携先との関わり
+        \u{22CA}みどり農園:野菜の提供
+        \u{22CB}そよかぜ珈琲店:会場の提供
+
+        """
+        let report = ReportText(text: text, profile: profile)
+        let c = try #require(try report.cases().first)
+        #expect(report.sentences(of: c).map(\.text) == ["\u{22CA}みどり農園:野菜の提供", "\u{22CB}そよかぜ珈琲店:会場の提供"])
+        let rows = try ReportExtractor.extract(report)
+        #expect(rows.map(\.partner) == ["みどり農園", "そよかぜ珈琲店"])
+        #expect(rows.map { $0.relations.map(\.id) } == [["food-and-goods"], ["venue"]])
     }
 }

@@ -138,7 +138,14 @@ public enum MentionFinder {
         }
         // 「…」 after a type word or a legal form.
         for (o, c) in s.enumerated() where c == "「" {
-            guard let close = s[(o + 1)...].firstIndex(of: "」"), close - o - 1 >= 2, close - o - 1 <= 25 else { continue }
+            guard let close = s[(o + 1)...].firstIndex(of: "」"), close - o - 1 >= 1, close - o - 1 <= 25 else { continue }
+            // One character in 「」 after a type word: the whole is the name (作業所「虹」).
+            if close - o - 1 == 1 {
+                let start = backwardName(s, before: o)
+                let type = String(String.UnicodeScalarView(s[start..<o]))
+                if o - start >= 2, quoteTypeWords.contains(where: { type.hasSuffix($0) }) { candidates.append((start..<(close + 1), .quoted)) }
+                continue
+            }
             let before = String(String.UnicodeScalarView(s[max(0, o - 6)..<o]))
             let inner = Array(s[(o + 1)..<close])
             if quoteTypeWords.contains(where: { before.hasSuffix($0) }) || legalVariants.contains(where: { before.hasSuffix(String(String.UnicodeScalarView($0))) })
@@ -254,9 +261,10 @@ public enum MentionFinder {
         // A name mostly made of wrongly extracted code points says too little to propose.
         let garbled = text.unicodeScalars.filter(isGarbled).count
         if garbled * 3 > text.unicodeScalars.count { return nil }
-        if rule == .suffix, !n.generic, !distinctive(text, n) {
+        let vague = vagueHeads.contains(where: { text.hasSuffix($0) })
+        if rule == .suffix, !n.generic, !distinctive(text, n, ignoringGarbled: vague) {
             // 民間団体, 連携団体, 支援施設: a description, not a partner one could name.
-            if vagueHeads.contains(where: { text.hasSuffix($0) }) { return nil }
+            if vague { return nil }
             n.generic = true
         }
         // 3団体, 全国8団体: a count of organisations.
@@ -273,18 +281,20 @@ public enum MentionFinder {
 
     /// Words that describe a partner rather than name it (民間団体, 実施団体, 関係団体).
     static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
-                                   "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催"]
+                                   "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催", "今回", "今後", "今度",
+                                   "者"]
 
     /// Whether an institution-word mention names one organisation: it holds a place (松本市社会福祉協議会),
     /// a proper noun in katakana or Latin letters (ユースセンター), or two or more other characters
     /// before its institution word that are not only descriptive words.
-    static func distinctive(_ text: String, _ n: NormalizedName) -> Bool {
+    static func distinctive(_ text: String, _ n: NormalizedName, ignoringGarbled: Bool = false) -> Bool {
         if n.municipality != nil || n.prefecture != nil { return true }
         guard let head = headWords.first(where: { text.hasSuffix($0) }) else { return true }
         var stem = String(text.dropLast(head.count))
         if stem.unicodeScalars.contains(where: { isKatakana($0) || isASCIIName($0) }) { return true }
         for w in descriptiveWords { stem = stem.replacingOccurrences(of: w, with: "") }
-        return stem.count >= 2
+        // Before a vague institution word (施設, 団体), a wrongly extracted code point says nothing.
+        return stem.unicodeScalars.filter { !ignoringGarbled || !isGarbled($0) }.count >= 2
     }
 
     /// A list item's label naming a partner (`・ひかり農園:野菜の提供`): the text between the item
@@ -372,7 +382,7 @@ public enum MentionFinder {
     /// A legal form ending at `end` (after its 法人 or 会社) whose characters were partly garbled (a wrong
     /// code point stands for one character) or dropped (at most one): the start of the written form
     /// and the canonical form. At least two characters before 法人 (one before 会社 of a four-character
-    /// form: ?式会社) must be legible and agree.
+    /// form: ?式会社) must be legible and agree; at most two are unsure (three when four agree).
     static func garbledLegalForm(endingAt end: Int, in s: [Unicode.Scalar]) -> (Int, [Unicode.Scalar])? {
         var best: (Int, [Unicode.Scalar], score: Int)? = nil
         for v in garbledFormCandidates {
@@ -383,7 +393,7 @@ public enum MentionFinder {
                 else if drops == 0 { drops += 1; q -= 1 }
                 else { break }
             }
-            guard q < 0, legible >= min(2, v.count - 3), unsure + drops >= 1, unsure + drops <= 2 else { continue }
+            guard q < 0, legible >= min(2, v.count - 3), unsure + drops >= 1, unsure + drops <= (legible >= 4 ? 3 : 2) else { continue }
             let score = 2 * legible - unsure - 2 * drops
             if best == nil || score > best!.score { best = (p + 1, v, score) }
         }
@@ -395,7 +405,7 @@ public enum MentionFinder {
 
     /// Institution words of four or more kanji that a PDF extraction often damages by dropping one
     /// character (教育員会 for 教育委員会, 民生員 for 民生委員).
-    static let repairWords: [String] = ["社会福祉協議会", "実行委員会", "教育委員会", "民生委員", "児童委員", "高等学校",
+    static let repairWords: [String] = ["社会福祉協議会", "社会福祉士会", "実行委員会", "教育委員会", "民生委員", "児童委員", "高等学校",
                                         "児童相談所", "地域包括支援センター", "商工会議所"]
     /// Each repair word with one interior kanji dropped → the word, longest first.
     static let droppedVariants: [([Unicode.Scalar], [Unicode.Scalar])] = {

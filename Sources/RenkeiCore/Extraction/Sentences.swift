@@ -22,7 +22,7 @@ extension ReportText {
                                                   "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮"]
 
     /// The sentences of a case's sections (skipped sections left out). Lines are joined within a
-    /// paragraph (no blank line, no list marker, no heading between them) and cut after 。; an
+    /// paragraph (no blank line, no list marker or other symbol opening a line, no heading between them) and cut after 。; an
     /// institution word missing one character is restored (``MentionFinder/restoreDroppedCharacters(_:_:)``).
     /// - Complexity: O(*n*) in the case's length.
     public func sentences(of reportCase: ReportCase) -> [ReportSentence] {
@@ -44,7 +44,8 @@ extension ReportText {
                 let line = lines[n - 1]
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || heading(of: line) != nil { flush(); continue }
-                if let first = trimmed.unicodeScalars.first, Self.itemMarkers.contains(first) { flush() }
+                if let first = trimmed.unicodeScalars.first,
+                   Self.itemMarkers.contains(first) || [.mathSymbol, .otherSymbol].contains(first.properties.generalCategory) { flush() }
                 for s in trimmed.unicodeScalars {
                     current.scalars.append(s)
                     current.lineOf.append(n)
