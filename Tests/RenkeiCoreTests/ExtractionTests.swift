@@ -303,3 +303,12 @@ import Testing
         #expect(rows.map { $0.relations.map(\.id) } == [["food-and-goods"], ["venue"]])
     }
 }
+
+@Suite struct ExtractionPlaceTailTests {
+    @Test func aPrefectureAfterAnInstitutionWordEndsTheName() {
+        #expect(ExtractionTests.mentions("フードバンク静岡等と連携した。") == ["フードバンク静岡"])
+        #expect(ExtractionTests.mentions("若者支援ネットワーク奈良と協働した。") == ["若者支援ネットワーク奈良"])
+        // A prefecture that starts a longer word is no tail.
+        #expect(ExtractionTests.mentions("ネットワーク静岡支部と協働した。").isEmpty)
+    }
+}

@@ -159,7 +159,15 @@ public enum MentionFinder {
             // honorific (…センター様) or, after a school, 生 (…高校生: the school's students).
             let honorific = end < s.count && (honorifics.contains(s[end]) || s[end] == "等")
             let students = end < s.count && s[end] == "生" && (end + 1 == s.count || !isNameCore(s[end + 1]))
-            if end < s.count, isNameCore(s[end]) || s[end] == "ー", !honorific, !students { continue }
+            if end < s.count, isNameCore(s[end]) || s[end] == "ー", !honorific, !students {
+                // A prefecture written after the institution word ends the name (…フードバンク静岡).
+                if let tail = placeTail(s, at: end), let (w, k) = (headByLast[s[end - 1]] ?? []).first(where: { end - $0.1.count >= 0 && matches($0.1, s, at: end - $0.1.count) }),
+                   !placeEnds.contains(w), end - k.count > 0 {
+                    let start = hiraganaStart(s, before: backwardName(s, before: end - k.count))
+                    candidates.append((start..<(end + tail), .suffix))
+                }
+                continue
+            }
             for (w, k) in headByLast[s[end - 1]] ?? [] where end - k.count >= 0 && matches(k, s, at: end - k.count) {
                 if students, !schoolWords.contains(w) { break }
                 var start = backwardName(s, before: end - k.count)
@@ -331,6 +339,22 @@ public enum MentionFinder {
         var i = from
         while i + k.count <= s.count { if matches(k, s, at: i) { return i }; i += 1 }
         return nil
+    }
+
+    /// Prefecture names without their 都道府県 (埼玉, 北海道), as scalars.
+    static let prefectureStems: [[Unicode.Scalar]] = JapaneseRegions.prefectures.map { p in
+        Array((p == "北海道" ? p : String(p.dropLast())).unicodeScalars)
+    }.sorted { $0.count > $1.count }
+
+    /// The length of a place after an institution word at `i` — a prefecture's name without 県 (静岡)
+    /// — when the name ends after it (before 等 or 様 too); nil otherwise.
+    static func placeTail(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        var t = 0
+        if let p = prefectureStems.first(where: { matches($0, s, at: i) }) { t = p.count }
+        guard t > 0 else { return nil }
+        let after = i + t
+        if after < s.count, isNameCore(s[after]) || s[after] == "ー", s[after] != "等", !honorifics.contains(s[after]) { return nil }
+        return t
     }
 
     /// Honorifics that may follow an organisation's name (…様, …さま).
