@@ -312,3 +312,11 @@ import Testing
         #expect(ExtractionTests.mentions("ネットワーク静岡支部と協働した。").isEmpty)
     }
 }
+
+@Suite struct ExtractionPeopleTests {
+    @Test func volunteersAreProposedOnlyAsAGenericPartner() {
+        #expect(ExtractionTests.mentions("有償ボランティアが運営した。").isEmpty)
+        #expect(ExtractionTests.mentions("地域のボランティアが運営した。") == ["地域のボランティア"])
+        #expect(ExtractionTests.mentions("若葉ボランティア連絡会と協働した。") == ["若葉ボランティア連絡会"])
+    }
+}

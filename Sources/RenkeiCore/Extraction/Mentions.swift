@@ -269,6 +269,9 @@ public enum MentionFinder {
         // A name mostly made of wrongly extracted code points says too little to propose.
         let garbled = text.unicodeScalars.filter(isGarbled).count
         if garbled * 3 > text.unicodeScalars.count { return nil }
+        // 有償ボランティア, 学生ボランティア: people who help, not an organisation (地域のボランティア
+        // stays, as a generic partner).
+        if rule == .suffix, !n.generic, n.legalForm == nil, personWords.contains(where: { text.hasSuffix($0) }) { return nil }
         let vague = vagueHeads.contains(where: { text.hasSuffix($0) })
         if rule == .suffix, !n.generic, !distinctive(text, n, ignoringGarbled: vague) {
             // 民間団体, 連携団体, 支援施設: a description, not a partner one could name.
@@ -283,6 +286,9 @@ public enum MentionFinder {
 
     /// Words ending in a municipality's character that name a district, not a municipality.
     static let districtWords = ["地区", "校区", "学区", "住区"]
+
+    /// Words for people rather than organisations, proposed only as generic partners.
+    static let personWords = ["ボランティア"]
 
     /// Institution words too vague to propose without a distinctive name before them.
     static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所"]
