@@ -320,3 +320,12 @@ import Testing
         #expect(ExtractionTests.mentions("若葉ボランティア連絡会と協働した。") == ["若葉ボランティア連絡会"])
     }
 }
+
+@Suite struct ExtractionRunTogetherTests {
+    @Test func aPrefectureAfterAKatakanaInstitutionWordStartsANewName() {
+        // The 、 between the two names was lost.
+        #expect(ExtractionTests.mentions("奈良支援センター奈良社会福祉士会等と連携した。") == ["奈良支援センター", "奈良社会福祉士会"])
+        // One name holding an institution word and a place stays whole.
+        #expect(ExtractionTests.mentions("ユースセンター運営委員会と協働した。") == ["ユースセンター運営委員会"])
+    }
+}

@@ -165,6 +165,12 @@ public enum MentionFinder {
                    !placeEnds.contains(w), end - k.count > 0 {
                     let start = hiraganaStart(s, before: backwardName(s, before: end - k.count))
                     candidates.append((start..<(end + tail), .suffix))
+                } else if prefectureStems.contains(where: { matches($0, s, at: end) }),
+                          let (w, k) = (headByLast[s[end - 1]] ?? []).first(where: { end - $0.1.count > 0 && matches($0.1, s, at: end - $0.1.count) }),
+                          !placeEnds.contains(w) {
+                    // …センター鹿児島…: a new name starts with the place (see ``lastNameStart``).
+                    let start = hiraganaStart(s, before: backwardName(s, before: end - k.count))
+                    candidates.append((start..<end, .suffix))
                 }
                 continue
             }
@@ -173,6 +179,7 @@ public enum MentionFinder {
                 var start = backwardName(s, before: end - k.count)
                 if students, start == end - k.count { break }
                 start = hiraganaStart(s, before: start)
+                start = lastNameStart(s, from: start, to: end - k.count)
                 // 民生委員・児童委員協議会: a council of two bare types joined by ・ is one name.
                 if councilWords.contains(w), start >= 3, s[start - 1] == "・" {
                     let a = backwardName(s, before: start - 1)
@@ -345,6 +352,22 @@ public enum MentionFinder {
         var i = from
         while i + k.count <= s.count { if matches(k, s, at: i) { return i }; i += 1 }
         return nil
+    }
+
+    /// Where the last of several names run together starts: a prefecture's name right after a
+    /// complete institution word (…センター鹿児島…, …士会鹿児島…: the separator was lost) starts a
+    /// new name.
+    static func lastNameStart(_ s: [Unicode.Scalar], from start: Int, to stemEnd: Int) -> Int {
+        var result = start
+        var p = start + 1
+        while p < stemEnd {
+            if isKanji(s[p]), prefectureStems.contains(where: { matches($0, s, at: p) }), let heads = headByLast[s[p - 1]],
+               heads.contains(where: { !placeEnds.contains($0.0) && p - $0.1.count >= start && matches($0.1, s, at: p - $0.1.count) }) {
+                result = p
+            }
+            p += 1
+        }
+        return result
     }
 
     /// Prefecture names without their 都道府県 (埼玉, 北海道), as scalars.
