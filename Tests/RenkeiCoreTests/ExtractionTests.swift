@@ -329,3 +329,25 @@ import Testing
         #expect(ExtractionTests.mentions("ユースセンター運営委員会と協働した。") == ["ユースセンター運営委員会"])
     }
 }
+
+@Suite struct ExtractionHeadingLineTests {
+    @Test func aHeadingLineThatIsNoProfileHeadingIsASentenceOfItsOwn() throws {
+        let profile = ReportProfile(name: "t", caseStart: "\\s*1\\s*取組の背景と目的\\s*", leadLine: "[（(].+?[市区町村][）)]\\s*$",
+                                    sections: ["取組の背景と目的"])
+        let text = """
+        居場所づくり
+        特定非営利活動法人ひだまり（長野県松本市）
+        1 取組の背景と目的
+        ◆地域への貢献
+        参加団体が増えた。
+
+        """
+        let report = ReportText(text: text, profile: profile)
+        let c = try #require(try report.cases().first)
+        #expect(report.sentences(of: c).map(\.text) == ["◆地域への貢献", "参加団体が増えた。"])
+    }
+
+    @Test func aResearchCouncilMissingItsMiddleCharacterIsRestored() {
+        #expect(ExtractionRepairTests.restored("若葉地域研会と協働した。") == "若葉地域研究会と協働した。")
+    }
+}

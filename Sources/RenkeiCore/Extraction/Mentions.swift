@@ -456,10 +456,10 @@ public enum MentionFinder {
     static let garbledFormCandidates: [[Unicode.Scalar]] = LegalForms.all.map(\.canonical).filter { $0.hasSuffix("法人") || $0.hasSuffix("会社") }
         .map { Array($0.unicodeScalars) }
 
-    /// Institution words of four or more kanji that a PDF extraction often damages by dropping one
-    /// character (教育員会 for 教育委員会, 民生員 for 民生委員).
+    /// Institution words that a PDF extraction often damages by dropping one inner character
+    /// (教育員会 for 教育委員会, 民生員 for 民生委員, 研会 for 研究会); the damaged forms are no words.
     static let repairWords: [String] = ["社会福祉協議会", "社会福祉士会", "実行委員会", "教育委員会", "民生委員", "児童委員", "高等学校",
-                                        "児童相談所", "地域包括支援センター", "商工会議所"]
+                                        "児童相談所", "地域包括支援センター", "商工会議所", "研究会"]
     /// Each repair word with one interior kanji dropped → the word, longest first.
     static let droppedVariants: [([Unicode.Scalar], [Unicode.Scalar])] = {
         var out: [([Unicode.Scalar], [Unicode.Scalar])] = []

@@ -21,6 +21,9 @@ extension ReportText {
     static let itemMarkers: Set<Unicode.Scalar> = ["・", "•", "◆", "●", "■", "□", "◇", "◎", "○", "※", "①", "②", "③",
                                                   "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮"]
 
+    /// Markers that open a heading line.
+    static let headingMarkers: Set<Unicode.Scalar> = ["◆", "●", "■", "□", "◇"]
+
     /// The sentences of a case's sections (skipped sections left out). Lines are joined within a
     /// paragraph (no blank line, no list marker or other symbol opening a line, no heading between them) and cut after 。; an
     /// institution word missing one character is restored (``MentionFinder/restoreDroppedCharacters(_:_:)``).
@@ -51,6 +54,9 @@ extension ReportText {
                     current.lineOf.append(n)
                     if s == "。" { flush() }
                 }
+                // A line opened by a heading marker (◆ 参加団体への貢献) that is no profile heading is a
+                // heading of its own: the next line starts a new sentence.
+                if let first = trimmed.unicodeScalars.first, Self.headingMarkers.contains(first) { flush() }
             }
             flush()
         }
