@@ -351,3 +351,12 @@ import Testing
         #expect(ExtractionRepairTests.restored("若葉地域研会と協働した。") == "若葉地域研究会と協働した。")
     }
 }
+
+@Suite struct ExtractionDescriptionTests {
+    @Test func descriptionsBeforeAVagueInstitutionWordAreNoPartner() {
+        #expect(ExtractionTests.mentions("中間支援団体と連携した。").isEmpty)
+        #expect(ExtractionTests.mentions("今後同様の会を開く。").isEmpty)
+        // A name before の会 stays.
+        #expect(ExtractionTests.mentions("・すずらんの会と連携した。") == ["すずらんの会"])
+    }
+}

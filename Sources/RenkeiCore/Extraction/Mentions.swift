@@ -298,12 +298,12 @@ public enum MentionFinder {
     static let personWords = ["ボランティア"]
 
     /// Institution words too vague to propose without a distinctive name before them.
-    static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所"]
+    static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所", "の会"]
 
     /// Words that describe a partner rather than name it (民間団体, 実施団体, 関係団体).
     static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
                                    "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催", "今回", "今後", "今度",
-                                   "者"]
+                                   "者", "中間", "同様"]
 
     /// Whether an institution-word mention names one organisation: it holds a place (松本市社会福祉協議会),
     /// a proper noun in katakana or Latin letters (ユースセンター), or two or more other characters
