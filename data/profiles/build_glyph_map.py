@@ -5,7 +5,8 @@ The hand-made dataset (data/kodoku-koritsu-model-jigyo) records each repair of g
 `note` column of cases/NN.csv and in its README ("ૣක = 福祉", "保育ୱ=保育園", "ቻ理ઇ育৩会 = 亘理町教育委員会").
 Every such "garbled = repaired" pair is aligned character by character (difflib, after NFKC); an
 unequal stretch of the same length maps code point to code point, a stretch of one or two code points
-of an Indic or Ethiopic block maps to a single kanji. Stretches of other lengths (a dropped character)
+of an Indic or Ethiopic block maps to a single kanji, and a code point with no such reading that
+stands for two characters maps to both (ୢ = 医療). Stretches of other lengths (a dropped character)
 teach nothing. Each wrong code point takes the text most pairs give it (ties: the first seen); a code
 point that also occurs in the dataset's repaired names is a real character and is never mapped.
 
@@ -77,6 +78,7 @@ def real_characters():
 def build():
     real = real_characters()
     votes = OrderedDict()
+    pairs_of_two = OrderedDict()
     pairs = 0
     for text in texts():
         for left, right in PAIR.findall(nfkc(text)):
@@ -89,6 +91,9 @@ def build():
                 if op != "replace":
                     continue
                 a, b = left[i1:i2], right[j1:j2]
+                if len(a) == 1 and len(b) == 2 and suspect(a[0]) and not any(c in real for c in a[0]) \
+                        and all(not unicodedata.category(c).startswith("P") for c in b):
+                    pairs_of_two.setdefault(a[0], Counter())[b] += 1
                 if len(a) != len(b):
                     continue
                 for k, v in zip(a, b):
@@ -96,6 +101,12 @@ def build():
                         continue
                     votes.setdefault(k, Counter())[v] += 1
     learned = {k: votes[k].most_common(1)[0][0] for k in votes}
+    # A code point no one-to-one repair explains that stands for two characters (ୢ = 医療): the
+    # font drew them as one glyph, or dropped one beside it. Code points with a one-to-one reading
+    # keep it (৩ = 員; 委員 there is 員 with 委 dropped).
+    for k, c in pairs_of_two.items():
+        if k not in learned:
+            learned[k] = c.most_common(1)[0][0]
     learned.update(shifted_kana(learned, real))
     entries = OrderedDict()
     for k in sorted(learned, key=lambda s: [ord(c) for c in s]):
