@@ -108,3 +108,255 @@ import Testing
         }
     }
 }
+
+/// The rules added for issue 16's quality pass, each on hand-written sentences with the exact
+/// mentions a reader would mark.
+@Suite struct ExtractionRuleTests {
+    static func mentions(_ s: String) -> [String] { ExtractionTests.mentions(s) }
+
+    @Test func aLegalFormWithAGarbledOrDroppedCharacterIsRecognisedAndWrittenOut() {
+        // இ (U+0B87) stands for a character the PDF font lost; 営 is dropped in the second.
+        #expect(Self.mentions("公\u{0B87}財団法人ひまわり基金と連携した。") == ["公益財団法人ひまわり基金"])
+        #expect(Self.mentions("特定非利活動法人あおば会に依頼した。") == ["特定非営利活動法人あおば会"])
+        // Our own legal form (当法人) is no garbled form.
+        #expect(Self.mentions("当法人が主催した。").isEmpty)
+    }
+
+    @Test func hiraganaBeforeANameJoinsItWhenTheRunStandsAlone() {
+        #expect(Self.mentions("・ひまわり発達クリニック、ふじNPOセンターと連携した。") == ["ひまわり発達クリニック", "ふじNPOセンター"])
+        // Prose before an institution word stays out (まずは, これらの).
+        #expect(Self.mentions("まずは若葉市役所に相談した。") == ["若葉市役所"])
+        #expect(Self.mentions("、なかなかユースセンターに来られない。") == ["ユースセンター"])
+    }
+
+    @Test func aNameBeforeAnHonorificIsAnOrganisationWhenItIsKatakanaOrLatin() {
+        #expect(Self.mentions("Blue Harbor様から助言をいただいた。") == ["Blue Harbor"])
+        #expect(Self.mentions("ひかりフードバンク様から食材の提供を受けた。") == ["ひかりフードバンク"])
+        // A person (kanji) is not proposed.
+        #expect(Self.mentions("田中様から助言をいただいた。").isEmpty)
+    }
+
+    @Test func aQuotedNameWithItsOwnLegalFormOrInstitutionWordNeedsNoTypeWord() {
+        #expect(Self.mentions("地域で活動する「NPOそよかぜ」の会員が参加した。") == ["NPOそよかぜ"])
+        #expect(Self.mentions("毎月「みどり子ども食堂」と共催した。") == ["みどり子ども食堂"])
+        // A quoted slogan is no organisation.
+        #expect(Self.mentions("「誰も取り残さない」を合言葉にした。").isEmpty)
+    }
+
+    @Test func studentsOfANamedSchoolPointToTheSchool() {
+        #expect(Self.mentions("若葉高校生が運営に参加した。") == ["若葉高校"])
+        #expect(Self.mentions("高校生が参加した。").isEmpty)
+    }
+
+    @Test func pointerWordsDropOnlyBareInstitutionWordsAndKatakanaWords() {
+        #expect(Self.mentions("本宮市と連携した。") == ["本宮市"])
+        #expect(Self.mentions("本センターと本プロジェクトで検討した。").isEmpty)
+        #expect(Self.mentions("他団体と連携した。").isEmpty)
+    }
+
+    @Test func districtsAndListNumbersAreNoPartOfANameOrPartner() {
+        #expect(Self.mentions("八木地区で開催した。").isEmpty)
+        // ① is 1 after NFKC.
+        #expect(Self.mentions("1若葉自治会に回覧を依頼した。") == ["若葉自治会"])
+    }
+
+    @Test func aListLabelInAPartnerSectionNamesThePartner() {
+        func label(_ s: String) -> String? {
+            let scalars = Array(s.unicodeScalars)
+            return MentionFinder.labelMention(in: scalars, besides: MentionFinder.mentions(in: scalars))?.text
+        }
+        #expect(label("・みどり農園:野菜を提供いただいた。") == "みどり農園")
+        // A label already holding a mention, a figure, a cue word or a generic partner gives none.
+        #expect(label("・若葉市役所:後援") == nil)
+        #expect(label("・参加者数:30名") == nil)
+        #expect(label("・講師:月1回") == nil)
+        #expect(label("みどり農園:野菜") == nil)
+    }
+
+    @Test func radicalsSupplementCodePointsAreReadAsKanji() {
+        #expect(GlyphMap.none.repair("成\u{2ED1}と\u{2ED8}年") == "成長と青年")
+    }
+
+    static func n(_ s: String) -> NormalizedName { NameNormalizer.normalize(s) }
+
+    @Test func oneCasesDamagedSpellingsAreMerged() {
+        // 葉 garbled (இ) and 市 dropped: one 社協.
+        #expect(CaseMerge.merge(names: [Self.n("青葉市社会福祉協議会"), Self.n("青\u{0B87}社会福祉協議会")], assignments: [0, 1]) == [0, 0])
+        // A bare 社会福祉協議会 joins the one named 社協 of the case.
+        #expect(CaseMerge.merge(names: [Self.n("青葉市社会福祉協議会"), Self.n("社会福祉協議会")], assignments: [0, 1]) == [0, 0])
+        // A shorter name ending the one longer name of the same kind.
+        #expect(CaseMerge.merge(names: [Self.n("あおばグリーンプロジェクト"), Self.n("グリーンプロジェクト")], assignments: [0, 1]) == [0, 0])
+        // Ending two names: ambiguous, kept apart.
+        #expect(CaseMerge.merge(names: [Self.n("東区民センター"), Self.n("西区民センター"), Self.n("区民センター")], assignments: [0, 1, 2]) == [0, 1, 2])
+        // Legible names that differ are different organisations.
+        #expect(CaseMerge.merge(names: [Self.n("青葉市社会福祉協議会"), Self.n("若葉市社会福祉協議会")], assignments: [0, 1]) == [0, 1])
+    }
+
+    @Test func whatTheCasesTitleNamesIsTheLeadsOwnProject() throws {
+        let profile = ReportProfile(name: "t", caseStart: "\\s*1\\s*取組の背景と目的\\s*", leadLine: "[（(].+?[市区町村][）)]\\s*$",
+                                    sections: ["取組の背景と目的", "連携方法"])
+        let text = """
+        あおぞらカフェ事業
+        特定非営利活動法人ひだまり（長野県松本市）
+        1 取組の背景と目的
+        あおぞらカフェを開き、松本市社会福祉協議会と共催した。
+        ◆連携方法
+        ・みどり農園:野菜を提供いただいた。
+
+        """
+        let rows = try ReportExtractor.extract(ReportText(text: text, profile: profile))
+        #expect(rows.map(\.partner) == ["松本市社会福祉協議会", "みどり農園"])
+        #expect(rows.map { $0.relations.map(\.id) } == [["co-organising"], ["food-and-goods"]])
+        #expect(rows.map(\.lines) == [[4], [6]])
+    }
+}
+
+/// The second batch of rules: dropped characters, 等, coordination, appositives, garbled 会社.
+@Suite struct ExtractionRepairTests {
+    static func mentions(_ s: String) -> [String] { ExtractionTests.mentions(s) }
+    static func restored(_ s: String) -> String {
+        var scalars = Array(s.unicodeScalars)
+        var lines = [Int](repeating: 7, count: scalars.count)
+        MentionFinder.restoreDroppedCharacters(&scalars, &lines)
+        #expect(lines.count == scalars.count && lines.allSatisfy { $0 == 7 })
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func anInstitutionWordMissingOneCharacterIsRestored() {
+        #expect(Self.restored("若葉市教育員会の後援を得た。") == "若葉市教育委員会の後援を得た。")
+        #expect(Self.restored("民生員・児童員と連携した。") == "民生委員・児童委員と連携した。")
+        // Whole words stay as they are.
+        #expect(Self.restored("教育委員会と民生委員") == "教育委員会と民生委員")
+        #expect(Self.restored("会員と役員") == "会員と役員")
+    }
+
+    @Test func etceteraEndsAName() {
+        #expect(Self.mentions("若葉フードバンク等と連携した。") == ["若葉フードバンク"])
+    }
+
+    @Test func aNameAfterYaOrToStartsAfterTheParticle() {
+        #expect(Self.mentions("児童相談所やこども若者課と共有した。") == ["児童相談所", "こども若者課"])
+    }
+
+    @Test func aCouncilOfTwoTypesJoinedByANakaguroIsOneName() {
+        #expect(Self.mentions("若葉市の民生委員・児童委員協議会で説明した。").last == "民生委員・児童委員協議会")
+        // Two organisations joined by ・ stay two.
+        #expect(Self.mentions("若葉市役所・若葉市社会福祉協議会と連携した。") == ["若葉市役所", "若葉市社会福祉協議会"])
+    }
+
+    @Test func aNameAfterAnAppositiveIsAPartner() {
+        #expect(Self.mentions("連携先であるBlueHarborやひかり会と協働した。") == ["BlueHarbor"])
+    }
+
+    @Test func aCompanyFormWithAGarbledCharacterIsRecognised() {
+        #expect(Self.mentions("\u{0A99}式会社Greenwayに依頼した。") == ["株式会社Greenway"])
+    }
+
+    @Test func bareTypeWordMentionsOfDamagedNamesMergeAcrossLegalForms() {
+        let a = NameNormalizer.normalize("特定非営利活動法人あおばグリーンプロジェクト")
+        let b = NameNormalizer.normalize("グリーンプロジェクト")
+        #expect(CaseMerge.merge(names: [a, b], assignments: [0, 1]) == [0, 0])
+    }
+}
+
+/// The third batch: one-character names in 「」, lines opened by a symbol, vague stems.
+@Suite struct ExtractionStemTests {
+    static func mentions(_ s: String) -> [String] { ExtractionTests.mentions(s) }
+
+    @Test func aOneCharacterNameInQuotesKeepsItsTypeWord() {
+        #expect(Self.mentions("地域作業所「森」の会員が参加した。") == ["地域作業所「森」"])
+        // Without a type word before it, a quoted character is no name.
+        #expect(Self.mentions("合言葉は「和」である。").isEmpty)
+    }
+
+    @Test func aLegalFormWithThreeUnsureCharactersNeedsFourThatAgree() {
+        // 特 and 営 garbled, 非 dropped: 利活動 and 定 agree.
+        #expect(Self.mentions("\u{0ACD}定\u{0C36}利活動法人ほしぞら会や") == ["特定非営利活動法人ほしぞら会"])
+    }
+
+    @Test func aVagueInstitutionWordNeedsALegibleStem() {
+        // 高?者施設: one legible character before 施設 — a description, not a name.
+        #expect(Self.mentions("高\u{0CA1}者施設と連携した。").isEmpty)
+        // 今回 and 支援 describe: 今回支援施設 is no named partner either.
+        #expect(Self.mentions("今回支援施設に依頼した。").isEmpty)
+        // A distinct stem stays.
+        #expect(Self.mentions("若葉台ケア施設に依頼した。") == ["若葉台ケア施設"])
+    }
+
+    @Test func aLineOpenedByASymbolStartsAListItem() throws {
+        let profile = ReportProfile(name: "t", caseStart: "\\s*1\\s*取組の背景と目的\\s*", leadLine: "[（(].+?[市区町村][）)]\\s*$",
+                                    sections: ["取組の背景と目的", "連携先との関わり"])
+        let text = """
+        居場所づくり
+        特定非営利活動法人ひだまり（長野県松本市）
+        1 取組の背景と目的
+        ◆連携先との関わり
+        \u{22CA}みどり農園:野菜の提供
+        \u{22CB}そよかぜ珈琲店:会場の提供
+
+        """
+        let report = ReportText(text: text, profile: profile)
+        let c = try #require(try report.cases().first)
+        #expect(report.sentences(of: c).map(\.text) == ["\u{22CA}みどり農園:野菜の提供", "\u{22CB}そよかぜ珈琲店:会場の提供"])
+        let rows = try ReportExtractor.extract(report)
+        #expect(rows.map(\.partner) == ["みどり農園", "そよかぜ珈琲店"])
+        #expect(rows.map { $0.relations.map(\.id) } == [["food-and-goods"], ["venue"]])
+    }
+}
+
+@Suite struct ExtractionPlaceTailTests {
+    @Test func aPrefectureAfterAnInstitutionWordEndsTheName() {
+        #expect(ExtractionTests.mentions("フードバンク静岡等と連携した。") == ["フードバンク静岡"])
+        #expect(ExtractionTests.mentions("若者支援ネットワーク奈良と協働した。") == ["若者支援ネットワーク奈良"])
+        // A prefecture that starts a longer word is no tail.
+        #expect(ExtractionTests.mentions("ネットワーク静岡支部と協働した。").isEmpty)
+    }
+}
+
+@Suite struct ExtractionPeopleTests {
+    @Test func volunteersAreProposedOnlyAsAGenericPartner() {
+        #expect(ExtractionTests.mentions("有償ボランティアが運営した。").isEmpty)
+        #expect(ExtractionTests.mentions("地域のボランティアが運営した。") == ["地域のボランティア"])
+        #expect(ExtractionTests.mentions("若葉ボランティア連絡会と協働した。") == ["若葉ボランティア連絡会"])
+    }
+}
+
+@Suite struct ExtractionRunTogetherTests {
+    @Test func aPrefectureAfterAKatakanaInstitutionWordStartsANewName() {
+        // The 、 between the two names was lost.
+        #expect(ExtractionTests.mentions("奈良支援センター奈良社会福祉士会等と連携した。") == ["奈良支援センター", "奈良社会福祉士会"])
+        // One name holding an institution word and a place stays whole.
+        #expect(ExtractionTests.mentions("ユースセンター運営委員会と協働した。") == ["ユースセンター運営委員会"])
+    }
+}
+
+@Suite struct ExtractionHeadingLineTests {
+    @Test func aHeadingLineThatIsNoProfileHeadingIsASentenceOfItsOwn() throws {
+        let profile = ReportProfile(name: "t", caseStart: "\\s*1\\s*取組の背景と目的\\s*", leadLine: "[（(].+?[市区町村][）)]\\s*$",
+                                    sections: ["取組の背景と目的"])
+        let text = """
+        居場所づくり
+        特定非営利活動法人ひだまり（長野県松本市）
+        1 取組の背景と目的
+        ◆地域への貢献
+        参加団体が増えた。
+
+        """
+        let report = ReportText(text: text, profile: profile)
+        let c = try #require(try report.cases().first)
+        #expect(report.sentences(of: c).map(\.text) == ["◆地域への貢献", "参加団体が増えた。"])
+    }
+
+    @Test func aResearchCouncilMissingItsMiddleCharacterIsRestored() {
+        #expect(ExtractionRepairTests.restored("若葉地域研会と協働した。") == "若葉地域研究会と協働した。")
+    }
+}
+
+@Suite struct ExtractionDescriptionTests {
+    @Test func descriptionsBeforeAVagueInstitutionWordAreNoPartner() {
+        #expect(ExtractionTests.mentions("中間支援団体と連携した。").isEmpty)
+        #expect(ExtractionTests.mentions("今後同様の会を開く。").isEmpty)
+        // A name before の会 stays.
+        #expect(ExtractionTests.mentions("・すずらんの会と連携した。") == ["すずらんの会"])
+    }
+}

@@ -79,6 +79,13 @@ import RenkeiCore
         #expect(seed.repair("\u{0B03}団") == "財団")
         #expect(seed.repair("\u{0A28}") == "北")
         #expect(seed.repair("\u{09FE}\u{0AC5}") == "学校")
+        // The kana fonts are shifted by a constant (ム = U+30E0 written U+5D48, +0x2C68; ぞ = U+305E
+        // written U+5CC8, +0x2C6A): code points no repair names are mapped too (ロ = U+30ED + 0x2C68).
+        #expect(seed.repair("\u{5D48}") == "ム")
+        #expect(seed.repair("\u{5D55}") == "ロ")
+        #expect(seed.repair("それ\u{5CC8}れ") == "それぞれ")
+        // A real kanji of the dataset's names in the shifted range stays (崎 of 宮崎県, U+5D0E).
+        #expect(seed.repair("宮崎") == "宮崎")
         // The committed map is what the script builds from the dataset.
         let script = Self.root.appendingPathComponent("data/profiles/build_glyph_map.py").path
         _ = try Self.python([script, "--check"])

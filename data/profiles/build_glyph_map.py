@@ -5,7 +5,8 @@ The hand-made dataset (data/kodoku-koritsu-model-jigyo) records each repair of g
 `note` column of cases/NN.csv and in its README ("ૣක = 福祉", "保育ୱ=保育園", "ቻ理ઇ育৩会 = 亘理町教育委員会").
 Every such "garbled = repaired" pair is aligned character by character (difflib, after NFKC); an
 unequal stretch of the same length maps code point to code point, a stretch of one or two code points
-of an Indic or Ethiopic block maps to a single kanji. Stretches of other lengths (a dropped character)
+of an Indic or Ethiopic block maps to a single kanji, and a code point with no such reading that
+stands for two characters maps to both (ୢ = 医療). Stretches of other lengths (a dropped character)
 teach nothing. Each wrong code point takes the text most pairs give it (ties: the first seen); a code
 point that also occurs in the dataset's repaired names is a real character and is never mapped.
 
@@ -69,7 +70,7 @@ def real_characters():
     for name in ("organizations.csv", "projects.csv"):
         with open(os.path.join(DATA, name), encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                for k in ("name", "aliases", "title"):
+                for k in ("name", "aliases", "title", "prefecture", "municipality"):
                     chars.update(nfkc(row.get(k) or ""))
     return chars
 
@@ -77,6 +78,7 @@ def real_characters():
 def build():
     real = real_characters()
     votes = OrderedDict()
+    pairs_of_two = OrderedDict()
     pairs = 0
     for text in texts():
         for left, right in PAIR.findall(nfkc(text)):
@@ -89,16 +91,49 @@ def build():
                 if op != "replace":
                     continue
                 a, b = left[i1:i2], right[j1:j2]
+                if len(a) == 1 and len(b) == 2 and suspect(a[0]) and not any(c in real for c in a[0]) \
+                        and all(not unicodedata.category(c).startswith("P") for c in b):
+                    pairs_of_two.setdefault(a[0], Counter())[b] += 1
                 if len(a) != len(b):
                     continue
                 for k, v in zip(a, b):
                     if k == v or any(c in real for c in k) or not suspect(k) or unicodedata.category(v[0]).startswith("P"):
                         continue
                     votes.setdefault(k, Counter())[v] += 1
+    learned = {k: votes[k].most_common(1)[0][0] for k in votes}
+    # A code point no one-to-one repair explains that stands for two characters (ୢ = 医療): the
+    # font drew them as one glyph, or dropped one beside it. Code points with a one-to-one reading
+    # keep it (৩ = 員; 委員 there is 員 with 委 dropped).
+    for k, c in pairs_of_two.items():
+        if k not in learned:
+            learned[k] = c.most_common(1)[0][0]
+    learned.update(shifted_kana(learned, real))
     entries = OrderedDict()
-    for k in sorted(votes, key=lambda s: [ord(c) for c in s]):
-        entries[k] = votes[k].most_common(1)[0][0]
+    for k in sorted(learned, key=lambda s: [ord(c) for c in s]):
+        entries[k] = learned[k]
     return pairs, entries
+
+
+KANA = (range(0x3041, 0x3097), range(0x30A1, 0x30FB))  # ぁ … ゖ, ァ … ヺ
+
+
+def shifted_kana(learned, real):
+    """A font that encodes its kana at a constant offset (ム written as 嵈, U+5D48 = U+30E0 + 0x2C68;
+    ぞ as 峈) shifts the whole syllabary: when at least three learned single code points map into
+    one syllabary by one offset, every kana of it is mapped from its shifted code point, except code
+    points that are real characters of the dataset's names (崎 of 宮崎, 島 of 福島 stay)."""
+    extra = {}
+    for block in KANA:
+        offsets = Counter(ord(k) - ord(v) for k, v in learned.items()
+                          if len(k) == 1 and len(v) == 1 and ord(v) in block and ord(k) > 0x3400)
+        for offset, n in offsets.items():
+            if n < 3:
+                continue
+            for c in block:
+                k = chr(c + offset)
+                if k not in learned and k not in real and k not in extra:
+                    extra[k] = chr(c)
+    return extra
 
 
 def yaml_text(entries):

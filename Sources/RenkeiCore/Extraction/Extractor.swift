@@ -33,6 +33,7 @@ public enum Confidence {
         case .legalForm: c = 0.75
         case .quoted: c = 0.6
         case .suffix: c = generic ? 0.35 : 0.5
+        case .label: c = 0.4
         }
         if inPartnerSection { c += 0.1 }
         c += min(Double(sentences - 1) * 0.05, 0.1)
@@ -44,7 +45,8 @@ public enum Confidence {
 
 /// Proposes a report's partnerships: cases and sections by the profile, mentions by
 /// ``MentionFinder``, merged per case with ``EntityResolver``, relations and status by
-/// ``RelationCues``. The lead itself, the programme's funder and media are left out.
+/// ``RelationCues``. The lead itself, what the case's title names (the lead's own project), the
+/// programme's funder and media are left out.
 public enum ReportExtractor {
     /// Sections where partnerships are described on purpose.
     static let partnerSectionWords = ["連携"]
@@ -77,11 +79,16 @@ public enum ReportExtractor {
         let leadText = leadName(c.lead)
         let lead = NameNormalizer.normalize(leadText)
         let profile = report.profile
+        let titleScalars = Array(c.title.unicodeScalars)
         struct Found { var mention: Mention; var sentence: ReportSentence; var line: Int; var status: PartnershipStatus; var relations: [RelationKind] }
         var found: [Found] = []
         for sentence in report.sentences(of: c) {
             let text = sentence.text
-            let mentions = MentionFinder.mentions(in: sentence.scalars)
+            var mentions = MentionFinder.mentions(in: sentence.scalars)
+            if partnerSectionWords.contains(where: { sentence.section?.contains($0) ?? false }),
+               let label = MentionFinder.labelMention(in: sentence.scalars, besides: mentions) {
+                mentions.insert(label, at: 0)
+            }
             // Cues are read outside the names (…協議会 holds 協議, …共同募金会 holds 共同).
             var rest = sentence.scalars
             for m in mentions { for k in m.range { rest[k] = "・" } }
@@ -90,6 +97,8 @@ public enum ReportExtractor {
             let relations = RelationCues.relations(in: cueText, vocabulary: vocabulary)
             for m in mentions {
                 if isLead(m.normalized, lead: lead) { continue }
+                // A named thing the case's title holds is the lead's own project (…ユースセンター事業).
+                if !m.normalized.generic, m.normalized.name.count >= 3, ScalarSearch.contains(titleScalars, Array(m.normalized.name.unicodeScalars)) { continue }
                 if profile.funderWords.contains(where: { ScalarSearch.contains(m.text, $0) }) { continue }
                 if profile.mediaWords.contains(where: { ScalarSearch.contains(m.text, $0) }) { continue }
                 found.append(Found(mention: m, sentence: sentence, line: sentence.lineOf[m.range.lowerBound], status: status, relations: relations))
@@ -99,18 +108,22 @@ public enum ReportExtractor {
         let resolved = EntityResolver.resolve(found.map {
             NameMention(text: $0.mention.text, project: project, location: SourceReference(document: "", line: $0.line))
         })
+        let orgOf = CaseMerge.merge(names: found.map { $0.mention.normalized }, assignments: resolved.assignments)
         struct Key: Hashable { var org: Int; var status: PartnershipStatus }
         var order: [Key] = []
         var groups: [Key: [Int]] = [:]
         for (i, f) in found.enumerated() {
-            let key = Key(org: resolved.assignments[i], status: f.status)
+            let key = Key(org: orgOf[i], status: f.status)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(i)
         }
         return order.map { key in
             let members = groups[key]!.map { found[$0] }
             let first = members[0]
-            let org = resolved.organizations[key.org]
+            // The organisation of the member with the longest name (a merged bare 社会福祉協議会
+            // takes the kind and name of the named one).
+            let longest = groups[key]!.max { a, b in found[a].mention.normalized.name.count < found[b].mention.normalized.name.count }!
+            let org = resolved.organizations[resolved.assignments[longest]]
             var lines: [Int] = []
             var sentences: [String] = []
             var relationIDs = Set<String>()
@@ -135,5 +148,65 @@ public enum ReportExtractor {
                                              sentences: sentences.count, hasCue: hasCue,
                                              garbled: GlyphMap.looksGarbled(partner)))
         }
+    }
+}
+
+/// Merges one case's organisations that the entity resolver keeps apart because the PDF extraction
+/// damaged one spelling: names equal where both are legible (a wrongly extracted code point stands
+/// for any one character, and one character may be dropped: 青?社会福祉協議会 = 青葉市社会福祉協議会),
+/// and a name that ends exactly one named organisation of the case — a bare institution word
+/// (社会福祉協議会), or a name of four or more characters of the same kind, or the kind the
+/// longer one's legal form gives (…グリーンプロジェクト).
+enum CaseMerge {
+    /// For each mention, its merged organisation (the smallest resolved id of its group).
+    static func merge(names: [NormalizedName], assignments: [Int]) -> [Int] {
+        var parent: [Int: Int] = [:]
+        func find(_ x: Int) -> Int { var x = x; while let p = parent[x], p != x { x = p }; return x }
+        func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
+        var nameOf: [Int: NormalizedName] = [:]
+        for (i, n) in names.enumerated() where nameOf[assignments[i]] == nil { nameOf[assignments[i]] = n }
+        let ids = nameOf.keys.sorted()
+        for (x, a) in ids.enumerated() {
+            for b in ids[(x + 1)...] {
+                let na = nameOf[a]!, nb = nameOf[b]!
+                if sameDamaged(na, nb) { union(a, b) }
+            }
+        }
+        // A bare institution word, or a name of four or more characters with the same kind: merged
+        // with the one named organisation ending with it (two would be ambiguous: 区民センター).
+        for a in ids {
+            let na = nameOf[a]!
+            let bare = MentionFinder.headWords.contains(na.name) && !MentionFinder.placeEnds.contains(na.name)
+            guard bare || na.name.count >= 4 else { continue }
+            let named = ids.filter { b in
+                let nb = nameOf[b]!
+                return b != a && !nb.generic && nb.name.count > na.name.count && nb.name.hasSuffix(na.name)
+                    && (bare || nb.kind == na.kind || nb.legalForm != nil)
+            }
+            if named.count == 1 { union(a, named[0]) }
+        }
+        return assignments.map(find)
+    }
+
+    static func sameDamaged(_ a: NormalizedName, _ b: NormalizedName) -> Bool {
+        let x = Array(a.name.unicodeScalars), y = Array(b.name.unicodeScalars)
+        guard x.count >= 4, y.count >= 4 else { return false }
+        let garbled = x.contains(where: MentionFinder.isGarbled) || y.contains(where: MentionFinder.isGarbled)
+        return garbled && (wildcardEqual(x, y) || wildcardEqual(y, x))
+    }
+
+    /// Whether `x` equals `y` when a garbled scalar of either stands for one character and at most
+    /// one character of `y` is missing from `x`; at least three characters agree.
+    static func wildcardEqual(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+        guard y.count == x.count || y.count == x.count + 1 else { return false }
+        var i = 0, j = 0, drops = 0, agree = 0
+        while i < x.count, j < y.count {
+            if x[i] == y[j] { agree += 1; i += 1; j += 1 }
+            else if MentionFinder.isGarbled(x[i]) || MentionFinder.isGarbled(y[j]) { i += 1; j += 1 }
+            else if drops == 0, y.count > x.count { drops += 1; j += 1 }
+            else { return false }
+        }
+        if j < y.count, drops == 0 { drops += 1; j += 1 }
+        return i == x.count && j == y.count && agree >= 3 && agree * 2 >= y.count
     }
 }

@@ -30,17 +30,24 @@ public struct GlyphMap: Sendable, Equatable {
         self.table = table
     }
 
-    /// No replacements (NFKC only).
+    /// CJK Radicals Supplement code points that PDF fonts emit for ordinary kanji (成⻑ for 成長);
+    /// NFKC leaves them, as they have no decomposition.
+    static let radicals: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{2E9F}": "母", "\u{2EA0}": "民", "\u{2EC4}": "西", "\u{2EC6}": "角", "\u{2ED1}": "長", "\u{2ED8}": "青",
+        "\u{2EDD}": "食", "\u{2EE4}": "鬼", "\u{2EE9}": "黄", "\u{2EED}": "歯", "\u{2EEF}": "竜", "\u{2EF2}": "亀",
+    ]
+
+    /// No replacements (NFKC only; radicals as ordinary kanji).
     public static let none = GlyphMap([])
 
     public static func == (a: GlyphMap, b: GlyphMap) -> Bool {
         a.entries.map(\.from) == b.entries.map(\.from) && a.entries.map(\.to) == b.entries.map(\.to)
     }
 
-    /// NFKC, then every key replaced by its text. Pure.
+    /// NFKC and ``radicals``, then every key replaced by its text. Pure.
     /// - Complexity: O(*n* × *k*) for a line of *n* scalars and at most *k* keys sharing a first scalar.
     public func repair(_ line: String) -> String {
-        let scalars = Array(line.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        let scalars = Array(line.precomposedStringWithCompatibilityMapping.unicodeScalars).map { Self.radicals[$0] ?? $0 }
         if table.isEmpty { return String(String.UnicodeScalarView(scalars)) }
         var out = String.UnicodeScalarView()
         var i = 0

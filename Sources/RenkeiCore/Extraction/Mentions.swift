@@ -3,7 +3,7 @@ import Foundation
 /// An organisation named in a sentence.
 public struct Mention: Sendable, Equatable {
     /// How the mention was found; decides its base confidence.
-    public enum Rule: String, Sendable { case legalForm, quoted, suffix }
+    public enum Rule: String, Sendable { case legalForm, quoted, suffix, label }
     /// The text as written (after repair), legal form included.
     public var text: String
     /// Scalar offsets in the sentence.
@@ -61,6 +61,7 @@ public enum MentionFinder {
         "民生委員", "児童委員", "ネットワーク", "クラブ", "株式会社", "有限会社", "合同会社", "企業", "会社",
         "関係機関", "専門機関", "支援団体", "団体", "ボランティア", "弁護士", "司法書士", "社会福祉士", "医師",
         "看護師", "保健師", "専門家", "専門職", "ホーム", "施設", "カフェ", "プロジェクト", "生協", "社協",
+        "部会", "分科会", "同友会", "家族会", "商工会", "の会", "士会", "師会", "バンク", "FC",
         "市", "町", "区", "村", "県", "都", "府",
     ].sorted { $0.count > $1.count }
     static let headScalars: [[Unicode.Scalar]] = headWords.map { Array($0.unicodeScalars) }
@@ -106,6 +107,8 @@ public enum MentionFinder {
     /// - Complexity: O(*n* × *w*) for a sentence of *n* scalars and *w* words in the tables.
     public static func mentions(in s: [Unicode.Scalar]) -> [Mention] {
         var candidates: [(range: Range<Int>, rule: Mention.Rule)] = []
+        /// Garbled legal forms by start: their length and the canonical form written instead.
+        var repairedForms: [Int: (Int, [Unicode.Scalar])] = [:]
         var i = 0
         while i < s.count {
             if let form = legalForm(at: i, in: s) {
@@ -121,27 +124,92 @@ public enum MentionFinder {
                 i += max(form.count, 1)
                 continue
             }
+            // A legal form whose first characters the PDF extraction garbled or dropped (公?財団法人).
+            if i + 1 < s.count, (s[i] == "法" && s[i + 1] == "人") || (s[i] == "会" && s[i + 1] == "社"),
+               let (start, form) = garbledLegalForm(endingAt: i + 2, in: s) {
+                var j = i + 2
+                while j < s.count, s[j] == " " { j += 1 }
+                let end = forwardName(s, from: j)
+                if end - j >= 2 { candidates.append((start..<end, .legalForm)); repairedForms[start] = (i + 2 - start, form) }
+                i += 2
+                continue
+            }
             i += 1
         }
         // 「…」 after a type word or a legal form.
         for (o, c) in s.enumerated() where c == "「" {
-            guard let close = s[(o + 1)...].firstIndex(of: "」"), close - o - 1 >= 2, close - o - 1 <= 25 else { continue }
+            guard let close = s[(o + 1)...].firstIndex(of: "」"), close - o - 1 >= 1, close - o - 1 <= 25 else { continue }
+            // One character in 「」 after a type word: the whole is the name (作業所「虹」).
+            if close - o - 1 == 1 {
+                let start = backwardName(s, before: o)
+                let type = String(String.UnicodeScalarView(s[start..<o]))
+                if o - start >= 2, quoteTypeWords.contains(where: { type.hasSuffix($0) }) { candidates.append((start..<(close + 1), .quoted)) }
+                continue
+            }
             let before = String(String.UnicodeScalarView(s[max(0, o - 6)..<o]))
-            if quoteTypeWords.contains(where: { before.hasSuffix($0) }) || legalVariants.contains(where: { before.hasSuffix(String(String.UnicodeScalarView($0))) }) {
+            let inner = Array(s[(o + 1)..<close])
+            if quoteTypeWords.contains(where: { before.hasSuffix($0) }) || legalVariants.contains(where: { before.hasSuffix(String(String.UnicodeScalarView($0))) })
+                || namesAnOrganisation(inner) {
                 candidates.append(((o + 1)..<close, .quoted))
             }
         }
         // Institution words.
         for end in stride(from: 1, through: s.count, by: 1) {
-            // An institution word ends the name: the next character starts no longer word.
-            if end < s.count, isNameCore(s[end]) || s[end] == "ー" { continue }
+            // An institution word ends the name: the next character starts no longer word, or is an
+            // honorific (…センター様) or, after a school, 生 (…高校生: the school's students).
+            let honorific = end < s.count && (honorifics.contains(s[end]) || s[end] == "等")
+            let students = end < s.count && s[end] == "生" && (end + 1 == s.count || !isNameCore(s[end + 1]))
+            if end < s.count, isNameCore(s[end]) || s[end] == "ー", !honorific, !students {
+                // A prefecture written after the institution word ends the name (…フードバンク静岡).
+                if let tail = placeTail(s, at: end), let (w, k) = (headByLast[s[end - 1]] ?? []).first(where: { end - $0.1.count >= 0 && matches($0.1, s, at: end - $0.1.count) }),
+                   !placeEnds.contains(w), end - k.count > 0 {
+                    let start = hiraganaStart(s, before: backwardName(s, before: end - k.count))
+                    candidates.append((start..<(end + tail), .suffix))
+                } else if prefectureStems.contains(where: { matches($0, s, at: end) }),
+                          let (w, k) = (headByLast[s[end - 1]] ?? []).first(where: { end - $0.1.count > 0 && matches($0.1, s, at: end - $0.1.count) }),
+                          !placeEnds.contains(w) {
+                    // …センター鹿児島…: a new name starts with the place (see ``lastNameStart``).
+                    let start = hiraganaStart(s, before: backwardName(s, before: end - k.count))
+                    candidates.append((start..<end, .suffix))
+                }
+                continue
+            }
             for (w, k) in headByLast[s[end - 1]] ?? [] where end - k.count >= 0 && matches(k, s, at: end - k.count) {
-                let start = backwardName(s, before: end - k.count)
+                if students, !schoolWords.contains(w) { break }
+                var start = backwardName(s, before: end - k.count)
+                if students, start == end - k.count { break }
+                start = hiraganaStart(s, before: start)
+                start = lastNameStart(s, from: start, to: end - k.count)
+                // 民生委員・児童委員協議会: a council of two bare types joined by ・ is one name.
+                if councilWords.contains(w), start >= 3, s[start - 1] == "・" {
+                    let a = backwardName(s, before: start - 1)
+                    let first = String(String.UnicodeScalarView(s[a..<(start - 1)]))
+                    let second = String(String.UnicodeScalarView(s[start..<(end - k.count)]))
+                    if headWords.contains(first) || repairWords.contains(first), headWords.contains(second) || repairWords.contains(second) { start = a }
+                }
                 if placeEnds.contains(w) {
                     guard end - k.count - start >= 1, end < s.count, afterPlace.contains(s[end]) else { break }
                 }
                 candidates.append((start..<end, .suffix))
                 break
+            }
+        }
+        // A name after an appositive that says it is a partner (連携先であるBlue Harbor).
+        for cue in appositiveCues {
+            var from = 0
+            while let at = firstMatch(cue, in: s, from: from) {
+                let j = at + cue.count
+                let end = forwardName(s, from: j)
+                if end - j >= 3, end - j <= 20 { candidates.append((j..<end, .suffix)) }
+                from = j
+            }
+        }
+        // A katakana or Latin name before an honorific (…様): companies and groups are addressed so.
+        for (e, c) in s.enumerated() where honorifics.contains(c) && e >= 3 {
+            let start = hiraganaStart(s, before: backwardName(s, before: e))
+            let name = s[start..<e]
+            if e - start >= 3, name.allSatisfy({ isKatakana($0) || isASCIIName($0) || $0 == "ー" || $0 == " " }) {
+                candidates.append((start..<e, .suffix))
             }
         }
         candidates.sort {
@@ -165,6 +233,9 @@ public enum MentionFinder {
                     }
                 }
             }
+            if c.rule == .legalForm, let (n, form) = repairedForms[range.lowerBound] {
+                text = String(String.UnicodeScalarView(form + s[(range.lowerBound + n)..<range.upperBound]))
+            }
             guard let m = mention(text, range: range, rule: c.rule) else { continue }
             result.append(m)
         }
@@ -172,15 +243,27 @@ public enum MentionFinder {
     }
 
     static func priority(_ r: Mention.Rule) -> Int {
-        switch r { case .legalForm: 3; case .quoted: 2; case .suffix: 1 }
+        switch r { case .legalForm: 3; case .quoted: 2; case .suffix: 1; case .label: 0 }
     }
 
     /// A mention for a found text, or nil when it is no organisation (a bare place word, an anaphora).
     static func mention(_ raw: String, range: Range<Int>, rule: Mention.Rule) -> Mention? {
         var text = raw.trimmingCharacters(in: .whitespaces)
         for suffix in ["等", "など"] where text.hasSuffix(suffix) && text.count > suffix.count + 1 { text = String(text.dropLast(suffix.count)) }
+        // A list number before the name (1自治会 from ①自治会).
+        if rule == .suffix || rule == .label, let f = text.unicodeScalars.first, ("0"..."9").contains(f),
+           let k = text.unicodeScalars.firstIndex(where: { !("0"..."9").contains($0) }), isKanji(text.unicodeScalars[k]) || isKatakana(text.unicodeScalars[k]),
+           !vagueHeads.contains(String(text.unicodeScalars[k...])) {
+            text = String(text.unicodeScalars[k...])
+        }
         guard text.count >= 2 else { return nil }
-        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他" { return nil }
+        // 地区, 校区: districts, not municipalities.
+        if rule == .suffix, districtWords.contains(where: { text.hasSuffix($0) }) { return nil }
+        // 本協議会, 当法人, 他団体, 本プロジェクト: a pointer word before a bare institution word or a
+        // katakana word (本宮市, 本郷町 are names).
+        if rule == .suffix, let f = text.first, anaphoraPrefixes.contains(f) || f == "他",
+           headWords.contains(String(text.dropFirst())) || ["法人", "事業", "機関"].contains(String(text.dropFirst()))
+            || text.unicodeScalars.dropFirst().first.map(isKatakana) == true { return nil }
         var n = NameNormalizer.normalize(text)
         if rule == .suffix, n.kind == "その他", n.legalForm == nil,
            let last = placeEnds.first(where: { text.hasSuffix($0) }), !last.isEmpty { return nil }
@@ -193,9 +276,13 @@ public enum MentionFinder {
         // A name mostly made of wrongly extracted code points says too little to propose.
         let garbled = text.unicodeScalars.filter(isGarbled).count
         if garbled * 3 > text.unicodeScalars.count { return nil }
-        if rule == .suffix, !n.generic, !distinctive(text, n) {
+        // 有償ボランティア, 学生ボランティア: people who help, not an organisation (地域のボランティア
+        // stays, as a generic partner).
+        if rule == .suffix, !n.generic, n.legalForm == nil, personWords.contains(where: { text.hasSuffix($0) }) { return nil }
+        let vague = vagueHeads.contains(where: { text.hasSuffix($0) })
+        if rule == .suffix, !n.generic, !distinctive(text, n, ignoringGarbled: vague) {
             // 民間団体, 連携団体, 支援施設: a description, not a partner one could name.
-            if vagueHeads.contains(where: { text.hasSuffix($0) }) { return nil }
+            if vague { return nil }
             n.generic = true
         }
         // 3団体, 全国8団体: a count of organisations.
@@ -204,23 +291,205 @@ public enum MentionFinder {
         return Mention(text: text, range: range, rule: rule, normalized: n)
     }
 
+    /// Words ending in a municipality's character that name a district, not a municipality.
+    static let districtWords = ["地区", "校区", "学区", "住区"]
+
+    /// Words for people rather than organisations, proposed only as generic partners.
+    static let personWords = ["ボランティア"]
+
     /// Institution words too vague to propose without a distinctive name before them.
-    static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所"]
+    static let vagueHeads = ["団体", "施設", "ネットワーク", "ボランティア", "事業所", "の会"]
 
     /// Words that describe a partner rather than name it (民間団体, 実施団体, 関係団体).
     static let descriptiveWords = ["民間", "関係", "関連", "支援", "協力", "連携", "参加", "実施", "各種", "地域", "活動",
-                                   "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催"]
+                                   "事業", "居場所", "福祉", "全国", "団体", "施設", "多く", "様々", "主催", "今回", "今後", "今度",
+                                   "者", "中間", "同様"]
 
     /// Whether an institution-word mention names one organisation: it holds a place (松本市社会福祉協議会),
     /// a proper noun in katakana or Latin letters (ユースセンター), or two or more other characters
     /// before its institution word that are not only descriptive words.
-    static func distinctive(_ text: String, _ n: NormalizedName) -> Bool {
+    static func distinctive(_ text: String, _ n: NormalizedName, ignoringGarbled: Bool = false) -> Bool {
         if n.municipality != nil || n.prefecture != nil { return true }
         guard let head = headWords.first(where: { text.hasSuffix($0) }) else { return true }
         var stem = String(text.dropLast(head.count))
         if stem.unicodeScalars.contains(where: { isKatakana($0) || isASCIIName($0) }) { return true }
         for w in descriptiveWords { stem = stem.replacingOccurrences(of: w, with: "") }
-        return stem.count >= 2
+        // Before a vague institution word (施設, 団体), a wrongly extracted code point says nothing.
+        return stem.unicodeScalars.filter { !ignoringGarbled || !isGarbled($0) }.count >= 2
+    }
+
+    /// A list item's label naming a partner (`・ひかり農園:野菜の提供`): the text between the item
+    /// marker and the first colon, when no other mention lies in it, it holds no 。、 and no digit,
+    /// and it is 2–25 characters long.
+    public static func labelMention(in s: [Unicode.Scalar], besides found: [Mention]) -> Mention? {
+        guard let first = s.first, ReportText.itemMarkers.contains(first) || first.properties.generalCategory == .mathSymbol else { return nil }
+        var a = 1
+        while a < s.count, s[a] == " " { a += 1 }
+        guard let colon = s[a...].prefix(27).firstIndex(where: { $0 == ":" }), colon - a >= 2 else { return nil }
+        let label = s[a..<colon]
+        if label.contains(where: { "、。()".unicodeScalars.contains($0) || ("0"..."9").contains($0) }) { return nil }
+        if found.contains(where: { $0.range.overlaps(a..<colon) }) { return nil }
+        let text = String(String.UnicodeScalarView(label))
+        if text.hasSuffix("等") || text.hasSuffix("など") { return nil }
+        // 講師:, 会場:, 参加者数:, 開催日: label what was done, not who.
+        if RelationCues.cues.contains(where: { text.contains($0.cue) }) || labelEnds.contains(where: { text.hasSuffix($0) }) { return nil }
+        guard var m = mention(text, range: a..<colon, rule: .label) else { return nil }
+        if m.normalized.generic { return nil }
+        m.rule = .label
+        return m
+    }
+
+    /// Endings of labels that name a figure, a date or people, not an organisation.
+    static let labelEnds = ["数", "日", "時", "者", "費", "額", "名", "内容", "方法", "目的"]
+
+    /// Councils whose name may join two types with ・ (民生委員・児童委員協議会).
+    static let councilWords: Set<String> = ["協議会", "連絡会", "連合会", "委員会", "連絡協議会"]
+
+    /// Words before a partner's name that say it is one (連携先である…).
+    static let appositiveCues: [[Unicode.Scalar]] = ["連携先である", "連携団体である", "協力団体である"].map { Array($0.unicodeScalars) }
+
+    static func firstMatch(_ k: [Unicode.Scalar], in s: [Unicode.Scalar], from: Int) -> Int? {
+        var i = from
+        while i + k.count <= s.count { if matches(k, s, at: i) { return i }; i += 1 }
+        return nil
+    }
+
+    /// Where the last of several names run together starts: a prefecture's name right after a
+    /// complete institution word (…センター鹿児島…, …士会鹿児島…: the separator was lost) starts a
+    /// new name.
+    static func lastNameStart(_ s: [Unicode.Scalar], from start: Int, to stemEnd: Int) -> Int {
+        var result = start
+        var p = start + 1
+        while p < stemEnd {
+            if isKanji(s[p]), prefectureStems.contains(where: { matches($0, s, at: p) }), let heads = headByLast[s[p - 1]],
+               heads.contains(where: { !placeEnds.contains($0.0) && p - $0.1.count >= start && matches($0.1, s, at: p - $0.1.count) }) {
+                result = p
+            }
+            p += 1
+        }
+        return result
+    }
+
+    /// Prefecture names without their 都道府県 (埼玉, 北海道), as scalars.
+    static let prefectureStems: [[Unicode.Scalar]] = JapaneseRegions.prefectures.map { p in
+        Array((p == "北海道" ? p : String(p.dropLast())).unicodeScalars)
+    }.sorted { $0.count > $1.count }
+
+    /// The length of a place after an institution word at `i` — a prefecture's name without 県 (静岡)
+    /// — when the name ends after it (before 等 or 様 too); nil otherwise.
+    static func placeTail(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        var t = 0
+        if let p = prefectureStems.first(where: { matches($0, s, at: i) }) { t = p.count }
+        guard t > 0 else { return nil }
+        let after = i + t
+        if after < s.count, isNameCore(s[after]) || s[after] == "ー", s[after] != "等", !honorifics.contains(s[after]) { return nil }
+        return t
+    }
+
+    /// Honorifics that may follow an organisation's name (…様, …さま).
+    static let honorifics: Set<Unicode.Scalar> = ["様"]
+    /// Institution words of schools, which 生 may follow (…高校生).
+    static let schoolWords: Set<String> = ["小学校", "中学校", "高校", "高等学校", "大学", "大学院", "学校"]
+
+    /// Whether a text in 「」 names an organisation by itself: it starts with a legal form (or NPO)
+    /// or ends with an institution word that is not a place ending.
+    static func namesAnOrganisation(_ inner: [Unicode.Scalar]) -> Bool {
+        if legalForm(at: 0, in: inner) != nil { return true }
+        if inner.count > 3, inner.starts(with: Array("NPO".unicodeScalars)) { return true }
+        return zip(headWords, headScalars).contains { w, k in
+            !placeEnds.contains(w) && inner.count > k.count && inner.suffix(k.count).elementsEqual(k)
+        }
+    }
+
+    /// A name's start moved back over a run of hiragana written before it (ひまわり発達クリニック,
+    /// ふじNPOセンター), when the run stands alone: it starts the sentence or follows white space
+    /// or punctuation, and is 2–10 characters long.
+    static func hiraganaStart(_ s: [Unicode.Scalar], before start: Int) -> Int {
+        var h = start
+        while h > 0, isHiragana(s[h - 1]), start - h < 10 { h -= 1 }
+        guard start - h >= 2 else { return start }
+        if h > 0 {
+            let c = s[h - 1]
+            if isHiragana(c) || c == "々" { return start }
+        }
+        var run = s[h..<start]
+        // や, と joining the name to a name before it (…所やこども家庭課): the name starts after it.
+        if h > 0, isNameCore(s[h - 1]) || s[h - 1] == "ー", let f = run.first, f == "や" || f == "と", run.count >= 3 {
+            h += 1
+            run = s[h..<start]
+        } else if h > 0, isNameCore(s[h - 1]) || s[h - 1] == "ー" {
+            return start
+        }
+        // Particles other than や, and words ending in a verb or pronoun form, are prose (これらの,
+        // まずは, いた), not a name.
+        if run.contains(where: { runStops.contains($0) }) || verbEnds.contains(run.last!) { return start }
+        if hiraganaProse.contains(String(String.UnicodeScalarView(run))) { return start }
+        return h
+    }
+    static let runStops: Set<Unicode.Scalar> = ["は", "を", "が", "に", "で", "と", "の", "へ"]
+    static let verbEnds: Set<Unicode.Scalar> = ["た", "る", "て", "し", "ら", "う", "い", "ず", "ば"]
+    /// Hiragana adverbs and pronouns that may precede a name-like word (なかなか, さまざま).
+    static let hiraganaProse: Set<String> = ["なかなか", "さまざま", "いろいろ", "たくさん", "また", "さらに", "まず", "ほか",
+                                             "これ", "それ", "あれ", "この", "その", "あの", "どの", "すべて", "みんな", "ともに"]
+
+    /// A legal form ending at `end` (after its 法人 or 会社) whose characters were partly garbled (a wrong
+    /// code point stands for one character) or dropped (at most one): the start of the written form
+    /// and the canonical form. At least two characters before 法人 (one before 会社 of a four-character
+    /// form: ?式会社) must be legible and agree; at most two are unsure (three when four agree).
+    static func garbledLegalForm(endingAt end: Int, in s: [Unicode.Scalar]) -> (Int, [Unicode.Scalar])? {
+        var best: (Int, [Unicode.Scalar], score: Int)? = nil
+        for v in garbledFormCandidates {
+            var p = end - 3, q = v.count - 3, legible = 0, unsure = 0, drops = 0
+            while q >= 0, p >= 0 {
+                if s[p] == v[q] { legible += 1; p -= 1; q -= 1 }
+                else if isGarbled(s[p]) { unsure += 1; p -= 1; q -= 1 }
+                else if drops == 0 { drops += 1; q -= 1 }
+                else { break }
+            }
+            guard q < 0, legible >= min(2, v.count - 3), unsure + drops >= 1, unsure + drops <= (legible >= 4 ? 3 : 2) else { continue }
+            let score = 2 * legible - unsure - 2 * drops
+            if best == nil || score > best!.score { best = (p + 1, v, score) }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+    /// The canonical legal forms ending in 法人 or 会社.
+    static let garbledFormCandidates: [[Unicode.Scalar]] = LegalForms.all.map(\.canonical).filter { $0.hasSuffix("法人") || $0.hasSuffix("会社") }
+        .map { Array($0.unicodeScalars) }
+
+    /// Institution words that a PDF extraction often damages by dropping one inner character
+    /// (教育員会 for 教育委員会, 民生員 for 民生委員, 研会 for 研究会); the damaged forms are no words.
+    static let repairWords: [String] = ["社会福祉協議会", "社会福祉士会", "実行委員会", "教育委員会", "民生委員", "児童委員", "高等学校",
+                                        "児童相談所", "地域包括支援センター", "商工会議所", "研究会"]
+    /// Each repair word with one interior kanji dropped → the word, longest first.
+    static let droppedVariants: [([Unicode.Scalar], [Unicode.Scalar])] = {
+        var out: [([Unicode.Scalar], [Unicode.Scalar])] = []
+        for w in repairWords {
+            let k = Array(w.unicodeScalars)
+            for i in 1..<(k.count - 1) where isKanji(k[i]) && isKanji(k[i - 1]) && isKanji(k[i + 1]) {
+                var v = k
+                v.remove(at: i)
+                let text = String(String.UnicodeScalarView(v))
+                if !headWords.contains(text) && !repairWords.contains(text) { out.append((v, k)) }
+            }
+        }
+        return out.sorted { $0.0.count > $1.0.count }
+    }()
+    static let droppedByFirst: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = Dictionary(grouping: droppedVariants, by: { $0.0[0] })
+
+    /// Restores an institution word missing one character (教育員会 → 教育委員会) in a sentence's
+    /// scalars, keeping `lineOf` aligned (the restored character gets its neighbour's line).
+    public static func restoreDroppedCharacters(_ s: inout [Unicode.Scalar], _ lineOf: inout [Int]) {
+        var i = 0
+        while i < s.count {
+            if let list = droppedByFirst[s[i]], let (v, w) = list.first(where: { matches($0.0, s, at: i) }),
+               !matches(w, s, at: i), !(i > 0 && matches(w, s, at: i - 1)) {
+                s.replaceSubrange(i..<(i + v.count), with: w)
+                lineOf.replaceSubrange(i..<(i + v.count), with: [Int](repeating: lineOf[i], count: w.count))
+                i += w.count
+                continue
+            }
+            i += 1
+        }
     }
 
     /// Where a name read backwards from `end` starts (kanji, katakana, Latin letters and digits;
