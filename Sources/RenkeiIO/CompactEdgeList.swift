@@ -40,15 +40,23 @@ public struct CompactEdgeList: Sendable {
     /// Reads the edge-list CSV at `path`, or returns nil when the file needs ``EdgeListLoader``
     /// (see the type's description); never reports a problem itself.
     public static func read(path: String, vocabulary: Vocabulary = .standard) -> CompactEdgeList? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { raw in
-            read(raw.bindMemory(to: UInt8.self), file: (path as NSString).lastPathComponent, name: DatasetLoader.baseName(path),
-                 vocabulary: vocabulary)
+        // The file is mapped only while it is split: its pages are gone before names are resolved.
+        func parsed() -> ParsedSheet? {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+            return data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), file: (path as NSString).lastPathComponent) }
         }
+        guard let sheet = parsed() else { return nil }
+        return resolve(sheet, file: (path as NSString).lastPathComponent, name: DatasetLoader.baseName(path), vocabulary: vocabulary)
     }
 
     /// Reads CSV bytes named `file` (a dataset called `name`); nil as in ``read(path:vocabulary:)``.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
+        guard let sheet = parse(bytes, file: file) else { return nil }
+        return resolve(sheet, file: file, name: name, vocabulary: vocabulary)
+    }
+
+    /// The rows of a sheet as distinct cells; nil when the general reader is needed.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedSheet? {
         // The encoding, decided as TextCodec decides it: only UTF-8 is read here.
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if !bom {
@@ -77,9 +85,20 @@ public struct CompactEdgeList: Sendable {
         sourceCells.reserveCapacity(estimate); targetCells.reserveCapacity(estimate)
         weights.reserveCapacity(estimate); lines.reserveCapacity(estimate)
         var weightCache: [[UInt8]: Double] = [:]
+        var lastSource: Int32 = -1, lastSourceStart = 0, lastSourceEnd = 0
         while let line = reader.next(&fields) {
             guard fields.count == header.count, line <= Int(Int32.max) else { return nil }  // ragged: a problem
-            let s = reader.withSlice(fields[c.source]) { cells.intern($0) }
+            // Sheets list a source's partners on consecutive rows: the previous row's source cell
+            // is compared first (same bytes, same cell).
+            let sf = fields[c.source]
+            let s: Int32
+            if !sf.unquoted, lastSource >= 0, sf.end - sf.start == lastSourceEnd - lastSourceStart,
+               memcmp(bytes.baseAddress! + sf.start, bytes.baseAddress! + lastSourceStart, sf.end - sf.start) == 0 {
+                s = lastSource
+            } else {
+                s = reader.withSlice(sf) { cells.intern($0) }
+                if !sf.unquoted { (lastSource, lastSourceStart, lastSourceEnd) = (s, sf.start, sf.end) } else { lastSource = -1 }
+            }
             let t = reader.withSlice(fields[c.target]) { cells.intern($0) }
             if !cells.usable[Int(s)] || !cells.usable[Int(t)] {
                 // A blank row is skipped; an empty or refused name is a problem.
@@ -106,14 +125,22 @@ public struct CompactEdgeList: Sendable {
             sourceCells.append(s); targetCells.append(t); weights.append(weight); lines.append(Int32(line))
         }
         if reader.unterminatedQuote != nil { return nil }
+        return ParsedSheet(cells: cells, sourceCells: sourceCells, targetCells: targetCells, weights: weights, lines: lines,
+                           encoding: bom ? .utf8BOM : .utf8)
+    }
 
+    /// The organisations behind a parsed sheet's names; nil when a row is a self-loop or a name is refused.
+    private static func resolve(_ sheet: ParsedSheet, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
+        let cells = sheet.cells
+        var sources = sheet.sourceCells, targets = sheet.targetCells
+        let weights = sheet.weights, lines = sheet.lines
         // Mentions: each distinct name once, in order of first mention (row order, source before
         // target), as EntityResolver.resolve groups the general reader's mentions.
         var mentionOfCell = [Int32](repeating: -1, count: cells.count)
         var mentionOfName: [String: Int32] = [:]
         var mentions: [NameMention] = []
-        for k in 0..<(2 * sourceCells.count) {
-            let cell = Int(k & 1 == 0 ? sourceCells[k >> 1] : targetCells[k >> 1])
+        for k in 0..<(2 * sources.count) {
+            let cell = Int(k & 1 == 0 ? sources[k >> 1] : targets[k >> 1])
             guard mentionOfCell[cell] < 0 else { continue }
             let text = cells.names[cell]!
             if let m = mentionOfName[text] { mentionOfCell[cell] = m; continue }
@@ -122,23 +149,22 @@ public struct CompactEdgeList: Sendable {
             mentionOfCell[cell] = m
             mentions.append(NameMention(text: text))
         }
-        let locations = MentionLocations(file: file, lines: lines, sources: sourceCells, targets: targetCells,
+        let locations = MentionLocations(file: file, lines: lines, sources: sources, targets: targets,
                                          mentionOfCell: mentionOfCell, mentions: mentions.count)
         let resolved = EntityResolver.resolve(distinct: mentions, locations: locations.of)
         var organizationOfCell = [Int32](repeating: -1, count: cells.count)
         for cell in 0..<cells.count where mentionOfCell[cell] >= 0 {
             organizationOfCell[cell] = Int32(resolved.assignments[Int(mentionOfCell[cell])])
         }
-        var sources = sourceCells, targets = targetCells
         for i in sources.indices {
-            sources[i] = organizationOfCell[Int(sourceCells[i])]
-            targets[i] = organizationOfCell[Int(targetCells[i])]
+            sources[i] = organizationOfCell[Int(sources[i])]
+            targets[i] = organizationOfCell[Int(targets[i])]
             if sources[i] == targets[i] { return nil }  // a self-loop: a problem
         }
         for o in resolved.organizations where NameText.problem(in: o.id) != nil || NameText.problem(in: o.name) != nil {
             return nil
         }
-        return CompactEdgeList(file: file, name: name, encoding: bom ? .utf8BOM : .utf8, vocabulary: vocabulary,
+        return CompactEdgeList(file: file, name: name, encoding: sheet.encoding, vocabulary: vocabulary,
                                organizations: resolved.organizations, merges: resolved.merges,
                                sources: sources, targets: targets, weights: weights, lines: lines)
     }
@@ -221,6 +247,15 @@ public struct CompactEdgeList: Sendable {
     }
 }
 
+/// A sheet split into rows of distinct cells.
+private struct ParsedSheet {
+    var cells: CellTable
+    var sourceCells: [Int32], targetCells: [Int32]
+    var weights: [Double]
+    var lines: [Int32]
+    var encoding: TextEncoding
+}
+
 /// Distinct cells by their bytes (open addressing, FNV-1a), each with its name: the cell as the
 /// general reader trims it (after removing a formula guard), and whether it can be a name.
 private struct CellTable {
@@ -262,7 +297,9 @@ private struct CellTable {
         let name = CSVWriter.unguarded(String(decoding: b, as: UTF8.self)).trimmingWhitespace()
         // The general reader's checks on a name cell: not empty, no refused character (a line
         // break inside the cell is white space).
-        let ok = !name.isEmpty && NameText.problem(in: name.split(whereSeparator: \.isNewline).joined(separator: " ")) == nil
+        let newline = name.unicodeScalars.contains { (0x0A...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }
+        let ok = !name.isEmpty
+            && NameText.problem(in: newline ? name.split(whereSeparator: \.isNewline).joined(separator: " ") : name) == nil
         names.append(ok ? name : nil)
         usable.append(ok)
         table[slot] = id

@@ -217,7 +217,7 @@ public enum NameNormalizer {
         }
         while let f = text.first, "・･,、".contains(f) { text.removeFirst() }
 
-        if text.contains("社協") {
+        if containsScalars(text, "社協"), text.contains("社協") {
             text = text.replacingOccurrences(of: "社協", with: "社会福祉協議会")
             steps.append(.shakyoExpanded)
         }
@@ -312,7 +312,7 @@ public enum NameNormalizer {
             for suffix in ["等", "など"] where stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
             if stem.hasSuffix("企業") || stem.hasSuffix("会社") || stem.hasPrefix("企業") { kind = "企業"; category = "企業" }
         }
-        if kind == nil, name.uppercased().contains("NPO") { kind = "NPO" }
+        if kind == nil, containsScalars(name.uppercased(), "NPO"), name.uppercased().contains("NPO") { kind = "NPO" }
         r.kind = kind ?? "その他"
         r.category = category
         r.generic = isGeneric(r)
@@ -481,6 +481,16 @@ public enum NameNormalizer {
             out.append(c)
         }
         return out
+    }
+
+    /// True when the scalars of `needle` occur in a row in `text`: a cheap test that must hold
+    /// before Foundation's `contains` (which also matches canonically equivalent text) can, for the
+    /// NFKC text and the needles (社協, NPO) it is used on, whose characters have no other spelling.
+    static func containsScalars(_ text: String, _ needle: String) -> Bool {
+        let t = Array(text.unicodeScalars), n = Array(needle.unicodeScalars)
+        guard !n.isEmpty, t.count >= n.count else { return false }
+        for i in 0...(t.count - n.count) where t[i] == n[0] && t[i..<(i + n.count)].elementsEqual(n) { return true }
+        return false
     }
 
     /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), without the
