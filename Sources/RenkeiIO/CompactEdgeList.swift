@@ -136,19 +136,22 @@ public struct CompactEdgeList: Sendable {
         let weights = sheet.weights, lines = sheet.lines
         // Mentions: each distinct name once, in order of first mention (row order, source before
         // target), as EntityResolver.resolve groups the general reader's mentions.
-        var mentionOfCell = [Int32](repeating: -1, count: cells.count)
-        var mentionOfName: [String: Int32] = [:]
-        var mentions: [NameMention] = []
-        for k in 0..<(2 * sources.count) {
-            let cell = Int(k & 1 == 0 ? sources[k >> 1] : targets[k >> 1])
-            guard mentionOfCell[cell] < 0 else { continue }
-            let text = cells.names[cell]!
-            if let m = mentionOfName[text] { mentionOfCell[cell] = m; continue }
-            let m = Int32(mentions.count)
-            mentionOfName[text] = m
-            mentionOfCell[cell] = m
-            mentions.append(NameMention(text: text))
-        }
+        let (mentionOfCell, mentions): ([Int32], [NameMention]) = {
+            var mentionOfCell = [Int32](repeating: -1, count: cells.count)
+            var mentionOfName: [String: Int32] = [:]
+            var mentions: [NameMention] = []
+            for k in 0..<(2 * sources.count) {
+                let cell = Int(k & 1 == 0 ? sources[k >> 1] : targets[k >> 1])
+                guard mentionOfCell[cell] < 0 else { continue }
+                let text = cells.names[cell]!
+                if let m = mentionOfName[text] { mentionOfCell[cell] = m; continue }
+                let m = Int32(mentions.count)
+                mentionOfName[text] = m
+                mentionOfCell[cell] = m
+                mentions.append(NameMention(text: text))
+            }
+            return (mentionOfCell, mentions)
+        }()
         let locations = MentionLocations(file: file, lines: lines, sources: sources, targets: targets,
                                          mentionOfCell: mentionOfCell, mentions: mentions.count)
         let resolved = EntityResolver.resolve(distinct: mentions, locations: locations.of)

@@ -102,18 +102,22 @@ public enum EntityResolver {
     /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
     public static func resolve(distinct: [NameMention], locations: (Int) -> [SourceReference]) -> ResolvedEntities {
         // Each distinct text normalised once, on all cores (pure, so the order of work is free).
-        var textIndex: [String: Int] = [:]
-        var texts: [String] = []
-        var textOf = [Int](repeating: 0, count: distinct.count)
-        for (i, m) in distinct.enumerated() {
-            if let t = textIndex[m.text] { textOf[i] = t } else {
-                textIndex[m.text] = texts.count
-                textOf[i] = texts.count
-                texts.append(m.text)
+        // (Each step's tables live in a closure of its own, so they are freed before the next.)
+        var normalized: [NormalizedName] = {
+            var textIndex: [String: Int] = [:]
+            var texts: [String] = []
+            var textOf = [Int](repeating: 0, count: distinct.count)
+            for (i, m) in distinct.enumerated() {
+                if let t = textIndex[m.text] { textOf[i] = t } else {
+                    textIndex[m.text] = texts.count
+                    textOf[i] = texts.count
+                    texts.append(m.text)
+                }
             }
-        }
-        var normalized = normalizedInParallel(texts)
-        if texts.count != distinct.count { normalized = textOf.map { normalized[$0] } }
+            textIndex = [:]
+            let once = normalizedInParallel(texts)
+            return texts.count == distinct.count ? once : textOf.map { once[$0] }
+        }()
         // The context only changes a name when it gives a municipality (`applyingContext`).
         for (i, m) in distinct.enumerated() where m.municipality != nil {
             normalized[i] = NameNormalizer.applyingContext(normalized[i], municipality: m.municipality, prefecture: m.prefecture)
@@ -121,15 +125,18 @@ public enum EntityResolver {
 
         // Group by matching key (generic names per project).
         struct GroupKey: Hashable { var generic: Bool; var project: String?; var key: String }
-        var groupIndex: [GroupKey: Int] = [:]
-        var groups: [[Int]] = []
-        for (i, n) in normalized.enumerated() {
-            let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
-            if let known = groupIndex[g] { groups[known].append(i) } else {
-                groupIndex[g] = groups.count
-                groups.append([i])
+        let groups: [[Int]] = {
+            var groupIndex: [GroupKey: Int] = [:]
+            var groups: [[Int]] = []
+            for (i, n) in normalized.enumerated() {
+                let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
+                if let known = groupIndex[g] { groups[known].append(i) } else {
+                    groupIndex[g] = groups.count
+                    groups.append([i])
+                }
             }
-        }
+            return groups
+        }()
 
         // Split each group by explicit prefecture.
         var clusters: [[Int]] = []
