@@ -4,8 +4,11 @@
     python3 Benchmarks/endtoend.py [--skip-build] [--rows 1000000] [--repeat 1] [--only csv,folder,graphml,render]
 
 What a user runs is the whole command, so every figure here is one process from start to exit:
-wall seconds and peak resident memory (`/usr/bin/time -f "%e %M"`, best of --repeat), never an
-in-process timer. Files are generated once into bench-out/ (git-ignored):
+wall seconds, user + system CPU seconds and peak resident memory (`/usr/bin/time -f "%e %U %S %M"`,
+the run with the least CPU time of --repeat), never an in-process timer. On a machine shared with
+other jobs the CPU seconds are the steadier figure; the load average is printed with the table.
+`--before PATH` also times another renkei binary (an older build) on the CSV runs. Files are
+generated once into bench-out/ (git-ignored):
 
   named-RROWS.csv   `source,target,weight`: a Barabási–Albert graph (NetworkX, m = 5, seed 42)
                     on ROWS / 5 organisations named `団体NNNNNN`, weight 1 + (u + v) % 5
@@ -57,22 +60,23 @@ g.write_graphml(sys.argv[2])
 
 
 def timed(cmd, repeat, stdout=subprocess.DEVNULL):
-    """Best wall seconds and peak MB of `cmd` over `repeat` runs (None, None on timeout or failure)."""
-    best = (None, None)
+    """(wall s, user + sys CPU s, peak MB) of `cmd`: the run of `repeat` with the least CPU time
+    (("timeout"/"failed", None, None) when a run does not finish)."""
+    best = (None, None, None)
     for _ in range(repeat):
         with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
             try:
-                p = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %M"] + cmd, stdout=stdout,
+                p = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %U %S %M"] + cmd, stdout=stdout,
                                    stderr=subprocess.PIPE, timeout=TIMEOUT)
             except subprocess.TimeoutExpired:
-                return ("timeout", None)
+                return ("timeout", None, None)
             if p.returncode != 0:
                 sys.stderr.write(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr.decode()[-600:]}\n")
-                return ("failed", None)
-            wall, kb = open(t.name).read().split()[-2:]
-            wall, mb = float(wall), int(kb) / 1024
-            if best[0] is None or wall < best[0]:
-                best = (wall, mb)
+                return ("failed", None, None)
+            wall, user, system, kb = open(t.name).read().split()[-4:]
+            wall, cpu, mb = float(wall), float(user) + float(system), int(kb) / 1024
+            if best[1] is None or cpu < best[1]:
+                best = (wall, cpu, mb)
     return best
 
 
@@ -107,12 +111,20 @@ def ratio(a, b):
     return f"{a / b:.2f}" if isinstance(a, float) and isinstance(b, float) and b > 0 else "—"
 
 
+def load_average():
+    try:
+        return open("/proc/loadavg").read().split()[0]
+    except OSError:
+        return "?"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--only", default="csv,folder,graphml,render")
+    ap.add_argument("--before", help="another renkei binary (an older build) to time on the CSV runs too")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     if not args.skip_build:
@@ -120,12 +132,15 @@ def main():
     only = set(args.only.split(","))
     table = []
 
+    loads = []
+
     def row(case, renkei_cmd, igraph_cmd):
+        loads.append(float(load_average()))
         r = timed(renkei_cmd, args.repeat)
-        i = timed(igraph_cmd, args.repeat) if igraph_cmd else (None, None)
+        i = timed(igraph_cmd, args.repeat) if igraph_cmd else (None, None, None)
         table.append((case, r, i))
-        print(f"{case}: renkei {fmt(r[0])} s {fmt(r[1], 0)} MB; igraph {fmt(i[0])} s {fmt(i[1], 0)} MB",
-              file=sys.stderr)
+        print(f"{case}: renkei {fmt(r[0])} s wall {fmt(r[1])} s CPU {fmt(r[2], 0)} MB; "
+              f"igraph {fmt(i[0])} s wall {fmt(i[1])} s CPU {fmt(i[2], 0)} MB (load {loads[-1]})", file=sys.stderr)
 
     def igraph_csv(path, work):
         return [sys.executable, "-c", IGRAPH_CSV.replace("{work}", IGRAPH_WORK[work]), path]
@@ -136,6 +151,9 @@ def main():
             cmd = [RENKEI, "centrality", csv_path, "--measure", "pagerank"] if command == "pagerank" \
                 else [RENKEI, command, csv_path]
             row(f"named CSV {args.rows:,} rows: {command}", cmd, igraph_csv(csv_path, command))
+            if args.before:
+                row(f"named CSV {args.rows:,} rows: {command} (before: {os.path.basename(args.before)})",
+                    [args.before] + cmd[1:], None)
     if "folder" in only:
         folder = generated("national")
         partnerships = os.path.join(folder, "partnerships.csv")
@@ -159,10 +177,14 @@ def main():
             row(f"render --network ({scale})",
                 [RENKEI, "render", folder, "--network", "--out", os.path.join(OUT, f"network-{scale}.svg")], None)
 
-    print("| run | renkei s | renkei MB | igraph s | igraph MB | renkei/igraph |")
-    print("|---|---|---|---|---|---|")
+    print(f"load average during the runs: {min(loads, default=0):.1f}–{max(loads, default=0):.1f} "
+          f"({os.cpu_count()} cores)")
+    print("| run | renkei wall s | renkei CPU s | renkei MB | igraph wall s | igraph CPU s | igraph MB "
+          "| wall ratio | CPU ratio |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for case, r, i in table:
-        print(f"| {case} | {fmt(r[0])} | {fmt(r[1], 0)} | {fmt(i[0])} | {fmt(i[1], 0)} | {ratio(r[0], i[0])} |")
+        print(f"| {case} | {fmt(r[0])} | {fmt(r[1])} | {fmt(r[2], 0)} | {fmt(i[0])} | {fmt(i[1])} | {fmt(i[2], 0)} "
+              f"| {ratio(r[0], i[0])} | {ratio(r[1], i[1])} |")
 
 
 if __name__ == "__main__":

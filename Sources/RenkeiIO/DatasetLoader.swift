@@ -80,6 +80,9 @@ public enum DatasetLoader {
         switch kind ?? self.kind(of: path) {
         case .folder: return try FolderDatasetLoader.load(folder: path, vocabulary: vocabulary)
         case .edgeListCSV:
+            // The byte-level reader when the file is one it takes (the same dataset); the general
+            // reader for the rest, and for every file with a problem to report.
+            if let compact = CompactEdgeList.read(path: path, vocabulary: vocabulary) { return compact.loadedDataset() }
             return try checkedNames(EdgeListLoader.loadCSV(path: path, vocabulary: vocabulary, strict: options.strict), file: path)
         case .plainEdgeList: return try checkedNames(EdgeListLoader.loadPlain(path: path), file: path)
         case .workbook:

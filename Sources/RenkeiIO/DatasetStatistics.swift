@@ -50,29 +50,39 @@ public struct DatasetStatistics: Sendable, Equatable {
     /// - Complexity: O(*n* + *m* log *d*) (building the partnership graph dominates); the
     ///   components come from `AnalysisGraph.connectedComponents()`, O(*n* + *m*).
     public init(_ dataset: Dataset) {
-        name = dataset.metadata.name
-        organizations = dataset.organizations.count
-        genericOrganizations = dataset.organizations.filter(\.generic).count
+        let realised = dataset.partnerships.filter { $0.status == .realised }.count
+        let withoutRelations = dataset.partnerships.filter { $0.relations.isEmpty }.count
+        var relationCounts: [String: Int] = [:]
+        for p in dataset.partnerships { for r in Set(p.relations.map(\.id)) { relationCounts[r, default: 0] += 1 } }
+        self.init(name: dataset.metadata.name, organizations: dataset.organizations, vocabulary: dataset.vocabulary,
+                  partnerships: dataset.partnerships.count, realised: realised, withoutRelations: withoutRelations,
+                  projects: dataset.projects.count, relationCounts: relationCounts,
+                  graph: AnalysisGraph.partnershipGraph(of: dataset))
+    }
+
+    /// Counts from their parts: the organisations, the partnership counts (`relationCounts`:
+    /// partnerships per relation id) and the partnership graph (every organisation a vertex).
+    init(name: String, organizations list: [Organization], vocabulary: Vocabulary, partnerships: Int, realised: Int,
+         withoutRelations: Int, projects: Int, relationCounts: [String: Int], graph: AnalysisGraph) {
+        self.name = name
+        organizations = list.count
+        genericOrganizations = list.filter(\.generic).count
         namedOrganizations = organizations - genericOrganizations
-        partnerships = dataset.partnerships.count
-        realised = dataset.partnerships.filter { $0.status == .realised }.count
+        self.partnerships = partnerships
+        self.realised = realised
         planned = partnerships - realised
-        partnershipsWithoutRelations = dataset.partnerships.filter { $0.relations.isEmpty }.count
-        projects = dataset.projects.count
+        partnershipsWithoutRelations = withoutRelations
+        self.projects = projects
 
         var kindCounts: [String: Int] = [:]
-        for o in dataset.organizations { kindCounts[o.kind.id, default: 0] += 1 }
-        var kindList = dataset.vocabulary.kinds.sorted().map { ($0.id, kindCounts[$0.id] ?? 0) }
+        for o in list { kindCounts[o.kind.id, default: 0] += 1 }
+        var kindList = vocabulary.kinds.sorted().map { ($0.id, kindCounts[$0.id] ?? 0) }
         for (id, n) in kindCounts.sorted(by: { $0.key < $1.key }) where !kindList.contains(where: { $0.0 == id }) {
             kindList.append((id, n))
         }
         kinds = kindList.map { (label: $0.0, count: $0.1) }
+        relations = vocabulary.relations.sorted().map { (label: $0.japanese, count: relationCounts[$0.id] ?? 0) }
 
-        var relationCounts: [String: Int] = [:]
-        for p in dataset.partnerships { for r in Set(p.relations.map(\.id)) { relationCounts[r, default: 0] += 1 } }
-        relations = dataset.vocabulary.relations.sorted().map { (label: $0.japanese, count: relationCounts[$0.id] ?? 0) }
-
-        let graph = AnalysisGraph.partnershipGraph(of: dataset)
         let partition = graph.connectedComponents()
         components = partition.count
         largestComponent = partition.members.first?.count ?? 0
@@ -145,9 +155,19 @@ extension LoadedDataset {
     /// The text `renkei validate` prints: a one-line summary, warnings, and with `merges` every
     /// merged spelling grouped by organisation with its reasons.
     public func validationReport(merges showMerges: Bool) -> String {
-        let d = dataset
-        var out = "OK: \(d.metadata.name): " + [ReportValue.counted(d.organizations.count, "organisation"),
-            ReportValue.counted(d.partnerships.count, "partnership"), ReportValue.counted(d.projects.count, "project")].joined(separator: ", ")
+        LoadedDataset.validationReport(name: dataset.metadata.name, organizations: dataset.organizations.count,
+                                       partnerships: dataset.partnerships.count, projects: dataset.projects.count,
+                                       encodings: encodings, warnings: warnings, merges: merges,
+                                       possibleDuplicates: possibleDuplicates, showMerges: showMerges)
+    }
+
+    /// The validation text from its parts (``validationReport(merges:)``).
+    static func validationReport(name: String, organizations: Int, partnerships: Int, projects: Int,
+                                 encodings: [(file: String, encoding: TextEncoding)], warnings: [InputProblem],
+                                 merges: [EntityMerge], possibleDuplicates: [PossibleDuplicate] = [],
+                                 showMerges: Bool) -> String {
+        var out = "OK: \(name): " + [ReportValue.counted(organizations, "organisation"),
+            ReportValue.counted(partnerships, "partnership"), ReportValue.counted(projects, "project")].joined(separator: ", ")
         if !encodings.isEmpty {
             out += " (" + encodings.map { "\($0.file): \($0.encoding)" }.joined(separator: ", ") + ")"
         }

@@ -249,6 +249,9 @@ func displayWidth(_ s: String) -> Int {
     var w = 0
     for scalar in s.unicodeScalars {
         let v = scalar.value
+        // No nonspacing mark below U+0300 or among the CJK unified ideographs: no property lookup.
+        if v < 0x300 { w += 1; continue }
+        if (0x4E00...0x9FFF).contains(v) { w += 2; continue }
         if scalar.properties.generalCategory == .nonspacingMark || v == 0x200B { continue }
         let wide = (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v)
             || (0x3041...0x33FF).contains(v) || (0x3400...0x4DBF).contains(v)

@@ -21,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let request = ValidateRequest(input: input.input, merges: merges)
-        guard format == .json else { return try Terminal.emit(request.run().text) }
+        guard format == .json else { return try Terminal.emit(request.runText()) }
         let (json, valid) = request.runJSON()
         try Terminal.emit(json)
         if !valid { throw ExitCode.failure }

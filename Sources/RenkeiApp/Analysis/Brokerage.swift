@@ -16,7 +16,7 @@ public struct BrokerageRequest: Sendable {
 
     /// Loads the input and counts the roles.
     public func run() throws -> BrokerageReport {
-        let loaded = try OrganizationGraph.load(input, selection: selection)
+        let loaded = try OrganizationGraph.load(input, selection: selection, needsDataset: false)
         return BrokerageReport(graph: loaded, roles: loaded.graph.brokerage(groups: Self.groups(loaded.kinds)), top: top)
     }
 

@@ -65,7 +65,7 @@ public struct CentralityRequest: Sendable {
     /// Loads the input and computes the measure.
     /// - Throws: `InputError`, ``RequestError`` (unknown personalisation id), `AnalysisError`.
     public func run() throws -> CentralityReport {
-        let loaded = try OrganizationGraph.load(input, selection: selection)
+        let loaded = try OrganizationGraph.load(input, selection: selection, needsDataset: false)
         return CentralityReport(graph: loaded, measure: measure, values: try values(on: loaded.graph), top: top)
     }
 

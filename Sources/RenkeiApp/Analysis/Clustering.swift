@@ -18,7 +18,7 @@ public struct ClusteringRequest: Sendable {
     }
 
     public func run() throws -> ClusteringReport {
-        let loaded = try OrganizationGraph.load(input, selection: selection)
+        let loaded = try OrganizationGraph.load(input, selection: selection, needsDataset: false)
         let g = loaded.graph
         return ClusteringReport(graph: loaded, local: g.clustering(weighting), cores: g.coreNumbers(),
                                 components: g.connectedComponents(), transitivity: g.transitivity(), top: top)

@@ -30,7 +30,7 @@ public struct CommunitiesRequest: Sendable {
     public func run() throws -> CommunitiesReport {
         guard runs >= 1 else { throw RequestError("the number of runs must be at least 1") }
         guard resolution.isFinite, resolution >= 0 else { throw RequestError("the resolution must be a finite number ≥ 0") }
-        let loaded = try OrganizationGraph.load(input, selection: selection)
+        let loaded = try OrganizationGraph.load(input, selection: selection, needsDataset: false)
         let detection = CommunityDetection(loaded.graph, algorithm: algorithm, resolution: resolution, seed: seed,
                                            runs: runs, progress: runs > 1 ? progress : nil)
         return CommunitiesReport(graph: loaded, detection: detection)

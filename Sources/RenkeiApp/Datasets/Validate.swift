@@ -17,6 +17,14 @@ public struct ValidateRequest: Sendable {
         ValidationReport(loaded: try input.load(reportingWarnings: false), showMerges: merges)
     }
 
+    /// What `renkei validate` prints (``ValidationReport/text``), without building the dataset
+    /// when the input is an edge-list CSV that ``CompactEdgeList`` reads.
+    /// - Throws: `InputError` listing every problem (the dataset is invalid).
+    public func runText() throws -> String {
+        if let compact = try input.compactEdgeList() { return compact.validationReport(merges: merges) }
+        return try run().text
+    }
+
     /// The outcome as JSON (`validate --format json`): `valid`, the counts, `errors` and
     /// `warnings` (each `file`, `line`, `field`, `message`; a warning with a `kind`, such as
     /// `possible_duplicate`, also has `kind` and the `organizations` it names). Errors do not
@@ -34,12 +42,18 @@ public struct ValidateRequest: Sendable {
             })
         }
         do {
-            let loaded = try input.load(reportingWarnings: false)
-            let d = loaded.dataset
+            let s: (name: String, organizations: Int, partnerships: Int, projects: Int, warnings: [InputProblem])
+            if let compact = try input.compactEdgeList() {
+                s = (compact.name, compact.organizations.count, compact.partnershipCount, 0, [])
+            } else {
+                let loaded = try input.load(reportingWarnings: false)
+                let d = loaded.dataset
+                s = (d.metadata.name, d.organizations.count, d.partnerships.count, d.projects.count, loaded.warnings)
+            }
             let value = JSONValue.object([
-                ("valid", .bool(true)), ("name", .string(d.metadata.name)),
-                ("organizations", .int(d.organizations.count)), ("partnerships", .int(d.partnerships.count)),
-                ("projects", .int(d.projects.count)), ("errors", .array([])), ("warnings", problems(loaded.warnings)),
+                ("valid", .bool(true)), ("name", .string(s.name)),
+                ("organizations", .int(s.organizations)), ("partnerships", .int(s.partnerships)),
+                ("projects", .int(s.projects)), ("errors", .array([])), ("warnings", problems(s.warnings)),
             ])
             return (value.serialized() + "\n", true)
         } catch let e as InputError {
@@ -67,6 +81,7 @@ public struct StatsRequest: Sendable {
     public init(input: DatasetInput) { self.input = input }
 
     public func run() throws -> DatasetStatistics {
-        DatasetStatistics(try input.load().dataset)
+        if let compact = try input.compactEdgeList() { return compact.statistics }
+        return DatasetStatistics(try input.load().dataset)
     }
 }

@@ -39,6 +39,16 @@ public struct DatasetInput: Sendable, Equatable {
     /// True when `path` goes through the fast plain edge-list reader.
     public var isPlainEdgeList: Bool { kind == .plainEdgeList }
 
+    /// The input read by ``CompactEdgeList`` when it is an edge-list CSV that reader takes (nil
+    /// otherwise: read it with ``load(reportingWarnings:)``, which also reports its problems).
+    /// - Throws: `InputError` for an unreadable vocabulary file.
+    public func compactEdgeList() throws -> CompactEdgeList? {
+        guard kind == .edgeListCSV else { return nil }
+        var vocabulary = Vocabulary.standard
+        if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
+        return CompactEdgeList.read(path: path, vocabulary: vocabulary)
+    }
+
     /// Loads the whole dataset with its merges, warnings and encodings.
     /// - Throws: `InputError` listing every problem found.
     public func load(reportingWarnings: Bool = true) throws -> LoadedDataset {

@@ -115,7 +115,18 @@ public struct OrganizationGraph: Sendable {
     /// loaded as a dataset and turned into a partnership graph with `selection`'s filter.
     /// - Throws: `InputError` for unreadable input, ``RequestError`` for a selection that does not
     ///   fit the data (filters on a plain edge list, unknown relations or projects).
-    public static func load(_ input: DatasetInput, selection: GraphSelection) throws -> OrganizationGraph {
+    /// - Parameter needsDataset: false when the caller never reads ``dataset``: an edge-list CSV
+    ///   without filters then goes through ``CompactEdgeList`` (the same graph, names and kinds,
+    ///   without building a `Dataset`), and `dataset` is nil.
+    public static func load(_ input: DatasetInput, selection: GraphSelection, needsDataset: Bool = true) throws -> OrganizationGraph {
+        if !needsDataset, !selection.filtersPartnerships, let compact = try input.compactEdgeList() {
+            let weighting = selection.weighting ?? (compact.hasWeights ? .weight : .relations)
+            let graph = compact.graph(weighting: weighting)
+            var loaded = OrganizationGraph(graph: graph, names: compact.organizations.map(\.name),
+                                           kinds: compact.organizations.map(\.kind.id), dataset: nil, weighting: weighting)
+            if selection.weighting == nil { loaded.automaticChoice = weighting == .weight }
+            return loaded
+        }
         if input.isPlainEdgeList {
             if selection.filtersPartnerships {
                 throw RequestError("filtering by status, generic partners, relations, projects, place, year or kind needs a dataset, not a plain edge list")

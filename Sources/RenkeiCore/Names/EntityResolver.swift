@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One occurrence of an organisation name in the input.
 public struct NameMention: Hashable, Sendable {
     /// The name as written.
@@ -139,29 +141,56 @@ public enum EntityResolver {
             if let l = m.location { distinctLocations[d].append(l) }
         }
 
-        var cache: [String: NormalizedName] = [:]
-        var normalized: [NormalizedName] = []
-        normalized.reserveCapacity(distinct.count)
-        for m in distinct {
-            let base: NormalizedName
-            if let c = cache[m.text] { base = c } else {
-                base = NameNormalizer.normalize(m.text)
-                cache[m.text] = base
+        let resolved = resolve(distinct: distinct, locations: { distinctLocations[$0] })
+        let assignments = mentionToDistinct.map { resolved.assignments[$0] }
+        return ResolvedEntities(organizations: resolved.organizations, assignments: assignments, merges: resolved.merges,
+                                possibleDuplicates: resolved.possibleDuplicates)
+    }
+
+    /// Resolves mentions that are already distinct (no two with the same text, project, prefecture
+    /// and municipality), as ``resolve(_:)`` does after grouping its mentions: the same
+    /// organisations, ids and merges. `locations(i)` gives where mention `i` was met; it is only
+    /// asked for mentions whose organisation has more than one spelling (the merges).
+    /// `assignments` has one entry per distinct mention. Names are normalised on all cores; the
+    /// result does not depend on the core count.
+    /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
+    public static func resolve(distinct: [NameMention], locations: (Int) -> [SourceReference]) -> ResolvedEntities {
+        // Each distinct text normalised once, on all cores (pure, so the order of work is free).
+        // (Each step's tables live in a closure of its own, so they are freed before the next.)
+        var normalized: [NormalizedName] = {
+            var textIndex: [String: Int] = [:]
+            var texts: [String] = []
+            var textOf = [Int](repeating: 0, count: distinct.count)
+            for (i, m) in distinct.enumerated() {
+                if let t = textIndex[m.text] { textOf[i] = t } else {
+                    textIndex[m.text] = texts.count
+                    textOf[i] = texts.count
+                    texts.append(m.text)
+                }
             }
-            normalized.append(NameNormalizer.applyingContext(base, municipality: m.municipality, prefecture: m.prefecture))
+            textIndex = [:]
+            let once = normalizedInParallel(texts)
+            return texts.count == distinct.count ? once : textOf.map { once[$0] }
+        }()
+        // The context only changes a name when it gives a municipality (`applyingContext`).
+        for (i, m) in distinct.enumerated() where m.municipality != nil {
+            normalized[i] = NameNormalizer.applyingContext(normalized[i], municipality: m.municipality, prefecture: m.prefecture)
         }
 
         // Group by matching key (generic names per project).
         struct GroupKey: Hashable { var generic: Bool; var project: String?; var key: String }
-        var groupIndex: [GroupKey: Int] = [:]
-        var groups: [[Int]] = []
-        for (i, n) in normalized.enumerated() {
-            let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
-            if let known = groupIndex[g] { groups[known].append(i) } else {
-                groupIndex[g] = groups.count
-                groups.append([i])
+        let groups: [[Int]] = {
+            var groupIndex: [GroupKey: Int] = [:]
+            var groups: [[Int]] = []
+            for (i, n) in normalized.enumerated() {
+                let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
+                if let known = groupIndex[g] { groups[known].append(i) } else {
+                    groupIndex[g] = groups.count
+                    groups.append([i])
+                }
             }
-        }
+            return groups
+        }()
 
         // Split each group by explicit prefecture.
         var clusters: [[Int]] = []
@@ -214,6 +243,7 @@ public enum EntityResolver {
 
         // Build organisations.
         var organizations: [Organization] = []
+        organizations.reserveCapacity(clusters.count)
         var distinctToOrganization = [Int](repeating: 0, count: distinct.count)
         var nameCount: [String: Int] = [:]
         for c in clusters { nameCount[normalized[c[0]].name, default: 0] += 1 }
@@ -238,13 +268,18 @@ public enum EntityResolver {
 
             // Spellings in order of first mention, with their locations and normalisation steps.
             var spellings: [(text: String, steps: [NormalizationStep], locations: [SourceReference])] = []
+            var members: [[Int]] = []   // the distinct mentions behind each spelling
             for i in c {
                 let text = distinct[i].text.trimmingWhitespace()
                 if let j = spellings.firstIndex(where: { $0.text == text }) {
-                    spellings[j].locations += distinctLocations[i]
+                    members[j].append(i)
                 } else {
-                    spellings.append((text, normalized[i].steps, distinctLocations[i]))
+                    spellings.append((text, normalized[i].steps, []))
+                    members.append([i])
                 }
+            }
+            if spellings.count > 1 {
+                for j in spellings.indices { spellings[j].locations = members[j].flatMap(locations) }
             }
             // The display name: the longest spelling as written (white space not counted), the
             // first of equals; one completed from its context only when there is no other.
@@ -270,8 +305,6 @@ public enum EntityResolver {
             for i in c { distinctToOrganization[i] = organizations.count }
             organizations.append(org)
         }
-        let assignments = mentionToDistinct.map { distinctToOrganization[$0] }
-
         // Every pair of parts of a cluster split by legal form.
         var duplicates: [PossibleDuplicate] = []
         for parts in keptApart {
@@ -285,12 +318,34 @@ public enum EntityResolver {
                     let oa = organizations[distinctToOrganization[i]], ob = organizations[distinctToOrganization[j]]
                     duplicates.append(PossibleDuplicate(organizations: [oa.id, ob.id], names: [oa.name, ob.name],
                                                         reason: PossibleDuplicate.reason(base: normalized[i].name, form(i), form(j)),
-                                                        location: distinctLocations[j].min()))
+                                                        location: locations(j).min()))
                 }
             }
         }
-        return ResolvedEntities(organizations: organizations, assignments: assignments, merges: merges,
+        return ResolvedEntities(organizations: organizations, assignments: distinctToOrganization, merges: merges,
                                 possibleDuplicates: duplicates)
     }
+
+    /// `NameNormalizer.normalize` of each text, in order, computed in fixed chunks on all cores.
+    static func normalizedInParallel(_ texts: [String]) -> [NormalizedName] {
+        guard texts.count >= 2048 else { return texts.map(NameNormalizer.normalize) }
+        let chunk = 1024
+        let chunks = (texts.count + chunk - 1) / chunk
+        return [NormalizedName](unsafeUninitializedCapacity: texts.count) { buffer, count in
+            let out = SendablePointer(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                for i in (k * chunk)..<min(texts.count, (k + 1) * chunk) {
+                    (out.buffer.baseAddress! + i).initialize(to: NameNormalizer.normalize(texts[i]))
+                }
+            }
+            count = texts.count
+        }
+    }
+}
+
+/// A buffer whose disjoint slots are written from several threads.
+private struct SendablePointer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 

@@ -22,6 +22,8 @@ public enum JapaneseRegions {
     /// The prefecture `text` starts with, if any.
     public static func prefecture(prefixing text: Substring) -> String? {
         let scalars = text.unicodeScalars
+        // Every prefecture starts with one of a few characters: most names need no lookup.
+        guard let first = scalars.first, prefectureInitials.contains(first) else { return nil }
         for length in [3, 4] {
             guard scalars.count >= length else { break }
             let head = String(String.UnicodeScalarView(scalars.prefix(length)))
@@ -31,4 +33,5 @@ public enum JapaneseRegions {
     }
 
     static let prefectureSet = Set(prefectures)
+    static let prefectureInitials = Set(prefectures.compactMap(\.unicodeScalars.first))
 }

@@ -224,7 +224,10 @@ public enum NameNormalizer {
         var steps: [NormalizationStep] = []
         let nfkc = raw.nfkcComposed
         let written = collapsingWhitespace(nfkc)
-        if removingAllWhitespace(nfkc) != removingAllWhitespace(raw) { steps.append(.compatibilityCharacters) }
+        // (Scalar for scalar the same text has the same text without white space.)
+        if !nfkc.unicodeScalars.elementsEqual(raw.unicodeScalars), removingAllWhitespace(nfkc) != removingAllWhitespace(raw) {
+            steps.append(.compatibilityCharacters)
+        }
         var text = compactWhitespace(nfkc)
         if text != nfkc.trimmingWhitespace() { steps.append(.whitespace) }
 
@@ -232,7 +235,7 @@ public enum NameNormalizer {
         var legalForm: String?
         var position: LegalFormPosition?
         var formKind: String?
-        if let split = splitLegalForm(text) {
+        if let split = splitLegalForm(compacted: text) {
             text = split.rest
             legalForm = split.form.canonical
             position = split.position
@@ -241,7 +244,7 @@ public enum NameNormalizer {
         }
         while let f = text.first, "・･,、".contains(f) { text.removeFirst() }
 
-        if text.contains("社協") {
+        if containsScalars(text, "社協"), text.contains("社協") {
             text = text.replacingOccurrences(of: "社協", with: "社会福祉協議会")
             steps.append(.shakyoExpanded)
         }
@@ -271,7 +274,12 @@ public enum NameNormalizer {
     /// Splits one legal form off the start or the end of a name (after NFKC and white-space
     /// removal): `NPO法人わんず` → (`わんず`, `NPO法人`, 特定非営利活動法人, before). Nil when there is none.
     public static func splitLegalForm(_ name: String) -> (rest: String, variant: String, form: LegalForms.Form, position: LegalFormPosition)? {
-        let text = compactWhitespace(name.nfkcComposed)
+        splitLegalForm(compacted: compactWhitespace(name.nfkcComposed))
+    }
+
+    /// ``splitLegalForm(_:)`` of text that is already NFKC (kana composed) with its white space
+    /// compacted, as `normalize` has it (both steps are idempotent, so they are not repeated).
+    static func splitLegalForm(compacted text: String) -> (rest: String, variant: String, form: LegalForms.Form, position: LegalFormPosition)? {
         let scalars = Array(text.unicodeScalars)
         let lowered = asciiLowercased(scalars)
         for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
@@ -336,7 +344,7 @@ public enum NameNormalizer {
             for suffix in ["等", "など"] where stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
             if stem.hasSuffix("企業") || stem.hasSuffix("会社") || stem.hasPrefix("企業") { kind = "企業"; category = "企業" }
         }
-        if kind == nil, name.uppercased().contains("NPO") { kind = "NPO" }
+        if kind == nil, containsScalars(name.uppercased(), "NPO"), name.uppercased().contains("NPO") { kind = "NPO" }
         r.kind = kind ?? "その他"
         r.category = category
         r.generic = isGeneric(r)
@@ -345,11 +353,13 @@ public enum NameNormalizer {
     /// The keywords of `rules` as scalar arrays, for a fast search.
     static let ruleScalars: [[Unicode.Scalar]] = rules.map { Array($0.keyword.unicodeScalars) }
 
+    /// How each rule of `rules` matches, kept apart so that testing a rule copies no `Rule`.
+    static let ruleMatches: [Match] = rules.map(\.match)
+
     static func matches(_ index: Int, in name: [Unicode.Scalar]) -> Bool {
-        let rule = rules[index]
         let k = ruleScalars[index]
         guard name.count >= k.count else { return false }
-        switch rule.match {
+        switch ruleMatches[index] {
         case .prefixOrSuffix:
             return name.starts(with: k) || name.suffix(k.count).elementsEqual(k)
         case .contains:
@@ -357,7 +367,7 @@ public enum NameNormalizer {
             while i + k.count <= name.count {
                 if name[i] == k[0], name[i..<(i + k.count)].elementsEqual(k) {
                     let end = i + k.count
-                    if end == name.count || !rule.notFollowedBy.contains(Character(name[end])) { return true }
+                    if end == name.count || !rules[index].notFollowedBy.contains(Character(name[end])) { return true }
                 }
                 i += 1
             }
@@ -511,6 +521,8 @@ public enum NameNormalizer {
 
     /// Removes white space, keeping one space between two Latin letters or digits (`Arts Alive`).
     static func compactWhitespace(_ s: String) -> String {
+        // Without a white-space scalar no character is white space, and the text comes back as is.
+        guard s.unicodeScalars.contains(where: isWhitespaceScalar) else { return s }
         var out = ""
         var pendingSpace = false
         for c in s {
@@ -523,6 +535,27 @@ public enum NameNormalizer {
             out.append(c)
         }
         return out
+    }
+
+    /// True when the scalars of `needle` occur in a row in `text`: a cheap test that must hold
+    /// before Foundation's `contains` (which also matches canonically equivalent text) can, for the
+    /// NFKC text and the needles (社協, NPO) it is used on, whose characters have no other spelling.
+    static func containsScalars(_ text: String, _ needle: String) -> Bool {
+        let t = Array(text.unicodeScalars), n = Array(needle.unicodeScalars)
+        guard !n.isEmpty, t.count >= n.count else { return false }
+        for i in 0...(t.count - n.count) where t[i] == n[0] && t[i..<(i + n.count)].elementsEqual(n) { return true }
+        return false
+    }
+
+    /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), without the
+    /// property lookup: ASCII tab to carriage return and space, U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    static func isWhitespaceScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x202F
+            || v == 0x205F || v == 0x3000
     }
 
     static func isLatin(_ c: Character) -> Bool {

@@ -128,6 +128,11 @@ public enum TextCodec {
 
     /// Length of the longest valid UTF-8 prefix and the number of multi-byte characters in it.
     static func utf8ValidPrefix(_ bytes: [UInt8]) -> (Int, Int) {
+        bytes.withUnsafeBufferPointer { utf8ValidPrefix($0) }
+    }
+
+    /// ``utf8ValidPrefix(_:)`` of bytes in place.
+    static func utf8ValidPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var i = 0
         var multibyte = 0
         let n = bytes.count

@@ -1,0 +1,368 @@
+import Foundation
+import RenkeiCore
+
+/// An edge-list CSV of names read the fast way: the bytes are split in place, each distinct cell
+/// is turned into a name, normalised and resolved once, and the rows are kept as organisation
+/// numbers, so a million rows over a few hundred thousand names need no `String`, no mention and
+/// no `Partnership` per row.
+///
+/// The result is exactly what ``EdgeListLoader`` makes of the same file (the same organisations,
+/// ids, names, merges, weights and line numbers; ``loadedDataset()`` builds that dataset). The fast
+/// reader only takes what it can read without a problem: UTF-8 (with or without a byte-order mark),
+/// a header whose only recognised columns are the source, the target and the weight, and no row
+/// that the general reader would report. For anything else — another encoding, a relations or
+/// project column, an empty name, a bad weight, a self-loop, a ragged row — ``read(path:vocabulary:)``
+/// returns nil and the caller reads the file with ``EdgeListLoader``, which names every problem
+/// with its file, line and field.
+public struct CompactEdgeList: Sendable {
+    /// The file name, as problems and evidence name it.
+    public var file: String
+    /// The dataset's name (the file name without its extension).
+    public var name: String
+    /// The encoding of the file (`.utf8` or `.utf8BOM`).
+    public var encoding: TextEncoding
+    /// The vocabulary the file was read with.
+    public var vocabulary: Vocabulary
+    /// The organisations, in the order ``EntityResolver`` gives them.
+    public var organizations: [Organization]
+    /// Spellings merged into one organisation.
+    public var merges: [EntityMerge]
+    /// Per partnership (one per data row, in file order): source and target organisation
+    /// positions, weight and line.
+    public var sources: [Int32]
+    public var targets: [Int32]
+    public var weights: [Double]
+    public var lines: [Int32]
+
+    /// Number of partnerships.
+    public var partnershipCount: Int { sources.count }
+
+    /// Reads the edge-list CSV at `path`, or returns nil when the file needs ``EdgeListLoader``
+    /// (see the type's description); never reports a problem itself.
+    public static func read(path: String, vocabulary: Vocabulary = .standard) -> CompactEdgeList? {
+        // The file is mapped only while it is split: its pages are gone before names are resolved.
+        func parsed() -> ParsedSheet? {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+            return data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), file: (path as NSString).lastPathComponent) }
+        }
+        guard let sheet = parsed() else { return nil }
+        return resolve(sheet, file: (path as NSString).lastPathComponent, name: DatasetLoader.baseName(path), vocabulary: vocabulary)
+    }
+
+    /// Reads CSV bytes named `file` (a dataset called `name`); nil as in ``read(path:vocabulary:)``.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
+        guard let sheet = parse(bytes, file: file) else { return nil }
+        return resolve(sheet, file: file, name: name, vocabulary: vocabulary)
+    }
+
+    /// The rows of a sheet as distinct cells; nil when the general reader is needed.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedSheet? {
+        // The encoding, decided as TextCodec decides it: only UTF-8 is read here.
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if !bom {
+            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+            if TextCodec.utf16WithoutBOM(Array(bytes.prefix(4096))) != nil { return nil }
+        }
+        guard utf8Valid(bytes) else { return nil }
+
+        var reader = CSVByteReader(bytes, from: bom ? 3 : 0)
+        var fields: [CSVByteReader.Field] = []
+        guard reader.next(&fields) != nil else { return nil }
+        let header = fields.map { f in reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }.trimmingWhitespace() }
+        var firstColumn = Set<String>()
+        for h in header where !h.isEmpty {
+            guard firstColumn.insert(CSVTable.normalizeHeader(h)).inserted else { return nil }  // duplicate column
+        }
+        var ignored: [InputProblem] = []
+        guard let c = EdgeListLoader.Columns(header, file: file, problems: &ignored) else { return nil }
+        let others: [Int?] = [c.relations, c.project, c.projectID, c.lead, c.status, c.kind, c.prefecture,
+                              c.municipality, c.year, c.note]
+        guard others.allSatisfy({ $0 == nil }) else { return nil }
+
+        var cells = CellTable()
+        var sourceCells: [Int32] = [], targetCells: [Int32] = [], weights: [Double] = [], lines: [Int32] = []
+        let estimate = max(16, bytes.count / 24)
+        sourceCells.reserveCapacity(estimate); targetCells.reserveCapacity(estimate)
+        weights.reserveCapacity(estimate); lines.reserveCapacity(estimate)
+        var weightCache: [[UInt8]: Double] = [:]
+        var lastSource: Int32 = -1, lastSourceStart = 0, lastSourceEnd = 0
+        while let line = reader.next(&fields) {
+            guard fields.count == header.count, line <= Int(Int32.max) else { return nil }  // ragged: a problem
+            // Sheets list a source's partners on consecutive rows: the previous row's source cell
+            // is compared first (same bytes, same cell).
+            let sf = fields[c.source]
+            let s: Int32
+            if !sf.unquoted, lastSource >= 0, sf.end - sf.start == lastSourceEnd - lastSourceStart,
+               memcmp(bytes.baseAddress! + sf.start, bytes.baseAddress! + lastSourceStart, sf.end - sf.start) == 0 {
+                s = lastSource
+            } else {
+                s = reader.withSlice(sf) { cells.intern($0) }
+                if !sf.unquoted { (lastSource, lastSourceStart, lastSourceEnd) = (s, sf.start, sf.end) } else { lastSource = -1 }
+            }
+            let t = reader.withSlice(fields[c.target]) { cells.intern($0) }
+            if !cells.usable[Int(s)] || !cells.usable[Int(t)] {
+                // A blank row is skipped; an empty or refused name is a problem.
+                let blank = fields.allSatisfy { f in
+                    CSVWriter.unguarded(reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }).trimmingWhitespace().isEmpty
+                }
+                if blank { continue }
+                return nil
+            }
+            var weight = 1.0
+            if let col = c.weight {
+                let value: Double? = reader.withSlice(fields[col]) { cell in
+                    if cell.isEmpty { return 1 }
+                    if let w = plainDecimal(cell) { return w > 0 ? w : nil }
+                    let key = Array(cell)
+                    if let w = weightCache[key] { return w }
+                    guard case .success(let w) = FieldParsing.weight(CSVWriter.unguarded(String(decoding: cell, as: UTF8.self))) else { return nil }
+                    weightCache[key] = w ?? 1
+                    return w ?? 1
+                }
+                guard let value else { return nil }  // not a positive number: a problem
+                weight = value
+            }
+            sourceCells.append(s); targetCells.append(t); weights.append(weight); lines.append(Int32(line))
+        }
+        if reader.unterminatedQuote != nil { return nil }
+        return ParsedSheet(cells: cells, sourceCells: sourceCells, targetCells: targetCells, weights: weights, lines: lines,
+                           encoding: bom ? .utf8BOM : .utf8)
+    }
+
+    /// The organisations behind a parsed sheet's names; nil when a row is a self-loop or a name is refused.
+    private static func resolve(_ sheet: ParsedSheet, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
+        let cells = sheet.cells
+        var sources = sheet.sourceCells, targets = sheet.targetCells
+        let weights = sheet.weights, lines = sheet.lines
+        // Mentions: each distinct name once, in order of first mention (row order, source before
+        // target), as EntityResolver.resolve groups the general reader's mentions.
+        let (mentionOfCell, mentions): ([Int32], [NameMention]) = {
+            var mentionOfCell = [Int32](repeating: -1, count: cells.count)
+            var mentionOfName: [String: Int32] = [:]
+            var mentions: [NameMention] = []
+            for k in 0..<(2 * sources.count) {
+                let cell = Int(k & 1 == 0 ? sources[k >> 1] : targets[k >> 1])
+                guard mentionOfCell[cell] < 0 else { continue }
+                let text = cells.names[cell]!
+                if let m = mentionOfName[text] { mentionOfCell[cell] = m; continue }
+                let m = Int32(mentions.count)
+                mentionOfName[text] = m
+                mentionOfCell[cell] = m
+                mentions.append(NameMention(text: text))
+            }
+            return (mentionOfCell, mentions)
+        }()
+        let locations = MentionLocations(file: file, lines: lines, sources: sources, targets: targets,
+                                         mentionOfCell: mentionOfCell, mentions: mentions.count)
+        let resolved = EntityResolver.resolve(distinct: mentions, locations: locations.of)
+        if !resolved.possibleDuplicates.isEmpty { return nil }  // a warning to report (前株/後株 kept apart)
+        var organizationOfCell = [Int32](repeating: -1, count: cells.count)
+        for cell in 0..<cells.count where mentionOfCell[cell] >= 0 {
+            organizationOfCell[cell] = Int32(resolved.assignments[Int(mentionOfCell[cell])])
+        }
+        for i in sources.indices {
+            sources[i] = organizationOfCell[Int(sources[i])]
+            targets[i] = organizationOfCell[Int(targets[i])]
+            if sources[i] == targets[i] { return nil }  // a self-loop: a problem
+        }
+        for o in resolved.organizations where NameText.problem(in: o.id) != nil || NameText.problem(in: o.name) != nil {
+            return nil
+        }
+        return CompactEdgeList(file: file, name: name, encoding: sheet.encoding, vocabulary: vocabulary,
+                               organizations: resolved.organizations, merges: resolved.merges,
+                               sources: sources, targets: targets, weights: weights, lines: lines)
+    }
+
+    /// The dataset ``EdgeListLoader`` reads from the same file.
+    public func loadedDataset() -> LoadedDataset {
+        var partnerships: [Partnership] = []
+        partnerships.reserveCapacity(sources.count)
+        for i in sources.indices {
+            partnerships.append(Partnership(project: nil, source: organizations[Int(sources[i])].id,
+                                            target: organizations[Int(targets[i])].id, relations: [], status: .realised,
+                                            weight: weights[i], evidence: [SourceReference(document: file, line: Int(lines[i]))]))
+        }
+        let dataset = Dataset(metadata: DatasetMetadata(name: name, source: file), vocabulary: vocabulary,
+                              organizations: organizations, projects: [], partnerships: partnerships)
+        return LoadedDataset(dataset: dataset, merges: merges, warnings: [], encodings: [(file, encoding)])
+    }
+
+    /// True when some partnership weighs other than 1 (the weight column carries weights).
+    public var hasWeights: Bool { weights.contains { $0 != 1 } }
+
+    /// The partnership graph ``AnalysisGraph/partnershipGraph(of:filter:)`` makes of
+    /// ``loadedDataset()`` with the default filter and `weighting`: the same labels, edges and
+    /// weights (a partnership has no relations here, so `relations` and `count` weigh 1).
+    public func graph(weighting: PartnershipWeighting) -> AnalysisGraph {
+        var edges: [(Int32, Int32, Double)] = []
+        edges.reserveCapacity(sources.count)
+        for i in sources.indices { edges.append((sources[i], targets[i], weighting == .weight ? weights[i] : 1)) }
+        return AnalysisGraph(labels: organizations.map(\.id), edges: edges)
+    }
+
+    /// The counts ``DatasetStatistics`` gives for ``loadedDataset()``.
+    public var statistics: DatasetStatistics {
+        DatasetStatistics(name: name, organizations: organizations, vocabulary: vocabulary, partnerships: sources.count,
+                          realised: sources.count, withoutRelations: sources.count, projects: 0, relationCounts: [:],
+                          graph: graph(weighting: .relations))
+    }
+
+    /// What `renkei validate` prints for ``loadedDataset()``.
+    public func validationReport(merges showMerges: Bool) -> String {
+        LoadedDataset.validationReport(name: name, organizations: organizations.count, partnerships: sources.count, projects: 0,
+                                       encodings: [(file, encoding)], warnings: [], merges: merges, showMerges: showMerges)
+    }
+
+    /// A positive decimal written as digits with at most one point (`3`, `2.5`), parsed exactly
+    /// (up to 15 significant digits: Clinger 1990, doi:10.1145/93548.93557), or nil for anything
+    /// else, which goes through `FieldParsing.weight`.
+    static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0, any = 0
+        var seenDot = false
+        for c in b {
+            if c >= 0x30 && c <= 0x39 {
+                any += 1
+                if seenDot { fraction += 1 }
+                if mantissa == 0 && c == 0x30 { continue }
+                digits += 1
+                if digits > 15 { return nil }
+                mantissa = mantissa * 10 + UInt64(c - 0x30)
+            } else if c == 0x2E && !seenDot {
+                seenDot = true
+            } else {
+                return nil
+            }
+        }
+        // `1.` and `.5` are decimals too, but leave every unusual form to the general rule.
+        guard any > 0, b.first != 0x2E, b.last != 0x2E, fraction <= 22 else { return nil }
+        return Double(mantissa) / powersOfTen[fraction]
+    }
+
+    static let powersOfTen: [Double] = (0...22).map { k in
+        var p = 1.0
+        for _ in 0..<k { p *= 10 }
+        return p
+    }
+
+    /// True when `bytes` are valid UTF-8 (the check ``TextCodec`` makes).
+    static func utf8Valid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        TextCodec.utf8ValidPrefix(bytes).0 == bytes.count
+    }
+}
+
+/// A sheet split into rows of distinct cells.
+private struct ParsedSheet {
+    var cells: CellTable
+    var sourceCells: [Int32], targetCells: [Int32]
+    var weights: [Double]
+    var lines: [Int32]
+    var encoding: TextEncoding
+}
+
+/// Distinct cells by their bytes (open addressing, FNV-1a), each with its name: the cell as the
+/// general reader trims it (after removing a formula guard), and whether it can be a name.
+private struct CellTable {
+    var arena: [UInt8] = []
+    var start: [Int] = []
+    var names: [String?] = []
+    var usable: [Bool] = []
+    var table = [Int32](repeating: -1, count: 1 << 12)
+    var mask = (1 << 12) - 1
+
+    var count: Int { start.count }
+
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    func equal(_ id: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = start[id], e = id + 1 < start.count ? start[id + 1] : arena.count
+        guard e - s == b.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for k in 0..<b.count where a[s + k] != b[k] { return false }
+            return true
+        }
+    }
+
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var slot = Self.hash(b) & mask
+        while true {
+            let id = table[slot]
+            if id < 0 { break }
+            if equal(Int(id), b) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(start.count)
+        start.append(arena.count)
+        arena.append(contentsOf: b)
+        let name = CSVWriter.unguarded(String(decoding: b, as: UTF8.self)).trimmingWhitespace()
+        // The general reader's checks on a name cell: not empty, no refused character (a line
+        // break inside the cell is white space).
+        let newline = name.unicodeScalars.contains { (0x0A...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }
+        let ok = !name.isEmpty
+            && NameText.problem(in: newline ? name.split(whereSeparator: \.isNewline).joined(separator: " ") : name) == nil
+        names.append(ok ? name : nil)
+        usable.append(ok)
+        table[slot] = id
+        if start.count * 2 > table.count { grow() }
+        return id
+    }
+
+    mutating func grow() {
+        let size = table.count * 2
+        table = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        arena.withUnsafeBufferPointer { a in
+            for id in 0..<start.count {
+                let s = start[id], e = id + 1 < start.count ? start[id + 1] : a.count
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: a[s..<e])) & mask
+                while table[slot] >= 0 { slot = (slot + 1) & mask }
+                table[slot] = Int32(id)
+            }
+        }
+    }
+}
+
+/// Where each distinct mention was met (`file:line` of every row naming it, source before
+/// target), built on first use: only merged spellings need it.
+private final class MentionLocations: @unchecked Sendable {
+    let file: String
+    let lines: [Int32], sources: [Int32], targets: [Int32], mentionOfCell: [Int32]
+    let mentions: Int
+    var offsets: [Int32] = []
+    var rows: [Int32] = []
+
+    init(file: String, lines: [Int32], sources: [Int32], targets: [Int32], mentionOfCell: [Int32], mentions: Int) {
+        self.file = file; self.lines = lines; self.sources = sources; self.targets = targets
+        self.mentionOfCell = mentionOfCell; self.mentions = mentions
+    }
+
+    func of(_ mention: Int) -> [SourceReference] {
+        if offsets.isEmpty { build() }
+        return (Int(offsets[mention])..<Int(offsets[mention + 1])).map {
+            SourceReference(document: file, line: Int(lines[Int(rows[$0])]))
+        }
+    }
+
+    func build() {
+        var count = [Int32](repeating: 0, count: mentions + 1)
+        for i in sources.indices {
+            count[Int(mentionOfCell[Int(sources[i])]) + 1] += 1
+            count[Int(mentionOfCell[Int(targets[i])]) + 1] += 1
+        }
+        for m in 0..<mentions { count[m + 1] += count[m] }
+        offsets = count
+        var next = count
+        rows = [Int32](repeating: 0, count: 2 * sources.count)
+        for i in sources.indices {
+            for cell in [sources[i], targets[i]] {
+                let m = Int(mentionOfCell[Int(cell)])
+                rows[Int(next[m])] = Int32(i)
+                next[m] += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+import RenkeiCore
+@testable import RenkeiIO
+
+/// The fast edge-list reader (`CompactEdgeList`) against the general one (`EdgeListLoader`) on
+/// small hostile CSVs: where the fast reader takes a file, everything must be identical; where it
+/// declines, the general reader's problems (file, line, field) are what the user sees.
+@Suite struct CompactEdgeListTests {
+    /// Writes `text` (or `bytes`) as `name` in a fresh directory and returns its path.
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compact-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func file(_ name: String, _ text: String) throws -> String { try file(name, Array(text.utf8)) }
+
+    /// `u-v:w` for every edge, in the graph's order.
+    func edgeList(_ g: AnalysisGraph) -> [String] { g.edges.map { "\($0.u.int)-\($0.v.int):\($0.weight)" } }
+
+    /// Asserts that the fast reader takes `path` and gives exactly the general reader's dataset,
+    /// merges, warnings, encodings, graphs, statistics and validation text.
+    @discardableResult
+    func expectSame(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CompactEdgeList {
+        let general = try DatasetLoader.checkedNames(EdgeListLoader.loadCSV(path: path), file: path)
+        let compact = try #require(CompactEdgeList.read(path: path), "the fast reader declined \(path)", sourceLocation: sourceLocation)
+        let fast = compact.loadedDataset()
+        #expect(fast.dataset.organizations == general.dataset.organizations, sourceLocation: sourceLocation)
+        #expect(fast.dataset.partnerships == general.dataset.partnerships, sourceLocation: sourceLocation)
+        #expect(fast.dataset.projects == general.dataset.projects, sourceLocation: sourceLocation)
+        #expect(fast.dataset.metadata == general.dataset.metadata, sourceLocation: sourceLocation)
+        #expect(fast.dataset.vocabulary.relations.map(\.id) == general.dataset.vocabulary.relations.map(\.id), sourceLocation: sourceLocation)
+        #expect(fast.merges == general.merges, sourceLocation: sourceLocation)
+        #expect(fast.warnings == general.warnings, sourceLocation: sourceLocation)
+        #expect(fast.encodings.map(\.file) == general.encodings.map(\.file), sourceLocation: sourceLocation)
+        #expect(fast.encodings.map(\.encoding) == general.encodings.map(\.encoding), sourceLocation: sourceLocation)
+        for weighting in PartnershipWeighting.allCases {
+            let a = compact.graph(weighting: weighting)
+            let b = AnalysisGraph.partnershipGraph(of: general.dataset, filter: GraphFilter(weighting: weighting))
+            #expect(a.labels == b.labels, sourceLocation: sourceLocation)
+            #expect(edgeList(a) == edgeList(b), sourceLocation: sourceLocation)
+        }
+        #expect(compact.hasWeights == general.dataset.partnerships.contains { $0.weight != 1 }, sourceLocation: sourceLocation)
+        #expect(compact.statistics == DatasetStatistics(general.dataset), sourceLocation: sourceLocation)
+        for merges in [false, true] {
+            #expect(compact.validationReport(merges: merges) == general.validationReport(merges: merges), sourceLocation: sourceLocation)
+        }
+        // DatasetLoader (which now tries the fast reader first) gives the same dataset too.
+        let loaded = try DatasetLoader.loadWithReport(path: path)
+        #expect(loaded.dataset.organizations == general.dataset.organizations, sourceLocation: sourceLocation)
+        #expect(loaded.dataset.partnerships == general.dataset.partnerships, sourceLocation: sourceLocation)
+        return compact
+    }
+
+    /// Asserts that the fast reader declines `path` and that loading it reports exactly `expected`
+    /// (`line field: message-start`).
+    func expectDeclinedWithProblems(_ path: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(CompactEdgeList.read(path: path) == nil, "the fast reader took \(path)", sourceLocation: sourceLocation)
+        do {
+            _ = try DatasetLoader.loadWithReport(path: path)
+            Issue.record("\(path) loaded; expected problems", sourceLocation: sourceLocation)
+        } catch let e as InputError {
+            let got = e.problems.map { "\($0.line.map(String.init) ?? "-") \($0.field ?? "-"): \($0.message)" }
+            #expect(got.count == expected.count, "\(got)", sourceLocation: sourceLocation)
+            for (g, x) in zip(got, expected) { #expect(g.hasPrefix(x), "\(g) does not start with \(x)", sourceLocation: sourceLocation) }
+        } catch {
+            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: Files the fast reader takes
+
+    @Test func aliasesDuplicatesAndLegalFormsMergeAsTheGeneralReaderMerges() throws {
+        let path = try file("aliases.csv", """
+            source,target,weight
+            北区社協,わんず,2
+            東京都北区社会福祉協議会,亘理町教育委員会,1
+            NPO法人わんず,亘理町教育委員会,3
+            わんず,北区社協,1
+            特定非営利活動法人わんず,地域の保育園,1
+            北区社会福祉協議会,地域の保育園,4
+
+            """)
+        let compact = try expectSame(path)
+        // By hand: 北区社協 / 東京都北区社会福祉協議会 / 北区社会福祉協議会 are one 社協, the three わんず one NPO.
+        #expect(compact.organizations.map(\.id) == ["北区社会福祉協議会", "わんず", "亘理町教育委員会", "地域の保育園"])
+        #expect(compact.organizations[0].kind.id == "社協")
+        #expect(compact.sources == [0, 0, 1, 1, 1, 0] && compact.targets == [1, 2, 2, 0, 3, 3])
+        #expect(compact.weights == [2, 1, 3, 1, 1, 4])
+        #expect(compact.lines == [2, 3, 4, 5, 6, 7])
+        let kita = compact.merges.filter { $0.organization == "北区社会福祉協議会" }
+        #expect(kita.map(\.spelling) == ["北区社協", "東京都北区社会福祉協議会", "北区社会福祉協議会"])
+        #expect(kita[0].locations.map(\.description) == ["aliases.csv:2", "aliases.csv:5"])
+    }
+
+    @Test func namesAsWrittenAndLegalFormsKeptApart() throws {
+        // Spaces inside names stay (one space per run); the fast reader gives the same names.
+        let spaced = try expectSame(try file("spaced.csv", "source,target\n北区  社会福祉協議会,AT&T & co\n\"say \"\"hi\"\"\",株式会社 テスト\n"))
+        #expect(spaced.organizations.map(\.name) == ["北区 社会福祉協議会", "AT&T & co", "say \"hi\"", "株式会社 テスト"])
+        // 前株 and 後株 are kept apart with a warning, which the general reader gives: the fast one declines.
+        let path = try file("maekabu.csv", "source,target\n株式会社テスト,北区社協\nテスト株式会社,北区社協\n")
+        #expect(CompactEdgeList.read(path: path) == nil)
+        let loaded = try DatasetLoader.loadWithReport(path: path)
+        #expect(loaded.dataset.organizations.count == 3)
+        #expect(loaded.warnings.map(\.kind) == [InputProblem.possibleDuplicate])
+    }
+
+    @Test func fullAndHalfWidthSpellingsAreOneOrganisation() throws {
+        let path = try file("width.csv", """
+            source,target,weight
+            ＡＢＣ会,ｻﾛﾝいこい,1
+            ABC会,亘理町役場,２
+            サロンいこい,亘理町役場, 3 
+            ＡＢＣ会,サロンいこい,2.50
+
+            """)
+        let compact = try expectSame(path)
+        #expect(compact.organizations.count == 3)
+        #expect(compact.organizations.map(\.id).prefix(2) == ["ABC会", "サロンいこい"])
+        #expect(compact.weights == [1, 2, 3, 2.5])
+    }
+
+    @Test func byteOrderMarkCRLFQuotesAndExtraColumns() throws {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array(("source,target,comment,weight\r\n"
+            + "\"サロン1「いこい」,北区\",\"改行入りの\"\"団体\"\"\",\"two\r\nlines\",2\r\n"
+            + "\r\n"
+            + "  亘理町教育委員会 ,\"サロン1「いこい」,北区\",,1\r\n"
+            + ",,,\r\n"
+            + "'=危ない団体,'普通の団体,x,\r\n"
+            + "\"a\"b団体,c\"d\"団体,\"\",1e1\r\n").utf8)
+        let path = try file("bom.csv", bytes)
+        let compact = try expectSame(path)
+        #expect(compact.encoding == .utf8BOM)
+        #expect(compact.organizations.map(\.id) == ["サロン1「いこい」,北区", "改行入りの\"団体\"", "亘理町教育委員会",
+                                                      "=危ない団体", "'普通の団体", "ab団体", "c\"d\"団体"])
+        // The quoted line break: the third record starts on line 5 (blank line 4 skipped).
+        #expect(compact.lines == [2, 5, 7, 8])
+        #expect(compact.weights == [2, 1, 1, 10])
+    }
+
+    @Test func loneCarriageReturnsAndNoFinalNewline() throws {
+        let path = try file("cr.csv", "source,target\r団体A,団体B\r団体B,団体C\r\r団体C,団体A")
+        let compact = try expectSame(path)
+        #expect(compact.lines == [2, 3, 5])
+        #expect(!compact.hasWeights)
+    }
+
+    @Test func canonicallyEquivalentSpellingsResolveAsTheGeneralReaderResolvesThem() throws {
+        // é precomposed and decomposed: equal Strings in Swift, different bytes.
+        let path = try file("nfc.csv", "source,target\nCaf\u{E9}会,団体B\nCafe\u{301}会,団体C\n団体B,団体C\n")
+        let compact = try expectSame(path)
+        #expect(compact.organizations.count == 3)
+    }
+
+    @Test func headerOnlyAndJapaneseHeaders() throws {
+        try expectSame(try file("empty.csv", "source,target,weight\n"))
+        let compact = try expectSame(try file("ja.csv", "団体名,連携先,重み\n北区社協,わんず,1\n"))
+        #expect(compact.organizations.count == 2)
+    }
+
+    @Test func theSeedDatasetAsOneSheet() throws {
+        // The seed dataset's partnerships written as a one-sheet CSV of names, as a user would: each
+        // organisation by its full name (legal form first), on every other row by an alias or by
+        // its name without the legal form, so that spellings merge.
+        let seed = try DatasetLoader.load(path: Fixture.seedDataset)
+        var text = "団体名,連携先,重み\n"
+        for (i, p) in seed.partnerships.enumerated() {
+            func name(_ id: String) -> String {
+                let o = seed.organization(id: id)!
+                let written = i % 2 == 1 ? (o.aliases.first ?? o.name) : o.fullName
+                return written.contains(",") || written.contains("\"") ? "\"" + written.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : written
+            }
+            text += "\(name(p.source)),\(name(p.target)),\(1 + i % 3)\n"
+        }
+        let path = try file("seed-sheet.csv", text)
+        do {
+            let compact = try expectSame(path)
+            #expect(compact.partnershipCount == seed.partnerships.count)
+            #expect(!compact.merges.isEmpty)
+        } catch let e as InputError {
+            // Generic partners of different projects share names; without a project column some
+            // rows become self-loops, which both readers must then report identically.
+            #expect(CompactEdgeList.read(path: path) == nil)
+            #expect(e.problems.allSatisfy { $0.message.hasPrefix("self-loop") })
+        }
+    }
+
+    // MARK: Files the fast reader leaves to the general reader
+
+    @Test func badWeightsEmptyNamesAndSelfLoopsAreReportedByLine() throws {
+        expectDeclinedWithProblems(try file("bad-weight.csv", "source,target,weight\n団体A,団体B,1\n団体B,団体C,abc\n団体C,団体A,0\n"), [
+            "3 weight: weight 'abc' is not a number", "4 weight: weight 0 is not positive",
+        ])
+        expectDeclinedWithProblems(try file("empty-name.csv", "source,target,weight\n団体A,団体B,1\n,団体C,2\n"), [
+            "3 source: empty name",
+        ])
+        expectDeclinedWithProblems(try file("loop.csv", "source,target\n北区社協,わんず\n北区社協,北区社会福祉協議会\n"), [
+            "3 target: self-loop: '北区社協' and '北区社会福祉協議会' are the same organisation",
+        ])
+        expectDeclinedWithProblems(try file("nul.csv", "source,target\n団体A,団\u{0}体B\n"), [
+            "2 target: contains the control character U+0000 (NUL)",
+        ])
+    }
+
+    @Test func raggedRowsUnterminatedQuotesAndDuplicateColumns() throws {
+        expectDeclinedWithProblems(try file("ragged.csv", "source,target,weight\n団体A,団体B,1\n団体B,団体C\n"), [
+            "3 -: ragged row: expected 3 fields",
+        ])
+        expectDeclinedWithProblems(try file("quote.csv", "source,target\n団体A,団体B\n団体B,\"団体C\n団体D,団体E\n"), [
+            "3 -: quoted field starting on line 3 is never closed",
+        ])
+        expectDeclinedWithProblems(try file("dup.csv", "source,target,Source\n団体A,団体B,x\n"), [
+            "1 Source: duplicate column",
+        ])
+    }
+
+    @Test func otherEncodingsAndColumnsGoToTheGeneralReader() throws {
+        let sjis = Fixture.path("encodings/sjis_japanese_headers.csv")
+        #expect(CompactEdgeList.read(path: sjis) == nil)
+        #expect(try DatasetLoader.loadWithReport(path: sjis).encodings.first?.encoding == .shiftJIS)
+        let relations = try file("relations.csv", "source,target,relations\n団体A,団体B,後援\n")
+        #expect(CompactEdgeList.read(path: relations) == nil)
+        #expect(try DatasetLoader.loadWithReport(path: relations).dataset.partnerships.first?.relations.map(\.id) == ["endorsement"])
+    }
+
+    @Test func byteReaderGivesCSVReadersRecords() throws {
+        let texts = [
+            "a,b\r\nc,d", "a,\"b,c\"\n\n\"x\"\"y\"z,\n", "\"multi\r\nline\",2\rnext,3\r\n", ",\n,,\n\"\"\n", "a\"b,\"c\"  d\n",
+            "one\n\n\n two \n", "", "\n\n",
+        ]
+        for text in texts {
+            let expected = try CSVReader.parse(text)
+            var got: [CSVRecord] = []
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = CSVByteReader(buffer, from: 0)
+                var fields: [CSVByteReader.Field] = []
+                while let line = reader.next(&fields) {
+                    got.append(CSVRecord(line: line, fields: fields.map { f in reader.withSlice(f) { String(decoding: $0, as: UTF8.self) } }))
+                }
+            }
+            #expect(got == expected, "\(text.debugDescription)")
+        }
+    }
+}
+
+extension CompactEdgeList: Equatable {
+    /// Equal when both hold the same rows and organisations (for `== nil` in the tests).
+    public static func == (a: CompactEdgeList, b: CompactEdgeList) -> Bool {
+        a.organizations == b.organizations && a.sources == b.sources && a.targets == b.targets && a.weights == b.weights
+    }
+}
