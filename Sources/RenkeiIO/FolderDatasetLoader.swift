@@ -70,14 +70,16 @@ enum FolderDatasetLoader {
             organizationsRead = column(table, "organizations", "id") != nil
         }
         let orgIDs = organizations.map(\.id)
+        // Each organisation's display name normalised once, on all cores (keys, merges, duplicates).
+        let fullNames = NameNormalizer.normalizeAll(organizations.map(\.fullName))
         var names: [String: [String]]?
         if rules.resolveNames {
             var index: [String: [String]] = [:]
             // Each organisation under its name and display name as written (NFKC) and under the
             // normaliser's key (so NPO法人… finds 特定非営利活動法人…); a key is listed once per organisation.
-            for o in organizations {
+            for (i, o) in organizations.enumerated() {
                 var keys = Set([o.name, o.fullName].map(EdgeListLoader.projectKey))
-                keys.insert("\u{1}" + NameNormalizer.normalize(o.fullName).key)
+                keys.insert("\u{1}" + fullNames[i].key)
                 for n in keys { index[n, default: []].append(o.id) }
             }
             names = index
@@ -105,11 +107,11 @@ enum FolderDatasetLoader {
         // Merges: aliases listed in the file; warnings: organisations whose names normalise alike.
         let orgFile = tables.organizations?.file ?? "organizations.csv"
         var merges: [EntityMerge] = []
-        var byKey: [String: [Organization]] = [:]
+        var byKey: [String: [Int]] = [:]
         var keyOrder: [String] = []
         var possibleDuplicates: [PossibleDuplicate] = []
-        for o in organizations {
-            let own = NameNormalizer.normalize(o.fullName)
+        for (i, o) in organizations.enumerated() {
+            let own = fullNames[i]
             for alias in o.aliases {
                 let n = NameNormalizer.normalize(alias)
                 var reasons = ["alias listed in \(orgFile)"]
@@ -120,15 +122,15 @@ enum FolderDatasetLoader {
             guard !o.generic else { continue }
             let key = own.key + "\u{1}" + (own.prefectureInferred ? "" : own.prefecture ?? "")
             if byKey[key] == nil { keyOrder.append(key) }
-            byKey[key, default: []].append(o)
+            byKey[key, default: []].append(i)
         }
         for key in keyOrder {
             let group = byKey[key]!
             guard group.count > 1 else { continue }
-            let first = group[0]
-            let firstName = NameNormalizer.normalize(first.fullName)
-            for o in group.dropFirst() {
-                let n = NameNormalizer.normalize(o.fullName)
+            let first = organizations[group[0]]
+            let firstName = fullNames[group[0]]
+            for member in group.dropFirst() {
+                let o = organizations[member], n = fullNames[member]
                 func form(_ x: NormalizedName) -> (form: String, position: LegalFormPosition)? {
                     guard let f = x.legalForm, let p = x.legalFormPosition else { return nil }
                     return (f, p)
@@ -295,7 +297,9 @@ enum FolderDatasetLoader {
         let cMuni = col("municipality"), cAliases = col("aliases")
         let cGeneric = col("generic")
         var out: [Organization] = []
-        for r in table.records {
+        // Every name normalised once, on all cores, before the rows are read in order.
+        let normalizedNames = NameNormalizer.normalizeAll(table.records.map { r in req["name"].map { r.fields[$0].trimmingWhitespace() } ?? "" })
+        for (row, r) in table.records.enumerated() {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             let id = f(req["id"]), rawName = f(req["name"])
             var bad = false
@@ -316,7 +320,7 @@ enum FolderDatasetLoader {
                 problems.append(InputProblem(file: file, line: r.line, field: "name", message: "empty name"))
                 bad = true
             }
-            let normalized = NameNormalizer.normalize(rawName)
+            let normalized = normalizedNames[row]
             var legalForm = f(cLegal)
             // The name as written (NFKC, trimmed, white space runs made one space); a legal form
             // written in it stays in it and is also recorded in legalForm.

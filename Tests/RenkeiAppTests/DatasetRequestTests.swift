@@ -59,6 +59,19 @@ import RenkeiIO
         #expect(set.notes == [note])
     }
 
+    @Test func renderAllOfALargeDatasetIsAnnouncedAndTheOverviewIsNot() throws {
+        let dir = try AppFixture.temporaryFolder()
+        var csv = "source,target\n"
+        for i in 1...10_000 { csv += "団体\(i),団体\(i + 1)\n" }  // 10,000 partnerships, 10,001 organisations
+        try csv.write(toFile: dir + "/chain.csv", atomically: true, encoding: .utf8)
+        let input = DatasetInput(path: dir + "/chain.csv")
+        let all = try RenderRequest(input: input, target: .all, format: .dot).run()
+        #expect(all.notes.contains("10000 partnerships in 2 diagrams: drawing can take a minute or more"))
+        let network = try RenderRequest(input: input, target: .network, outputPath: "n.dot").run()
+        #expect(network.notes.allSatisfy { !$0.contains("minute") })
+        #expect(network.notes.first?.hasPrefix("the network has 10001 organisations") == true)
+    }
+
     @Test func renderAllNamesEveryFile() throws {
         let set = try RenderRequest(input: AppFixture.good, target: .all, format: .dot).run()
         #expect(set.diagramCount == 4)

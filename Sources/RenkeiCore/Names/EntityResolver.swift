@@ -169,7 +169,7 @@ public enum EntityResolver {
                 }
             }
             textIndex = [:]
-            let once = normalizedInParallel(texts)
+            let once = NameNormalizer.normalizeAll(texts)
             return texts.count == distinct.count ? once : textOf.map { once[$0] }
         }()
         // The context only changes a name when it gives a municipality (`applyingContext`).
@@ -325,27 +325,5 @@ public enum EntityResolver {
         return ResolvedEntities(organizations: organizations, assignments: distinctToOrganization, merges: merges,
                                 possibleDuplicates: duplicates)
     }
-
-    /// `NameNormalizer.normalize` of each text, in order, computed in fixed chunks on all cores.
-    static func normalizedInParallel(_ texts: [String]) -> [NormalizedName] {
-        guard texts.count >= 2048 else { return texts.map(NameNormalizer.normalize) }
-        let chunk = 1024
-        let chunks = (texts.count + chunk - 1) / chunk
-        return [NormalizedName](unsafeUninitializedCapacity: texts.count) { buffer, count in
-            let out = SendablePointer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                for i in (k * chunk)..<min(texts.count, (k + 1) * chunk) {
-                    (out.buffer.baseAddress! + i).initialize(to: NameNormalizer.normalize(texts[i]))
-                }
-            }
-            count = texts.count
-        }
-    }
-}
-
-/// A buffer whose disjoint slots are written from several threads.
-private struct SendablePointer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
