@@ -129,6 +129,7 @@ def main():
     ap.add_argument("--stable-graphs", default="ba100k_m2")
     ap.add_argument("--stable", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--baseline", help="an older renkei-bench to time beside this one")
+    ap.add_argument("--renkei", help="the renkei binary for `generate` and the planted check (default: the release build)")
     ap.add_argument("rest", nargs="*")
     args = ap.parse_args()
     if args.peer:
@@ -140,7 +141,7 @@ def main():
         for product in ("renkei-bench", "renkei"):
             subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
     bench = os.path.join(ROOT, ".build", "release", "renkei-bench")
-    renkei = os.path.join(ROOT, ".build", "release", "renkei")
+    renkei = args.renkei or os.path.join(ROOT, ".build", "release", "renkei")
 
     jobs = []
     for name in args.graphs.split(","):
