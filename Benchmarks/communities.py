@@ -3,13 +3,20 @@
 NetworKit (PLM, ParallelLeiden, PLP) and igraph (community_multilevel, community_leiden,
 community_label_propagation) on the same edge lists, in the same run.
 
-    python3 Benchmarks/communities.py [--skip-build] [--repeat R] [--graphs ba10k,ba100k,national]
+    python3 Benchmarks/communities.py [--skip-build] [--repeat R] [--graphs ba10k,ba100k,national,ba100k_m2]
+                                      [--baseline OLD-renkei-bench] [--stable-graphs ba100k_m2]
 
 Graphs (cached in bench-out/):
   ba10k, ba100k  the Barabási–Albert lists of Benchmarks/run.py (NetworkX, m = 5, seed 42)
   national       `renkei generate --scale national --seed 1 --edge-list …` (100,000 organisations;
                  the organisations without partnerships do not appear in the edge list)
+  ba100k_m2      NetworkX barabasi_albert_graph(100000, 2, seed=42): where Leiden until stable pays
   planted20      NetworkX planted_partition_graph(20, 50, 0.3, 0.005, seed=42): 20 blocks of 50
+
+On the --stable-graphs, Leiden iterated until no vertex moves (`leiden_stable` in renkei-bench,
+`Leiden.untilStable`) is timed beside igraph's community_leiden(n_iterations=-1) (run once: it is
+slow). --baseline times an older renkei-bench binary (e.g. main's) on the same graphs in the same
+run, so before and after are measured under the same load.
 
 Prints wall-clock and CPU seconds and the modularity each tool reaches, the ratio Renkei /
 NetworKit PLM for Louvain, and the planted-partition check: NMI between the 20 blocks and the
@@ -33,6 +40,17 @@ OUT = driver.OUT
 ALGORITHMS = ["louvain", "leiden", "labelprop"]
 
 
+def ba_m2(path):
+    if not os.path.exists(path):
+        import networkx as nx
+        g = nx.barabasi_albert_graph(100_000, 2, seed=42)
+        with open(path + ".tmp", "w") as f:
+            for u, v in g.edges():
+                f.write(f"{u} {v}\n")
+        os.replace(path + ".tmp", path)
+    return path
+
+
 def nmi(a, b):
     """Arithmetic-mean NMI (Danon et al. 2005) of two labellings."""
     n = len(a)
@@ -46,7 +64,7 @@ def nmi(a, b):
     return 2 * mi / (ha + hb)
 
 
-def peer(tool, path, repeat):
+def peer(tool, path, repeat, stable=False):
     results = []
 
     def timed(name, fn, quality):
@@ -70,6 +88,12 @@ def peer(tool, path, repeat):
         timed("leiden", lambda: g.community_leiden(objective_function="modularity"),
               lambda p: g.modularity(p.membership))
         timed("labelprop", lambda: g.community_label_propagation(), lambda p: p.modularity)
+        if stable:
+            reps = repeat
+            repeat = 1
+            timed("leiden_stable", lambda: g.community_leiden(objective_function="modularity", n_iterations=-1),
+                  lambda p: g.modularity(p.membership))
+            repeat = reps
     else:
         import networkit as nk
         nk.setSeed(1, True)
@@ -101,11 +125,15 @@ def main():
     ap.add_argument("--peer", help=argparse.SUPPRESS)
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--repeat", type=int, default=1)
-    ap.add_argument("--graphs", default="ba10k,ba100k,national")
+    ap.add_argument("--graphs", default="ba10k,ba100k,national,ba100k_m2")
+    ap.add_argument("--stable-graphs", default="ba100k_m2")
+    ap.add_argument("--stable", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--baseline", help="an older renkei-bench to time beside this one")
+    ap.add_argument("--renkei", help="the renkei binary for `generate` and the planted check (default: the release build)")
     ap.add_argument("rest", nargs="*")
     args = ap.parse_args()
     if args.peer:
-        peer(args.peer, args.rest[0], args.repeat)
+        peer(args.peer, args.rest[0], args.repeat, args.stable)
         return
 
     os.makedirs(OUT, exist_ok=True)
@@ -113,7 +141,7 @@ def main():
         for product in ("renkei-bench", "renkei"):
             subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
     bench = os.path.join(ROOT, ".build", "release", "renkei-bench")
-    renkei = os.path.join(ROOT, ".build", "release", "renkei")
+    renkei = args.renkei or os.path.join(ROOT, ".build", "release", "renkei")
 
     jobs = []
     for name in args.graphs.split(","):
@@ -131,18 +159,26 @@ def main():
                         dst.write(f"{u} {v}\n")
                 os.replace(path + ".tmp", path)
             jobs.append((name, path))
+        elif name == "ba100k_m2":
+            jobs.append((name, ba_m2(os.path.join(OUT, "ba100k_m2.txt"))))
         else:
             jobs.append((name, driver.generate(name)))
 
     records = []
     for name, path in jobs:
         print(f"== {name}", file=sys.stderr)
-        ours = driver.run_json([bench, path, *ALGORITHMS, "--repeat", str(args.repeat)])
+        stable = name in args.stable_graphs.split(",")
+        ours = driver.run_json([bench, path, *ALGORITHMS, *(["leiden_stable"] if stable else []),
+                                "--repeat", str(args.repeat)])
         row = {"graph": name, "nodes": ours["nodes"], "edges": ours["edges"], "renkei": ours, "peers": {}}
+        if args.baseline:
+            print("   baseline…", file=sys.stderr)
+            row["baseline"] = driver.run_json([args.baseline, path, *ALGORITHMS, "--repeat", str(args.repeat)])
         for tool in ("networkit", "igraph"):
             print(f"   {tool}…", file=sys.stderr)
             row["peers"][tool] = driver.run_json(
-                [sys.executable, os.path.abspath(__file__), "--peer", tool, "--repeat", str(args.repeat), path])
+                [sys.executable, os.path.abspath(__file__), "--peer", tool, "--repeat", str(args.repeat),
+                 *(["--stable"] if stable and tool == "igraph" else []), path])
         records.append(row)
 
     # Planted partition: does Leiden recover the 20 blocks?
@@ -188,6 +224,35 @@ def main():
                      f"{ig_['seconds']:.3f} ({ig_['cpu_seconds']:.3f})", f"{ig_['modularity']:.4f}",
                      f"{m['seconds'] / nk_['seconds']:.2f}", f"{m['seconds'] / ig_['seconds']:.2f}"]
             print("| " + " | ".join(cells) + " |")
+    if any("baseline" in r for r in records):
+        print()
+        print("Before / after in this run (the --baseline binary against this tree's):")
+        print()
+        print("| graph | algorithm | before s (CPU) | before Q | after s (CPU) | after Q | after / before | after / networkit |")
+        print("|---|---|---|---|---|---|---|---|")
+        for r in records:
+            mine = {x["algorithm"]: x for x in r["renkei"]["results"]}
+            old = {x["algorithm"]: x for x in r["baseline"]["results"]}
+            for alg in ALGORITHMS:
+                m, o = mine[alg], old[alg]
+                nk_ = next(x for x in r["peers"]["networkit"]["results"] if x["algorithm"] == alg)
+                print(f"| {r['graph']} | {alg} | {o['seconds']:.3f} ({o['cpu_seconds']:.3f}) | {o['checksum']:.4f} | "
+                      f"{m['seconds']:.3f} ({m['cpu_seconds']:.3f}) | {m['checksum']:.4f} | "
+                      f"{m['seconds'] / o['seconds']:.2f} | {m['seconds'] / nk_['seconds']:.2f} |")
+    stable_rows = [r for r in records if any(x["algorithm"] == "leiden_stable" for x in r["renkei"]["results"])]
+    if stable_rows:
+        print()
+        print("Leiden until stable (renkei `Leiden.untilStable`, igraph n_iterations=-1, run once) beside two iterations:")
+        print()
+        print("| graph | renkei 2 it. s | Q | renkei stable s (CPU) | Q | igraph 2 it. s | Q | igraph stable s | Q |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for r in stable_rows:
+            mine = {x["algorithm"]: x for x in r["renkei"]["results"]}
+            ig_ = {x["algorithm"]: x for x in r["peers"]["igraph"]["results"]}
+            print(f"| {r['graph']} | {mine['leiden']['seconds']:.3f} | {mine['leiden']['checksum']:.4f} | "
+                  f"{mine['leiden_stable']['seconds']:.3f} ({mine['leiden_stable']['cpu_seconds']:.3f}) | "
+                  f"{mine['leiden_stable']['checksum']:.4f} | {ig_['leiden']['seconds']:.3f} | {ig_['leiden']['modularity']:.4f} | "
+                  f"{ig_['leiden_stable']['seconds']:.3f} | {ig_['leiden_stable']['modularity']:.4f} |")
     print()
     print("| graph | renkei peak MB | networkit peak MB | igraph peak MB |")
     print("|---|---|---|---|")

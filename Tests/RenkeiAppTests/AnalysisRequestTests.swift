@@ -99,6 +99,15 @@ import RenkeiIO
         let json = report.json.serialized()
         #expect(json.contains("\"algorithm\":\"leiden\"") || json.contains("\"algorithm\": \"leiden\""))
         #expect(#expect(throws: RequestError.self) { try CommunitiesRequest(input: AppFixture.karate, runs: 0).run() } != nil)
+        // Until stable (`--iterations 0`): every run at least as good as the same seed's 2 iterations,
+        // and still the published optimum for the best run.
+        let stable = try CommunitiesRequest(input: AppFixture.karateUnweighted, algorithm: .leiden, seed: 1, runs: 5,
+                                            iterations: Leiden.untilStable).run()
+        #expect(abs(stable.detection.modularity - 0.4198) < 5e-4)
+        for (a, b) in zip(stable.detection.runModularities, report.detection.runModularities) { #expect(a >= b - 1e-12) }
+        #expect(#expect(throws: RequestError.self) {
+            try CommunitiesRequest(input: AppFixture.karate, iterations: 0).run()
+        } != nil)
     }
 
     @Test func brokerageCountsOpenTwoPathsByKind() throws {

@@ -233,3 +233,118 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
         #expect(PartitionSimilarity.nmi([0, 0, 0], [4, 4, 4]) == 1)
     }
 }
+
+/// Label propagation and Leiden until stable on graphs whose answer is known by hand.
+@Suite struct CommunityStructureTests {
+    /// `count` cliques of `size` vertices; clique *i* holds `i·size ..< (i+1)·size`. With `ring`,
+    /// the last vertex of each clique is joined to the first vertex of the next.
+    static func cliques(_ count: Int, size: Int, ring: Bool) -> AnalysisGraph {
+        var edges: [(Int32, Int32, Double)] = []
+        for c in 0..<count {
+            for i in 0..<size { for j in (i + 1)..<size { edges.append((Int32(c * size + i), Int32(c * size + j), 1)) } }
+            if ring { edges.append((Int32(c * size + size - 1), Int32(((c + 1) % count) * size), 1)) }
+        }
+        return AnalysisGraph(labels: (0..<(count * size)).map(String.init), edges: edges)
+    }
+
+    /// Every vertex holds a label of maximal total weight among its neighbours (the paper's
+    /// stopping rule), recounted here from the graph.
+    static func holdsHeaviestLabel(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
+        for v in 0..<g.nodeCount where !g.weightedNeighbors(of: NodeIndex(v)).isEmpty {
+            var weight: [Int32: Double] = [:]
+            for (u, w) in g.weightedNeighbors(of: NodeIndex(v)) { weight[p.membership[u.int], default: 0] += w }
+            if weight[p.membership[v], default: 0] < weight.values.max()! * (1 - 1e-9) { return false }
+        }
+        return true
+    }
+
+    @Test func labelPropagationFindsTwoDisjointCliques() {
+        let g = Self.cliques(2, size: 5, ring: false)
+        for seed in UInt64(0)..<20 {
+            let p = LabelPropagation.run(g, seed: seed)
+            // Each K5 ends with one label (any split leaves a vertex outvoted), and the cliques
+            // share no edge: exactly the two cliques.
+            #expect(p.count == 2)
+            #expect(p.membership == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1])
+        }
+    }
+
+    @Test func labelPropagationNeverSplitsACliqueOfARing() {
+        // Ring of 8 K5s. In a converged state no K5 can be split: with groups of sizes a > c in
+        // one clique, a vertex of the smallest group has at most c of its label (c − 1 inside, at
+        // most one outside) against a ≥ c + 1; equal groups would need every vertex to have a
+        // same-labelled outside neighbour, and only 2 of 5 have one. So every community is a
+        // union of whole cliques.
+        let size = 5, count = 8
+        let g = Self.cliques(count, size: size, ring: true)
+        for seed in UInt64(0)..<20 {
+            let p = LabelPropagation.run(g, seed: seed)
+            #expect(Self.holdsHeaviestLabel(g, p))
+            for c in 0..<count {
+                let labels = Set((0..<size).map { p.membership[c * size + $0] })
+                #expect(labels.count == 1, "seed \(seed): clique \(c) split into \(labels)")
+            }
+            #expect(p.count >= 1 && p.count <= count)
+            #expect(LabelPropagation.run(g, seed: seed) == p, "same seed, same partition")
+        }
+    }
+
+    @Test func labelPropagationStopsOnlyWhenEveryVertexHoldsAHeaviestLabel() {
+        // The active-vertex queue must not stop early: recount every vertex's neighbourhood.
+        let ba = RandomGraphs.graph(nodes: 3000, edges: RandomGraphs.barabasiAlbert(nodes: 3000, edgesPerNode: 2, seed: 5))
+        let planted = RandomGraphs.graph(nodes: 600, edges: RandomGraphs.plantedPartition(blocks: 12, blockSize: 50, pIn: 0.3,
+                                                                                            pOut: 0.005, seed: 3))
+        for g in [ba, planted] {
+            for seed in UInt64(0)..<3 {
+                let p = LabelPropagation.run(g, seed: seed)
+                #expect(isValidPartition(p, nodes: g.nodeCount))
+                #expect(Self.holdsHeaviestLabel(g, p), "seed \(seed)")
+                #expect(LabelPropagation.run(g, seed: seed) == p)
+            }
+        }
+        // The 12 planted blocks (p_in 0.3, p_out 0.005) are recovered.
+        let truth = (0..<600).map { Int32($0 / 50) }
+        #expect(PartitionSimilarity.nmi(LabelPropagation.run(planted, seed: 1).membership, truth) >= 0.99)
+    }
+
+    @Test func leidenUntilStableNeverLosesToFewerIterations() throws {
+        let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
+        let lesmis = edgeListGraph(try communityFixture("lesmis_edges_communities.txt"))
+        let ba = RandomGraphs.graph(nodes: 3000, edges: RandomGraphs.barabasiAlbert(nodes: 3000, edgesPerNode: 2, seed: 8))
+        for g in [karate, lesmis, ba] {
+            for seed in UInt64(0)..<3 {
+                let stable = Leiden.run(g, seed: seed, maxIterations: Leiden.untilStable)
+                let once = Leiden.run(g, seed: seed, maxIterations: 1)
+                let twice = Leiden.run(g, seed: seed)
+                let q = Modularity.of(g, membership: stable.membership)
+                // Each iteration starts from the previous partition and only raises modularity.
+                #expect(q >= Modularity.of(g, membership: once.membership) - 1e-12)
+                #expect(q >= Modularity.of(g, membership: twice.membership) - 1e-12)
+                #expect(communitiesConnected(g, stable))
+                #expect(isValidPartition(stable, nodes: g.nodeCount))
+                #expect(Leiden.run(g, seed: seed, maxIterations: Leiden.untilStable) == stable)
+            }
+        }
+        // Karate: the published maximum 0.4198 (Brandes et al. 2008) is reached by some seed.
+        let best = (UInt64(0)..<8).map {
+            Modularity.of(karate, membership: Leiden.run(karate, seed: $0, maxIterations: Leiden.untilStable).membership)
+        }.max()!
+        #expect(best >= 0.4188 && best <= 0.41979 + 1e-4)
+        // At other resolutions too, every community stays connected.
+        for gamma in [0.5, 2.0] {
+            #expect(communitiesConnected(ba, Leiden.run(ba, resolution: gamma, seed: 1, maxIterations: Leiden.untilStable)))
+        }
+    }
+
+    @Test func leidenUntilStableFindsRingOfCliques() {
+        // 8 K5s in a ring, 88 edges: each clique has 10 edges inside and degree total 22, so the
+        // cliques give Q = 8 (10/88 − (22/176)²) = 0.7841; merging two neighbours gives
+        // 21/88 − (44/176)² = 0.1761 < 2 × 0.0980, so Leiden should find the 8 cliques.
+        let g = Self.cliques(8, size: 5, ring: true)
+        let m = 8.0 * 10 + 8
+        let cliquesQ = 8 * (10 / m - pow(22 / (2 * m), 2))
+        let p = Leiden.run(g, seed: 1, maxIterations: Leiden.untilStable)
+        #expect(p.count == 8)
+        #expect(abs(Modularity.of(g, membership: p.membership) - cliquesQ) < 1e-12)
+    }
+}

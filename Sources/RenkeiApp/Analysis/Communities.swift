@@ -12,17 +12,21 @@ public struct CommunitiesRequest: Sendable {
     public var runs: Int
     /// Resolution γ of modularity.
     public var resolution: Double
+    /// Leiden iterations per run (2, as igraph; ``Leiden/untilStable``: until no vertex moves).
+    public var iterations: Int
     /// Called after each run when there are several.
     public var progress: AnalysisProgress?
 
     public init(input: DatasetInput, selection: GraphSelection = GraphSelection(), algorithm: CommunityAlgorithm = .leiden,
-                seed: UInt64 = 1, runs: Int = 1, resolution: Double = 1, progress: AnalysisProgress? = nil) {
+                seed: UInt64 = 1, runs: Int = 1, resolution: Double = 1, iterations: Int = 2,
+                progress: AnalysisProgress? = nil) {
         self.input = input
         self.selection = selection
         self.algorithm = algorithm
         self.seed = seed
         self.runs = runs
         self.resolution = resolution
+        self.iterations = iterations
         self.progress = progress
     }
 
@@ -30,9 +34,10 @@ public struct CommunitiesRequest: Sendable {
     public func run() throws -> CommunitiesReport {
         guard runs >= 1 else { throw RequestError("the number of runs must be at least 1") }
         guard resolution.isFinite, resolution >= 0 else { throw RequestError("the resolution must be a finite number ≥ 0") }
+        guard iterations >= 1 else { throw RequestError("the number of iterations must be at least 1") }
         let loaded = try OrganizationGraph.load(input, selection: selection, needsDataset: false)
         let detection = CommunityDetection(loaded.graph, algorithm: algorithm, resolution: resolution, seed: seed,
-                                           runs: runs, progress: runs > 1 ? progress : nil)
+                                           runs: runs, iterations: iterations, progress: runs > 1 ? progress : nil)
         return CommunitiesReport(graph: loaded, detection: detection)
     }
 }

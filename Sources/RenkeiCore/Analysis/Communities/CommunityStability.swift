@@ -94,11 +94,12 @@ public enum CommunityAlgorithm: String, Sendable, CaseIterable {
     /// ``LabelPropagation`` (Raghavan, Albert & Kumara 2007).
     case labelprop
 
-    /// Runs the algorithm once. Label propagation ignores `resolution`.
-    public func run(_ graph: AnalysisGraph, resolution: Double, seed: UInt64) -> CommunityPartition {
+    /// Runs the algorithm once. Label propagation ignores `resolution`; only Leiden reads
+    /// `iterations` (``Leiden/untilStable``: until no vertex moves).
+    public func run(_ graph: AnalysisGraph, resolution: Double, seed: UInt64, iterations: Int = 2) -> CommunityPartition {
         switch self {
         case .louvain: return Louvain.run(graph, resolution: resolution, seed: seed)
-        case .leiden: return Leiden.run(graph, resolution: resolution, seed: seed)
+        case .leiden: return Leiden.run(graph, resolution: resolution, seed: seed, maxIterations: iterations)
         case .labelprop: return LabelPropagation.run(graph, seed: seed)
         }
     }
@@ -132,14 +133,15 @@ public struct CommunityDetection: Sendable {
     /// the highest modularity and measures the agreement between all runs (stability). The runs,
     /// and then the pairwise comparisons, are spread over all cores; each run depends only on its
     /// seed, so the result is the same on any machine.
+    /// - Parameter iterations: Leiden iterations per run (see ``Leiden/run(_:resolution:seed:maxIterations:)``).
     /// - Parameter progress: called with the number of runs done (then comparisons), if given.
     /// - Complexity: `runs` times the algorithm, plus O(`runs`² *n*) for the pairwise comparisons.
     public init(_ graph: AnalysisGraph, algorithm: CommunityAlgorithm, resolution: Double = 1,
-                seed: UInt64 = 0, runs: Int = 1, progress: AnalysisProgress? = nil) {
+                seed: UInt64 = 0, runs: Int = 1, iterations: Int = 2, progress: AnalysisProgress? = nil) {
         precondition(runs >= 1, "at least one run")
         let slots = ScratchBuffer(count: runs, initial: (CommunityPartition(labels: []), 0.0))
         AnalysisLanes.forEach(items: runs, progress: progress) { _, i in
-            let p = algorithm.run(graph, resolution: resolution, seed: seed &+ UInt64(i))
+            let p = algorithm.run(graph, resolution: resolution, seed: seed &+ UInt64(i), iterations: iterations)
             slots.pointer[i] = (p, Modularity.of(graph, membership: p.membership, resolution: resolution))
         }
         let partitions = (0..<runs).map { slots.pointer[$0].0 }

@@ -3,29 +3,38 @@
 /// Raghavan, Albert & Kumara 2007, "Near linear time algorithm to detect community structures
 /// in large-scale networks", Phys. Rev. E 76, 036106, doi:10.1103/PhysRevE.76.036106.
 ///
-/// Every vertex starts with its own label. In each round the vertices, in a fresh seeded random
-/// order, adopt the label carrying the largest total edge weight among their neighbours
+/// Every vertex starts with its own label. In each round the *active* vertices, in a fresh seeded
+/// random order, adopt the label carrying the largest total edge weight among their neighbours
 /// (asynchronous updates). A vertex whose current label is among the heaviest keeps it; other
-/// ties are broken uniformly at random from the seed. Rounds stop when no vertex changes — every
-/// vertex then holds one of its heaviest neighbouring labels, the paper's stopping rule — or
-/// after `maxRounds`. The same seed always gives the same partition.
+/// ties are broken uniformly at random from the seed. Round 1 visits every vertex; a later round
+/// visits only the vertices with a neighbour that changed label in the round before (and whose
+/// label differs from that neighbour's new label: a vertex already holding the new label stays
+/// among its heaviest). A vertex that is not revisited has an unchanged neighbourhood since it was
+/// last checked, so when no vertex is active every vertex holds one of its heaviest neighbouring
+/// labels — the paper's stopping rule — reached without sweeping the settled vertices again; at
+/// most `maxRounds` rounds run. Labels are counted in one reusable weight array with a list of
+/// the labels touched, so a vertex costs O(deg). One thread; the same seed always gives the same
+/// partition.
 public enum LabelPropagation {
     /// Runs label propagation.
-    /// - Complexity: O(*m*) per round, O(*n*) extra memory.
+    /// - Complexity: O(*m*) for the first round, then O(Σ deg) over the active vertices of each
+    ///   later round; O(*n*) extra memory.
     public static func run(_ graph: AnalysisGraph, seed: UInt64 = 0, maxRounds: Int = 1000) -> CommunityPartition {
         let n = graph.nodeCount
         var rng = SplitMixRandom(seed: seed)
-        var order = (0..<n).map { Int32($0) }
         let memory = Workspace()
         let lab = memory.copy((0..<n).map { Int32($0) })
         let wt = memory.buffer(n, 0.0)
         let tch = memory.buffer(n, Int32(0))
         let top = memory.buffer(n, Int32(0))
+        // Whether a vertex is already listed for the next round.
+        let listed = memory.buffer(n, false)
+        var order = (0..<n).map { Int32($0) }
+        var next: [Int32] = []
+        next.reserveCapacity(n)
         graph.withCSR { off, nbr, wgt in
             var rounds = 0
-            var changed = true
-            while changed && rounds < maxRounds {
-                changed = false
+            while !order.isEmpty && rounds < maxRounds {
                 rounds += 1
                 rng.shuffle(&order)
                 for o in order {
@@ -57,9 +66,18 @@ public enum LabelPropagation {
                     let pick = ties == 1 ? top[0] : top[rng.uniform(ties)]
                     if pick != current {
                         lab[v] = pick
-                        changed = true
+                        for e in lo..<hi {
+                            let u = Int(nbr[e])
+                            if !listed[u] && lab[u] != pick {
+                                listed[u] = true
+                                next.append(Int32(u))
+                            }
+                        }
                     }
                 }
+                swap(&order, &next)
+                next.removeAll(keepingCapacity: true)
+                for o in order { listed[Int(o)] = false }
             }
         }
         let label = withExtendedLifetime(memory) { Array(lab) }

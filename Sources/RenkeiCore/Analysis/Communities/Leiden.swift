@@ -17,18 +17,25 @@ import Foundation
 /// 3. **aggregation** on the refined partition, each aggregate starting in its unrefined community.
 ///
 /// Iterations repeat, each starting from the previous partition, until one changes nothing or
-/// `maxIterations` have run (2 by default, as in igraph and leidenalg; each further iteration
-/// can only keep or raise modularity). Finally any community that is not connected is split into its
+/// `maxIterations` have run (2 by default, as in igraph and leidenalg; ``untilStable`` runs until
+/// no vertex changes community, as igraph's `n_iterations = -1`). From the third iteration on,
+/// the first level's local moving queues only the vertices of communities that the previous
+/// iteration changed and their neighbours: any other vertex has the same community, the same
+/// neighbouring communities and the same community totals as when it was last found not to
+/// gain by moving. Refinement and the aggregate levels run as in the first iteration. Finally any community that is not connected is split into its
 /// connected components — this never lowers modularity — so every community returned is connected.
 public enum Leiden {
     /// Randomness of the refinement step (θ in the paper).
     public static let theta = 0.01
 
+    /// `maxIterations` that iterates until an iteration changes no vertex's community.
+    public static let untilStable = Int.max
+
     /// Runs Leiden on `graph`.
     /// - Parameters:
     ///   - resolution: γ; larger values give smaller communities.
     ///   - seed: fixes every random choice.
-    ///   - maxIterations: upper bound on full Leiden iterations.
+    ///   - maxIterations: upper bound on full Leiden iterations (``untilStable``: no bound).
     /// - Returns: the partition, canonically numbered; every community is connected.
     /// - Complexity: O(*m*) per level in practice; O(*n* + *m*) memory.
     public static func run(_ graph: AnalysisGraph, resolution: Double = 1, seed: UInt64 = 0,
@@ -38,28 +45,73 @@ public enum Leiden {
         let base = CommunityGraph(graph)
         var membership = (0..<n).map { Int32($0) }
         guard base.twoM > 0 else { return CommunityPartition(labels: membership) }
-        for _ in 0..<maxIterations {
-            let changed = iterate(base, membership: &membership, resolution: resolution, rng: &rng)
-            if !changed { break }
+        var queue: [Bool]? = nil
+        var done = 0
+        while done < maxIterations {
+            done += 1
+            let before = membership
+            iterate(base, membership: &membership, resolution: resolution, rng: &rng, queue: queue)
+            guard let changed = changedNeighbourhoods(base, before: before, after: membership) else { break }
+            // The second iteration sweeps every vertex (as igraph and leidenalg do), the later ones
+            // only the changed neighbourhoods.
+            if done >= 2 { queue = changed }
         }
         splitDisconnected(graph, membership: &membership)
         return CommunityPartition(labels: membership)
     }
 
-    /// One Leiden iteration from `membership` (on the base graph). Returns whether it changed.
+    /// The vertices to queue after an iteration took `before` to `after` (both densified): the
+    /// members of every community of `after` that is not a community of `before`, and their
+    /// neighbours. `nil` when the partitions are equal.
+    /// - Complexity: O(*n* + *m*).
+    static func changedNeighbourhoods(_ g: CommunityGraph, before: [Int32], after: [Int32]) -> [Bool]? {
+        let n = g.nodeCount
+        var k = 0
+        for c in after where Int(c) >= k { k = Int(c) + 1 }
+        var kb = 0
+        for c in before where Int(c) >= kb { kb = Int(c) + 1 }
+        // A community of `after` is unchanged when all its members share one `before` community
+        // of the same size.
+        var label = [Int32](repeating: -1, count: k)
+        var sizeAfter = [Int](repeating: 0, count: k)
+        var sizeBefore = [Int](repeating: 0, count: kb)
+        var mixed = [Bool](repeating: false, count: k)
+        for v in 0..<n {
+            let a = Int(after[v]), b = before[v]
+            sizeAfter[a] += 1
+            sizeBefore[Int(b)] += 1
+            if label[a] < 0 { label[a] = b } else if label[a] != b { mixed[a] = true }
+        }
+        var changedCommunity = [Bool](repeating: false, count: k)
+        var any = false
+        for c in 0..<k where mixed[c] || sizeBefore[Int(label[c])] != sizeAfter[c] {
+            changedCommunity[c] = true
+            any = true
+        }
+        guard any else { return nil }
+        var queue = [Bool](repeating: false, count: n)
+        for v in 0..<n where changedCommunity[Int(after[v])] {
+            queue[v] = true
+            for e in g.offsets[v]..<g.offsets[v + 1] { queue[Int(g.adjacency[e])] = true }
+        }
+        return queue
+    }
+
+    /// One Leiden iteration from `membership` (on the base graph). `queue`, if given, limits the
+    /// first level's local moving to the vertices it marks.
     static func iterate(_ base: CommunityGraph, membership: inout [Int32], resolution: Double,
-                        rng: inout SplitMixRandom) -> Bool {
+                        rng: inout SplitMixRandom, queue: [Bool]? = nil) {
         let n = base.nodeCount
         var g = base
         // Aggregate vertex of each base vertex, and the (unrefined) community of each aggregate.
         var toAggregate = (0..<n).map { Int32($0) }
         var partition = membership
         _ = CommunityGraph.densify(&partition)
-        let before = partition
         var levels = 0
         while levels < 64 {
             levels += 1
-            moveNodesFast(g, membership: &partition, resolution: resolution, rng: &rng)
+            moveNodesFast(g, membership: &partition, resolution: resolution, rng: &rng,
+                          queue: levels == 1 ? queue : nil)
             let k = CommunityGraph.densify(&partition)
             if k == g.nodeCount { break }
             var refined = refine(g, partition: partition, count: k, resolution: resolution, rng: &rng)
@@ -83,28 +135,31 @@ public enum Leiden {
         for i in 0..<n { result[i] = partition[Int(toAggregate[i])] }
         _ = CommunityGraph.densify(&result)
         membership = result
-        return result != before
     }
 
     /// Queue-based local moving (Algorithm A.2, MoveNodesFast), each move chosen by
     /// ``LocalMoving/bestCommunity(for:)``; a vertex that would lose by staying and whose
-    /// community has other members may also move to an empty community (gain 0).
+    /// community has other members may also move to an empty community (gain 0). The queue starts
+    /// with every vertex, or with those `queue` marks, in a seeded random order.
     /// - Complexity: O(deg(*v*)) per vertex taken from the queue.
     static func moveNodesFast(_ g: CommunityGraph, membership: inout [Int32], resolution: Double,
-                              rng: inout SplitMixRandom) {
+                              rng: inout SplitMixRandom, queue initial: [Bool]? = nil) {
         let n = g.nodeCount
-        let permutation = rng.permutation(n)
+        var permutation = rng.permutation(n)
+        if let initial { permutation.removeAll { !initial[Int($0)] } }
         membership = LocalMoving.with(g, membership: membership, resolution: resolution) { state in
             let memory = Workspace()
             let size = memory.buffer(n, Int32(0))
             for v in 0..<n { size[Int(state.membership[v])] += 1 }
             var empty: [Int32] = []
             for c in stride(from: n - 1, through: 0, by: -1) where size[c] == 0 { empty.append(Int32(c)) }
-            let queue = memory.copy(permutation)
-            let inQueue = memory.buffer(n, true)
+            let queue = memory.buffer(n, Int32(0))
+            for i in 0..<permutation.count { queue[i] = permutation[i] }
+            let inQueue = memory.buffer(n, initial == nil)
+            if let initial { for v in 0..<n where initial[v] { inQueue[v] = true } }
             let off = state.offsets, adj = state.adjacency, mem = state.membership
             var head = 0
-            var queued = n
+            var queued = permutation.count
             while queued > 0 {
                 let v = Int(queue[head])
                 head += 1
