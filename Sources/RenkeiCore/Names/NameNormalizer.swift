@@ -215,6 +215,8 @@ public enum NameNormalizer {
 
     /// Endings that make a name generic (民間企業等, 行政関係者).
     static let genericSuffixes: [String] = ["等", "など", "関係者", "担当者"]
+    static let genericPrefixScalars = genericPrefixes.map { Array($0.unicodeScalars) }
+    static let genericSuffixScalars = genericSuffixes.map { Array($0.unicodeScalars) }
 
     // MARK: Normalisation
 
@@ -400,8 +402,11 @@ public enum NameNormalizer {
         if r.legalForm != nil { return false }
         let name = r.name
         if r.municipality == nil, typeWords.contains(name) { return true }
-        if genericPrefixes.contains(where: { name.hasPrefix($0) && name.count > $0.count }) { return true }
-        if genericSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) { return true }
+        // By scalars: the name is NFKC and the affixes have no other spelling, so this is what
+        // hasPrefix/hasSuffix decide, without their canonical-equivalence machinery per call.
+        let scalars = Array(name.unicodeScalars)
+        if genericPrefixScalars.contains(where: { scalars.count > $0.count && scalars.starts(with: $0) }) { return true }
+        if genericSuffixScalars.contains(where: { scalars.count > $0.count && scalars.suffix($0.count).elementsEqual($0) }) { return true }
         if let no = name.lastIndex(of: "の") {
             let tail = String(name[name.index(after: no)...])
             if typeWords.contains(tail) { return true }
@@ -500,20 +505,7 @@ public enum NameNormalizer {
     public static func written(_ raw: String) -> String { collapsingWhitespace(raw.nfkcComposed) }
 
     /// Trims and turns each run of white space into one space (no normalisation).
-    static func collapsingWhitespace(_ s: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for c in s {
-            if c.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(" ") }
-            pendingSpace = false
-            out.append(c)
-        }
-        return out
-    }
+    static func collapsingWhitespace(_ s: String) -> String { joiningWords(s) { _, _ in true } }
 
     static func removingAllWhitespace(_ s: String) -> String {
         String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
@@ -523,6 +515,12 @@ public enum NameNormalizer {
     static func compactWhitespace(_ s: String) -> String {
         // Without a white-space scalar no character is white space, and the text comes back as is.
         guard s.unicodeScalars.contains(where: isWhitespaceScalar) else { return s }
+        return joiningWords(s) { isLatin($0) && isLatin($1) }
+    }
+
+    /// Trims `s` and replaces each run of white space by one space where `spaceBetween` holds for
+    /// the characters on either side of it, and by nothing elsewhere.
+    private static func joiningWords(_ s: String, spaceBetween: (Character, Character) -> Bool) -> String {
         var out = ""
         var pendingSpace = false
         for c in s {
@@ -530,7 +528,7 @@ public enum NameNormalizer {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace, let last = out.last, isLatin(last), isLatin(c) { out.append(" ") }
+            if pendingSpace, let last = out.last, spaceBetween(last, c) { out.append(" ") }
             pendingSpace = false
             out.append(c)
         }
