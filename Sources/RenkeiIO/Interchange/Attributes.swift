@@ -115,7 +115,9 @@ public enum ListCodec {
     /// Joins items into one cell, escaping `;` and `\\` inside items.
     public static func join(_ items: [String]) -> String {
         items.map { item in
-            guard item.contains(";") || item.contains("\\") else { return item }
+            // Bytes first: without a `;` or `\\` byte there is nothing to escape (Foundation's
+            // `contains` would search each item with canonical equivalence).
+            guard item.utf8.contains(where: { $0 == 0x3B || $0 == 0x5C }), item.contains(";") || item.contains("\\") else { return item }
             return item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
         }.joined(separator: ";")
     }

@@ -43,21 +43,35 @@ public enum GraphMLFormat {
         for (field, value) in table.metadataPairs {
             out += "    <data key=\"g_\(field)\">\(XMLEscape.escape(value, attribute: false))</data>\n"
         }
+        // Appended piece by piece (no temporary strings per element); the opening tags of the
+        // data elements are made once.
+        let nodeData = nodeKeys.map { "      <data key=\"n_\($0)\">" }
+        let edgeData = table.edgeAttributes.map { "      <data key=\"e_\($0.name)\">" }
         for n in table.nodes {
-            out += "    <node id=\"\(XMLEscape.escape(n.id, attribute: true))\">\n"
-            for (key, v) in zip(nodeKeys, n.values) {
+            out += "    <node id=\""
+            out += XMLEscape.escape(n.id, attribute: true)
+            out += "\">\n"
+            for (open, v) in zip(nodeData, n.values) {
                 guard let v else { continue }
-                out += "      <data key=\"n_\(key)\">" + XMLEscape.escape(v.text, attribute: false) + "</data>\n"
+                out += open
+                out += XMLEscape.escape(v.text, attribute: false)
+                out += "</data>\n"
             }
             out += "    </node>\n"
         }
         for e in table.edges {
-            out += "    <edge id=\"\(XMLEscape.escape(e.id, attribute: true))\" source=\""
-                + XMLEscape.escape(e.source, attribute: true) + "\" target=\""
-                + XMLEscape.escape(e.target, attribute: true) + "\">\n"
-            for (a, v) in zip(table.edgeAttributes, e.values) {
+            out += "    <edge id=\""
+            out += XMLEscape.escape(e.id, attribute: true)
+            out += "\" source=\""
+            out += XMLEscape.escape(e.source, attribute: true)
+            out += "\" target=\""
+            out += XMLEscape.escape(e.target, attribute: true)
+            out += "\">\n"
+            for (open, v) in zip(edgeData, e.values) {
                 guard let v else { continue }
-                out += "      <data key=\"e_\(a.name)\">" + XMLEscape.escape(v.text, attribute: false) + "</data>\n"
+                out += open
+                out += XMLEscape.escape(v.text, attribute: false)
+                out += "</data>\n"
             }
             out += "    </edge>\n"
         }

@@ -423,6 +423,11 @@ public enum XMLEscape {
     /// carriage return also in text. Control characters that XML 1.0 forbids are replaced by
     /// U+FFFD.
     public static func escape(_ s: String, attribute: Bool) -> String {
+        // Most names and values need nothing: no byte below 0x20, none of & < > ", and no 0xEF
+        // (the lead byte of U+FFFE and U+FFFF among others). Those come back as they are.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for scalar in s.unicodeScalars {
