@@ -34,7 +34,7 @@ public enum ReportValue: Hashable, Sendable {
         var decimals = max(0, digits - 1 - magnitude)
         var text = formatFixed(d, digits: decimals)
         // Rounding may carry into a new digit (9.9996 → 10.000): drop the extra decimal.
-        if decimals > 0, text.filter(\.isNumber).drop(while: { $0 == "0" }).count > digits {
+        if decimals > 0, text.utf8.lazy.filter { $0 >= 0x30 && $0 <= 0x39 }.drop(while: { $0 == 0x30 }).count > digits {
             decimals -= 1
             text = formatFixed(d, digits: decimals)
         }
@@ -143,9 +143,11 @@ public struct ReportTable: Sendable {
     /// that each line fits.
     public func textTable(maxWidth: Int? = nil) -> String {
         var cells = rows.map { $0.map { $0.text(forTable: true) } }
+        // Each cell's width measured once, for the column widths and the padding.
+        var cellWidths = cells.map { $0.map(displayWidth) }
         var widths = columns.map(displayWidth)
-        for row in cells {
-            for (i, c) in row.enumerated() { widths[i] = max(widths[i], displayWidth(c)) }
+        for row in cellWidths {
+            for (i, w) in row.enumerated() where w > widths[i] { widths[i] = w }
         }
         var numeric = [Bool](repeating: true, count: columns.count)
         for row in rows {
@@ -166,12 +168,11 @@ public struct ReportTable: Sendable {
                 let target = max(floor, widths[i] - (total - maxWidth))
                 total -= widths[i] - target
                 widths[i] = target
-                for r in cells.indices where displayWidth(cells[r][i]) > target { cells[r][i] = truncated(cells[r][i], to: target) }
+                for r in cells.indices where cellWidths[r][i] > target {
+                    cells[r][i] = truncated(cells[r][i], to: target)
+                    cellWidths[r][i] = displayWidth(cells[r][i])
+                }
             }
-        }
-        func pad(_ s: String, _ i: Int) -> String {
-            let gap = String(repeating: " ", count: widths[i] - displayWidth(s))
-            return numeric[i] ? gap + s : s + gap
         }
         var out = ""
         if let title {
@@ -179,11 +180,25 @@ public struct ReportTable: Sendable {
             if rows.isEmpty { return title + "\n" }
             out += title + "\n"
         }
-        out += columns.enumerated().map { pad($1, $0) }.joined(separator: "  ").trailingSpacesRemoved() + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells {
-            out += row.enumerated().map { pad($1, $0) }.joined(separator: "  ").trailingSpacesRemoved() + "\n"
+        // One line: the cells padded to their column's width (numbers to the right), two spaces
+        // apart, without trailing spaces.
+        var line = ""
+        func append(_ row: [String], _ rowWidths: [Int]) {
+            line.removeAll(keepingCapacity: true)
+            for (i, cell) in row.enumerated() {
+                if i > 0 { line.append("  ") }
+                let gap = widths[i] - rowWidths[i]
+                if numeric[i] { line.append(String(repeating: " ", count: gap)); line.append(cell) } else {
+                    line.append(cell); line.append(String(repeating: " ", count: gap))
+                }
+            }
+            while line.utf8.last == 0x20 { line.removeLast() }
+            out.append(line)
+            out.append("\n")
         }
+        append(columns, columns.map(displayWidth))
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for (row, rowWidths) in zip(cells, cellWidths) { append(row, rowWidths) }
         return out
     }
 }
@@ -284,12 +299,4 @@ func formatFixed(_ d: Double, digits: Int) -> String {
 extension Double {
     /// ⌊log10 |x|⌋ for a finite non-zero x.
     var log10Floor: Double { Foundation.log10(Swift.abs(self)).rounded(.down) }
-}
-
-extension String {
-    func trailingSpacesRemoved() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
-    }
 }

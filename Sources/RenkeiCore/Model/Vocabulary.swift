@@ -326,9 +326,32 @@ extension String {
     /// a combining U+3099/U+309A (ﾌﾞ → フ + ◌゙); a canonical composition afterwards gives ブ, one
     /// code point, as Python's `unicodedata.normalize("NFKC", …)` does.
     package var nfkcComposed: String {
+        if isNormalizationInert { return self }
         let k = precomposedStringWithCompatibilityMapping
         guard k.unicodeScalars.contains(where: { $0.value == 0x3099 || $0.value == 0x309A }) else { return k }
         return k.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that NFC and NFKC leave as it is and that never combines
+    /// with a neighbour: printable ASCII, hiragana, katakana, the CJK punctuation that maps to
+    /// itself, and CJK unified ideographs (URO and extension A). Such a string is its own NFC and
+    /// NFKC form, so normalising it can be skipped and its UTF-8 bytes can be hashed as they are.
+    /// (`NormalizationInertTests` checks every scalar of these ranges against Foundation's NFKC
+    /// and NFC and the scalars' canonical combining class.)
+    /// - Complexity: O(*n*) in the scalars, no allocation.
+    package var isNormalizationInert: Bool {
+        for s in unicodeScalars where !Self.isInertScalar(s.value) { return false }
+        return true
+    }
+
+    /// The ranges behind ``isNormalizationInert`` (Unicode 14 data, checked by a test against
+    /// the toolchain's).
+    package static func isInertScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3041...0x3096, 0x30A0...0x30FE, 0x3400...0x4DBF,
+             0x3001...0x3029, 0x3030...0x3035, 0x309D...0x309E: return true
+        default: return false
+        }
     }
 
     /// The string without leading and trailing white space (including U+3000 ideographic space).

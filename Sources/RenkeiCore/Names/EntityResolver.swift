@@ -158,12 +158,14 @@ public enum EntityResolver {
         // Each distinct text normalised once, on all cores (pure, so the order of work is free).
         // (Each step's tables live in a closure of its own, so they are freed before the next.)
         var normalized: [NormalizedName] = {
-            var textIndex: [String: Int] = [:]
+            var textIndex: [CanonicalKey: Int] = [:]
+            textIndex.reserveCapacity(distinct.count)
             var texts: [String] = []
             var textOf = [Int](repeating: 0, count: distinct.count)
             for (i, m) in distinct.enumerated() {
-                if let t = textIndex[m.text] { textOf[i] = t } else {
-                    textIndex[m.text] = texts.count
+                let key = CanonicalKey(m.text)
+                if let t = textIndex[key] { textOf[i] = t } else {
+                    textIndex[key] = texts.count
                     textOf[i] = texts.count
                     texts.append(m.text)
                 }
@@ -178,12 +180,13 @@ public enum EntityResolver {
         }
 
         // Group by matching key (generic names per project).
-        struct GroupKey: Hashable { var generic: Bool; var project: String?; var key: String }
+        struct GroupKey: Hashable { var generic: Bool; var project: String?; var key: CanonicalKey }
         let groups: [[Int]] = {
             var groupIndex: [GroupKey: Int] = [:]
+            groupIndex.reserveCapacity(normalized.count)
             var groups: [[Int]] = []
             for (i, n) in normalized.enumerated() {
-                let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: n.key)
+                let g = GroupKey(generic: n.generic, project: n.generic ? distinct[i].project : nil, key: CanonicalKey(n.key))
                 if let known = groupIndex[g] { groups[known].append(i) } else {
                     groupIndex[g] = groups.count
                     groups.append([i])
@@ -245,9 +248,11 @@ public enum EntityResolver {
         var organizations: [Organization] = []
         organizations.reserveCapacity(clusters.count)
         var distinctToOrganization = [Int](repeating: 0, count: distinct.count)
-        var nameCount: [String: Int] = [:]
-        for c in clusters { nameCount[normalized[c[0]].name, default: 0] += 1 }
-        var usedIDs = Set<String>()
+        var nameCount: [CanonicalKey: Int] = [:]
+        nameCount.reserveCapacity(clusters.count)
+        for c in clusters { nameCount[CanonicalKey(normalized[c[0]].name), default: 0] += 1 }
+        var usedIDs = Set<CanonicalKey>()
+        usedIDs.reserveCapacity(clusters.count)
         var merges: [EntityMerge] = []
         for c in clusters {
             let first = normalized[c[0]]
@@ -256,15 +261,15 @@ public enum EntityResolver {
             let withForm = c.first { normalized[$0].legalForm != nil }
             let legalForm = withForm.flatMap { normalized[$0].legalForm }
             var id = first.name
-            if nameCount[first.name, default: 0] > 1 {
+            if nameCount[CanonicalKey(first.name), default: 0] > 1 {
                 if first.generic, let p = distinct[c[0]].project { id = "\(first.name)@\(p)" }
                 else if let withForm { id = (explicitPrefecture ?? "") + normalized[withForm].fullName }
                 else if let prefecture { id = prefecture + first.name }
             }
             var k = 2
             let baseID = id
-            while usedIDs.contains(id) { id = "\(baseID)#\(k)"; k += 1 }
-            usedIDs.insert(id)
+            while usedIDs.contains(CanonicalKey(id)) { id = "\(baseID)#\(k)"; k += 1 }
+            usedIDs.insert(CanonicalKey(id))
 
             // Spellings in order of first mention, with their locations and normalisation steps.
             var spellings: [(text: String, steps: [NormalizationStep], locations: [SourceReference])] = []
