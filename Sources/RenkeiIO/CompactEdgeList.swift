@@ -8,9 +8,9 @@ import RenkeiCore
 ///
 /// The result is exactly what ``EdgeListLoader`` makes of the same file (the same organisations,
 /// ids, names, merges, weights and line numbers; ``loadedDataset()`` builds that dataset). The fast
-/// reader only takes what it can read without a problem: UTF-8 (with or without a byte-order mark),
-/// a header whose only recognised columns are the source, the target and the weight, and no row
-/// that the general reader would report. For anything else — another encoding, a relations or
+/// reader only takes what it can read without a problem: UTF-8 (with or without a byte-order mark)
+/// or Shift_JIS (CP932), a header whose only recognised columns are the source, the target and the weight, and no row
+/// that the general reader would report. For anything else — UTF-16, a relations or
 /// project column, an empty name, a bad weight, a self-loop, a ragged row — ``read(path:vocabulary:)``
 /// returns nil and the caller reads the file with ``EdgeListLoader``, which names every problem
 /// with its file, line and field.
@@ -19,7 +19,7 @@ public struct CompactEdgeList: Sendable {
     public var file: String
     /// The dataset's name (the file name without its extension).
     public var name: String
-    /// The encoding of the file (`.utf8` or `.utf8BOM`).
+    /// The encoding of the file (`.utf8`, `.utf8BOM` or `.shiftJIS`).
     public var encoding: TextEncoding
     /// The vocabulary the file was read with.
     public var vocabulary: Vocabulary
@@ -57,15 +57,25 @@ public struct CompactEdgeList: Sendable {
 
     /// The rows of a sheet as distinct cells; nil when the general reader is needed.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedSheet? {
-        // The encoding, decided as TextCodec decides it: only UTF-8 is read here.
+        // The encoding, decided as TextCodec decides it: UTF-8 is split in place, Shift_JIS
+        // (CP932) once converted to UTF-8 (the conversion TextCodec makes; CP932's second bytes
+        // are never a quote, comma or line break, so the records and their lines are the same).
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if !bom {
             if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
             if TextCodec.utf16WithoutBOM(Array(bytes.prefix(4096))) != nil { return nil }
         }
-        guard utf8Valid(bytes) else { return nil }
+        let (validPrefix, multibyte) = TextCodec.utf8ValidPrefix(bytes)
+        if validPrefix == bytes.count { return parse(utf8: bytes, from: bom ? 3 : 0, encoding: bom ? .utf8BOM : .utf8, file: file) }
+        guard !bom, multibyte < 3,
+              case .success(let utf8)? = try? TextCodec.iconvConvert(bytes, from: "CP932", to: "UTF-8") else { return nil }
+        return utf8.withUnsafeBufferPointer { parse(utf8: $0, from: 0, encoding: .shiftJIS, file: file) }
+    }
 
-        var reader = CSVByteReader(bytes, from: bom ? 3 : 0)
+    /// The rows of valid UTF-8 bytes from `offset` on (after a byte-order mark).
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, from offset: Int, encoding: TextEncoding,
+                              file: String) -> ParsedSheet? {
+        var reader = CSVByteReader(bytes, from: offset)
         var fields: [CSVByteReader.Field] = []
         guard reader.next(&fields) != nil else { return nil }
         let header = fields.map { f in reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }.trimmingWhitespace() }
@@ -126,7 +136,7 @@ public struct CompactEdgeList: Sendable {
         }
         if reader.unterminatedQuote != nil { return nil }
         return ParsedSheet(cells: cells, sourceCells: sourceCells, targetCells: targetCells, weights: weights, lines: lines,
-                           encoding: bom ? .utf8BOM : .utf8)
+                           encoding: encoding)
     }
 
     /// The organisations behind a parsed sheet's names; nil when a row is a self-loop or a name is refused.
@@ -247,10 +257,6 @@ public struct CompactEdgeList: Sendable {
         return p
     }
 
-    /// True when `bytes` are valid UTF-8 (the check ``TextCodec`` makes).
-    static func utf8Valid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        TextCodec.utf8ValidPrefix(bytes).0 == bytes.count
-    }
 }
 
 /// A sheet split into rows of distinct cells.

@@ -156,6 +156,31 @@ import RenkeiCore
         #expect(compact.organizations.count == 3)
     }
 
+    /// Shift_JIS (CP932) as Excel saves it: Japanese headers, CRLF, a quoted cell with a comma,
+    /// full-width and half-width spellings of one organisation, NEC special characters (①, ～),
+    /// and a second byte that is a backslash (表, 0x95 0x5C) or a bracket.
+    @Test func shiftJISSheetsAsTheGeneralReaderReadsThem() throws {
+        let text = "団体名,連携先,重み\r\n北区社協,ＮＰＯ法人　わんず,2\r\n東京都北区社会福祉協議会,\"表現の会,第①支部\",1\r\n"
+            + "ﾜﾝｽﾞ,ソフト～ボール部,3\r\n北区社協,NPO法人 わんず,1\r\n"
+        let bytes = try TextCodec.encode(text, as: .shiftJIS)
+        #expect(bytes.contains(0x5C))  // 表 = 0x95 0x5C: the second byte is ASCII's backslash
+        let path = try file("sjis.csv", bytes)
+        let compact = try expectSame(path)
+        #expect(compact.encoding == .shiftJIS)
+        #expect(compact.organizations.map(\.name).contains("表現の会,第1支部"))  // NFKC: ① → 1
+        #expect(compact.partnershipCount == 4)
+        #expect(compact.lines == [2, 3, 4, 5])
+    }
+
+    /// A byte Shift_JIS does not have, in a file that is not UTF-8 either: the general reader
+    /// names the line.
+    @Test func undecodableShiftJISIsReportedByLine() throws {
+        var bytes = try TextCodec.encode("source,target\r\n北区社協,わんず\r\n", as: .shiftJIS)
+        bytes += [0x41, 0x2C, 0x85, 0x40, 0x0D, 0x0A]  // 0x85 0x40 is unassigned in CP932
+        let path = try file("bad.csv", bytes)
+        expectDeclinedWithProblems(path, ["3 -: bytes that are neither UTF-8 nor Shift_JIS"])
+    }
+
     @Test func headerOnlyAndJapaneseHeaders() throws {
         try expectSame(try file("empty.csv", "source,target,weight\n"))
         let compact = try expectSame(try file("ja.csv", "団体名,連携先,重み\n北区社協,わんず,1\n"))
@@ -219,6 +244,10 @@ import RenkeiCore
     }
 
     @Test func otherEncodingsAndColumnsGoToTheGeneralReader() throws {
+        // UTF-16, and a Shift_JIS sheet with a relations column.
+        for fixture in ["encodings/utf16le_bom.csv", "encodings/utf16be_bom.csv"] {
+            #expect(CompactEdgeList.read(path: Fixture.path(fixture)) == nil)
+        }
         let sjis = Fixture.path("encodings/sjis_japanese_headers.csv")
         #expect(CompactEdgeList.read(path: sjis) == nil)
         #expect(try DatasetLoader.loadWithReport(path: sjis).encodings.first?.encoding == .shiftJIS)

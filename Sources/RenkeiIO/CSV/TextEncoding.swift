@@ -293,41 +293,39 @@ public enum TextCodec {
     /// Converts with the C library's iconv; `.failure` carries the input offset of the first
     /// byte sequence it could not convert.
     static func iconvConvert(_ input: [UInt8], from: String, to: String) throws -> ConversionResult {
+        try input.withUnsafeBufferPointer { try iconvConvert($0, from: from, to: to) }
+    }
+
+    /// ``iconvConvert(_:from:to:)`` of bytes in place (a mapped file): the input is not copied.
+    static func iconvConvert(_ input: UnsafeBufferPointer<UInt8>, from: String, to: String) throws -> ConversionResult {
         let cd = iconv_open(to, from)
         if cd == iconv_t(bitPattern: -1) {
             throw IconvUnavailable(description: "the C library cannot convert \(from) to \(to) (iconv_open failed)")
         }
         defer { iconv_close(cd) }
         var output = [UInt8]()
-        output.reserveCapacity(input.count * 2 + 16)
+        output.reserveCapacity(input.count + input.count / 2 + 16)
         var chunk = [UInt8](repeating: 0, count: 65536)
-        var inCopy = input.map { CChar(bitPattern: $0) }
-        let total = inCopy.count
-        var failedAt: Int?
-        inCopy.withUnsafeMutableBufferPointer { inBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-            var inLeft = total
-            while inLeft > 0 {
-                let produced: Int
-                var rc = 0
-                var err: Int32 = 0
-                (produced, rc, err) = chunk.withUnsafeMutableBufferPointer { outBuf -> (Int, Int, Int32) in
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
-                        .assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuf.count
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    let e = errno
-                    return (outBuf.count - outLeft, r, e)
-                }
-                output.append(contentsOf: chunk[0..<produced])
-                if rc == -1 {
-                    if err == E2BIG { continue }
-                    failedAt = total - inLeft
-                    return
-                }
+        let total = input.count
+        guard let base = input.baseAddress, total > 0 else { return .success([]) }
+        // iconv takes `char **` but only reads the input.
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
+        var inLeft = total
+        while inLeft > 0 {
+            let (produced, rc, err) = chunk.withUnsafeMutableBufferPointer { outBuf -> (Int, Int, Int32) in
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                let e = errno
+                return (outBuf.count - outLeft, r, e)
+            }
+            output.append(contentsOf: chunk[0..<produced])
+            if rc == -1 {
+                if err == E2BIG { continue }
+                return .failure(total - inLeft)
             }
         }
-        if let failedAt { return .failure(failedAt) }
         return .success(output)
     }
 
