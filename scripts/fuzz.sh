@@ -10,7 +10,8 @@
 # `swiftc -sanitize=fuzzer,address -parse-as-library`. A crash, a leak or a sanitizer report fails
 # the script and leaves the reproducer in .build-fuzz/findings/<target>/.
 #
-# The xlsx target (Fuzz/targets/xlsx.swift) feeds the bytes to XLSXWorkbook; its corpus holds tiny
+# The xlsx target (Fuzz/targets/xlsx.swift) feeds the bytes to XLSXWorkbook and to the streaming
+# edge-list reader (CompactEdgeList.read(workbook:)); its corpus holds tiny
 # workbooks written by openpyxl and by our XLSXWriter, and broken zips. ZIPFoundation's objects are
 # linked with the others.
 set -euo pipefail

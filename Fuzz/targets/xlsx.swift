@@ -1,8 +1,11 @@
-// libFuzzer target: the xlsx reader (zip container, shared strings, sheets, cells), on raw bytes.
+// libFuzzer target: the xlsx readers (zip container, shared strings, sheets, cells), on raw bytes:
+// the document-tree reader and the streaming edge-list reader.
 import RenkeiIO
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    _ = try? XLSXWorkbook(bytes: Array(UnsafeBufferPointer(start: data, count: size)), file: "fuzz.xlsx")
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = try? XLSXWorkbook(bytes: bytes, file: "fuzz.xlsx")
+    _ = CompactEdgeList.read(workbook: bytes, file: "fuzz.xlsx", name: "fuzz")
     return 0
 }

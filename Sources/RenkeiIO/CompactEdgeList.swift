@@ -19,8 +19,8 @@ public struct CompactEdgeList: Sendable {
     public var file: String
     /// The dataset's name (the file name without its extension).
     public var name: String
-    /// The encoding of the file (`.utf8`, `.utf8BOM` or `.shiftJIS`).
-    public var encoding: TextEncoding
+    /// The encoding of the file (`.utf8`, `.utf8BOM` or `.shiftJIS`); nil for a workbook's sheet.
+    public var encoding: TextEncoding?
     /// The vocabulary the file was read with.
     public var vocabulary: Vocabulary
     /// The organisations, in the order ``EntityResolver`` gives them.
@@ -140,7 +140,7 @@ public struct CompactEdgeList: Sendable {
     }
 
     /// The organisations behind a parsed sheet's names; nil when a row is a self-loop or a name is refused.
-    private static func resolve(_ sheet: ParsedSheet, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
+    static func resolve(_ sheet: ParsedSheet, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
         let cells = sheet.cells
         var sources = sheet.sourceCells, targets = sheet.targetCells
         let weights = sheet.weights, lines = sheet.lines
@@ -196,7 +196,7 @@ public struct CompactEdgeList: Sendable {
         }
         let dataset = Dataset(metadata: DatasetMetadata(name: name, source: file), vocabulary: vocabulary,
                               organizations: organizations, projects: [], partnerships: partnerships)
-        return LoadedDataset(dataset: dataset, merges: merges, warnings: [], encodings: [(file, encoding)])
+        return LoadedDataset(dataset: dataset, merges: merges, warnings: [], encodings: encoding.map { [(file, $0)] } ?? [])
     }
 
     /// True when some partnership weighs other than 1 (the weight column carries weights).
@@ -222,7 +222,7 @@ public struct CompactEdgeList: Sendable {
     /// What `renkei validate` prints for ``loadedDataset()``.
     public func validationReport(merges showMerges: Bool) -> String {
         LoadedDataset.validationReport(name: name, organizations: organizations.count, partnerships: sources.count, projects: 0,
-                                       encodings: [(file, encoding)], warnings: [], merges: merges, showMerges: showMerges)
+                                       encodings: encoding.map { [(file, $0)] } ?? [], warnings: [], merges: merges, showMerges: showMerges)
     }
 
     /// A positive decimal written as digits with at most one point (`3`, `2.5`), parsed exactly
@@ -260,12 +260,12 @@ public struct CompactEdgeList: Sendable {
 }
 
 /// A sheet split into rows of distinct cells.
-private struct ParsedSheet {
+struct ParsedSheet {
     var cells: CellTable
     var sourceCells: [Int32], targetCells: [Int32]
     var weights: [Double]
     var lines: [Int32]
-    var encoding: TextEncoding
+    var encoding: TextEncoding?
 }
 
 /// Distinct cells by their bytes (open addressing, FNV-1a), each with its name: the cell as the
@@ -274,7 +274,10 @@ private struct ParsedSheet {
 /// A slot holds the cell's number and the upper half of its hash, so a probe that meets another
 /// cell is told apart without reading that cell's bytes (a row's cells are rarely near each
 /// other in memory: each comparison avoided is a cache miss avoided).
-private struct CellTable {
+struct CellTable {
+    /// True for CSV cells, whose formula guard (`'=…`) the general reader removes; a workbook's
+    /// cells are taken as they are.
+    var unguard = true
     var arena: [UInt8] = []
     /// Where cell k's bytes start in `arena`; one more entry than there are cells.
     var start: [Int] = [0]
@@ -318,7 +321,8 @@ private struct CellTable {
         let id = Int32(count)
         arena.append(contentsOf: b)
         start.append(arena.count)
-        let name = CSVWriter.unguarded(String(decoding: b, as: UTF8.self)).trimmingWhitespace()
+        let text = String(decoding: b, as: UTF8.self)
+        let name = (unguard ? CSVWriter.unguarded(text) : text).trimmingWhitespace()
         // The general reader's checks on a name cell: not empty, no refused character (a line
         // break inside the cell is white space).
         let newline = name.unicodeScalars.contains { (0x0A...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }

@@ -86,6 +86,9 @@ public enum DatasetLoader {
             return try checkedNames(EdgeListLoader.loadCSV(path: path, vocabulary: vocabulary, strict: options.strict), file: path)
         case .plainEdgeList: return try checkedNames(EdgeListLoader.loadPlain(path: path), file: path)
         case .workbook:
+            if options.sheet == nil, let compact = CompactEdgeList.read(workbook: path, vocabulary: vocabulary) {
+                return compact.loadedDataset()
+            }
             return try checkedNames(EdgeListLoader.loadWorkbook(path: path, vocabulary: vocabulary, strict: options.strict,
                                                                 sheet: options.sheet), file: path)
         case .interchange(.csv):

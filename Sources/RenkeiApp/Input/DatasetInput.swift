@@ -43,10 +43,11 @@ public struct DatasetInput: Sendable, Equatable {
     /// otherwise: read it with ``load(reportingWarnings:)``, which also reports its problems).
     /// - Throws: `InputError` for an unreadable vocabulary file.
     public func compactEdgeList() throws -> CompactEdgeList? {
-        guard kind == .edgeListCSV else { return nil }
+        guard kind == .edgeListCSV || (kind == .workbook && options.sheet == nil) else { return nil }
         var vocabulary = Vocabulary.standard
         if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
-        return CompactEdgeList.read(path: path, vocabulary: vocabulary)
+        return kind == .workbook ? CompactEdgeList.read(workbook: path, vocabulary: vocabulary)
+                                 : CompactEdgeList.read(path: path, vocabulary: vocabulary)
     }
 
     /// Loads the whole dataset with its merges, warnings and encodings.
