@@ -451,6 +451,7 @@ enum FolderDatasetLoader {
         var projectByID: [String: Project] = [:]
         for p in projects { projectByID[p.id] = p }
         let projectIDs = projects.map(\.id)
+        var relationCells: [String: [RelationKind]] = [:]
         var out: [Partnership] = []
         for r in table.records {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
@@ -503,10 +504,19 @@ enum FolderDatasetLoader {
                     if let relation, !relations.contains(relation) { relations.append(relation) }
                 }
             } else {
-                relations = FieldParsing.relations(f(req["relations"]), vocabulary: vocabulary, file: file, line: r.line,
-                                                   field: "relations", problems: &problems)
+                // Sheets repeat a few relation cells over and over: each distinct cell is parsed
+                // once, unless it has a problem, which is reported on every line it is met.
+                let text = f(req["relations"])
+                if let known = relationCells[text] {
+                    relations = known
+                } else {
+                    var found: [InputProblem] = []
+                    relations = FieldParsing.relations(text, vocabulary: vocabulary, file: file, line: r.line,
+                                                       field: "relations", problems: &found)
+                    if found.isEmpty { relationCells[text] = relations } else { problems += found }
+                }
             }
-            if FieldParsing.list(f(req["relations"])).isEmpty {
+            if relations.isEmpty && FieldParsing.list(f(req["relations"])).isEmpty {
                 // A sheet may leave what was done unsaid (an empty 連携内容 cell); say so, as for sheets.
                 warnings.append(InputProblem(file: file, line: r.line, field: "relations", message: "empty relations: what did the partners do together?"))
             }

@@ -356,6 +356,10 @@ extension String {
 
     /// The string without leading and trailing white space (including U+3000 ideographic space).
     package func trimmingWhitespace() -> String {
+        // The common case without Character properties: the first and last scalars are inert
+        // (never white space, never a mark joined to a space before it) and not the space.
+        if let f = unicodeScalars.first?.value, let l = unicodeScalars.last?.value, f != 0x20, l != 0x20,
+           Self.isInertScalar(f), Self.isInertScalar(l) { return self }
         if let f = first, let l = last, !f.isWhitespace, !l.isWhitespace { return self }
         var scalars = Substring(self)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }

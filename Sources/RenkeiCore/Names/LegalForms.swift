@@ -54,6 +54,14 @@ public enum LegalForms {
     /// The form whose canonical spelling or variant is `text`, if any.
     public static func form(named text: String) -> Form? {
         let t = text.trimmingWhitespace()
-        return variantTable.first(where: { $0.variant.lowercased() == t.lowercased() })?.form
+        if t.isEmpty { return nil }
+        return formByLoweredVariant[t.lowercased()]
     }
+
+    /// `variantTable` by lower-cased variant (the first form of a variant written twice).
+    static let formByLoweredVariant: [String: Form] = {
+        var out: [String: Form] = [:]
+        for (variant, form) in variantTable where out[variant.lowercased()] == nil { out[variant.lowercased()] = form }
+        return out
+    }()
 }
