@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end benchmark: whole `renkei` processes beside whole igraph Python processes on the same files.
 
-    python3 Benchmarks/endtoend.py [--skip-build] [--rows 1000000] [--repeat 1] [--only csv,folder,graphml,render]
+    python3 Benchmarks/endtoend.py [--skip-build] [--rows 1000000] [--repeat 1]
+                                   [--only csv,sjis,xlsx,folder1m,folder,graphml,render]
 
 What a user runs is the whole command, so every figure here is one process from start to exit:
 wall seconds, user + system CPU seconds and peak resident memory (`/usr/bin/time -f "%e %U %S %M"`,
@@ -12,12 +13,19 @@ generated once into bench-out/ (git-ignored):
 
   named-RROWS.csv   `source,target,weight`: a Barabási–Albert graph (NetworkX, m = 5, seed 42)
                     on ROWS / 5 organisations named `団体NNNNNN`, weight 1 + (u + v) % 5
+  named-RROWS-sjis.csv  the same file in Shift_JIS (CP932)
+  named-RROWS.xlsx  the same rows as a one-sheet workbook (openpyxl, write-only: inline strings)
+  folder-RROWS/     the same rows as a dataset folder (organizations.csv by id, one project,
+                    partnerships.csv by id with relation 情報共有)
   national/         `renkei generate --scale national --seed 1 --out …` (a dataset folder)
   named-RROWS.graphml  `renkei export named-RROWS.csv --format graphml`
 
 Runs (each beside the igraph process doing the same work in Python):
   csv       `renkei centrality FILE.csv --measure pagerank`, `validate`, `stats`;
             igraph: csv.reader + Graph.TupleList(weights=True) + pagerank()
+  sjis      `renkei centrality FILE-sjis.csv --measure pagerank`; igraph: the same with encoding cp932
+  xlsx      `renkei centrality FILE.xlsx --measure pagerank` beside the CSV run (goal: within 3x)
+  folder1m  `renkei centrality folder-RROWS --measure pagerank`; igraph: its partnerships.csv
   folder    `renkei centrality national --measure pagerank`, `validate`, `stats`;
             igraph: partnerships.csv the same way
   graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml`;
@@ -41,7 +49,7 @@ TIMEOUT = 300
 
 IGRAPH_CSV = r"""
 import csv, sys, igraph as ig
-with open(sys.argv[1], newline="", encoding="utf-8") as f:
+with open(sys.argv[1], newline="", encoding=sys.argv[2] if len(sys.argv) > 2 else "utf-8") as f:
     rows = csv.reader(f)
     next(rows)
     g = ig.Graph.TupleList(((s, t, float(w)) for s, t, w in rows), weights=True)
@@ -95,6 +103,74 @@ def named_csv(rows):
     return path
 
 
+def sjis_csv(rows):
+    """The named CSV in Shift_JIS (CP932), as Excel for Japanese saves CSV."""
+    path = os.path.join(OUT, f"named-{rows}-sjis.csv")
+    if not os.path.exists(path):
+        with open(named_csv(rows), encoding="utf-8") as f, open(path + ".tmp", "w", encoding="cp932") as out:
+            out.write(f.read())
+        os.replace(path + ".tmp", path)
+    return path
+
+
+def named_xlsx(rows):
+    """The named CSV as a one-sheet workbook written by openpyxl (inline strings, numbers as numbers)."""
+    path = os.path.join(OUT, f"named-{rows}.xlsx")
+    if not os.path.exists(path):
+        import csv
+        import openpyxl
+        print(f"generating {path} with openpyxl…", file=sys.stderr)
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("edges")
+        with open(named_csv(rows), newline="", encoding="utf-8") as f:
+            r = csv.reader(f)
+            ws.append(next(r))
+            for a, b, w in r:
+                ws.append([a, b, int(w)])
+        wb.save(path + ".tmp.xlsx")
+        os.replace(path + ".tmp.xlsx", path)
+    return path
+
+
+def named_folder(rows):
+    """The named CSV as a dataset folder: organizations.csv (id, name, kind), one project, and
+    partnerships.csv (project, source, target, relations, weight) by organisation id."""
+    path = os.path.join(OUT, f"folder-{rows}")
+    if not os.path.exists(os.path.join(path, "partnerships.csv")):
+        import csv
+        os.makedirs(path, exist_ok=True)
+        ids = {}
+        with open(named_csv(rows), newline="", encoding="utf-8") as f, \
+                open(os.path.join(path, "partnerships.csv"), "w", encoding="utf-8") as out:
+            r = csv.reader(f)
+            next(r)
+            out.write("project,source,target,relations,weight\n")
+            for a, b, w in r:
+                for n in (a, b):
+                    if n not in ids:
+                        ids[n] = f"o{len(ids) + 1:06d}"
+                out.write(f"P1,{ids[a]},{ids[b]},情報共有,{w}\n")
+        with open(os.path.join(path, "organizations.csv"), "w", encoding="utf-8") as out:
+            out.write("id,name,kind\n")
+            for n, i in ids.items():
+                out.write(f"{i},{n},NPO\n")
+        with open(os.path.join(path, "projects.csv"), "w", encoding="utf-8") as out:
+            out.write("id,title,lead\nP1,大規模連携,o000001\n")
+        with open(os.path.join(path, "dataset.yaml"), "w", encoding="utf-8") as out:
+            out.write(f"name: folder-{rows}\n")
+    return path
+
+
+IGRAPH_FOLDER = r"""
+import csv, sys, igraph as ig
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    next(rows)
+    g = ig.Graph.TupleList(((s, t, float(w)) for _, s, t, _, w in rows), weights=True)
+g.pagerank()
+"""
+
+
 def generated(scale):
     path = os.path.join(OUT, f"generated-{scale}")
     if not os.path.exists(path):
@@ -123,7 +199,7 @@ def main():
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=1)
-    ap.add_argument("--only", default="csv,folder,graphml,render")
+    ap.add_argument("--only", default="csv,sjis,xlsx,folder1m,folder,graphml,render")
     ap.add_argument("--before", help="another renkei binary (an older build) to time on the CSV runs too")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
@@ -142,8 +218,8 @@ def main():
         print(f"{case}: renkei {fmt(r[0])} s wall {fmt(r[1])} s CPU {fmt(r[2], 0)} MB; "
               f"igraph {fmt(i[0])} s wall {fmt(i[1])} s CPU {fmt(i[2], 0)} MB (load {loads[-1]})", file=sys.stderr)
 
-    def igraph_csv(path, work):
-        return [sys.executable, "-c", IGRAPH_CSV.replace("{work}", IGRAPH_WORK[work]), path]
+    def igraph_csv(path, work, encoding="utf-8"):
+        return [sys.executable, "-c", IGRAPH_CSV.replace("{work}", IGRAPH_WORK[work]), path, encoding]
 
     if "csv" in only:
         csv_path = named_csv(args.rows)
@@ -154,6 +230,19 @@ def main():
             if args.before:
                 row(f"named CSV {args.rows:,} rows: {command} (before: {os.path.basename(args.before)})",
                     [args.before] + cmd[1:], None)
+    if "sjis" in only:
+        path = sjis_csv(args.rows)
+        row(f"named CSV in Shift_JIS {args.rows:,} rows: pagerank", [RENKEI, "centrality", path, "--measure", "pagerank"],
+            igraph_csv(path, "pagerank", "cp932"))
+    if "xlsx" in only:
+        path = named_xlsx(args.rows)
+        row(f"named xlsx {args.rows:,} rows: pagerank", [RENKEI, "centrality", path, "--measure", "pagerank"], None)
+        row(f"the same rows as CSV: pagerank", [RENKEI, "centrality", named_csv(args.rows), "--measure", "pagerank"], None)
+        print("(goal: the xlsx within 3x the CSV; igraph reads no xlsx)", file=sys.stderr)
+    if "folder1m" in only:
+        path = named_folder(args.rows)
+        row(f"dataset folder, {args.rows:,} partnerships: pagerank", [RENKEI, "centrality", path, "--measure", "pagerank"],
+            [sys.executable, "-c", IGRAPH_FOLDER, os.path.join(path, "partnerships.csv")])
     if "folder" in only:
         folder = generated("national")
         partnerships = os.path.join(folder, "partnerships.csv")

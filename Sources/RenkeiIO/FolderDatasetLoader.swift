@@ -64,14 +64,21 @@ enum FolderDatasetLoader {
         var organizations: [Organization] = []
         var orgLine: [String: Int] = [:]
         var organizationsRead = false
+        var normalizedFullNames: [NormalizedName?] = []
         if let table = tables.organizations {
             organizations = readOrganizations(table, vocabulary: &vocabulary, rules: rules, lines: &orgLine,
-                                              problems: &problems, warnings: &warnings)
+                                              normalizedFullNames: &normalizedFullNames, problems: &problems, warnings: &warnings)
             organizationsRead = column(table, "organizations", "id") != nil
         }
         let orgIDs = organizations.map(\.id)
-        // Each organisation's display name normalised once, on all cores (keys, merges, duplicates).
-        let fullNames = NameNormalizer.normalizeAll(organizations.map(\.fullName))
+        // Each organisation's display name normalised once, on all cores (keys, merges, duplicates):
+        // a display name that is the name cell as written was normalised with it already.
+        let fullNames: [NormalizedName] = {
+            let missing = organizations.indices.filter { normalizedFullNames.count <= $0 || normalizedFullNames[$0] == nil }
+            var out = organizations.indices.map { $0 < normalizedFullNames.count ? normalizedFullNames[$0] : nil }
+            for (i, n) in zip(missing, NameNormalizer.normalizeAll(missing.map { organizations[$0].fullName })) { out[i] = n }
+            return out.map { $0! }
+        }()
         var names: [String: [String]]?
         if rules.resolveNames {
             var index: [String: [String]] = [:]
@@ -287,7 +294,10 @@ enum FolderDatasetLoader {
         return ok ? found : nil
     }
 
+    /// `normalizedFullNames[k]`: the normalised name of organisation k when its display name is
+    /// its name cell exactly as written (the normalisation `build` would repeat), else nil.
     static func readOrganizations(_ table: CSVTable, vocabulary: inout Vocabulary, rules: Rules, lines: inout [String: Int],
+                                  normalizedFullNames: inout [NormalizedName?],
                                   problems: inout [InputProblem], warnings: inout [InputProblem]) -> [Organization] {
         let file = table.file
         guard let req = requireColumns(table, "organizations", ["id", "name"], problems: &problems) else { return [] }
@@ -360,9 +370,11 @@ enum FolderDatasetLoader {
             let aliases = FieldParsing.list(f(cAliases))
             if !id.isEmpty, lines[id] == nil { lines[id] = r.line }
             if bad { continue }
-            out.append(Organization(id: id, name: name, kind: kind, category: category,
-                                    legalForm: legalForm.isEmpty ? nil : legalForm, prefecture: prefecture,
-                                    municipality: municipality, aliases: aliases, generic: generic))
+            let organization = Organization(id: id, name: name, kind: kind, category: category,
+                                            legalForm: legalForm.isEmpty ? nil : legalForm, prefecture: prefecture,
+                                            municipality: municipality, aliases: aliases, generic: generic)
+            normalizedFullNames.append(organization.fullName.utf8.elementsEqual(rawName.utf8) ? normalized : nil)
+            out.append(organization)
         }
         return out
     }
