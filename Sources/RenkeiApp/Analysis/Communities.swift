@@ -12,13 +12,13 @@ public struct CommunitiesRequest: Sendable {
     public var runs: Int
     /// Resolution γ of modularity.
     public var resolution: Double
-    /// Leiden iterations per run (2, as igraph; ``Leiden/untilStable``: until no vertex moves).
+    /// Leiden iterations per run (``Leiden/untilStable``, the default: until no vertex moves; 2 as igraph's default).
     public var iterations: Int
     /// Called after each run when there are several.
     public var progress: AnalysisProgress?
 
     public init(input: DatasetInput, selection: GraphSelection = GraphSelection(), algorithm: CommunityAlgorithm = .leiden,
-                seed: UInt64 = 1, runs: Int = 1, resolution: Double = 1, iterations: Int = 2,
+                seed: UInt64 = 1, runs: Int = 1, resolution: Double = 1, iterations: Int = Leiden.untilStable,
                 progress: AnalysisProgress? = nil) {
         self.input = input
         self.selection = selection

@@ -254,11 +254,12 @@ public enum DiagramFileNames {
 
 /// The community partition every diagram and export uses, so that `render --color-by community`,
 /// `export --with-metrics` and one run of `communities` with the same seed agree: Leiden, γ = 1,
-/// one run, on the dataset's whole partnership graph, communities numbered by size.
+/// one run iterated until no organisation moves (the `communities` default), on the dataset's
+/// whole partnership graph, communities numbered by size.
 enum StandardPartition {
     /// Community number per vertex of `graph`.
     static func membership(of graph: AnalysisGraph, seed: UInt64) -> [Int32] {
-        Leiden.run(graph, seed: seed).membership
+        Leiden.run(graph, seed: seed, maxIterations: Leiden.untilStable).membership
     }
 
     /// Community number per organisation id.
