@@ -37,6 +37,35 @@ public struct OutputItem: Sendable, Equatable {
     }
 }
 
+/// Contents made piece by piece (a GraphML document of a million partnerships), handed to
+/// ``OutputWriter`` so that no piece outlives its write: the whole file is never in memory.
+public struct ByteProducer: Sendable {
+    /// Makes the contents, calling its argument with each piece in order.
+    public let produce: @Sendable (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+    public init(_ produce: @escaping @Sendable (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
+        self.produce = produce
+    }
+
+    /// A producer of text made in `String` pieces by `write`, which hands each piece to its
+    /// argument (the piece is emptied after it is written, keeping its storage).
+    public init(streaming write: @escaping @Sendable (_ emit: (inout String) throws -> Void) throws -> Void) {
+        produce = { emit in
+            try write { piece in
+                try piece.withUTF8 { try emit(UnsafeRawBufferPointer($0)) }
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// The whole contents in memory.
+    public func collected() -> [UInt8] {
+        var out: [UInt8] = []
+        try? produce { out.append(contentsOf: $0) }
+        return out
+    }
+}
+
 /// The one way Renkei writes output: a single file atomically, a set of files all or nothing, and
 /// standard output with its failures reported.
 ///
@@ -90,6 +119,28 @@ public enum OutputWriter {
             let tmp = try stage(bytes, for: target, reportedAs: path)
             try commit(tmp, to: target, reportedAs: path)
         }
+    }
+
+    /// Writes what `producer` makes to `path` piece by piece, as ``write(_:to:)-([UInt8],_)``
+    /// writes bytes: through a temporary file renamed when the last piece is written, so a failure
+    /// (of the disk or of the producer) leaves no half-written file and the previous contents stay.
+    /// - Throws: ``OutputError``, or the producer's error; the temporary file is then removed.
+    public static func write(_ producer: ByteProducer, to path: String) throws {
+        switch strategy(for: path) {
+        case .writeThrough:
+            let fd = open(path, O_WRONLY)
+            guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            try producer.produce { try writeAll($0, to: fd, name: path) }
+        case .atomicRename(let target):
+            let tmp = try stage(for: target, reportedAs: path) { fd in try producer.produce { try writeAll($0, to: fd, name: path) } }
+            try commit(tmp, to: target, reportedAs: path)
+        }
+    }
+
+    /// Writes what `producer` makes to standard output, piece by piece.
+    public static func writeStandardOutput(_ producer: ByteProducer) throws {
+        try producer.produce { try writeAll($0, to: STDOUT_FILENO, name: "standard output") }
     }
 
     /// Writes text as UTF-8, like ``write(_:to:)``.
@@ -177,6 +228,11 @@ public enum OutputWriter {
 
     /// Writes `bytes` to a new hidden temporary file beside `target` and returns its path.
     static func stage(_ bytes: [UInt8], for target: String, reportedAs path: String) throws -> String {
+        try stage(for: target, reportedAs: path) { try writeAll(bytes, to: $0, name: path) }
+    }
+
+    /// Makes a new hidden temporary file beside `target`, lets `fill` write it, and returns its path.
+    static func stage(for target: String, reportedAs path: String, _ fill: (Int32) throws -> Void) throws -> String {
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
@@ -191,7 +247,7 @@ public enum OutputWriter {
             throw OutputError(path: path, reason: String(cString: strerror(errno)))
         }
         do {
-            try writeAll(bytes, to: fd, name: path)
+            try fill(fd)
         } catch {
             close(fd)
             discard(tmp)
@@ -223,11 +279,13 @@ public enum OutputWriter {
 
     /// Writes every byte to `fd`, retrying short writes and interruptions.
     static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws {
+        try bytes.withUnsafeBytes { try writeAll($0, to: fd, name: name) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, name: String) throws {
         var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+        while offset < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(path: name, reason: String(cString: strerror(errno)))

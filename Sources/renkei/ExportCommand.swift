@@ -59,10 +59,12 @@ struct ExportCommand: ParsableCommand {
         (request.selection, request.layout, request.engine) = (filters.applied(), layout, engine)
         let result = try request.run()
         Terminal.warn(result.warnings)
-        switch out {
-        case nil: try Terminal.emit(bytes: result.bytes)
-        case let folder? where result.isFolder: try OutputWriter.write(result.items, into: folder)
-        case let file?: try OutputWriter.write(result.bytes, to: file)
+        switch (out, result.producer) {
+        case (nil, let producer?): try OutputWriter.writeStandardOutput(producer)
+        case (nil, nil): try Terminal.emit(bytes: result.bytes)
+        case (let folder?, _) where result.isFolder: try OutputWriter.write(result.items, into: folder)
+        case (let file?, let producer?): try OutputWriter.write(producer, to: file)
+        case (let file?, nil): try OutputWriter.write(result.bytes, to: file)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RenkeiCore
 import RenkeiIO
 
 /// A FIFO in a fresh temporary folder with its read end held open (non-blocking), so that a
@@ -125,5 +126,64 @@ struct TestFIFO {
         // /dev/full accepts the open and fails every write with ENOSPC.
         let error = #expect(throws: OutputError.self) { try OutputWriter.write("x", to: "/dev/full") }
         #expect(error?.reason == String(cString: strerror(ENOSPC)))
+    }
+
+    // MARK: Streamed files
+
+    /// A producer's pieces land in the file in order, through the temporary file; a producer that
+    /// fails half-way leaves the previous contents and no temporary file.
+    @Test func streamedFilesAreWrittenWholeOrNotAtAll() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("out.graphml").path
+        let pieces: [[UInt8]] = [Array("<a>".utf8), Array(repeating: 0x78, count: 70_000), Array("</a>\n".utf8)]
+        try OutputWriter.write(ByteProducer({ emit in for p in pieces { try p.withUnsafeBytes { try emit($0) } } }), to: path)
+        #expect(FileManager.default.contents(atPath: path).map([UInt8].init) == pieces.flatMap { $0 })
+
+        struct Broken: Error {}
+        #expect(throws: Broken.self) {
+            try OutputWriter.write(ByteProducer({ emit in
+                try Array("<b>".utf8).withUnsafeBytes { try emit($0) }
+                throw Broken()
+            }), to: path)
+        }
+        #expect(FileManager.default.contents(atPath: path).map([UInt8].init) == pieces.flatMap { $0 })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.graphml"])
+        // A missing folder is the same error as for bytes.
+        #expect(throws: OutputError.self) {
+            try OutputWriter.write(ByteProducer({ (_: (UnsafeRawBufferPointer) throws -> Void) in }), to: dir.appendingPathComponent("no/such/x.graphml").path)
+        }
+    }
+
+    /// GraphML and GEXF of 3,000 partnerships come in pieces of about a megabyte (each ends after
+    /// a whole element), and the pieces read back as the whole network.
+    @Test func exportsStreamInPieces() throws {
+        var organizations: [Organization] = []
+        var partnerships: [Partnership] = []
+        for i in 0..<1_000 { organizations.append(Organization(id: "o\(i)", name: "団体<\(i)>&\"名\"", kind: .other)) }
+        for i in 0..<3_000 {
+            partnerships.append(Partnership(project: nil, source: "o\(i % 1_000)", target: "o\((i * 7 + 1) % 1_000)",
+                                            relations: [], status: .realised, weight: Double(i % 5 + 1),
+                                            evidence: [SourceReference(document: "a,b.csv", line: i + 2)],
+                                            note: String(repeating: "備考", count: 100)))
+        }
+        let dataset = Dataset(metadata: DatasetMetadata(name: "big"), vocabulary: .standard, organizations: organizations,
+                              projects: [], partnerships: partnerships)
+        for format in [ExportFormat.graphml, .gexf] {
+            let file = try #require(NetworkExport.render(dataset, format: format).first)
+            let producer = try #require(file.producer)
+            var sizes: [Int] = []
+            var whole: [UInt8] = []
+            try producer.produce { sizes.append($0.count); whole.append(contentsOf: $0) }
+            #expect(sizes.count >= 2, "\(format): \(sizes)")
+            #expect(sizes.dropLast().allSatisfy { $0 >= 1 << 20 && $0 < (1 << 20) + 4096 }, "\(format): \(sizes)")
+            #expect(whole == file.bytes)
+            let back = try NetworkImport.read(bytes: whole, format: format, file: "x.\(format.rawValue)").dataset
+            #expect(back.organizations.count == 1_000)
+            #expect(back.partnerships.count == 3_000)
+            #expect(back.organizations.first?.name == "団体<0>&\"名\"")
+            #expect(back.partnerships.map(\.weight) == partnerships.map(\.weight))
+        }
     }
 }

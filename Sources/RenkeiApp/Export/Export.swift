@@ -110,8 +110,13 @@ public struct ExportResult: Sendable {
     /// The named files, for `OutputWriter.write(_:into:)`.
     public var items: [OutputItem] { files.map { OutputItem(name: $0.name ?? "", bytes: $0.bytes) } }
 
-    /// Every file's bytes, in order (a single-file export's contents).
+    /// Every file's bytes, in order (a single-file export's contents), made in memory.
     public var bytes: [UInt8] { files.flatMap(\.bytes) }
+
+    /// A single-file export that streams (GraphML, GEXF): its pieces, for
+    /// `OutputWriter.write(_:to:)` and `OutputWriter.writeStandardOutput(_:)`, which never hold
+    /// the whole file. Nil for the other exports (use ``bytes``).
+    public var producer: ByteProducer? { files.count == 1 ? files[0].producer : nil }
 }
 
 /// The per-node metrics `--with-metrics` attaches.

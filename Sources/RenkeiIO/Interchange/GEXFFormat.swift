@@ -45,6 +45,17 @@ public enum GEXFFormat {
     /// Writes a table as GEXF 1.3.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
+        var document = ""
+        write(table) { chunk in
+            document += chunk
+            chunk.removeAll(keepingCapacity: true)
+        }
+        return document
+    }
+
+    /// Writes a table as GEXF in pieces of about a megabyte, as ``GraphMLFormat/write(_:emit:)``
+    /// does: the pieces joined are the bytes of ``write(_:)``.
+    public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"\(namespace)\" xmlns:viz=\"\(vizNamespace)\""
         out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -91,10 +102,11 @@ public enum GEXFFormat {
             let size = sizeRange.lowerBound + (sizeRange.upperBound - sizeRange.lowerBound) * fraction.squareRoot()
             out += "        <viz:size value=\"\(formatFixed(size, digits: 3))\"/>\n"
             out += "      </node>\n"
+            if out.utf8.count >= GraphMLFormat.chunkSize { try emit(&out) }
         }
         out += "    </nodes>\n"
-        out += "    <edges count=\"\(table.edges.count)\">\n"
-        for e in table.edges {
+        out += "    <edges count=\"\(table.edgeCount)\">\n"
+        try table.forEachEdge { e in
             var weight = "1.0"
             if let w = weightIndex, let v = e.values[w] { weight = v.text }
             out += "      <edge id=\"\(XMLEscape.escape(e.id, attribute: true))\" source=\""
@@ -107,9 +119,10 @@ public enum GEXFFormat {
             }
             out += "        </attvalues>\n"
             out += "      </edge>\n"
+            if out.utf8.count >= GraphMLFormat.chunkSize { try emit(&out) }
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
-        return out
+        try emit(&out)
     }
 
     /// Reads GEXF (1.2 or 1.3; attributes matched by title, falling back to id). `viz:position`

@@ -25,6 +25,19 @@ public enum GraphMLFormat {
     /// Writes a table as GraphML.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
+        var document = ""
+        write(table) { chunk in
+            document += chunk
+            chunk.removeAll(keepingCapacity: true)
+        }
+        return document
+    }
+
+    /// Writes a table as GraphML in pieces of about a megabyte: `emit` receives each piece (and
+    /// may empty it) as the document is made, so the whole document is never held; the edges are
+    /// made one at a time (``NetworkTable/forEachEdge(_:)``). The pieces joined are the bytes of
+    /// ``write(_:)``.
+    public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"\(namespace)\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
         out += " xsi:schemaLocation=\"\(namespace) http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
@@ -58,8 +71,9 @@ public enum GraphMLFormat {
                 out += "</data>\n"
             }
             out += "    </node>\n"
+            if out.utf8.count >= chunkSize { try emit(&out) }
         }
-        for e in table.edges {
+        try table.forEachEdge { e in
             out += "    <edge id=\""
             out += XMLEscape.escape(e.id, attribute: true)
             out += "\" source=\""
@@ -74,10 +88,14 @@ public enum GraphMLFormat {
                 out += "</data>\n"
             }
             out += "    </edge>\n"
+            if out.utf8.count >= chunkSize { try emit(&out) }
         }
         out += "  </graph>\n</graphml>\n"
-        return out
+        try emit(&out)
     }
+
+    /// The size of the pieces the streaming writers hand on.
+    static let chunkSize = 1 << 20
 
     /// Reads GraphML written by Renkei or by other tools (keys are matched by `attr.name`; key
     /// `<default>`s apply; numeric node keys Renkei does not know become metrics).

@@ -19,16 +19,34 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case xlsx
 }
 
-/// One file an export produces.
+/// One file an export produces: its bytes, or (GraphML, GEXF) a ``ByteProducer`` that makes
+/// them piece by piece for ``OutputWriter/write(_:to:)-(ByteProducer,_)``.
 public struct ExportedFile: Sendable {
     /// The file name inside the output folder (`nodes.csv`), or nil for a single-file export.
     public var name: String?
-    /// The encoded contents.
-    public var bytes: [UInt8]
+    /// The contents made in pieces, when the format streams.
+    public var producer: ByteProducer?
+    private var storedBytes: [UInt8]
     /// Characters replaced by 〓 because the encoding cannot represent them (`--unencodable replace`).
     public var replaced: Int = 0
     /// The 1-based line of the first replaced character.
     public var firstReplacedLine: Int?
+
+    public init(name: String?, bytes: [UInt8], replaced: Int = 0, firstReplacedLine: Int? = nil) {
+        self.name = name
+        storedBytes = bytes
+        self.replaced = replaced
+        self.firstReplacedLine = firstReplacedLine
+    }
+
+    public init(name: String?, producer: ByteProducer) {
+        self.name = name
+        self.producer = producer
+        storedBytes = []
+    }
+
+    /// The encoded contents (a streamed file is made whole here, in memory).
+    public var bytes: [UInt8] { producer?.collected() ?? storedBytes }
 }
 
 /// Renders datasets into the interchange formats (bytes; `OutputWriter` writes them).
@@ -53,8 +71,8 @@ public enum NetworkExport {
         let table = NetworkTable(dataset: dataset, metrics: metrics, positions: positions)
         func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
         switch format {
-        case .graphml: return single(GraphMLFormat.write(table))
-        case .gexf: return single(GEXFFormat.write(table))
+        case .graphml: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try GraphMLFormat.write(table, emit: $0) }))]
+        case .gexf: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try GEXFFormat.write(table, emit: $0) }))]
         case .json: return single(NodeLinkJSONFormat.write(table))
         case .cytoscape: return single(CytoscapeJSONFormat.write(table))
         case .pajek: return single(PajekFormat.write(table))

@@ -69,8 +69,59 @@ public struct NetworkTable: Sendable {
     public var edgeAttributes: [AttributeSpec] { NetworkTable.partnershipAttributes }
     /// Nodes in dataset order.
     public var nodes: [Node]
-    /// Edges in partnership order.
-    public var edges: [Edge]
+    /// Edges in partnership order. A table made of a dataset makes them when asked, one at a time
+    /// for ``forEachEdge(_:)`` (the streaming writers), all at once here.
+    public var edges: [Edge] {
+        get { storedEdges ?? partnershipSource.map(Self.edges(of:)) ?? [] }
+        set { storedEdges = newValue; partnershipSource = nil }
+    }
+    private var storedEdges: [Edge]?
+    /// The dataset whose partnerships the edges are (`Dataset` is copy-on-write: no copy is made).
+    private var partnershipSource: Dataset?
+
+    /// Number of edges, without making them.
+    public var edgeCount: Int {
+        if let storedEdges { return storedEdges.count }
+        guard let d = partnershipSource else { return 0 }
+        return d.partnerships.lazy.filter { Self.isDrawn($0, in: d) }.count
+    }
+
+    /// Calls `body` with every edge in order; a table made of a dataset makes each edge only for
+    /// the call, so a writer holds one edge at a time.
+    public func forEachEdge(_ body: (Edge) throws -> Void) rethrows {
+        if let storedEdges {
+            for e in storedEdges { try body(e) }
+        } else if let d = partnershipSource {
+            for (i, p) in d.partnerships.enumerated() where Self.isDrawn(p, in: d) { try body(Self.edge(i, p)) }
+        }
+    }
+
+    /// True when both organisations of the partnership are in the dataset.
+    static func isDrawn(_ p: Partnership, in dataset: Dataset) -> Bool {
+        dataset.organizationPosition(id: p.source) != nil && dataset.organizationPosition(id: p.target) != nil
+    }
+
+    static func edges(of dataset: Dataset) -> [Edge] {
+        var edges: [Edge] = []
+        edges.reserveCapacity(dataset.partnerships.count)
+        for (i, p) in dataset.partnerships.enumerated() where isDrawn(p, in: dataset) { edges.append(edge(i, p)) }
+        return edges
+    }
+
+    /// The edge of partnership number `i`.
+    static func edge(_ i: Int, _ p: Partnership) -> Edge {
+        let values: [AttributeValue?] = [
+            .list(p.relations.map(\.id)),
+            .list(p.relations.map(\.japanese)),
+            .string(p.status.rawValue),
+            .double(p.weight),
+            p.project.map { .string($0) },
+            p.evidence.isEmpty ? nil : .list(p.evidence.map(\.description)),
+            .string(p.direction.rawValue),
+            p.note.map { .string($0) },
+        ]
+        return Edge(id: "e\(i)", source: p.source, target: p.target, values: values, line: nil)
+    }
     /// The metric columns: the ``nodeAttributes`` after ``organizationAttributes`` (with positions,
     /// the last two are `x` and `y`).
     public var metricColumns: ArraySlice<AttributeSpec> {
@@ -159,24 +210,7 @@ public struct NetworkTable: Sendable {
             }
             return Node(id: o.id, label: o.fullName, kind: o.kind, values: values, line: nil)
         }
-        var edges: [Edge] = []
-        edges.reserveCapacity(dataset.partnerships.count)
-        for (i, p) in dataset.partnerships.enumerated() {
-            guard dataset.organizationPosition(id: p.source) != nil,
-                  dataset.organizationPosition(id: p.target) != nil else { continue }
-            let values: [AttributeValue?] = [
-                .list(p.relations.map(\.id)),
-                .list(p.relations.map(\.japanese)),
-                .string(p.status.rawValue),
-                .double(p.weight),
-                p.project.map { .string($0) },
-                p.evidence.isEmpty ? nil : .list(p.evidence.map(\.description)),
-                .string(p.direction.rawValue),
-                p.note.map { .string($0) },
-            ]
-            edges.append(Edge(id: "e\(i)", source: p.source, target: p.target, values: values, line: nil))
-        }
-        self.edges = edges
+        partnershipSource = dataset
     }
 
     /// A table read from a file: rows keyed by attribute name.
@@ -225,10 +259,15 @@ public struct NetworkTable: Sendable {
         for (i, n) in nodes.enumerated() { position[n.id] = i }
         var pairs = Set<Int64>()
         var degree = [Int](repeating: 0, count: nodes.count)
-        for e in edges {
-            guard let s = position[e.source], let t = position[e.target], s != t else { continue }
+        func count(_ source: String, _ target: String) {
+            guard let s = position[source], let t = position[target], s != t else { return }
             let key = Int64(min(s, t)) << 32 | Int64(max(s, t))
             if pairs.insert(key).inserted { degree[s] += 1; degree[t] += 1 }
+        }
+        if let storedEdges {
+            for e in storedEdges { count(e.source, e.target) }
+        } else if let d = partnershipSource {
+            for p in d.partnerships where Self.isDrawn(p, in: d) { count(p.source, p.target) }
         }
         return degree
     }
