@@ -95,7 +95,9 @@ public enum DatasetLoader {
             let (dataset, metrics) = try CSVGraphImport.dataset(folder: path)
             return LoadedDataset(dataset: dataset, metrics: metrics)
         case .interchange(let format):
-            var (dataset, metrics) = try NetworkImport.read(bytes: NetworkImport.bytes(of: path), format: format, file: path)
+            // The file's bytes are released once its table is read, before the dataset is made.
+            let table = try NetworkImport.table(bytes: NetworkImport.bytes(of: path), format: format, file: path)
+            var (dataset, metrics) = try table.dataset(file: path)
             if dataset.metadata.name.isEmpty { dataset.metadata.name = baseName(path) }
             return LoadedDataset(dataset: dataset, metrics: metrics)
         }

@@ -611,6 +611,38 @@ func expectedFixture() throws -> [String: Any] {
         #expect(m == nil)
     }
 
+    /// The streaming GraphML reader takes the first graph's own nodes and edges only, as the
+    /// tree reader did: a nested graph inside a node and a second graph are not part of it.
+    @Test func graphMLNestedAndSecondGraphsAreNotRead() throws {
+        let graphml = """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+          <graph id="G" edgedefault="undirected">
+            <node id="a"><graph id="inner"><node id="a:x"/><node id="a:y"/><edge source="a:x" target="a:y"/></graph></node>
+            <node id="b"/>
+            <edge source="a" target="b"><data key="w">2.5</data></edge>
+          </graph>
+          <graph id="H"><node id="z"/></graph>
+        </graphml>
+        """
+        let (d, _) = try NetworkImport.read(bytes: Array(graphml.utf8), format: .graphml, file: "nested.graphml")
+        #expect(d.organizations.map(\.id) == ["a", "b"])
+        #expect(d.partnerships.map { "\($0.source)-\($0.target):\($0.weight)" } == ["a-b:2.5"])
+    }
+
+    /// Elements `take` consumes are not kept in the tree; the others are. Each element below the
+    /// document element is offered once, when complete, with its depth.
+    @Test func xmlTreeHandsOnCompleteElements() throws {
+        var taken: [String] = []
+        let tree = try XMLTree(bytes: Array("<r><a x=\"1\"><b/></a><c>t</c><a/></r>".utf8), file: "t.xml") { e, depth in
+            taken.append("\(e.name)@\(depth)")
+            return e.name == "a"
+        }
+        #expect(taken == ["b@3", "a@2", "c@2", "a@2"])  // the document element is the tree itself
+        #expect(tree.root.children.map(\.name) == ["c"])
+        #expect(tree.root.children.first?.text == "t")
+    }
+
     @Test func nodeLinkErrorsNameTheLine() {
         let json = "{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"generic\": \"maybe\"}\n],\n\"links\": [\n {\"source\": \"a\", \"target\": \"zz\"}]}"
         let e1 = #expect(throws: InputError.self) {

@@ -99,14 +99,16 @@ public enum GraphMLFormat {
 
     /// Reads GraphML written by Renkei or by other tools (keys are matched by `attr.name`; key
     /// `<default>`s apply; numeric node keys Renkei does not know become metrics).
+    ///
+    /// The `<node>`s and `<edge>`s of the graph are read one at a time as the parser meets them
+    /// (``XMLTree/init(bytes:file:take:)``), never as one tree: the keys, which GraphML declares
+    /// before the graph, are known by then.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let root = try XMLTree(bytes: bytes, file: file).root
-        let graph = try root.graphChild(ofRoot: "graphml", file: file)
         struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var keys: [String: Key] = [:]
         var declaredNodeKeys: [(name: String, type: AttributeType)] = []
-        for k in root.children("key") {
+        func declare(_ k: XMLTree.Element) throws {
             guard let id = k["id"] else {
                 throw InputError([InputProblem(file: file, line: k.line, message: "<key> without an id")])
             }
@@ -124,26 +126,39 @@ public enum GraphMLFormat {
                            defaultValue: k.child("default")?.text)
             if domain == "node" || domain == "all" { declaredNodeKeys.append((name, type)) }
         }
-        let metricColumns = NetworkTable.metricColumns(from: declaredNodeKeys)
-        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
-        /// The `<default>`s of the keys for `domain` (and `all`), parsed once for all its elements.
-        func defaults(domain: String, typeOf: (String) -> AttributeType?) -> [String: AttributeValue] {
-            var out: [String: AttributeValue] = [:]
-            for key in keys.values where key.domain == domain || key.domain == "all" {
-                if let d = key.defaultValue, let t = typeOf(key.name), let v = AttributeValue.parse(d, as: t) { out[key.name] = v }
-            }
-            return out
+        /// What the keys decide, worked out once at the first node or edge.
+        struct Prepared {
+            var metricColumns: [AttributeSpec]
+            var nodeSpecs: [AttributeSpec]
+            var nodeTypes: [String: AttributeType]
+            var nodeDefaults: [String: AttributeValue]
+            var edgeDefaults: [String: AttributeValue]
         }
-        let nodeTypeOf: (String) -> AttributeType? = { nodeTypes[$0] }
-        let edgeTypeOf: (String) -> AttributeType? = { NetworkTable.edgeType($0) }
-        let nodeDefaults = defaults(domain: "node", typeOf: nodeTypeOf)
-        let edgeDefaults = defaults(domain: "edge", typeOf: edgeTypeOf)
+        var prepared: Prepared?
+        func prepare() -> Prepared {
+            if let prepared { return prepared }
+            let metricColumns = NetworkTable.metricColumns(from: declaredNodeKeys)
+            let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
+            /// The `<default>`s of the keys for `domain` (and `all`), parsed once for all its elements.
+            func defaults(domain: String, typeOf: (String) -> AttributeType?) -> [String: AttributeValue] {
+                var out: [String: AttributeValue] = [:]
+                for key in keys.values where key.domain == domain || key.domain == "all" {
+                    if let d = key.defaultValue, let t = typeOf(key.name), let v = AttributeValue.parse(d, as: t) { out[key.name] = v }
+                }
+                return out
+            }
+            let p = Prepared(metricColumns: metricColumns, nodeSpecs: NetworkTable.organizationAttributes + metricColumns, nodeTypes: nodeTypes,
+                             nodeDefaults: defaults(domain: "node", typeOf: { nodeTypes[$0] }),
+                             edgeDefaults: defaults(domain: "edge", typeOf: { NetworkTable.edgeType($0) }))
+            prepared = p
+            return p
+        }
 
         func values(of element: XMLTree.Element, defaults: [String: AttributeValue],
                     typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
             var out = defaults
-            for d in element.children("data") {
+            for d in element.children where d.localName == "data" {
                 guard let keyID = d["key"], let key = keys[keyID] else {
                     throw InputError([InputProblem(file: file, line: d.line, field: d["key"],
                                                    message: "<data> refers to an undeclared key")])
@@ -158,6 +173,47 @@ public enum GraphMLFormat {
             return out
         }
 
+        // Rows arranged as the table holds them as soon as they are read.
+        var nodes: [NetworkTable.Node] = []
+        var edges: [NetworkTable.Edge] = []
+        /// Per edge without a `direction` value: its own `directed` flag, or nil for the graph's default.
+        var undirectedEdgeFlags: [(edge: Int, directed: Bool?)] = []
+        var graphs = 0
+        let tree = try XMLTree(bytes: bytes, file: file) { element, depth in
+            switch (depth, element.localName) {
+            case (2, "key"):
+                try declare(element)
+                return false
+            case (2, "graph"):
+                graphs += 1
+                return false
+            case (3, "node") where graphs == 0:
+                guard let id = element["id"] else {
+                    throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
+                }
+                let p = prepare()
+                nodes.append(NetworkTable.node(id, values: try values(of: element, defaults: p.nodeDefaults, typeOf: { p.nodeTypes[$0] }),
+                                               line: element.line, specs: p.nodeSpecs))
+                return true
+            case (3, "edge") where graphs == 0:
+                guard let s = element["source"], let t = element["target"] else {
+                    throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
+                }
+                let v = try values(of: element, defaults: prepare().edgeDefaults, typeOf: { NetworkTable.edgeType($0) })
+                if v["direction"] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
+                edges.append(NetworkTable.edge(element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
+                return true
+            default:
+                return false
+            }
+        }
+        let root = tree.root
+        let graph = try root.graphChild(ofRoot: "graphml", file: file)
+        // Other tools' directed graphs: the edge's own flag, else the graph default.
+        let directedByDefault = graph["edgedefault"] == "directed"
+        let directionIndex = NetworkTable.partnershipAttributes.firstIndex { $0.name == "direction" }!
+        for (i, flag) in undirectedEdgeFlags where flag ?? directedByDefault { edges[i].values[directionIndex] = .string("directed") }
+
         var metadata = DatasetMetadata(name: "")
         for d in graph.children("data") {
             guard let keyID = d["key"], let key = keys[keyID] else { continue }
@@ -169,27 +225,6 @@ public enum GraphMLFormat {
             default: break
             }
         }
-        var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
-        var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
-        for n in graph.children("node") {
-            guard let id = n["id"] else {
-                throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
-            }
-            let v = try values(of: n, defaults: nodeDefaults, typeOf: nodeTypeOf)
-            nodes.append((id, v, n.line))
-        }
-        for (i, e) in graph.children("edge").enumerated() {
-            guard let s = e["source"], let t = e["target"] else {
-                throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
-            }
-            var v = try values(of: e, defaults: edgeDefaults, typeOf: edgeTypeOf)
-            if v["direction"] == nil {
-                // Other tools' directed graphs: the edge's own flag, else the graph default.
-                let directed = e["directed"].map { $0 == "true" } ?? (graph["edgedefault"] == "directed")
-                if directed { v["direction"] = .string("directed") }
-            }
-            edges.append((e["id"] ?? "e\(i)", s, t, v, e.line))
-        }
-        return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
+        return NetworkTable(metadata: metadata, metricColumns: prepare().metricColumns, nodes: nodes, edges: edges)
     }
 }

@@ -217,18 +217,32 @@ public struct NetworkTable: Sendable {
     init(metadata: DatasetMetadata, metricColumns: [AttributeSpec],
          nodes: [(id: String, values: [String: AttributeValue], line: Int?)],
          edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)]) {
+        let nodeSpecs = NetworkTable.organizationAttributes + metricColumns
+        self.init(metadata: metadata, metricColumns: metricColumns,
+                  nodes: nodes.map { Self.node($0.id, values: $0.values, line: $0.line, specs: nodeSpecs) },
+                  edges: edges.map { Self.edge($0.id, source: $0.source, target: $0.target, values: $0.values, line: $0.line) })
+    }
+
+    /// A table read from a file, its rows already arranged (``node(_:values:line:specs:)``,
+    /// ``edge(_:source:target:values:line:)``).
+    init(metadata: DatasetMetadata, metricColumns: [AttributeSpec], nodes: [Node], edges: [Edge]) {
         self.metadata = metadata
         nodeAttributes = NetworkTable.organizationAttributes + metricColumns
-        let nodeSpecs = nodeAttributes
-        self.nodes = nodes.map { n in
-            let kind = OrganizationKind(id: n.values["kind"].map(\.text) ?? OrganizationKind.other.id, english: "", order: 0)
-            return Node(id: n.id, label: n.values["label"]?.text ?? n.values["name"]?.text ?? n.id, kind: kind,
-                        values: nodeSpecs.map { n.values[$0.name] }, line: n.line)
-        }
-        let edgeSpecs = NetworkTable.partnershipAttributes
-        self.edges = edges.map { e in
-            Edge(id: e.id, source: e.source, target: e.target, values: edgeSpecs.map { e.values[$0.name] }, line: e.line)
-        }
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// A node read from a file: values keyed by attribute name, arranged as `specs` (the
+    /// ``nodeAttributes``) order them.
+    static func node(_ id: String, values: [String: AttributeValue], line: Int?, specs: [AttributeSpec]) -> Node {
+        let kind = OrganizationKind(id: values["kind"].map(\.text) ?? OrganizationKind.other.id, english: "", order: 0)
+        return Node(id: id, label: values["label"]?.text ?? values["name"]?.text ?? id, kind: kind,
+                    values: specs.map { values[$0.name] }, line: line)
+    }
+
+    /// An edge read from a file: values keyed by attribute name.
+    static func edge(_ id: String, source: String, target: String, values: [String: AttributeValue], line: Int?) -> Edge {
+        Edge(id: id, source: source, target: target, values: partnershipAttributes.map { values[$0.name] }, line: line)
     }
 
     /// The value of a named node attribute.

@@ -91,6 +91,17 @@ public struct XMLTree: Sendable {
         root = try parser.parseDocument()
     }
 
+    /// Parses a document, handing each element below the document element to `take` as soon as
+    /// it is complete, with its depth (the document element's children are at depth 2). An element `take` returns true for is not kept
+    /// in its parent, so a reader can consume the thousands of `<node>`s and `<edge>`s of a network
+    /// one at a time instead of holding the whole tree; the rest of the tree is built as usual.
+    /// The checks and limits are those of ``init(bytes:file:)``.
+    public init(bytes: [UInt8], file: String, take: @escaping (Element, Int) throws -> Bool) throws {
+        var parser = XMLParserState(bytes: bytes, file: file)
+        parser.take = take
+        root = try parser.parseDocument()
+    }
+
     /// Parses a document held in a string.
     public init(string: String, file: String) throws {
         try self.init(bytes: Array(string.utf8), file: file)
@@ -103,6 +114,8 @@ private struct XMLParserState {
     let file: String
     var pos = 0
     var line = 1
+    /// Called with each complete element and its depth; true: the element is consumed.
+    var take: ((XMLTree.Element, Int) throws -> Bool)?
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -305,7 +318,9 @@ private struct XMLParserState {
                 } else if lookingAt("<!") {
                     throw declarationError()
                 } else {
-                    element.children.append(try parseElement(depth: depth + 1))
+                    let child = try parseElement(depth: depth + 1)
+                    if let take, try take(child, depth + 1) { continue }
+                    element.children.append(child)
                 }
             } else {
                 text += try parseCharacters(until: UInt8(ascii: "<"), inAttribute: false)
