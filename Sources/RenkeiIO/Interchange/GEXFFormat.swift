@@ -130,19 +130,11 @@ public enum GEXFFormat {
     /// elements are ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let root = try XMLTree(bytes: bytes, file: file).root
-        let graph = try root.graphChild(ofRoot: "gexf", file: file)
-        var metadata = DatasetMetadata(name: "")
-        if let d = root.child("meta")?.child("description") {
-            metadata.name = d.text
-        } else if let name = graph["name"] {
-            metadata.name = name  // NetworkX writes the graph name here
-        }
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
         var declaredNode: [(name: String, type: AttributeType)] = []
-        for block in graph.children("attributes") {
+        func declare(_ block: XMLTree.Element) throws {
             for a in block.children("attribute") {
                 guard let id = a["id"] else {
                     throw InputError([InputProblem(file: file, line: a.line, message: "<attribute> without an id")])
@@ -162,12 +154,6 @@ public enum GEXFFormat {
                 }
             }
         }
-        var metricColumns = NetworkTable.metricColumns(from: declaredNode)
-        let nodeElements = graph.child("nodes")?.children("node") ?? []
-        let positioned = nodeElements.contains { $0.child("position") != nil }
-            && !metricColumns.contains { $0.name == "x" || $0.name == "y" }
-        if positioned { metricColumns += NodePositions.attributes }
-        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
 
         /// The declared `<default>`s of one class's attributes, parsed once for all its elements.
         func defaults(_ attrs: [String: Attr], typeOf: (String) -> AttributeType?) -> [String: AttributeValue] {
@@ -177,11 +163,6 @@ public enum GEXFFormat {
             }
             return out
         }
-        let nodeTypeOf: (String) -> AttributeType? = { nodeTypes[$0] }
-        let edgeTypeOf: (String) -> AttributeType? = { NetworkTable.edgeType($0) }
-        let nodeDefaults = defaults(nodeAttrs, typeOf: nodeTypeOf)
-        let edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf)
-
         func values(of element: XMLTree.Element, attrs: [String: Attr], defaults: [String: AttributeValue],
                     typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
             var out = defaults
@@ -200,8 +181,71 @@ public enum GEXFFormat {
             }
             return out
         }
+        let edgeTypeOf: (String) -> AttributeType? = { NetworkTable.edgeType($0) }
 
-        var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
+        // The attribute declarations come before the nodes and edges: each edge is read as the
+        // parser completes it (the nodes, a few per edge, stay in the tree: whether any has a
+        // position decides their columns).
+        var edgeDefaults: [String: AttributeValue]?
+        var edges: [NetworkTable.Edge] = []
+        var untypedEdges: [Int] = []
+        var graphs = 0
+        let tree = try XMLTree(bytes: bytes, file: file) { element, depth in
+            switch (depth, element.localName) {
+            case (3, "attributes") where graphs == 0:
+                try declare(element)
+                return true
+            case (2, "graph"):
+                graphs += 1
+                return false
+            case (4, "edge") where graphs == 0:
+                guard let s = element["source"], let t = element["target"] else {
+                    throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
+                }
+                if edgeDefaults == nil { edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf) }
+                var v = try values(of: element, attrs: edgeAttrs, defaults: edgeDefaults!, typeOf: edgeTypeOf)
+                if let w = element["weight"] {
+                    guard let d = Double(w) else {
+                        throw InputError([InputProblem(file: file, line: element.line, field: "weight", message: "'\(w)' is not a number")])
+                    }
+                    v["weight"] = .double(d)
+                }
+                if v["direction"] == nil {
+                    if let type = element["type"] {
+                        if type == "directed" { v["direction"] = .string("directed") }
+                    } else {
+                        untypedEdges.append(edges.count)
+                    }
+                }
+                edges.append(NetworkTable.edge(element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
+                return true
+            default:
+                return false
+            }
+        }
+        let root = tree.root
+        let graph = try root.graphChild(ofRoot: "gexf", file: file)
+        if (graph["defaultedgetype"] ?? "undirected") == "directed" {
+            let direction = NetworkTable.partnershipAttributes.firstIndex { $0.name == "direction" }!
+            for i in untypedEdges { edges[i].values[direction] = .string("directed") }
+        }
+        var metadata = DatasetMetadata(name: "")
+        if let d = root.child("meta")?.child("description") {
+            metadata.name = d.text
+        } else if let name = graph["name"] {
+            metadata.name = name  // NetworkX writes the graph name here
+        }
+        var metricColumns = NetworkTable.metricColumns(from: declaredNode)
+        let nodeElements = graph.child("nodes")?.children("node") ?? []
+        let positioned = nodeElements.contains { $0.child("position") != nil }
+            && !metricColumns.contains { $0.name == "x" || $0.name == "y" }
+        if positioned { metricColumns += NodePositions.attributes }
+        let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
+        let nodeTypeOf: (String) -> AttributeType? = { nodeTypes[$0] }
+        let nodeDefaults = defaults(nodeAttrs, typeOf: nodeTypeOf)
+        let nodeSpecs = NetworkTable.organizationAttributes + metricColumns
+
+        var nodes: [NetworkTable.Node] = []
         for n in nodeElements {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
@@ -218,25 +262,7 @@ public enum GEXFFormat {
                 }
             }
             if v["name"] == nil, let label = n["label"] { v["name"] = .string(label) }
-            nodes.append((id, v, n.line))
-        }
-        var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
-        for (i, e) in (graph.child("edges")?.children("edge") ?? []).enumerated() {
-            guard let s = e["source"], let t = e["target"] else {
-                throw InputError([InputProblem(file: file, line: e.line, message: "<edge> without source or target")])
-            }
-            var v = try values(of: e, attrs: edgeAttrs, defaults: edgeDefaults, typeOf: edgeTypeOf)
-            if let w = e["weight"] {
-                guard let d = Double(w) else {
-                    throw InputError([InputProblem(file: file, line: e.line, field: "weight", message: "'\(w)' is not a number")])
-                }
-                v["weight"] = .double(d)
-            }
-            if v["direction"] == nil {
-                let type = e["type"] ?? graph["defaultedgetype"] ?? "undirected"
-                if type == "directed" { v["direction"] = .string("directed") }
-            }
-            edges.append((e["id"] ?? "e\(i)", s, t, v, e.line))
+            nodes.append(NetworkTable.node(id, values: v, line: n.line, specs: nodeSpecs))
         }
         return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
     }
