@@ -28,8 +28,9 @@ Runs (each beside the igraph process doing the same work in Python):
   folder1m  `renkei centrality folder-RROWS --measure pagerank`; igraph: its partnerships.csv
   folder    `renkei centrality national --measure pagerank`, `validate`, `stats`;
             igraph: partnerships.csv the same way
-  graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml`;
-            igraph: Read_GraphML + write_graphml of the same file
+  graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml` (igraph:
+            Read_GraphML), `renkei export FILE.graphml --format graphml` (igraph: Read_GraphML +
+            write_graphml); `renkei export FILE.csv --format gexf`, `renkei stats FILE.gexf`
   render    `renkei render DIR --network --out x.svg` for generate --scale town/city/prefecture
             (timeout 300 s; no igraph counterpart)
 Ratios are renkei / igraph (below 1 = renkei faster). Goals (issue 13): csv and folder ≤ 1.0×
@@ -60,6 +61,10 @@ IGRAPH_WORK = {
     "validate": "g.vcount()",
     "stats": "g.vcount(); g.ecount(); g.density(); g.connected_components(); g.transitivity_undirected()",
 }
+IGRAPH_GRAPHML_READ = r"""
+import sys, igraph as ig
+g = ig.Graph.Read_GraphML(sys.argv[1])
+"""
 IGRAPH_GRAPHML = r"""
 import sys, igraph as ig
 g = ig.Graph.Read_GraphML(sys.argv[1])
@@ -259,7 +264,14 @@ def main():
             [RENKEI, "export", csv_path, "--format", "graphml", "--out", graphml], None)
         if os.path.exists(graphml):
             row("GraphML read back: stats", [RENKEI, "stats", graphml],
+                [sys.executable, "-c", IGRAPH_GRAPHML_READ, graphml])
+            row("GraphML read and written again (igraph: write_graphml too)",
+                [RENKEI, "export", graphml, "--format", "graphml", "--out", os.path.join(OUT, "renkei-roundtrip.graphml")],
                 [sys.executable, "-c", IGRAPH_GRAPHML, graphml, os.path.join(OUT, "igraph-roundtrip.graphml")])
+        gexf = os.path.join(OUT, f"named-{args.rows}.gexf")
+        row(f"GEXF export ({args.rows:,} edges)", [RENKEI, "export", csv_path, "--format", "gexf", "--out", gexf], None)
+        if os.path.exists(gexf):
+            row("GEXF read back: stats (igraph reads no GEXF)", [RENKEI, "stats", gexf], None)
     if "render" in only:
         for scale in ["town", "city", "prefecture"]:
             folder = generated(scale)

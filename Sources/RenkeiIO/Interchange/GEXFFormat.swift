@@ -45,12 +45,7 @@ public enum GEXFFormat {
     /// Writes a table as GEXF 1.3.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
-        var document = ""
-        write(table) { chunk in
-            document += chunk
-            chunk.removeAll(keepingCapacity: true)
-        }
-        return document
+        GraphMLFormat.whole { write(table, emit: $0) }
     }
 
     /// Writes a table as GEXF in pieces of about a megabyte, as ``GraphMLFormat/write(_:emit:)``

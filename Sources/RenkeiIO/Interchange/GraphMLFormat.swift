@@ -25,10 +25,15 @@ public enum GraphMLFormat {
     /// Writes a table as GraphML.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
+        whole { write(table, emit: $0) }
+    }
+
+    /// The pieces a streaming writer hands on, joined.
+    static func whole(_ write: (_ emit: (inout String) -> Void) -> Void) -> String {
         var document = ""
-        write(table) { chunk in
-            document += chunk
-            chunk.removeAll(keepingCapacity: true)
+        write { piece in
+            document += piece
+            piece.removeAll(keepingCapacity: true)
         }
         return document
     }

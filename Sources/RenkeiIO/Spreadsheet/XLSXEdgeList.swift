@@ -33,7 +33,7 @@ extension CompactEdgeList {
         func small(_ part: String) -> XMLTree? {
             guard let entry = archive[part], entry.uncompressedSize <= 16 << 20 else { return nil }
             var out: [UInt8] = []
-            guard XLSXWorkbook.inflate(entry, in: bytes, limit: 16 << 20, consumer: { out += $0; return true }) else { return nil }
+            guard XLSXWorkbook.inflate(entry, in: bytes, limit: 16 << 20, consumer: { out += $0; return true }) == .done else { return nil }
             return try? XMLTree(bytes: out, file: part)
         }
         guard let workbook = small("xl/workbook.xml") else { return nil }
@@ -63,7 +63,7 @@ extension CompactEdgeList {
                     return true
                 }
             }
-            guard ok, !failed, scanner.finished else { return nil }
+            guard ok == .done, !failed, scanner.finished else { return nil }
         }
         let dates: Set<Int> = archive["xl/styles.xml"] == nil ? [] : (small("xl/styles.xml").map { XLSXWorkbook.dateStyles($0.root) } ?? Set([-1]))
         guard !dates.contains(-1), let entry = archive[sheetPath] else { return nil }
@@ -88,47 +88,75 @@ extension CompactEdgeList {
                 return true
             }
         }
-        guard ok, !declined, scanner.finished, let builder else { return nil }
+        guard ok == .done, !declined, scanner.finished, let builder else { return nil }
         return resolve(builder.sheet, file: file, name: name, vocabulary: vocabulary)
     }
 }
 
 extension XLSXWorkbook {
+    /// How inflating a part ended.
+    enum InflateOutcome: Equatable {
+        case done
+        /// Larger than the limit.
+        case tooLarge
+        /// The consumer asked to stop.
+        case stopped
+        /// The compressed data ends before the stream does.
+        case cutShort
+        case crcMismatch
+        /// A compression method other than stored (0) and deflate (8).
+        case method(Int)
+        case failed(String)
+    }
+
     /// Inflates (or copies, when stored) one part of the archive in chunks of at most 64 KiB,
-    /// handing each to `consumer`, which returns false to stop. False when the part is damaged,
-    /// larger than `limit`, compressed in a way other than deflate, or stopped by the consumer.
-    static func inflate(_ entry: ZipEntry, in bytes: [UInt8], limit: Int, consumer: ([UInt8]) -> Bool) -> Bool {
+    /// handing each to `consumer`, which returns false to stop. The part may hold at most `limit`
+    /// bytes: the real size counts, not the declared one, and inflating stops at the first chunk
+    /// past it (a ZIP bomb fails in milliseconds).
+    static func inflate(_ entry: ZipEntry, in bytes: [UInt8], limit: Int, consumer: ([UInt8]) -> Bool) -> InflateOutcome {
         let data = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
         switch entry.method {
         case 0:
-            guard data.count <= limit else { return false }
+            guard data.count <= limit else { return .tooLarge }
             var at = data.startIndex
             while at < data.endIndex {
                 let end = min(data.endIndex, at + (1 << 16))
-                guard consumer(Array(data[at..<end])) else { return false }
+                guard consumer(Array(data[at..<end])) else { return .stopped }
                 at = end
             }
-            return true
+            return .done
         case 8:
-            struct Stop: Error {}
+            struct TooLarge: Error {}
+            struct Stopped: Error {}
+            struct CutShort: Error {}
             var total = 0
             do {
                 let crc = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
-                    guard position >= 0, Int(position) < data.count else { throw Stop() }
+                    // Past the end of the compressed data the stream was cut short. Each chunk
+                    // is `size` bytes, zero-padded: the inflate loop tells zlib a whole buffer
+                    // is available, so a short chunk would let it read beyond it.
+                    guard position >= 0, Int(position) < data.count else { throw CutShort() }
                     let from = data.startIndex + Int(position)
                     var chunk = Data(data[from..<min(data.endIndex, from + size)])
                     if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
                     return chunk
                 }, consumer: { chunk in
                     total += chunk.count
-                    guard total <= limit, consumer([UInt8](chunk)) else { throw Stop() }
+                    guard total <= limit else { throw TooLarge() }
+                    guard consumer([UInt8](chunk)) else { throw Stopped() }
                 })
-                return crc == entry.crc32
+                return crc == entry.crc32 ? .done : .crcMismatch
+            } catch is TooLarge {
+                return .tooLarge
+            } catch is Stopped {
+                return .stopped
+            } catch is CutShort {
+                return .cutShort
             } catch {
-                return false
+                return .failed("\(error)")
             }
         default:
-            return false
+            return .method(entry.method)
         }
     }
 }

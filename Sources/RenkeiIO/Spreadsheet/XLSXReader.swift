@@ -66,43 +66,19 @@ public struct XLSXWorkbook: Sendable {
                 throw fail(bomb)
             }
             let limit = min(XLSXWorkbook.maximumEntrySize, max(1 << 16, entry.compressedSize * XLSXWorkbook.maximumRatio))
-            let data = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
             var out: [UInt8] = []
-            switch entry.method {
-            case 0:
-                out = Array(data)
-                total += out.count
-                if out.count > limit || total > XLSXWorkbook.maximumTotalSize { throw fail(bomb) }
-            case 8:
-                struct TooLarge: Error {}
-                struct CutShort: Error {}
-                do {
-                    let crc = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
-                        // Past the end of the compressed data the stream was cut short. Each chunk
-                        // is `size` bytes, zero-padded: the inflate loop tells zlib a whole buffer
-                        // is available, so a short chunk would let it read beyond it.
-                        guard position >= 0, Int(position) < data.count else { throw CutShort() }
-                        let from = data.startIndex + Int(position)
-                        var chunk = Data(data[from..<min(data.endIndex, from + size)])
-                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                        return chunk
-                    }, consumer: { chunk in
-                        out += chunk
-                        total += chunk.count
-                        if out.count > limit || total > XLSXWorkbook.maximumTotalSize { throw TooLarge() }
-                    })
-                    guard crc == entry.crc32 else { throw fail("\(path) cannot be unpacked: its CRC-32 does not match (the file is damaged)") }
-                } catch is TooLarge {
-                    throw fail(bomb)
-                } catch is CutShort {
-                    throw fail("\(path) cannot be unpacked: its compressed data is cut short (the file is damaged)")
-                } catch let e as InputError {
-                    throw e
-                } catch {
-                    throw fail("\(path) cannot be unpacked: \(error)")
-                }
-            default:
-                throw fail("\(path) cannot be unpacked: compression method \(entry.method) is not read (only stored and deflate)")
+            let outcome = XLSXWorkbook.inflate(entry, in: bytes, limit: limit) { chunk in
+                out += chunk
+                total += chunk.count
+                return total <= XLSXWorkbook.maximumTotalSize
+            }
+            switch outcome {
+            case .done: break
+            case .tooLarge, .stopped: throw fail(bomb)
+            case .cutShort: throw fail("\(path) cannot be unpacked: its compressed data is cut short (the file is damaged)")
+            case .crcMismatch: throw fail("\(path) cannot be unpacked: its CRC-32 does not match (the file is damaged)")
+            case .method(let m): throw fail("\(path) cannot be unpacked: compression method \(m) is not read (only stored and deflate)")
+            case .failed(let reason): throw fail("\(path) cannot be unpacked: \(reason)")
             }
             return out
         }
