@@ -40,6 +40,8 @@ let registry: [(String, Benchmark)] = [
     ("louvain", { g in Modularity.of(g, membership: Louvain.run(g, seed: 1).membership) }),
     ("leiden", { g in Modularity.of(g, membership: Leiden.run(g, seed: 1).membership) }),
     ("labelprop", { g in Modularity.of(g, membership: LabelPropagation.run(g, seed: 1).membership) }),
+    ("leiden_1thread", { g in Modularity.of(g, membership: Leiden.run(g, seed: 1, threads: 1).membership) }),
+    ("labelprop_1thread", { g in Modularity.of(g, membership: LabelPropagation.run(g, seed: 1, threads: 1).membership) }),
     ("leiden_stable", { g in Modularity.of(g, membership: Leiden.run(g, seed: 1, maxIterations: Leiden.untilStable).membership) }),
 ]
 

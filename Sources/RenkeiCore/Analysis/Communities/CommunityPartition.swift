@@ -105,9 +105,12 @@ struct CommunityGraph {
 
     /// The graph whose vertices are the communities of a dense `membership` (`0 ..< k`):
     /// edge weights between communities summed, internal weight folded into strength.
-    /// Built row by row after a counting sort of the vertices by community.
+    /// Built row by row after a counting sort of the vertices by community; the rows are built in
+    /// contiguous ranges of communities on up to `threads` threads and joined in order, so the
+    /// graph is the same for any thread count.
     /// - Complexity: O(*n* + *m*).
-    func aggregated(by membership: [Int32], count k: Int) -> CommunityGraph {
+    func aggregated(by membership: [Int32], count k: Int,
+                    threads: Int = ParallelChunks.defaultThreads) -> CommunityGraph {
         let n = nodeCount
         var start = [Int](repeating: 0, count: k + 1)
         for v in 0..<n { start[Int(membership[v]) + 1] += 1 }
@@ -119,43 +122,79 @@ struct CommunityGraph {
             order[fill[c]] = Int32(v)
             fill[c] += 1
         }
-        var newOffsets = [Int](repeating: 0, count: k + 1)
-        var newAdj: [Int32] = []
-        var newW: [Double] = []
-        newAdj.reserveCapacity(min(adjacency.count, 4 * k + 16))
-        newW.reserveCapacity(min(adjacency.count, 4 * k + 16))
-        var newStrength = [Double](repeating: 0, count: k)
-        var acc = [Double](repeating: 0, count: k)
-        var seen = [Bool](repeating: false, count: k)
-        var touched: [Int32] = []
         let memory = Workspace()
         let mem = memory.copy(membership)
-        withCSR { off, adj, wgt, _ in
-            for c in 0..<k {
-                var s = 0.0
-                for i in start[c]..<start[c + 1] {
-                    let v = Int(order[i])
-                    s += strength[v]
-                    for e in off[v]..<off[v + 1] {
-                        let d = Int(mem[Int(adj[e])])
-                        if d == c { continue }
-                        if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
-                        acc[d] += wgt[e]
-                    }
-                }
-                newStrength[c] = s
-                for d in touched {
-                    newAdj.append(d)
-                    newW.append(acc[Int(d)])
-                    acc[Int(d)] = 0
-                    seen[Int(d)] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-                newOffsets[c + 1] = newAdj.count
+        // Chunks of communities of about equal adjacency length (a prefix over the sorted vertices).
+        let chunks = threads > 1 && adjacency.count >= 1 << 16 ? 4 * threads : 1
+        let rowStart = memory.buffer(chunks > 1 ? n + 1 : 0, 0)
+        if chunks > 1 {
+            for i in 0..<n {
+                let v = Int(order[i])
+                rowStart[i + 1] = rowStart[i] + offsets[v + 1] - offsets[v]
             }
         }
+        let bounds = chunks > 1
+            ? ParallelChunks.boundaries(count: k, chunks: chunks) { rowStart[start[$0]] } : [0, k]
+        let pieces = ScratchBuffer<(adj: [Int32], w: [Double])>(count: chunks, initial: ([], []))
+        let newOffsets = memory.buffer(k + 1, 0)
+        let newStrength = memory.buffer(k, 0.0)
+        withCSR { off, adj, wgt, str in
+            let boxOff = UncheckedBox((off, adj, wgt, str))
+            ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
+                let (off, adj, wgt, str) = boxOff.value
+                let lo = bounds[chunk], hi = bounds[chunk + 1]
+                guard lo < hi else { return }
+                let scratch = Workspace()
+                let acc = scratch.buffer(k, 0.0)
+                let seen = scratch.buffer(k, false)
+                let touched = scratch.buffer(k, Int32(0))
+                var rowAdj: [Int32] = []
+                var rowW: [Double] = []
+                rowAdj.reserveCapacity(min(adj.count, 4 * (hi - lo) + 16))
+                rowW.reserveCapacity(min(adj.count, 4 * (hi - lo) + 16))
+                for c in lo..<hi {
+                    var s = 0.0
+                    var count = 0
+                    for i in start[c]..<start[c + 1] {
+                        let v = Int(order[i])
+                        s += str[v]
+                        for e in off[v]..<off[v + 1] {
+                            let d = Int(mem[Int(adj[e])])
+                            if d == c { continue }
+                            if !seen[d] { seen[d] = true; touched[count] = Int32(d); count += 1 }
+                            acc[d] += wgt[e]
+                        }
+                    }
+                    newStrength[c] = s
+                    for t in 0..<count {
+                        let d = Int(touched[t])
+                        rowAdj.append(Int32(d))
+                        rowW.append(acc[d])
+                        acc[d] = 0
+                        seen[d] = false
+                    }
+                    newOffsets[c + 1] = count
+                }
+                pieces.pointer[chunk] = (rowAdj, rowW)
+            }
+        }
+        for c in 0..<k { newOffsets[c + 1] += newOffsets[c] }
+        var newAdj: [Int32] = []
+        var newW: [Double] = []
+        if chunks == 1 {
+            newAdj = pieces.pointer[0].adj
+            newW = pieces.pointer[0].w
+        } else {
+            newAdj.reserveCapacity(newOffsets[k])
+            newW.reserveCapacity(newOffsets[k])
+            for chunk in 0..<chunks {
+                newAdj.append(contentsOf: pieces.pointer[chunk].adj)
+                newW.append(contentsOf: pieces.pointer[chunk].w)
+            }
+        }
+        let result = CommunityGraph(offsets: Array(newOffsets), adjacency: newAdj, weights: newW,
+                                    strength: Array(newStrength), twoM: twoM)
         withExtendedLifetime(memory) {}
-        return CommunityGraph(offsets: newOffsets, adjacency: newAdj, weights: newW,
-                              strength: newStrength, twoM: twoM)
+        return result
     }
 }

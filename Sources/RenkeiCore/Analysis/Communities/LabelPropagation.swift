@@ -1,3 +1,5 @@
+import Foundation
+
 /// Label propagation community detection.
 ///
 /// Raghavan, Albert & Kumara 2007, "Near linear time algorithm to detect community structures
@@ -13,13 +15,32 @@
 /// last checked, so when no vertex is active every vertex holds one of its heaviest neighbouring
 /// labels — the paper's stopping rule — reached without sweeping the settled vertices again; at
 /// most `maxRounds` rounds run. Labels are counted in one reusable weight array with a list of
-/// the labels touched, so a vertex costs O(deg). One thread; the same seed always gives the same
+/// the labels touched, so a vertex costs O(deg). The same seed always gives the same
 /// partition.
 public enum LabelPropagation {
+    /// Vertices of a round whose neighbouring labels are counted at once on all threads.
+    static let blockSize = 4096
+
+    /// Graphs with fewer vertices run on one thread.
+    static let parallelMinimum = 50_000
+
     /// Runs label propagation.
+    ///
+    /// With more than one thread, each round is taken in blocks of up to ``blockSize`` vertices:
+    /// the heaviest labels around every vertex of a block are counted on all threads against the
+    /// labels at the start of the block, then the block's vertices are updated one by one in round
+    /// order, drawing the tie-breaks from the one seeded generator; a vertex with a neighbour that
+    /// changed label earlier in the block is counted again. So every vertex sees the labels it
+    /// would see updated one at a time, and the partition does not depend on the thread count.
     /// - Complexity: O(*m*) for the first round, then O(Σ deg) over the active vertices of each
     ///   later round; O(*n*) extra memory.
     public static func run(_ graph: AnalysisGraph, seed: UInt64 = 0, maxRounds: Int = 1000) -> CommunityPartition {
+        run(graph, seed: seed, maxRounds: maxRounds, threads: ParallelChunks.defaultThreads)
+    }
+
+    /// ``run(_:seed:maxRounds:)`` on up to `threads` threads; the same partition for any count.
+    public static func run(_ graph: AnalysisGraph, seed: UInt64 = 0, maxRounds: Int = 1000,
+                           threads: Int) -> CommunityPartition {
         let n = graph.nodeCount
         var rng = SplitMixRandom(seed: seed)
         let memory = Workspace()
@@ -29,58 +50,113 @@ public enum LabelPropagation {
         let top = memory.buffer(n, Int32(0))
         // Whether a vertex is already listed for the next round.
         let listed = memory.buffer(n, false)
+        let parallel = threads > 1 && n >= parallelMinimum
+        let chunks = parallel ? 2 * threads : 0
+        // Per chunk: label weights and touched labels. Per block vertex: where its heaviest labels
+        // start in `heavy`, how many there are (0: isolated; negative: it keeps its label).
+        let chunkWeight = (0..<chunks).map { _ in memory.buffer(n, 0.0) }
+        let chunkTouched = (0..<chunks).map { _ in memory.buffer(n, Int32(0)) }
+        let block = memory.buffer(parallel ? blockSize : 0, Int32(0))
+        let heavyStart = memory.buffer(parallel ? blockSize + 1 : 0, 0)
+        let heavyCount = memory.buffer(parallel ? blockSize : 0, 0)
+        let dirty = memory.buffer(parallel ? n : 0, Int32(-1))
+        let heavy = Leiden.CandidateBuffer()
+        var stamp: Int32 = 0
         var order = (0..<n).map { Int32($0) }
         var next: [Int32] = []
         next.reserveCapacity(n)
         graph.withCSR { off, nbr, wgt in
+            /// The heaviest labels around `v` into `out` (in first-touch order); the count, or
+            /// −1 when `v`'s own label is among them, 0 when `v` has no neighbours.
+            @inline(__always)
+            func heaviest(_ v: Int, _ wt: UnsafeMutableBufferPointer<Double>,
+                          _ tch: UnsafeMutableBufferPointer<Int32>, _ out: UnsafeMutablePointer<Int32>) -> Int {
+                let lo = off[v], hi = off[v + 1]
+                if lo == hi { return 0 }
+                var count = 0
+                var heaviest = -Double.infinity
+                for e in lo..<hi {
+                    let l = Int(lab[Int(nbr[e])])
+                    if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
+                    wt[l] += wgt[e]
+                    if wt[l] > heaviest { heaviest = wt[l] }
+                }
+                let tolerance = heaviest * 1e-12
+                var ties = 0
+                var keep = false
+                let current = lab[v]
+                for i in 0..<count {
+                    let l = tch[i]
+                    if wt[Int(l)] >= heaviest - tolerance {
+                        if l == current { keep = true }
+                        out[ties] = l
+                        ties += 1
+                    }
+                    wt[Int(l)] = 0
+                }
+                return keep ? -1 : ties
+            }
             var rounds = 0
             while !order.isEmpty && rounds < maxRounds {
                 rounds += 1
                 rng.shuffle(&order)
-                for o in order {
-                    let v = Int(o)
-                    let lo = off[v], hi = off[v + 1]
-                    if lo == hi { continue }
-                    var count = 0
-                    var heaviest = -Double.infinity
-                    for e in lo..<hi {
-                        let l = Int(lab[Int(nbr[e])])
-                        if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
-                        wt[l] += wgt[e]
-                        if wt[l] > heaviest { heaviest = wt[l] }
-                    }
-                    let tolerance = heaviest * 1e-12
-                    var ties = 0
-                    var keep = false
-                    let current = lab[v]
-                    for i in 0..<count {
-                        let l = tch[i]
-                        if wt[Int(l)] >= heaviest - tolerance {
-                            if l == current { keep = true }
-                            top[ties] = l
-                            ties += 1
+                var at = 0
+                while at < order.count {
+                    let b = parallel && order.count - at >= 256 ? min(blockSize, order.count - at) : 1
+                    let evaluated = b > 1
+                    if evaluated {
+                        stamp += 1
+                        var total = 0
+                        for i in 0..<b {
+                            let v = Int(order[at + i])
+                            block[i] = Int32(v)
+                            heavyStart[i] = total
+                            total += off[v + 1] - off[v]
                         }
-                        wt[Int(l)] = 0
-                    }
-                    if keep { continue }
-                    let pick = ties == 1 ? top[0] : top[rng.uniform(ties)]
-                    if pick != current {
-                        lab[v] = pick
-                        for e in lo..<hi {
-                            let u = Int(nbr[e])
-                            if !listed[u] && lab[u] != pick {
-                                listed[u] = true
-                                next.append(Int32(u))
+                        heavyStart[b] = total
+                        heavy.reserve(total)
+                        let out = heavy.community
+                        let bounds = ParallelChunks.boundaries(count: b, chunks: chunks) { heavyStart[$0] }
+                        ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
+                            let w = chunkWeight[chunk], t = chunkTouched[chunk]
+                            for i in bounds[chunk]..<bounds[chunk + 1] {
+                                heavyCount[i] = heaviest(Int(block[i]), w, t, out + heavyStart[i])
                             }
                         }
                     }
+                    for i in 0..<b {
+                        let v = Int(order[at + i])
+                        let ties: Int
+                        let choices: UnsafeMutablePointer<Int32>
+                        if evaluated && dirty[v] != stamp {
+                            ties = heavyCount[i]
+                            choices = heavy.community + heavyStart[i]
+                        } else {
+                            ties = heaviest(v, wt, tch, top.baseAddress!)
+                            choices = top.baseAddress!
+                        }
+                        if ties <= 0 { continue }
+                        let pick = ties == 1 ? choices[0] : choices[rng.uniform(ties)]
+                        if pick != lab[v] {
+                            lab[v] = pick
+                            for e in off[v]..<off[v + 1] {
+                                let u = Int(nbr[e])
+                                if evaluated { dirty[u] = stamp }
+                                if !listed[u] && lab[u] != pick {
+                                    listed[u] = true
+                                    next.append(Int32(u))
+                                }
+                            }
+                        }
+                    }
+                    at += b
                 }
                 swap(&order, &next)
                 next.removeAll(keepingCapacity: true)
                 for o in order { listed[Int(o)] = false }
             }
         }
-        let label = withExtendedLifetime(memory) { Array(lab) }
+        let label = withExtendedLifetime((memory, heavy)) { Array(lab) }
         return CommunityPartition(labels: label)
     }
 }

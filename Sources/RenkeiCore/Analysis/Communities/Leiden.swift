@@ -40,6 +40,14 @@ public enum Leiden {
     /// - Complexity: O(*m*) per level in practice; O(*n* + *m*) memory.
     public static func run(_ graph: AnalysisGraph, resolution: Double = 1, seed: UInt64 = 0,
                            maxIterations: Int = 2) -> CommunityPartition {
+        run(graph, resolution: resolution, seed: seed, maxIterations: maxIterations,
+            threads: ParallelChunks.defaultThreads)
+    }
+
+    /// ``run(_:resolution:seed:maxIterations:)`` on up to `threads` threads; the partition is the
+    /// same for every thread count.
+    public static func run(_ graph: AnalysisGraph, resolution: Double = 1, seed: UInt64 = 0,
+                           maxIterations: Int = 2, threads: Int) -> CommunityPartition {
         let n = graph.nodeCount
         var rng = SplitMixRandom(seed: seed)
         let base = CommunityGraph(graph)
@@ -50,7 +58,8 @@ public enum Leiden {
         while done < maxIterations {
             done += 1
             let before = membership
-            iterate(base, membership: &membership, resolution: resolution, rng: &rng, queue: queue)
+            iterate(base, membership: &membership, resolution: resolution, rng: &rng, queue: queue,
+                    threads: threads)
             guard let changed = changedNeighbourhoods(base, before: before, after: membership) else { break }
             // The second iteration sweeps every vertex (as igraph and leidenalg do), the later ones
             // only the changed neighbourhoods.
@@ -100,7 +109,8 @@ public enum Leiden {
     /// One Leiden iteration from `membership` (on the base graph). `queue`, if given, limits the
     /// first level's local moving to the vertices it marks.
     static func iterate(_ base: CommunityGraph, membership: inout [Int32], resolution: Double,
-                        rng: inout SplitMixRandom, queue: [Bool]? = nil) {
+                        rng: inout SplitMixRandom, queue: [Bool]? = nil,
+                        threads: Int = ParallelChunks.defaultThreads) {
         let n = base.nodeCount
         var g = base
         // Aggregate vertex of each base vertex, and the (unrefined) community of each aggregate.
@@ -111,16 +121,17 @@ public enum Leiden {
         while levels < 64 {
             levels += 1
             moveNodesFast(g, membership: &partition, resolution: resolution, rng: &rng,
-                          queue: levels == 1 ? queue : nil)
+                          queue: levels == 1 ? queue : nil, threads: threads)
             let k = CommunityGraph.densify(&partition)
             if k == g.nodeCount { break }
-            var refined = refine(g, partition: partition, count: k, resolution: resolution, rng: &rng)
+            var refined = refine(g, partition: partition, count: k, resolution: resolution, rng: &rng,
+                                 threads: threads)
             let r = CommunityGraph.densify(&refined)
             if r == g.nodeCount {
                 // Refinement merged nothing (`refined` is the identity): aggregating would not
                 // shrink the graph; fold by the unrefined partition instead (as the original
                 // Louvain would) to make progress.
-                g = g.aggregated(by: partition, count: k)
+                g = g.aggregated(by: partition, count: k, threads: threads)
                 for i in 0..<n { toAggregate[i] = partition[Int(toAggregate[i])] }
                 partition = (0..<k).map { Int32($0) }
                 continue
@@ -128,7 +139,7 @@ public enum Leiden {
             var aggregatePartition = [Int32](repeating: 0, count: r)
             for v in 0..<g.nodeCount { aggregatePartition[Int(refined[v])] = partition[v] }
             for i in 0..<n { toAggregate[i] = refined[Int(toAggregate[i])] }
-            g = g.aggregated(by: refined, count: r)
+            g = g.aggregated(by: refined, count: r, threads: threads)
             partition = aggregatePartition
         }
         var result = [Int32](repeating: 0, count: n)
@@ -137,16 +148,34 @@ public enum Leiden {
         membership = result
     }
 
+    /// Vertices that the parallel local moving takes from the queue at once.
+    static let blockSize = 1024
+
+    /// Graphs with fewer vertices are moved on one thread.
+    static let parallelMinimum = 8192
+
     /// Queue-based local moving (Algorithm A.2, MoveNodesFast), each move chosen by
     /// ``LocalMoving/bestCommunity(for:)``; a vertex that would lose by staying and whose
     /// community has other members may also move to an empty community (gain 0). The queue starts
     /// with every vertex, or with those `queue` marks, in a seeded random order.
+    ///
+    /// With more than one thread the queue is taken in blocks of up to ``blockSize`` vertices: the
+    /// weight from each vertex of a block to each neighbouring community — the O(deg) scan — is
+    /// computed on all threads against the memberships at the start of the block; then the block's
+    /// vertices are moved one by one in queue order, each choosing from those weights and the
+    /// *current* community totals. A vertex with a neighbour that moved earlier in the same block
+    /// has stale weights and is evaluated again from scratch. Every vertex thus sees exactly the
+    /// state it would see moved one at a time, and the queue order is unchanged (a block's
+    /// vertices are popped together but leave the queue, and are re-queued, at the moment they
+    /// are moved), so the moves are those of the one-thread loop for any thread count.
     /// - Complexity: O(deg(*v*)) per vertex taken from the queue.
     static func moveNodesFast(_ g: CommunityGraph, membership: inout [Int32], resolution: Double,
-                              rng: inout SplitMixRandom, queue initial: [Bool]? = nil) {
+                              rng: inout SplitMixRandom, queue initial: [Bool]? = nil,
+                              threads: Int = ParallelChunks.defaultThreads) {
         let n = g.nodeCount
         var permutation = rng.permutation(n)
         if let initial { permutation.removeAll { !initial[Int($0)] } }
+        let parallel = threads > 1 && n >= parallelMinimum
         membership = LocalMoving.with(g, membership: membership, resolution: resolution) { state in
             let memory = Workspace()
             let size = memory.buffer(n, Int32(0))
@@ -158,63 +187,173 @@ public enum Leiden {
             let inQueue = memory.buffer(n, initial == nil)
             if let initial { for v in 0..<n where initial[v] { inQueue[v] = true } }
             let off = state.offsets, adj = state.adjacency, mem = state.membership
+            let tot = state.total, str = state.strength, scale = state.scale, wgt = state.weights
+            // Block state (parallel only): the block's vertices, where each one's candidate
+            // communities and weights start in `candidates` and how many there are, and the block
+            // in which each vertex last had a neighbour move.
+            let block = memory.buffer(parallel ? blockSize : 0, Int32(0))
+            let candidateStart = memory.buffer(parallel ? blockSize + 1 : 0, 0)
+            let candidateCount = memory.buffer(parallel ? blockSize : 0, 0)
+            let dirty = memory.buffer(parallel ? n : 0, Int32(-1))
+            let chunks = parallel ? 2 * threads : 0
+            let scratch = (0..<chunks).map { _ in memory.buffer(n, 0.0) }
+            let candidates = CandidateBuffer()
+            var stamp: Int32 = 0
             var head = 0
             var queued = permutation.count
             while queued > 0 {
-                let v = Int(queue[head])
-                head += 1
-                if head == n { head = 0 }
-                queued -= 1
-                inQueue[v] = false
-                var (own, best, bestGain, _) = state.bestCommunity(for: v)
-                size[own] -= 1
-                // An empty community gains 0.
-                if bestGain < 0 && size[own] > 0, let e = empty.last {
-                    best = Int(e)
-                    bestGain = 0
-                }
-                if best != own {
-                    if size[best] == 0 { empty.removeLast() }
-                    if size[own] == 0 { empty.append(Int32(own)) }
-                    mem[v] = Int32(best)
-                    for e in off[v]..<off[v + 1] {
-                        let u = Int(adj[e])
-                        if !inQueue[u] && Int(mem[u]) != best {
-                            inQueue[u] = true
-                            var tail = head + queued
-                            if tail >= n { tail -= n }
-                            queue[tail] = Int32(u)
-                            queued += 1
+                let b = parallel && queued >= 256 ? min(blockSize, queued) : 1
+                let evaluated = b > 1
+                if evaluated {
+                    stamp += 1
+                    var total = 0
+                    for i in 0..<b {
+                        let v = Int(queue[head])
+                        head += 1
+                        if head == n { head = 0 }
+                        block[i] = Int32(v)
+                        candidateStart[i] = total
+                        total += off[v + 1] - off[v] + 1
+                    }
+                    candidateStart[b] = total
+                    queued -= b
+                    candidates.reserve(total)
+                    let cc = candidates.community, cw = candidates.weight
+                    let bounds = ParallelChunks.boundaries(count: b, chunks: chunks) { candidateStart[$0] }
+                    ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
+                        let nw = scratch[chunk]
+                        for i in bounds[chunk]..<bounds[chunk + 1] {
+                            let v = Int(block[i])
+                            let own = mem[v]
+                            let s = candidateStart[i]
+                            var count = 1
+                            cc[s] = own
+                            for e in off[v]..<off[v + 1] {
+                                let d = Int(mem[Int(adj[e])])
+                                if nw[d] == 0 && d != Int(own) { cc[s + count] = Int32(d); count += 1 }
+                                nw[d] += wgt[e]
+                            }
+                            for j in s..<(s + count) {
+                                let d = Int(cc[j])
+                                cw[j] = nw[d]
+                                nw[d] = 0
+                            }
+                            candidateCount[i] = count
                         }
                     }
                 }
-                state.total[best] += state.strength[v]
-                size[best] += 1
+                for i in 0..<b {
+                    let v: Int
+                    if evaluated {
+                        v = Int(block[i])
+                    } else {
+                        v = Int(queue[head])
+                        head += 1
+                        if head == n { head = 0 }
+                        queued -= 1
+                    }
+                    inQueue[v] = false
+                    var own: Int, best: Int, bestGain: Double
+                    if evaluated && dirty[v] != stamp {
+                        // The same arithmetic, in the same order, as `bestCommunity(for:)`.
+                        let s = candidateStart[i], cc = candidates.community, cw = candidates.weight
+                        own = Int(mem[v])
+                        let kv = str[v]
+                        tot[own] -= kv
+                        best = own
+                        bestGain = cw[s] - tot[own] * kv * scale
+                        for j in (s + 1)..<(s + candidateCount[i]) where cw[j] > bestGain {
+                            // (A gain is at most the weight, as totals are never negative.)
+                            let d = Int(cc[j])
+                            let gd = cw[j] - tot[d] * kv * scale
+                            if gd > bestGain { bestGain = gd; best = d }
+                        }
+                    } else {
+                        (own, best, bestGain, _) = state.bestCommunity(for: v)
+                    }
+                    size[own] -= 1
+                    // An empty community gains 0.
+                    if bestGain < 0 && size[own] > 0, let e = empty.last {
+                        best = Int(e)
+                        bestGain = 0
+                    }
+                    if best != own {
+                        if size[best] == 0 { empty.removeLast() }
+                        if size[own] == 0 { empty.append(Int32(own)) }
+                        mem[v] = Int32(best)
+                        for e in off[v]..<off[v + 1] {
+                            let u = Int(adj[e])
+                            if evaluated { dirty[u] = stamp }
+                            if !inQueue[u] && Int(mem[u]) != best {
+                                inQueue[u] = true
+                                var tail = head + queued
+                                if tail >= n { tail -= n }
+                                queue[tail] = Int32(u)
+                                queued += 1
+                            }
+                        }
+                    }
+                    tot[best] += str[v]
+                    size[best] += 1
+                }
             }
-            return withExtendedLifetime(memory) { state.membershipArray }
+            return withExtendedLifetime((memory, candidates)) { state.membershipArray }
+        }
+    }
+
+    /// Growable raw storage for the candidate communities and weights of one block.
+    final class CandidateBuffer: @unchecked Sendable {
+        private(set) var community = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var weight = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        private var capacity = 1
+
+        /// Makes room for `count` entries (the contents are not kept).
+        func reserve(_ count: Int) {
+            guard count > capacity else { return }
+            community.deallocate()
+            weight.deallocate()
+            capacity = max(count, 2 * capacity)
+            community = .allocate(capacity: capacity)
+            weight = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            community.deallocate()
+            weight.deallocate()
         }
     }
 
     /// Refinement (Algorithm A.2, RefinePartition / MergeNodesSubset). Returns the refined
     /// membership; every refined community lies inside one community of `partition`.
     static func refine(_ g: CommunityGraph, partition: [Int32], count k: Int, resolution: Double,
-                       rng: inout SplitMixRandom) -> [Int32] {
+                       rng: inout SplitMixRandom,
+                       threads: Int = ParallelChunks.defaultThreads) -> [Int32] {
         let n = g.nodeCount
         let scale = resolution / g.twoM
         var refined = (0..<n).map { Int32($0) }
         var refinedTotal = g.strength
         var refinedSize = [Int32](repeating: 1, count: n)
         // E(v, S − v) for each vertex, then E(T, S − T) for each refined community T.
-        var external = [Double](repeating: 0, count: n)
         var communityTotal = [Double](repeating: 0, count: k)
-        for v in 0..<n {
-            let c = partition[v]
-            communityTotal[Int(c)] += g.strength[v]
-            var s = 0.0
-            for e in g.offsets[v]..<g.offsets[v + 1] where partition[Int(g.adjacency[e])] == c {
-                s += g.weights[e]
+        for v in 0..<n { communityTotal[Int(partition[v])] += g.strength[v] }
+        // Per vertex, so the same on any number of threads.
+        let external = [Double](unsafeUninitializedCapacity: n) { out, count in
+            let chunks = threads > 1 && g.adjacency.count >= 1 << 16 ? 4 * threads : 1
+            let bounds = ParallelChunks.boundaries(count: n, chunks: chunks) { g.offsets[$0] }
+            let o = UncheckedBox(out)
+            g.withCSR { off, adj, wgt, _ in
+                partition.withUnsafeBufferPointer { part in
+                    ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
+                        for v in bounds[chunk]..<bounds[chunk + 1] {
+                            let c = part[v]
+                            var s = 0.0
+                            for e in off[v]..<off[v + 1] where part[Int(adj[e])] == c { s += wgt[e] }
+                            o.value[v] = s
+                        }
+                    }
+                }
             }
-            external[v] = s
+            count = n
         }
         var refinedExternal = external
         // Vertices grouped by community, in a random order within each.

@@ -89,3 +89,44 @@ final class ScratchBuffer<T>: @unchecked Sendable {
         pointer.deallocate()
     }
 }
+
+/// Work split into chunks whose results do not depend on how many threads run them: each chunk
+/// writes only its own slots (or its own scratch, reduced afterwards in chunk order), so the
+/// thread count changes the speed and nothing else.
+enum ParallelChunks {
+    /// Threads used by default: the machine's active processors.
+    static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Calls `work(chunk)` for every chunk in `0 ..< chunks`, on up to `threads` threads; with one
+    /// thread (or one chunk) in ascending order on the calling thread.
+    static func run(chunks: Int, threads: Int, work: (Int) -> Void) {
+        if threads <= 1 || chunks <= 1 {
+            for c in 0..<chunks { work(c) }
+            return
+        }
+        withoutActuallyEscaping(work) { work in
+            let box = UncheckedBox(work)
+            DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
+        }
+    }
+
+    /// `chunks + 1` boundaries splitting `0 ..< count` into contiguous ranges of about equal
+    /// `cost`, where `prefix(i)` is the total cost of items `0 ..< i` (non-decreasing).
+    static func boundaries(count: Int, chunks: Int, prefix: (Int) -> Int) -> [Int] {
+        var bounds = [0]
+        let total = prefix(count)
+        var lo = 0
+        for c in 1..<max(1, chunks) {
+            let target = total / chunks * c + (total % chunks) * c / chunks
+            var a = lo, b = count
+            while a < b {
+                let mid = (a + b) / 2
+                if prefix(mid) < target { a = mid + 1 } else { b = mid }
+            }
+            lo = a
+            bounds.append(a)
+        }
+        bounds.append(count)
+        return bounds
+    }
+}
