@@ -189,14 +189,24 @@ public struct CompactEdgeList: Sendable {
     public func loadedDataset() -> LoadedDataset {
         var partnerships: [Partnership] = []
         partnerships.reserveCapacity(sources.count)
-        for i in sources.indices {
-            partnerships.append(Partnership(project: nil, source: organizations[Int(sources[i])].id,
-                                            target: organizations[Int(targets[i])].id, relations: [], status: .realised,
-                                            weight: weights[i], evidence: [SourceReference(document: file, line: Int(lines[i]))]))
-        }
-        let dataset = Dataset(metadata: DatasetMetadata(name: name, source: file), vocabulary: vocabulary,
-                              organizations: organizations, projects: [], partnerships: partnerships)
+        for i in sources.indices { partnerships.append(partnership(i)) }
+        var dataset = datasetWithoutPartnerships()
+        dataset.partnerships = partnerships
         return LoadedDataset(dataset: dataset, merges: merges, warnings: [], encodings: encoding.map { [(file, $0)] } ?? [])
+    }
+
+    /// Partnership `i` (in file order) of ``loadedDataset()``, made on its own.
+    public func partnership(_ i: Int) -> Partnership {
+        Partnership(project: nil, source: organizations[Int(sources[i])].id, target: organizations[Int(targets[i])].id,
+                    relations: [], status: .realised, weight: weights[i],
+                    evidence: [SourceReference(document: file, line: Int(lines[i]))])
+    }
+
+    /// ``loadedDataset()``'s dataset without its partnerships (``partnership(_:)`` makes them one
+    /// at a time, for the streaming exports).
+    public func datasetWithoutPartnerships() -> Dataset {
+        Dataset(metadata: DatasetMetadata(name: name, source: file), vocabulary: vocabulary,
+                organizations: organizations, projects: [], partnerships: [])
     }
 
     /// True when some partnership weighs other than 1 (the weight column carries weights).

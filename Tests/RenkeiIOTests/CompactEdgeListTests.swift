@@ -48,6 +48,11 @@ import RenkeiCore
         for merges in [false, true] {
             #expect(compact.validationReport(merges: merges) == general.validationReport(merges: merges), sourceLocation: sourceLocation)
         }
+        // GraphML and GEXF made from the rows as they are written equal the general dataset's.
+        for format in [ExportFormat.graphml, .gexf] {
+            let streamed = try #require(NetworkExport.streamed(compact, format: format), sourceLocation: sourceLocation)
+            #expect(streamed.bytes == (try NetworkExport.render(general.dataset, format: format)).first?.bytes, "\(format)", sourceLocation: sourceLocation)
+        }
         // DatasetLoader (which now tries the fast reader first) gives the same dataset too.
         let loaded = try DatasetLoader.loadWithReport(path: path)
         #expect(loaded.dataset.organizations == general.dataset.organizations, sourceLocation: sourceLocation)

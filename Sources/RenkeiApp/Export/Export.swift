@@ -59,6 +59,13 @@ public struct ExportRequest: Sendable {
         if layout && (format == .pajek || format == .dot) {
             throw RequestError("--layout carries positions into graphml, gexf, json, cytoscape, csv and xlsx, not \(format.rawValue)")
         }
+        // A names CSV or sheet the fast reader takes, exported whole as GraphML or GEXF: the file is
+        // made from its rows as it is written, without a dataset.
+        if format == .graphml || format == .gexf, !withMetrics, !layout, !selection.filtersPartnerships,
+           let compact = try input.compactEdgeList(),
+           let file = NetworkExport.streamed(compact, format: format) {
+            return ExportResult(files: [file], warnings: [])
+        }
         var loaded = try input.load()
         loaded.dataset = try selection.view(of: loaded.dataset)
         var metrics = loaded.metrics

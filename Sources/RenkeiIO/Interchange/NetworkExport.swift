@@ -91,6 +91,19 @@ public enum NetworkExport {
     }
 }
 
+extension NetworkExport {
+    /// The GraphML or GEXF file of the dataset a fast-read CSV or sheet gives, made from its rows
+    /// as it is written (no `Dataset`, no edge list in memory); nil for the other formats.
+    public static func streamed(_ compact: CompactEdgeList, format: ExportFormat) -> ExportedFile? {
+        let table = NetworkTable(compact: compact)
+        switch format {
+        case .graphml: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try GraphMLFormat.write(table, emit: $0) }))
+        case .gexf: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try GEXFFormat.write(table, emit: $0) }))
+        default: return nil
+        }
+    }
+}
+
 /// Reads networks back from the formats that have a reader: GraphML, GEXF, node-link JSON,
 /// Cytoscape.js JSON and the `nodes.csv` + `edges.csv` folder (the xlsx workbook is read by
 /// ``DatasetLoader`` as a dataset workbook).

@@ -72,16 +72,23 @@ public struct NetworkTable: Sendable {
     /// Edges in partnership order. A table made of a dataset makes them when asked, one at a time
     /// for ``forEachEdge(_:)`` (the streaming writers), all at once here.
     public var edges: [Edge] {
-        get { storedEdges ?? partnershipSource.map(Self.edges(of:)) ?? [] }
-        set { storedEdges = newValue; partnershipSource = nil }
+        get {
+            if let storedEdges { return storedEdges }
+            if let c = compactSource { return (0..<c.partnershipCount).map { Self.edge($0, c.partnership($0)) } }
+            return partnershipSource.map(Self.edges(of:)) ?? []
+        }
+        set { storedEdges = newValue; partnershipSource = nil; compactSource = nil }
     }
     private var storedEdges: [Edge]?
     /// The dataset whose partnerships the edges are (`Dataset` is copy-on-write: no copy is made).
     private var partnershipSource: Dataset?
+    /// The fast reader's rows the edges are, when the table is made of one.
+    private var compactSource: CompactEdgeList?
 
     /// Number of edges, without making them.
     public var edgeCount: Int {
         if let storedEdges { return storedEdges.count }
+        if let c = compactSource { return c.partnershipCount }
         guard let d = partnershipSource else { return 0 }
         return d.partnerships.lazy.filter { Self.isDrawn($0, in: d) }.count
     }
@@ -91,6 +98,8 @@ public struct NetworkTable: Sendable {
     public func forEachEdge(_ body: (Edge) throws -> Void) rethrows {
         if let storedEdges {
             for e in storedEdges { try body(e) }
+        } else if let c = compactSource {
+            for i in 0..<c.partnershipCount { try body(Self.edge(i, c.partnership(i))) }
         } else if let d = partnershipSource {
             for (i, p) in d.partnerships.enumerated() where Self.isDrawn(p, in: d) { try body(Self.edge(i, p)) }
         }
@@ -213,6 +222,14 @@ public struct NetworkTable: Sendable {
         partnershipSource = dataset
     }
 
+    /// The table of the dataset ``CompactEdgeList/loadedDataset()`` gives, without building it:
+    /// its edges are made from the rows one at a time (the same edges, in the same order).
+    public init(compact: CompactEdgeList) {
+        self.init(dataset: compact.datasetWithoutPartnerships())
+        partnershipSource = nil
+        compactSource = compact
+    }
+
     /// A table read from a file: rows keyed by attribute name.
     init(metadata: DatasetMetadata, metricColumns: [AttributeSpec],
          nodes: [(id: String, values: [String: AttributeValue], line: Int?)],
@@ -280,6 +297,10 @@ public struct NetworkTable: Sendable {
         }
         if let storedEdges {
             for e in storedEdges { count(e.source, e.target) }
+        } else if let c = compactSource {
+            for i in 0..<c.partnershipCount {
+                count(c.organizations[Int(c.sources[i])].id, c.organizations[Int(c.targets[i])].id)
+            }
         } else if let d = partnershipSource {
             for p in d.partnerships where Self.isDrawn(p, in: d) { count(p.source, p.target) }
         }
