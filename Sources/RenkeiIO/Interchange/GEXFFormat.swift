@@ -183,7 +183,8 @@ public enum GEXFFormat {
         // position decides their columns).
         var edgeDefaults: [String: AttributeValue]?
         var edges: [NetworkTable.Edge] = []
-        var untypedEdges: [Int] = []
+        /// Per edge without a `direction` value: its own `type`, or nil for the graph's default.
+        var undirectedEdges: [(edge: Int, directed: Bool?)] = []
         var graphs = 0
         let tree = try XMLTree(bytes: bytes, file: file) { element, depth in
             switch (depth, element.localName) {
@@ -205,13 +206,7 @@ public enum GEXFFormat {
                     }
                     v["weight"] = .double(d)
                 }
-                if v["direction"] == nil {
-                    if let type = element["type"] {
-                        if type == "directed" { v["direction"] = .string("directed") }
-                    } else {
-                        untypedEdges.append(edges.count)
-                    }
-                }
+                if v["direction"] == nil { undirectedEdges.append((edges.count, element["type"].map { $0 == "directed" })) }
                 edges.append(NetworkTable.edge(element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
                 return true
             default:
@@ -220,10 +215,7 @@ public enum GEXFFormat {
         }
         let root = tree.root
         let graph = try root.graphChild(ofRoot: "gexf", file: file)
-        if (graph["defaultedgetype"] ?? "undirected") == "directed" {
-            let direction = NetworkTable.partnershipAttributes.firstIndex { $0.name == "direction" }!
-            for i in untypedEdges { edges[i].values[direction] = .string("directed") }
-        }
+        NetworkTable.markDirected(&edges, undirectedEdges, byDefault: graph["defaultedgetype"] == "directed")
         var metadata = DatasetMetadata(name: "")
         if let d = root.child("meta")?.child("description") {
             metadata.name = d.text

@@ -215,9 +215,7 @@ public enum GraphMLFormat {
         let root = tree.root
         let graph = try root.graphChild(ofRoot: "graphml", file: file)
         // Other tools' directed graphs: the edge's own flag, else the graph default.
-        let directedByDefault = graph["edgedefault"] == "directed"
-        let directionIndex = NetworkTable.partnershipAttributes.firstIndex { $0.name == "direction" }!
-        for (i, flag) in undirectedEdgeFlags where flag ?? directedByDefault { edges[i].values[directionIndex] = .string("directed") }
+        NetworkTable.markDirected(&edges, undirectedEdgeFlags, byDefault: graph["edgedefault"] == "directed")
 
         var metadata = DatasetMetadata(name: "")
         for d in graph.children("data") {

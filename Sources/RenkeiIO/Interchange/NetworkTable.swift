@@ -73,48 +73,51 @@ public struct NetworkTable: Sendable {
     /// for ``forEachEdge(_:)`` (the streaming writers), all at once here.
     public var edges: [Edge] {
         get {
-            if let storedEdges { return storedEdges }
-            if let c = compactSource { return (0..<c.partnershipCount).map { Self.edge($0, c.partnership($0)) } }
-            return partnershipSource.map(Self.edges(of:)) ?? []
+            if case .stored(let edges) = edgeRows { return edges }
+            var out: [Edge] = []
+            out.reserveCapacity(edgeCount)
+            forEachEdge { out.append($0) }
+            return out
         }
-        set { storedEdges = newValue; partnershipSource = nil; compactSource = nil }
+        set { edgeRows = .stored(newValue) }
     }
-    private var storedEdges: [Edge]?
-    /// The dataset whose partnerships the edges are (`Dataset` is copy-on-write: no copy is made).
-    private var partnershipSource: Dataset?
-    /// The fast reader's rows the edges are, when the table is made of one.
-    private var compactSource: CompactEdgeList?
+
+    /// Where the edges come from: kept as they were read, or made on demand from a dataset's
+    /// partnerships (`Dataset` is copy-on-write: no copy is made) or from the fast reader's rows.
+    private enum EdgeRows: Sendable {
+        case stored([Edge])
+        case partnerships(Dataset)
+        case rows(CompactEdgeList)
+    }
+    private var edgeRows: EdgeRows = .stored([])
 
     /// Number of edges, without making them.
     public var edgeCount: Int {
-        if let storedEdges { return storedEdges.count }
-        if let c = compactSource { return c.partnershipCount }
-        guard let d = partnershipSource else { return 0 }
-        return d.partnerships.lazy.filter { Self.isDrawn($0, in: d) }.count
+        switch edgeRows {
+        case .stored(let edges): return edges.count
+        case .partnerships(let d): return d.partnerships.lazy.filter { Self.isDrawn($0, in: d) }.count
+        case .rows(let c): return c.partnershipCount
+        }
     }
 
     /// Calls `body` with every edge in order; a table made of a dataset makes each edge only for
     /// the call, so a writer holds one edge at a time.
     public func forEachEdge(_ body: (Edge) throws -> Void) rethrows {
-        if let storedEdges {
-            for e in storedEdges { try body(e) }
-        } else if let c = compactSource {
-            for i in 0..<c.partnershipCount { try body(Self.edge(i, c.partnership(i))) }
-        } else if let d = partnershipSource {
-            for (i, p) in d.partnerships.enumerated() where Self.isDrawn(p, in: d) { try body(Self.edge(i, p)) }
+        try forEachRow { i, p in try body(Self.edge(i, p)) } stored: { try body($0) }
+    }
+
+    /// The partnerships behind the edges (with their numbers, the edge ids), or the stored edges.
+    private func forEachRow(_ partnership: (Int, Partnership) throws -> Void, stored: (Edge) throws -> Void) rethrows {
+        switch edgeRows {
+        case .stored(let edges): for e in edges { try stored(e) }
+        case .partnerships(let d): for (i, p) in d.partnerships.enumerated() where Self.isDrawn(p, in: d) { try partnership(i, p) }
+        case .rows(let c): for i in 0..<c.partnershipCount { try partnership(i, c.partnership(i)) }
         }
     }
 
     /// True when both organisations of the partnership are in the dataset.
     static func isDrawn(_ p: Partnership, in dataset: Dataset) -> Bool {
         dataset.organizationPosition(id: p.source) != nil && dataset.organizationPosition(id: p.target) != nil
-    }
-
-    static func edges(of dataset: Dataset) -> [Edge] {
-        var edges: [Edge] = []
-        edges.reserveCapacity(dataset.partnerships.count)
-        for (i, p) in dataset.partnerships.enumerated() where isDrawn(p, in: dataset) { edges.append(edge(i, p)) }
-        return edges
     }
 
     /// The edge of partnership number `i`.
@@ -219,15 +222,14 @@ public struct NetworkTable: Sendable {
             }
             return Node(id: o.id, label: o.fullName, kind: o.kind, values: values, line: nil)
         }
-        partnershipSource = dataset
+        edgeRows = .partnerships(dataset)
     }
 
     /// The table of the dataset ``CompactEdgeList/loadedDataset()`` gives, without building it:
     /// its edges are made from the rows one at a time (the same edges, in the same order).
     public init(compact: CompactEdgeList) {
         self.init(dataset: compact.datasetWithoutPartnerships())
-        partnershipSource = nil
-        compactSource = compact
+        edgeRows = .rows(compact)
     }
 
     /// A table read from a file: rows keyed by attribute name.
@@ -255,6 +257,13 @@ public struct NetworkTable: Sendable {
         let kind = OrganizationKind(id: values["kind"].map(\.text) ?? OrganizationKind.other.id, english: "", order: 0)
         return Node(id: id, label: values["label"]?.text ?? values["name"]?.text ?? id, kind: kind,
                     values: specs.map { values[$0.name] }, line: line)
+    }
+
+    /// Other tools' directed graphs, read: each edge listed (the edges without a `direction` value)
+    /// becomes directed when its own flag says so, or, without one, when the graph's default does.
+    static func markDirected(_ edges: inout [Edge], _ listed: [(edge: Int, directed: Bool?)], byDefault: Bool) {
+        let direction = partnershipAttributes.firstIndex { $0.name == "direction" }!
+        for (i, flag) in listed where flag ?? byDefault { edges[i].values[direction] = .string("directed") }
     }
 
     /// An edge read from a file: values keyed by attribute name.
@@ -295,14 +304,10 @@ public struct NetworkTable: Sendable {
             let key = Int64(min(s, t)) << 32 | Int64(max(s, t))
             if pairs.insert(key).inserted { degree[s] += 1; degree[t] += 1 }
         }
-        if let storedEdges {
-            for e in storedEdges { count(e.source, e.target) }
-        } else if let c = compactSource {
-            for i in 0..<c.partnershipCount {
-                count(c.organizations[Int(c.sources[i])].id, c.organizations[Int(c.targets[i])].id)
-            }
-        } else if let d = partnershipSource {
-            for p in d.partnerships where Self.isDrawn(p, in: d) { count(p.source, p.target) }
+        switch edgeRows {  // the endpoints only: no edge (or partnership) is made
+        case .stored(let edges): for e in edges { count(e.source, e.target) }
+        case .partnerships(let d): for p in d.partnerships where Self.isDrawn(p, in: d) { count(p.source, p.target) }
+        case .rows(let c): for i in 0..<c.partnershipCount { count(c.organizations[Int(c.sources[i])].id, c.organizations[Int(c.targets[i])].id) }
         }
         return degree
     }

@@ -65,8 +65,13 @@ extension CompactEdgeList {
             }
             guard ok == .done, !failed, scanner.finished else { return nil }
         }
-        let dates: Set<Int> = archive["xl/styles.xml"] == nil ? [] : (small("xl/styles.xml").map { XLSXWorkbook.dateStyles($0.root) } ?? Set([-1]))
-        guard !dates.contains(-1), let entry = archive[sheetPath] else { return nil }
+        // The cell styles that show a date (a styles part that cannot be read: the general reader).
+        var dates: Set<Int> = []
+        if archive["xl/styles.xml"] != nil {
+            guard let styles = small("xl/styles.xml") else { return nil }
+            dates = XLSXWorkbook.dateStyles(styles.root)
+        }
+        guard let entry = archive[sheetPath] else { return nil }
 
         var builder: XLSXSheetBuilder?
         var declined = false
@@ -203,22 +208,7 @@ struct XLSXRowScanner {
         return result
     }
 
-    /// The first `pattern` in `bytes` at or after `from`.
-    func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard from < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { b in
-            let base = b.baseAddress!
-            var at = from
-            while at + pattern.count <= b.count {
-                guard let hit = memchr(base + at, Int32(pattern[0]), b.count - at) else { return nil }
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                guard i + pattern.count <= b.count else { return nil }
-                if memcmp(base + i, pattern, pattern.count) == 0 { return i }
-                at = i + 1
-            }
-            return nil
-        }
-    }
+    func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? { Self.find(pattern, in: bytes[...], from: from) }
 
     /// One row's cells: column → value (a string's UTF-8 bytes, or a number as written), and
     /// the row number; nil for what the fast reader leaves to the general one.
@@ -316,13 +306,21 @@ struct XLSXRowScanner {
         return out
     }
 
+    /// The index of the first `pattern` in `bytes` at or after `from` (memchr for its first byte).
     static func find(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
-        var i = from
-        while i + pattern.count <= bytes.endIndex {
-            if bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
-            i += 1
+        guard from >= bytes.startIndex, from < bytes.endIndex else { return nil }
+        return bytes.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            var at = from - bytes.startIndex
+            while at + pattern.count <= b.count {
+                guard let hit = memchr(base + at, Int32(pattern[0]), b.count - at) else { return nil }
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard i + pattern.count <= b.count else { return nil }
+                if memcmp(base + i, pattern, pattern.count) == 0 { return bytes.startIndex + i }
+                at = i + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The cells of one `<row>`; nil for a cell the fast reader leaves to the general one.
