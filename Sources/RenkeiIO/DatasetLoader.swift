@@ -95,8 +95,8 @@ public enum DatasetLoader {
             let (dataset, metrics) = try CSVGraphImport.dataset(folder: path)
             return LoadedDataset(dataset: dataset, metrics: metrics)
         case .interchange(let format):
-            // The file's bytes are released once its table is read, before the dataset is made.
-            let table = try NetworkImport.table(bytes: NetworkImport.bytes(of: path), format: format, file: path)
+            // The file's bytes are released as its table is read, before the dataset is made.
+            let table = try NetworkImport.table(path: path, format: format)
             var (dataset, metrics) = try table.dataset(file: path)
             if dataset.metadata.name.isEmpty { dataset.metadata.name = baseName(path) }
             return LoadedDataset(dataset: dataset, metrics: metrics)

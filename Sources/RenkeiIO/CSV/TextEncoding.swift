@@ -332,6 +332,11 @@ public enum TextCodec {
     // MARK: Helpers
 
     static func lineOf(offset: Int, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { lineOf(offset: offset, in: $0) }
+    }
+
+    /// ``lineOf(offset:in:)`` of bytes in place.
+    static func lineOf(offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1
         var i = 0
         while i < offset && i < bytes.count {

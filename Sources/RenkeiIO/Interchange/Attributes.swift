@@ -125,6 +125,8 @@ public enum ListCodec {
     /// Splits a cell written by ``join(_:)`` back into its items (an empty cell is no items).
     public static func split(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
+        // Without a separator or an escape the text is its one item.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\\") }) { return [text] }
         var items: [String] = []
         var current = ""
         var escaped = false

@@ -125,6 +125,13 @@ public enum GEXFFormat {
     /// elements are ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file, release: nil) }
+    }
+
+    /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
+    /// leaves them behind (``XMLTree/init(buffer:file:release:take:)``).
+    static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
+                     releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
@@ -186,7 +193,7 @@ public enum GEXFFormat {
         /// Per edge without a `direction` value: its own `type`, or nil for the graph's default.
         var undirectedEdges: [(edge: Int, directed: Bool?)] = []
         var graphs = 0
-        let tree = try XMLTree(bytes: bytes, file: file) { element, depth in
+        let tree = try XMLTree(buffer: buffer, file: file, release: release, releaseStep: releaseStep) { element, depth in
             switch (depth, element.localName) {
             case (3, "attributes") where graphs == 0:
                 try declare(element)

@@ -110,6 +110,13 @@ public enum GraphMLFormat {
     /// before the graph, are known by then.
     /// - Throws: ``InputError`` naming the file and line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file, release: nil) }
+    }
+
+    /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
+    /// leaves them behind (``XMLTree/init(buffer:file:release:take:)``).
+    static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
+                     releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var keys: [String: Key] = [:]
         var declaredNodeKeys: [(name: String, type: AttributeType)] = []
@@ -132,48 +139,65 @@ public enum GraphMLFormat {
             if domain == "node" || domain == "all" { declaredNodeKeys.append((name, type)) }
         }
 
-        /// What the keys decide, worked out once at the first node or edge.
+        /// What the keys decide, worked out once at the first node or edge: each key's position in
+        /// the node and edge rows (nil: a field of the other kind, or unknown), and the rows of
+        /// `<default>`s every element starts from.
+        /// A key's field's position in a node's and in an edge's row (nil: not a field of that kind).
+        struct Slots { var node: Int?; var edge: Int? }
         struct Prepared {
             var metricColumns: [AttributeSpec]
             var nodeSpecs: [AttributeSpec]
-            var nodeTypes: [String: AttributeType]
-            var nodeDefaults: [String: AttributeValue]
-            var edgeDefaults: [String: AttributeValue]
+            /// Key id → the key's field's position in a node's and in an edge's row, for every declared key.
+            var slots: [String: Slots]
+            var nodeDefaults: [AttributeValue?]
+            var edgeDefaults: [AttributeValue?]
         }
         var prepared: Prepared?
         func prepare() -> Prepared {
             if let prepared { return prepared }
             let metricColumns = NetworkTable.metricColumns(from: declaredNodeKeys)
-            let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
+            let nodeSpecs = NetworkTable.organizationAttributes + metricColumns
+            let edgeSpecs = NetworkTable.partnershipAttributes
+            /// Field name → its first position in `specs` (as a by-name lookup finds it).
+            func positions(_ specs: [AttributeSpec]) -> [String: Int] {
+                var position: [String: Int] = [:]
+                for (i, s) in specs.enumerated() where position[s.name] == nil { position[s.name] = i }
+                return position
+            }
+            let nodePosition = positions(nodeSpecs), edgePosition = positions(edgeSpecs)
+            let slots = keys.mapValues { Slots(node: nodePosition[$0.name], edge: edgePosition[$0.name]) }
             /// The `<default>`s of the keys for `domain` (and `all`), parsed once for all its elements.
-            func defaults(domain: String, typeOf: (String) -> AttributeType?) -> [String: AttributeValue] {
-                var out: [String: AttributeValue] = [:]
-                for key in keys.values where key.domain == domain || key.domain == "all" {
-                    if let d = key.defaultValue, let t = typeOf(key.name), let v = AttributeValue.parse(d, as: t) { out[key.name] = v }
+            func defaults(domain: String, specs: [AttributeSpec], slot: KeyPath<Slots, Int?>) -> [AttributeValue?] {
+                var out = [AttributeValue?](repeating: nil, count: specs.count)
+                for (id, key) in keys where key.domain == domain || key.domain == "all" {
+                    if let d = key.defaultValue, let i = slots[id]![keyPath: slot], let v = AttributeValue.parse(d, as: specs[i].type) { out[i] = v }
                 }
                 return out
             }
-            let p = Prepared(metricColumns: metricColumns, nodeSpecs: NetworkTable.organizationAttributes + metricColumns, nodeTypes: nodeTypes,
-                             nodeDefaults: defaults(domain: "node", typeOf: { nodeTypes[$0] }),
-                             edgeDefaults: defaults(domain: "edge", typeOf: { NetworkTable.edgeType($0) }))
+            let p = Prepared(metricColumns: metricColumns, nodeSpecs: nodeSpecs, slots: slots,
+                             nodeDefaults: defaults(domain: "node", specs: nodeSpecs, slot: \.node),
+                             edgeDefaults: defaults(domain: "edge", specs: edgeSpecs, slot: \.edge))
             prepared = p
             return p
         }
 
-        func values(of element: XMLTree.Element, defaults: [String: AttributeValue],
-                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+        /// The row of an element's `<data>`: its defaults, then each value in document order (a
+        /// later value of the same field wins) at its field's position.
+        func values(of element: XMLTree.Element, defaults: [AttributeValue?], specs: [AttributeSpec],
+                    slots: [String: Slots], slot: KeyPath<Slots, Int?>) throws -> [AttributeValue?] {
             var out = defaults
             for d in element.children where d.localName == "data" {
-                guard let keyID = d["key"], let key = keys[keyID] else {
+                guard let keyID = d["key"], let found = slots[keyID] else {
                     throw InputError([InputProblem(file: file, line: d.line, field: d["key"],
                                                    message: "<data> refers to an undeclared key")])
                 }
-                guard let type = typeOf(key.name) else { continue }
-                guard let v = AttributeValue.parse(d.text, as: type) else {
+                guard let i = found[keyPath: slot] else { continue }
+                guard let v = AttributeValue.parse(d.text, as: specs[i].type) else {
+                    let key = keys[keyID]!
                     throw InputError([InputProblem(file: file, line: d.line, field: key.name,
                                                    message: "'\(d.text)' is not a valid \(key.declared)")])
                 }
-                out[key.name] = v
+                out[i] = v
             }
             return out
         }
@@ -184,7 +208,7 @@ public enum GraphMLFormat {
         /// Per edge without a `direction` value: its own `directed` flag, or nil for the graph's default.
         var undirectedEdgeFlags: [(edge: Int, directed: Bool?)] = []
         var graphs = 0
-        let tree = try XMLTree(bytes: bytes, file: file) { element, depth in
+        let tree = try XMLTree(buffer: buffer, file: file, release: release, releaseStep: releaseStep) { element, depth in
             switch (depth, element.localName) {
             case (2, "key"):
                 try declare(element)
@@ -197,16 +221,17 @@ public enum GraphMLFormat {
                     throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
                 }
                 let p = prepare()
-                nodes.append(NetworkTable.node(id, values: try values(of: element, defaults: p.nodeDefaults, typeOf: { p.nodeTypes[$0] }),
-                                               line: element.line, specs: p.nodeSpecs))
+                nodes.append(NetworkTable.node(id, row: try values(of: element, defaults: p.nodeDefaults, specs: p.nodeSpecs, slots: p.slots, slot: \.node),
+                                               line: element.line))
                 return true
             case (3, "edge") where graphs == 0:
                 guard let s = element["source"], let t = element["target"] else {
                     throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
                 }
-                let v = try values(of: element, defaults: prepare().edgeDefaults, typeOf: { NetworkTable.edgeType($0) })
-                if v["direction"] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
-                edges.append(NetworkTable.edge(element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
+                let p = prepare()
+                let v = try values(of: element, defaults: p.edgeDefaults, specs: NetworkTable.partnershipAttributes, slots: p.slots, slot: \.edge)
+                if v[NetworkTable.EdgeSlot.direction] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
+                edges.append(NetworkTable.Edge(id: element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
                 return true
             default:
                 return false

@@ -161,6 +161,20 @@ public enum NetworkImport {
         try table(bytes: bytes, format: format, file: file).dataset(file: file)
     }
 
+    /// Reads a file's network table. A GraphML or GEXF file is mapped and read in place, its pages
+    /// given back as the parser passes them, so the file is never held whole in memory; the other
+    /// formats are read into memory and released before the dataset is made of the table.
+    static func table(path: String, format: ExportFormat, releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
+        if format == .graphml || format == .gexf, let mapped = MappedFile(path: path) {
+            return try mapped.withBytes { buffer in
+                format == .graphml
+                    ? try GraphMLFormat.read(buffer: buffer, file: path, release: mapped.release(below:), releaseStep: releaseStep)
+                    : try GEXFFormat.read(buffer: buffer, file: path, release: mapped.release(below:), releaseStep: releaseStep)
+            }
+        }
+        return try table(bytes: bytes(of: path), format: format, file: path)
+    }
+
     /// Reads a file's network table; the bytes can go before the dataset is made of it.
     static func table(bytes: [UInt8], format: ExportFormat, file: String) throws -> NetworkTable {
         let table: NetworkTable
@@ -186,6 +200,6 @@ public enum NetworkImport {
         guard let format = format(ofPath: path) else {
             throw InputError([InputProblem(file: path, message: "not a .graphml, .gexf or .json file")])
         }
-        return try read(bytes: bytes(of: path), format: format, file: path)
+        return try table(path: path, format: format).dataset(file: path)
     }
 }

@@ -259,11 +259,36 @@ public struct NetworkTable: Sendable {
                     values: specs.map { values[$0.name] }, line: line)
     }
 
+    /// A node read from a file whose values are already arranged as ``nodeAttributes`` (the
+    /// organisation attributes first, so its kind and label are found by position).
+    static func node(_ id: String, row: [AttributeValue?], line: Int?) -> Node {
+        let kind = OrganizationKind(id: row[NodeSlot.kind]?.text ?? OrganizationKind.other.id, english: "", order: 0)
+        return Node(id: id, label: row[NodeSlot.label]?.text ?? row[NodeSlot.name]?.text ?? id, kind: kind,
+                    values: row, line: line)
+    }
+
+    /// Positions of the organisation attributes in a node's values (``organizationAttributes``).
+    enum NodeSlot {
+        static let name = slot("name"), label = slot("label"), kind = slot("kind"), category = slot("category")
+        static let legalForm = slot("legal_form"), prefecture = slot("prefecture"), municipality = slot("municipality")
+        static let generic = slot("generic"), leadProjects = slot("lead_projects"), titles = slot("lead_project_titles")
+        static let prefectures = slot("lead_project_prefectures"), municipalities = slot("lead_project_municipalities")
+        static let years = slot("lead_project_years"), aliases = slot("aliases")
+        static func slot(_ name: String) -> Int { organizationAttributes.firstIndex { $0.name == name }! }
+    }
+
+    /// Positions of the partnership attributes in an edge's values (``partnershipAttributes``).
+    enum EdgeSlot {
+        static let relations = slot("relations"), labels = slot("relation_labels"), status = slot("status")
+        static let weight = slot("weight"), project = slot("project"), evidence = slot("evidence")
+        static let direction = slot("direction"), note = slot("note")
+        static func slot(_ name: String) -> Int { partnershipAttributes.firstIndex { $0.name == name }! }
+    }
+
     /// Other tools' directed graphs, read: each edge listed (the edges without a `direction` value)
     /// becomes directed when its own flag says so, or, without one, when the graph's default does.
     static func markDirected(_ edges: inout [Edge], _ listed: [(edge: Int, directed: Bool?)], byDefault: Bool) {
-        let direction = partnershipAttributes.firstIndex { $0.name == "direction" }!
-        for (i, flag) in listed where flag ?? byDefault { edges[i].values[direction] = .string("directed") }
+        for (i, flag) in listed where flag ?? byDefault { edges[i].values[EdgeSlot.direction] = .string("directed") }
     }
 
     /// An edge read from a file: values keyed by attribute name.

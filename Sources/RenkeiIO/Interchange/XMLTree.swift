@@ -87,8 +87,10 @@ public struct XMLTree: Sendable {
     /// - Throws: ``InputError`` naming the file and line of the first problem.
     /// - Complexity: O(*n*) in the document length.
     public init(bytes: [UInt8], file: String) throws {
-        var parser = XMLParserState(bytes: bytes, file: file)
-        root = try parser.parseDocument()
+        root = try bytes.withUnsafeBufferPointer { buffer in
+            var parser = XMLParserState(bytes: buffer, file: file)
+            return try parser.parseDocument()
+        }
     }
 
     /// Parses a document, handing each element below the document element to `take` as soon as
@@ -97,10 +99,27 @@ public struct XMLTree: Sendable {
     /// one at a time instead of holding the whole tree; the rest of the tree is built as usual.
     /// The checks and limits are those of ``init(bytes:file:)``.
     public init(bytes: [UInt8], file: String, take: @escaping (Element, Int) throws -> Bool) throws {
-        var parser = XMLParserState(bytes: bytes, file: file)
+        self = try bytes.withUnsafeBufferPointer { try XMLTree(buffer: $0, file: file, release: nil, take: take) }
+    }
+
+    /// Parses a document in memory the caller keeps alive for the call (a mapped file), as
+    /// ``init(bytes:file:take:)``. The parser never looks back more than one element, so every few
+    /// megabytes it calls `release` with the offset below which it is done with the bytes (a
+    /// mapped file can then give those pages back: its size is not held in memory all at once).
+    /// - Parameter releaseStep: how far the parser goes between two calls of `release` (tests
+    ///   use a few bytes).
+    init(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
+         releaseStep: Int = XMLTree.releaseStep, take: @escaping (Element, Int) throws -> Bool) throws {
+        var parser = XMLParserState(bytes: buffer, file: file)
         parser.take = take
+        parser.release = release
+        parser.releaseStep = releaseStep
+        parser.nextRelease = releaseStep
         root = try parser.parseDocument()
     }
+
+    /// How far the parser goes between two calls of its `release` (8 MiB).
+    static let releaseStep = 8 << 20
 
     /// Parses a document held in a string.
     public init(string: String, file: String) throws {
@@ -110,14 +129,20 @@ public struct XMLTree: Sendable {
 
 /// The tokenizer and tree builder behind ``XMLTree``.
 private struct XMLParserState {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     var pos = 0
     var line = 1
     /// Called with each complete element and its depth; true: the element is consumed.
     var take: ((XMLTree.Element, Int) throws -> Bool)?
+    /// Told the offset below which the bytes are no longer needed (see ``XMLTree/init(buffer:file:release:take:)``).
+    var release: ((Int) -> Void)?
+    /// How far the parser goes between two calls of `release`.
+    var releaseStep = XMLTree.releaseStep
+    /// The next offset at which `release` is called.
+    var nextRelease = XMLTree.releaseStep
 
-    init(bytes: [UInt8], file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
     }
@@ -147,6 +172,27 @@ private struct XMLParserState {
         }
     }
 
+    /// The length of the longest valid UTF-8 prefix of the document, checked in pieces of
+    /// ``releaseStep`` so that `release` can follow (a sequence cut by a piece's end is checked
+    /// again with the next piece).
+    func validUTF8Prefix() -> Int {
+        let n = bytes.count
+        var start = 0
+        while start < n {
+            let end = min(n, start + releaseStep)
+            let (valid, _) = TextCodec.utf8ValidPrefix(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            if start + valid == end {
+                start = end
+            } else if end < n, valid > 0, end - (start + valid) < 4 {
+                start += valid  // a sequence cut at the piece's end
+            } else {
+                return start + valid
+            }
+            release?(start)
+        }
+        return n
+    }
+
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     mutating func skipSpace() {
@@ -167,7 +213,7 @@ private struct XMLParserState {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             throw fail("the file is UTF-16; only UTF-8 XML is read", line: 1)
         }
-        let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
+        let validPrefix = validUTF8Prefix()
         if validPrefix < bytes.count {
             throw fail("the file is not valid UTF-8", line: TextCodec.lineOf(offset: validPrefix, in: bytes))
         }
@@ -319,7 +365,13 @@ private struct XMLParserState {
                     throw declarationError()
                 } else {
                     let child = try parseElement(depth: depth + 1)
-                    if let take, try take(child, depth + 1) { continue }
+                    if let take, try take(child, depth + 1) {
+                        if let release, pos >= nextRelease {
+                            release(pos)
+                            nextRelease = pos + releaseStep
+                        }
+                        continue
+                    }
                     element.children.append(child)
                 }
             } else {
@@ -328,7 +380,7 @@ private struct XMLParserState {
         }
     }
 
-    func normalisedLineEnds(_ slice: ArraySlice<UInt8>) -> String {
+    func normalisedLineEnds(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
         var i = slice.startIndex
