@@ -39,7 +39,8 @@ public struct XMLTree: Sendable {
 
         /// The name without its namespace prefix (`color` for `viz:color`).
         public var localName: Substring {
-            if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+            // Searched in the UTF-8 view: `:` is one byte, and no character index is walked.
+            if let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) { return name[name.utf8.index(after: colon)...] }
             return name[...]
         }
 
@@ -323,8 +324,16 @@ private struct XMLParserState {
             advance()
             let value = try parseCharacters(until: q, inAttribute: true)
             advance() // closing quote
-            // A set, not a scan of the attributes so far: 200,000 attributes stay linear.
-            guard attributeNames.insert(attrName).inserted else {
+            // A scan of the few attributes so far; past eight, a set, so that 200,000 attributes
+            // stay linear.
+            let repeated: Bool
+            if element.attributes.count < 8 {
+                repeated = element.attributes.contains { $0.name == attrName }
+            } else {
+                if attributeNames.isEmpty { attributeNames = Set(element.attributes.map(\.name)) }
+                repeated = !attributeNames.insert(attrName).inserted
+            }
+            guard !repeated else {
                 throw fail("attribute \(attrName) appears twice in <\(name)>")
             }
             guard element.attributes.count < XMLTree.maximumAttributes else {
@@ -415,6 +424,10 @@ private struct XMLParserState {
                     break
                 }
                 pos += 1
+            }
+            // Most values are one run up to the terminator: made into a string at once.
+            if out.isEmpty, pos < bytes.count, bytes[pos] == terminator {
+                return String(decoding: bytes[runStart..<pos], as: UTF8.self)
             }
             if pos > runStart { out.append(contentsOf: bytes[runStart..<pos]) }
             guard let b = peek() else {
