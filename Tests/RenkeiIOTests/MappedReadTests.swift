@@ -97,6 +97,20 @@ import RenkeiCore
         #expect(try again(mapped.dataset, mapped.metrics) == bytes)
     }
 
+    /// A repeated attribute is refused whether the element has a few attributes (scanned) or many
+    /// (a set from the ninth on), wherever the repeat is; distinct ones are all kept.
+    @Test(arguments: [2, 7, 8, 9, 40])
+    func repeatedAttribute(count: Int) throws {
+        let names = (0..<count).map { "a\($0)" }
+        let fine = try XMLTree(string: "<r " + names.map { "\($0)=\"v\"" }.joined(separator: " ") + "/>", file: "t.xml")
+        #expect(fine.root.attributes.map(\.name) == names)
+        for repeated in [0, count - 1] {
+            let doc = "<r " + (names + [names[repeated]]).map { "\($0)=\"v\"" }.joined(separator: " ") + "/>"
+            let error = try #require(throws: InputError.self) { _ = try XMLTree(string: doc, file: "t.xml") }
+            #expect(error.problems.first?.message == "attribute \(names[repeated]) appears twice in <r>")
+        }
+    }
+
     /// A list cell without `;` or `\` is its one item; with them it is split and unescaped.
     @Test func listCells() {
         #expect(ListCodec.split("") == [])

@@ -167,16 +167,16 @@ public enum GraphMLFormat {
             let nodePosition = positions(nodeSpecs), edgePosition = positions(edgeSpecs)
             let slots = keys.mapValues { Slots(node: nodePosition[$0.name], edge: edgePosition[$0.name]) }
             /// The `<default>`s of the keys for `domain` (and `all`), parsed once for all its elements.
-            func defaults(domain: String, specs: [AttributeSpec], slot: KeyPath<Slots, Int?>) -> [AttributeValue?] {
+            func defaults(domain: String, specs: [AttributeSpec], forNodes: Bool) -> [AttributeValue?] {
                 var out = [AttributeValue?](repeating: nil, count: specs.count)
                 for (id, key) in keys where key.domain == domain || key.domain == "all" {
-                    if let d = key.defaultValue, let i = slots[id]![keyPath: slot], let v = AttributeValue.parse(d, as: specs[i].type) { out[i] = v }
+                    if let d = key.defaultValue, let found = slots[id], let i = forNodes ? found.node : found.edge, let v = AttributeValue.parse(d, as: specs[i].type) { out[i] = v }
                 }
                 return out
             }
             let p = Prepared(metricColumns: metricColumns, nodeSpecs: nodeSpecs, slots: slots,
-                             nodeDefaults: defaults(domain: "node", specs: nodeSpecs, slot: \.node),
-                             edgeDefaults: defaults(domain: "edge", specs: edgeSpecs, slot: \.edge))
+                             nodeDefaults: defaults(domain: "node", specs: nodeSpecs, forNodes: true),
+                             edgeDefaults: defaults(domain: "edge", specs: edgeSpecs, forNodes: false))
             prepared = p
             return p
         }
@@ -184,14 +184,14 @@ public enum GraphMLFormat {
         /// The row of an element's `<data>`: its defaults, then each value in document order (a
         /// later value of the same field wins) at its field's position.
         func values(of element: XMLTree.Element, defaults: [AttributeValue?], specs: [AttributeSpec],
-                    slots: [String: Slots], slot: KeyPath<Slots, Int?>) throws -> [AttributeValue?] {
+                    slots: [String: Slots], forNodes: Bool) throws -> [AttributeValue?] {
             var out = defaults
             for d in element.children where d.localName == "data" {
                 guard let keyID = d["key"], let found = slots[keyID] else {
                     throw InputError([InputProblem(file: file, line: d.line, field: d["key"],
                                                    message: "<data> refers to an undeclared key")])
                 }
-                guard let i = found[keyPath: slot] else { continue }
+                guard let i = forNodes ? found.node : found.edge else { continue }
                 guard let v = AttributeValue.parse(d.text, as: specs[i].type) else {
                     let key = keys[keyID]!
                     throw InputError([InputProblem(file: file, line: d.line, field: key.name,
@@ -221,7 +221,7 @@ public enum GraphMLFormat {
                     throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
                 }
                 let p = prepare()
-                nodes.append(NetworkTable.node(id, row: try values(of: element, defaults: p.nodeDefaults, specs: p.nodeSpecs, slots: p.slots, slot: \.node),
+                nodes.append(NetworkTable.node(id, row: try values(of: element, defaults: p.nodeDefaults, specs: p.nodeSpecs, slots: p.slots, forNodes: true),
                                                line: element.line))
                 return true
             case (3, "edge") where graphs == 0:
@@ -229,7 +229,7 @@ public enum GraphMLFormat {
                     throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
                 }
                 let p = prepare()
-                let v = try values(of: element, defaults: p.edgeDefaults, specs: NetworkTable.partnershipAttributes, slots: p.slots, slot: \.edge)
+                let v = try values(of: element, defaults: p.edgeDefaults, specs: NetworkTable.partnershipAttributes, slots: p.slots, forNodes: false)
                 if v[NetworkTable.EdgeSlot.direction] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
                 edges.append(NetworkTable.Edge(id: element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
                 return true

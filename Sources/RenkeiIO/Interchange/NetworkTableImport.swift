@@ -31,7 +31,7 @@ extension NetworkTable {
         var organizations: [Organization] = []
         var projects: [Project] = []
         var seenProjects = Set<String>()
-        var seenNodes = Set<String>()
+        var seenNodes = Set<CanonicalKey>()  // String equality, hashed once per id (not per lookup)
         var metricValues: [String: [String: Double]] = [:]
         func string(_ v: AttributeValue?) -> String? { v.map(\.text) }
         func list(_ v: AttributeValue?) -> [String] {
@@ -44,7 +44,7 @@ extension NetworkTable {
             return false
         }
         for n in nodes {
-            guard seenNodes.insert(n.id).inserted else {
+            guard seenNodes.insert(CanonicalKey(n.id)).inserted else {
                 problems.append(InputProblem(file: file, line: n.line, field: "id", message: "node id \(n.id) appears twice"))
                 continue
             }
@@ -107,7 +107,7 @@ extension NetworkTable {
         for r in rows.indices {
             let e = rows[r]
             rows[r].values = []
-            for (end, field) in [(e.source, "source"), (e.target, "target")] where !seenNodes.contains(end) {
+            for (end, field) in [(e.source, "source"), (e.target, "target")] where !seenNodes.contains(CanonicalKey(end)) {
                 problems.append(InputProblem(file: efile, line: e.line, field: field,
                                              message: "edge \(e.id) names node \(end), which is not in the file"))
             }
