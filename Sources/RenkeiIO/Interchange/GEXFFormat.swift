@@ -129,7 +129,7 @@ public enum GEXFFormat {
     }
 
     /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
-    /// leaves them behind (``XMLTree/init(buffer:file:release:take:)``).
+    /// leaves them behind (``XMLTree/init(buffer:file:release:releaseStep:take:)``).
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
                      releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }

@@ -114,7 +114,7 @@ public enum GraphMLFormat {
     }
 
     /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
-    /// leaves them behind (``XMLTree/init(buffer:file:release:take:)``).
+    /// leaves them behind (``XMLTree/init(buffer:file:release:releaseStep:take:)``).
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
                      releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }

@@ -136,7 +136,7 @@ private struct XMLParserState {
     var line = 1
     /// Called with each complete element and its depth; true: the element is consumed.
     var take: ((XMLTree.Element, Int) throws -> Bool)?
-    /// Told the offset below which the bytes are no longer needed (see ``XMLTree/init(buffer:file:release:take:)``).
+    /// Told the offset below which the bytes are no longer needed (see ``XMLTree/init(buffer:file:release:releaseStep:take:)``).
     var release: ((Int) -> Void)?
     /// How far the parser goes between two calls of `release`.
     var releaseStep = XMLTree.releaseStep
