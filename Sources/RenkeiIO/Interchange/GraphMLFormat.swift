@@ -143,7 +143,10 @@ public enum GraphMLFormat {
         /// the node and edge rows (nil: a field of the other kind, or unknown), and the rows of
         /// `<default>`s every element starts from.
         /// A key's field's position in a node's and in an edge's row (nil: not a field of that kind).
-        struct Slots { var node: Int?; var edge: Int? }
+        struct Slots {
+            var node: Int?, edge: Int?
+            func of(nodes: Bool) -> Int? { nodes ? node : edge }
+        }
         struct Prepared {
             var metricColumns: [AttributeSpec]
             var nodeSpecs: [AttributeSpec]
@@ -166,32 +169,32 @@ public enum GraphMLFormat {
             }
             let nodePosition = positions(nodeSpecs), edgePosition = positions(edgeSpecs)
             let slots = keys.mapValues { Slots(node: nodePosition[$0.name], edge: edgePosition[$0.name]) }
-            /// The `<default>`s of the keys for `domain` (and `all`), parsed once for all its elements.
-            func defaults(domain: String, specs: [AttributeSpec], forNodes: Bool) -> [AttributeValue?] {
+            /// The `<default>`s of the node (or edge) and `all` keys, parsed once for all the elements.
+            func defaults(nodes: Bool) -> [AttributeValue?] {
+                let specs = nodes ? nodeSpecs : edgeSpecs, domain = nodes ? "node" : "edge"
                 var out = [AttributeValue?](repeating: nil, count: specs.count)
                 for (id, key) in keys where key.domain == domain || key.domain == "all" {
-                    if let d = key.defaultValue, let found = slots[id], let i = forNodes ? found.node : found.edge, let v = AttributeValue.parse(d, as: specs[i].type) { out[i] = v }
+                    if let d = key.defaultValue, let i = slots[id]?.of(nodes: nodes), let v = AttributeValue.parse(d, as: specs[i].type) { out[i] = v }
                 }
                 return out
             }
             let p = Prepared(metricColumns: metricColumns, nodeSpecs: nodeSpecs, slots: slots,
-                             nodeDefaults: defaults(domain: "node", specs: nodeSpecs, forNodes: true),
-                             edgeDefaults: defaults(domain: "edge", specs: edgeSpecs, forNodes: false))
+                             nodeDefaults: defaults(nodes: true), edgeDefaults: defaults(nodes: false))
             prepared = p
             return p
         }
 
         /// The row of an element's `<data>`: its defaults, then each value in document order (a
         /// later value of the same field wins) at its field's position.
-        func values(of element: XMLTree.Element, defaults: [AttributeValue?], specs: [AttributeSpec],
-                    slots: [String: Slots], forNodes: Bool) throws -> [AttributeValue?] {
-            var out = defaults
+        func values(of element: XMLTree.Element, nodes: Bool, _ p: Prepared) throws -> [AttributeValue?] {
+            var out = nodes ? p.nodeDefaults : p.edgeDefaults
+            let specs = nodes ? p.nodeSpecs : NetworkTable.partnershipAttributes
             for d in element.children where d.localName == "data" {
-                guard let keyID = d["key"], let found = slots[keyID] else {
+                guard let keyID = d["key"], let found = p.slots[keyID] else {
                     throw InputError([InputProblem(file: file, line: d.line, field: d["key"],
                                                    message: "<data> refers to an undeclared key")])
                 }
-                guard let i = forNodes ? found.node : found.edge else { continue }
+                guard let i = found.of(nodes: nodes) else { continue }
                 guard let v = AttributeValue.parse(d.text, as: specs[i].type) else {
                     let key = keys[keyID]!
                     throw InputError([InputProblem(file: file, line: d.line, field: key.name,
@@ -221,7 +224,7 @@ public enum GraphMLFormat {
                     throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
                 }
                 let p = prepare()
-                nodes.append(NetworkTable.node(id, row: try values(of: element, defaults: p.nodeDefaults, specs: p.nodeSpecs, slots: p.slots, forNodes: true),
+                nodes.append(NetworkTable.node(id, row: try values(of: element, nodes: true, p),
                                                line: element.line))
                 return true
             case (3, "edge") where graphs == 0:
@@ -229,7 +232,7 @@ public enum GraphMLFormat {
                     throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
                 }
                 let p = prepare()
-                let v = try values(of: element, defaults: p.edgeDefaults, specs: NetworkTable.partnershipAttributes, slots: p.slots, forNodes: false)
+                let v = try values(of: element, nodes: false, p)
                 if v[NetworkTable.EdgeSlot.direction] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
                 edges.append(NetworkTable.Edge(id: element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
                 return true

@@ -115,7 +115,6 @@ public struct XMLTree: Sendable {
         parser.take = take
         parser.release = release
         parser.releaseStep = releaseStep
-        parser.nextRelease = releaseStep
         root = try parser.parseDocument()
     }
 
@@ -139,7 +138,7 @@ private struct XMLParserState {
     /// Told the offset below which the bytes are no longer needed (see ``XMLTree/init(buffer:file:release:releaseStep:take:)``).
     var release: ((Int) -> Void)?
     /// How far the parser goes between two calls of `release`.
-    var releaseStep = XMLTree.releaseStep
+    var releaseStep = XMLTree.releaseStep { didSet { nextRelease = releaseStep } }
     /// The next offset at which `release` is called.
     var nextRelease = XMLTree.releaseStep
 
