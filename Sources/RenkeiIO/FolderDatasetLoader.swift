@@ -204,6 +204,11 @@ enum FolderDatasetLoader {
                                              message: "YAML anchors and aliases (&name, *name) are not accepted in dataset.yaml; write each value out"))
                 return
             }
+            if let root, let line = firstLine(in: root, where: hasComplexKey) {
+                problems.append(InputProblem(file: file, line: line,
+                                             message: "a mapping key is a list or a mapping (`? - …`); keys in dataset.yaml are plain words"))
+                return
+            }
             if let root, let line = tooDeep(root) {
                 problems.append(InputProblem(file: file, line: line,
                                              message: "nested more than \(maxMetadataDepth) levels deep"))
@@ -252,9 +257,24 @@ enum FolderDatasetLoader {
     /// An alias can only follow its anchor, so the search meets an anchor before any shared
     /// subtree: it visits O(size of the text) nodes.
     static func firstAnchor(in root: Yams.Node) -> Int? {
+        firstLine(in: root) { $0.anchor != nil }
+    }
+
+    /// True for a mapping with a key that is not a scalar: Yams cannot make such a key a
+    /// dictionary key (it stops the process), so it is refused before the values are built.
+    static func hasComplexKey(_ node: Yams.Node) -> Bool {
+        guard case .mapping(let map) = node else { return false }
+        return map.contains { key, _ in
+            if case .scalar = key { return false }
+            return true
+        }
+    }
+
+    /// The line of the first node, in document order, for which `found` is true, or nil.
+    static func firstLine(in root: Yams.Node, where found: (Yams.Node) -> Bool) -> Int? {
         var stack = [root]
         while let node = stack.popLast() {
-            if node.anchor != nil { return node.mark?.line ?? 1 }
+            if found(node) { return node.mark?.line ?? 1 }
             switch node {
             case .scalar, .alias: break
             case .sequence(let seq): stack.append(contentsOf: seq.reversed())

@@ -97,6 +97,18 @@ import Testing
         #expect(ps.first?.message.contains("anchors and aliases") == true)
     }
 
+    /// `? -` makes a list a mapping key, which Yams cannot turn into a dictionary key: it stopped
+    /// the process (found by the yaml fuzz target with the input `? -`). It is now a problem.
+    @Test(arguments: ["? -", "name: x\nkinds:\n  ? [a, b]\n  : c\n", "name: x\n? {a: 1}\n: y\n"])
+    func complexKeyInDatasetYAMLIsRefused(yaml: String) throws {
+        let path = try seedCopy(yaml: yaml)
+        let ps = problems { try DatasetLoader.loadWithReport(path: path) }
+        #expect(ps.count == 1)
+        #expect(ps.first?.file == "dataset.yaml")
+        #expect(ps.first?.line == (yaml == "? -" ? 1 : yaml.hasPrefix("name: x\nkinds") ? 3 : 1))
+        #expect(ps.first?.message.contains("a mapping key is a list or a mapping") == true)
+    }
+
     @Test func oversizedAndDeepDatasetYAMLAreRefused() throws {
         let big = "name: big\ndescription: " + String(repeating: "あ", count: 400_000) + "\n"
         var ps = problems { try DatasetLoader.loadWithReport(path: try seedCopy(yaml: big)) }
