@@ -1,4 +1,5 @@
-// libFuzzer target: dataset.yaml, read by the folder loader (a fixed small folder around it).
+// libFuzzer target: dataset.yaml, read by the folder loader (a fixed small folder around it), and
+// the same bytes as a vocabulary file, a report profile and a glyph map.
 import Foundation
 import RenkeiIO
 
@@ -14,5 +15,8 @@ let folder: String = {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = FileManager.default.createFile(atPath: folder + "/dataset.yaml", contents: Data(bytes: data, count: size))
     _ = try? DatasetLoader.loadWithReport(path: folder)
+    _ = try? VocabularyFile.read(path: folder + "/dataset.yaml")
+    _ = try? ReportProfileFile.read(path: folder + "/dataset.yaml")
+    _ = try? GlyphMapFile.read(path: folder + "/dataset.yaml")
     return 0
 }

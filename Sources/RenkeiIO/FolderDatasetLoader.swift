@@ -1,6 +1,5 @@
 import Foundation
 import RenkeiCore
-import Yams
 
 /// Loads a dataset folder: `dataset.yaml`, `organizations.csv`, `projects.csv`, `partnerships.csv`.
 enum FolderDatasetLoader {
@@ -188,46 +187,10 @@ enum FolderDatasetLoader {
                              problems: inout [InputProblem]) {
         let file = "dataset.yaml"
         guard let text = TextFile.read(path: path, file: file, problems: &problems)?.text else { return }
-        guard text.utf8.count <= maxMetadataBytes else {
-            problems.append(InputProblem(file: file, message: "the file is \(text.utf8.count) bytes; dataset.yaml holds a name, a description and the vocabulary and may be at most \(maxMetadataBytes / 1_048_576) MiB"))
-            return
-        }
         let loaded: Any?
-        do {
-            // Compose first (linear: an alias shares its anchor's node), refuse anchors, then build
-            // the values: a nested alias "billion laughs" would otherwise expand exponentially.
-            // The parser stays alive while the tree is searched (nodes hold their anchors weakly).
-            let parser = try Yams.Parser(yaml: text)
-            let root = try parser.singleRoot()
-            if let root, let line = firstAnchor(in: root) {
-                problems.append(InputProblem(file: file, line: line,
-                                             message: "YAML anchors and aliases (&name, *name) are not accepted in dataset.yaml; write each value out"))
-                return
-            }
-            if let root, let line = firstLine(in: root, where: hasComplexKey) {
-                problems.append(InputProblem(file: file, line: line,
-                                             message: "a mapping key is a list or a mapping (`? - …`); keys in dataset.yaml are plain words"))
-                return
-            }
-            if let root, let line = tooDeep(root) {
-                problems.append(InputProblem(file: file, line: line,
-                                             message: "nested more than \(maxMetadataDepth) levels deep"))
-                return
-            }
-            loaded = withExtendedLifetime(parser) { root?.any }
-        } catch {
-            var line: Int?
-            var detail = "\(error)"
-            if let y = error as? YamlError {
-                switch y {
-                case let .parser(context, problem, mark, _), let .scanner(context, problem, mark, _):
-                    line = mark.line
-                    detail = (context.map { "\($0.text) (line \($0.mark.line)): " } ?? "") + problem
-                default: break
-                }
-            }
-            problems.append(InputProblem(file: file, line: line, message: "not valid YAML: \(detail)"))
-            return
+        switch YAMLText.load(text, file: file, what: "a name, a description and the vocabulary") {
+        case .success(let value): loaded = value
+        case .failure(let problem): problems.append(problem); return
         }
         guard let root = loaded as? [String: Any] else {
             if loaded != nil { problems.append(InputProblem(file: file, message: "expected a mapping (name: …, description: …)")) }
@@ -246,57 +209,6 @@ enum FolderDatasetLoader {
         metadata.licence = string("licence") ?? string("license")
 
         VocabularyFile.apply(root, file: file, to: &vocabulary, problems: &problems)
-    }
-
-    /// The largest `dataset.yaml` read (1 MiB).
-    static let maxMetadataBytes = 1 << 20
-    /// The deepest nesting of lists and mappings accepted in `dataset.yaml`.
-    static let maxMetadataDepth = 64
-
-    /// The position of the first node carrying an anchor (`&a`), in document order, or nil.
-    /// An alias can only follow its anchor, so the search meets an anchor before any shared
-    /// subtree: it visits O(size of the text) nodes.
-    static func firstAnchor(in root: Yams.Node) -> Int? {
-        firstLine(in: root) { $0.anchor != nil }
-    }
-
-    /// True for a mapping with a key that is not a scalar: Yams cannot make such a key a
-    /// dictionary key (it stops the process), so it is refused before the values are built.
-    static func hasComplexKey(_ node: Yams.Node) -> Bool {
-        guard case .mapping(let map) = node else { return false }
-        return map.contains { key, _ in
-            if case .scalar = key { return false }
-            return true
-        }
-    }
-
-    /// The line of the first node, in document order, for which `found` is true, or nil.
-    static func firstLine(in root: Yams.Node, where found: (Yams.Node) -> Bool) -> Int? {
-        var stack = [root]
-        while let node = stack.popLast() {
-            if found(node) { return node.mark?.line ?? 1 }
-            switch node {
-            case .scalar, .alias: break
-            case .sequence(let seq): stack.append(contentsOf: seq.reversed())
-            case .mapping(let map):
-                for (k, v) in map.reversed() { stack.append(v); stack.append(k) }
-            }
-        }
-        return nil
-    }
-
-    /// The first node nested deeper than ``maxMetadataDepth``, or nil.
-    static func tooDeep(_ root: Yams.Node) -> Int? {
-        var stack = [(root, 0)]
-        while let (node, depth) = stack.popLast() {
-            if depth > maxMetadataDepth { return node.mark?.line ?? 1 }
-            switch node {
-            case .scalar, .alias: break
-            case .sequence(let seq): for n in seq { stack.append((n, depth + 1)) }
-            case .mapping(let map): for (k, v) in map { stack.append((k, depth + 1)); stack.append((v, depth + 1)) }
-            }
-        }
-        return nil
     }
 
     // MARK: organizations.csv

@@ -1,6 +1,5 @@
 import Foundation
 import RenkeiCore
-import Yams
 
 /// A vocabulary file (`--vocabulary FILE.yaml`): `kinds:` and `relations:` in the format of
 /// `dataset.yaml`, plus `synonyms:`, a mapping from a wording to a relation (its id or Japanese
@@ -14,8 +13,9 @@ public enum VocabularyFile {
         var vocabulary = Vocabulary.standard
         guard let text = TextFile.read(path: path, file: file, problems: &problems)?.text else { throw InputError(problems) }
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch {
-            throw InputError([InputProblem(file: file, message: "not valid YAML: \(error)")])
+        switch YAMLText.load(text, file: file, what: "kinds, relations and synonyms") {
+        case .success(let value): loaded = value
+        case .failure(let problem): throw InputError([problem])
         }
         guard let root = loaded as? [String: Any] else {
             throw InputError([InputProblem(file: file, message: "expected a mapping (kinds: …, relations: …, synonyms: …)")])

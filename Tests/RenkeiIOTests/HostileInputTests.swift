@@ -109,6 +109,40 @@ import Testing
         #expect(ps.first?.message.contains("a mapping key is a list or a mapping") == true)
     }
 
+    /// The vocabulary file, report profiles and glyph maps go through the same YAML reader as
+    /// `dataset.yaml`: `? -` used to stop the process in `--vocabulary`, and nested aliases
+    /// expanded there without bound.
+    @Test(arguments: [
+        ("? -", 1, "a mapping key is a list or a mapping"),
+        ("synonyms:\n  ? [見守り, 訪問]\n  : 後援\n", 2, "a mapping key is a list or a mapping"),
+        ("kinds: &k [a, b]\nrelations: *k\n", 1, "anchors and aliases"),
+        ("kinds:\n  - x\nrelations: " + String(repeating: "[", count: 80) + String(repeating: "]", count: 80) + "\n", 3, "nested more than 64"),
+        ("kinds: [a\n", 2, "not valid YAML"),
+    ])
+    func everyYAMLFileIsReadSafely(yaml: String, line: Int, message: String) throws {
+        let dir = try folder()
+        for name in ["vocab.yaml", "profile.yaml", "glyphs.yaml"] {
+            let path = try write(Array(yaml.utf8), name, in: dir)
+            let ps: [InputProblem]
+            switch name {
+            case "vocab.yaml": ps = problems { try VocabularyFile.read(path: path) }
+            case "profile.yaml": ps = problems { try ReportProfileFile.read(path: path) }
+            default: ps = problems { try GlyphMapFile.read(path: path) }
+            }
+            #expect(ps.count == 1, "\(name)")
+            #expect(ps.first?.file == name && ps.first?.line == line, "\(name): \(ps)")
+            #expect(ps.first?.message.contains(message) == true, "\(name): \(ps)")
+        }
+    }
+
+    @Test func billionLaughsInVocabularyIsRefusedWithItsLine() throws {
+        var yaml = "kinds: [x]\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for (x, y) in zip("bcdefghi", "abcdefgh") { yaml += "\(x): &\(x) [" + Array(repeating: "*\(y)", count: 9).joined(separator: ",") + "]\n" }
+        let path = try write(Array(yaml.utf8), "v.yaml", in: try folder())
+        let ps = problems { try VocabularyFile.read(path: path) }
+        #expect(ps.map { "\($0.file):\($0.line ?? 0)" } == ["v.yaml:2"])
+    }
+
     @Test func oversizedAndDeepDatasetYAMLAreRefused() throws {
         let big = "name: big\ndescription: " + String(repeating: "あ", count: 400_000) + "\n"
         var ps = problems { try DatasetLoader.loadWithReport(path: try seedCopy(yaml: big)) }

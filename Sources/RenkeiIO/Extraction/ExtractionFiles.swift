@@ -72,8 +72,9 @@ public enum ReportProfileFile {
     /// `skipped_sections`, `funder_words` and `media_words` are optional lists.
     public static func parse(_ text: String, file: String) throws -> ReportProfile {
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch {
-            throw InputError([InputProblem(file: file, message: "not valid YAML: \(error)")])
+        switch YAMLText.load(text, file: file, what: "a report profile") {
+        case .success(let value): loaded = value
+        case .failure(let problem): throw InputError([problem])
         }
         guard let map = loaded as? [String: Any] else {
             throw InputError([InputProblem(file: file, message: "a report profile is a YAML mapping")])
@@ -132,26 +133,28 @@ public enum GlyphMapFile {
 
     /// Parses a YAML mapping of texts to texts, in the file's order.
     public static func parse(_ text: String, file: String) throws -> GlyphMap {
-        let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
-            throw InputError([InputProblem(file: file, message: "not valid YAML: \(error)")])
-        }
-        guard let node else { return .none }
-        guard let mapping = node.mapping else {
-            throw InputError([InputProblem(file: file, message: "a glyph map is a YAML mapping of wrong text to intended text")])
-        }
-        var entries: [(from: String, to: String)] = []
-        var problems: [InputProblem] = []
-        for (k, v) in mapping {
-            guard let from = k.string, let to = v.string, !from.isEmpty else {
-                problems.append(InputProblem(file: file, line: k.mark.map { $0.line }, field: k.string ?? "",
-                                             message: "each entry maps a non-empty text to a text"))
-                continue
+        let parsed = YAMLText.withRoot(text, file: file, what: "a glyph map") { node -> Result<GlyphMap, InputError> in
+            guard let node else { return .success(.none) }
+            guard let mapping = node.mapping else {
+                return .failure(InputError([InputProblem(file: file, message: "a glyph map is a YAML mapping of wrong text to intended text")]))
             }
-            entries.append((from, to))
+            var entries: [(from: String, to: String)] = []
+            var problems: [InputProblem] = []
+            for (k, v) in mapping {
+                guard let from = k.string, let to = v.string, !from.isEmpty else {
+                    problems.append(InputProblem(file: file, line: k.mark.map { $0.line }, field: k.string ?? "",
+                                                 message: "each entry maps a non-empty text to a text"))
+                    continue
+                }
+                entries.append((from, to))
+            }
+            if !problems.isEmpty { return .failure(InputError(sorting: problems)) }
+            return .success(GlyphMap(entries))
         }
-        if !problems.isEmpty { throw InputError(sorting: problems) }
-        return GlyphMap(entries)
+        switch parsed {
+        case .success(let result): return try result.get()
+        case .failure(let problem): throw InputError([problem])
+        }
     }
 }
 
