@@ -58,6 +58,28 @@ let rulebookNames: [KindCase] = [
 ]
 
 @Suite struct KindRulebookTests {
+    /// The first-scalar index finds the rule that testing every rule in order finds: on the real
+    /// names, every keyword alone and every pair of keywords written together (大学病院,
+    /// 高校生ボランティア …), for the match alone and for the match of a rule without a category.
+    @Test func firstScalarIndexFindsWhatTheLinearScanFinds() {
+        let keywords = NameNormalizer.rules.map(\.keyword)
+        var names = rulebookNames.map(\.raw) + keywords + ["", "団体000001", "高校生", "大学教員"]
+        for a in keywords { for b in keywords { names.append(a + b) } }
+        var found = 0
+        for raw in names {
+            let scalars = Array(NameNormalizer.normalize(raw).name.unicodeScalars) + Array(raw.unicodeScalars)
+            for test in [{ (i: Int) in NameNormalizer.matches(i, in: scalars) },
+                         { (i: Int) in NameNormalizer.matches(i, in: scalars) && NameNormalizer.rules[i].category == nil }] {
+                let linear = NameNormalizer.rules.indices.first(where: test)
+                let indexed = NameNormalizer.firstRule(in: scalars, where: test)
+                #expect(indexed == linear, "\(raw)")
+                if linear != nil { found += 1 }
+            }
+        }
+        // The names do match rules: the comparison is not between two nils.
+        #expect(found > names.count)
+    }
+
     @Test func atLeastSixtyRealNames() {
         #expect(rulebookNames.count >= 60)
     }

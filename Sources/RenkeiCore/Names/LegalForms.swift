@@ -51,6 +51,10 @@ public enum LegalForms {
         NameNormalizer.asciiLowercased(Array($0.variant.unicodeScalars))
     }
 
+    /// The first and the last scalars of ``loweredVariantScalars``.
+    static let variantFirstScalars = Set(loweredVariantScalars.compactMap(\.first))
+    static let variantLastScalars = Set(loweredVariantScalars.compactMap(\.last))
+
     /// The form whose canonical spelling or variant is `text`, if any.
     public static func form(named text: String) -> Form? {
         let t = text.trimmingWhitespace()

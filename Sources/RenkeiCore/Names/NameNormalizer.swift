@@ -284,6 +284,9 @@ public enum NameNormalizer {
     static func splitLegalForm(compacted text: String) -> (rest: String, variant: String, form: LegalForms.Form, position: LegalFormPosition)? {
         let scalars = Array(text.unicodeScalars)
         let lowered = asciiLowercased(scalars)
+        // A variant at the start begins with one of few scalars, one at the end ends with one.
+        guard let first = lowered.first, let last = lowered.last,
+              LegalForms.variantFirstScalars.contains(first) || LegalForms.variantLastScalars.contains(last) else { return nil }
         for (i, (variant, form)) in LegalForms.variantTable.enumerated() {
             let v = LegalForms.loweredVariantScalars[i]
             guard lowered.count > v.count else { continue }
@@ -323,12 +326,13 @@ public enum NameNormalizer {
         var kind: String?
         var category: String?
         let nameScalars = Array(name.unicodeScalars)
-        for i in rules.indices where matches(i, in: nameScalars)
-            && !(rules[i].unlessLegalForm && r.legalForm != nil)
-            && rules[i].after.map({ a in name.range(of: a).map { name[$0.upperBound...].contains(rules[i].keyword) } ?? false }) ?? true {
+        if let i = firstRule(in: nameScalars, where: { i in
+            matches(i, in: nameScalars)
+                && !(rules[i].unlessLegalForm && r.legalForm != nil)
+                && rules[i].after.map({ a in name.range(of: a).map { name[$0.upperBound...].contains(rules[i].keyword) } ?? false }) ?? true
+        }) {
             kind = rules[i].kind
             category = rules[i].category
-            break
         }
         if kind == nil, wholeIsPlace, r.legalForm == nil {
             kind = "行政"
@@ -350,6 +354,39 @@ public enum NameNormalizer {
         r.kind = kind ?? "その他"
         r.category = category
         r.generic = isGeneric(r)
+    }
+
+    /// For each scalar that starts a keyword of `rules`, the set of those rules (bit *i* of word
+    /// *i* / 64 is rule *i*): a rule can only match a name that holds its first scalar.
+    static let rulesByFirstScalar: [Unicode.Scalar: [UInt64]] = {
+        var table: [Unicode.Scalar: [UInt64]] = [:]
+        let words = (rules.count + 63) / 64
+        for (i, k) in ruleScalars.enumerated() {
+            table[k[0], default: Array(repeating: 0, count: words)][i / 64] |= 1 << UInt64(i % 64)
+        }
+        return table
+    }()
+
+    /// The first rule, in rulebook order, among those whose keyword's first scalar occurs in
+    /// `name`, for which `test` is true: what testing every rule in order finds, since the others
+    /// cannot match.
+    /// - Complexity: O(*n*) dictionary lookups for a name of *n* scalars, then `test` on the
+    ///   candidates only.
+    static func firstRule(in name: [Unicode.Scalar], where test: (Int) -> Bool) -> Int? {
+        var candidates = Array(repeating: UInt64(0), count: (rules.count + 63) / 64)
+        for c in name {
+            guard let bits = rulesByFirstScalar[c] else { continue }
+            for w in bits.indices { candidates[w] |= bits[w] }
+        }
+        for w in candidates.indices {
+            var bits = candidates[w]
+            while bits != 0 {
+                let i = w * 64 + bits.trailingZeroBitCount
+                if test(i) { return i }
+                bits &= bits - 1
+            }
+        }
+        return nil
     }
 
     /// The keywords of `rules` as scalar arrays, for a fast search.
@@ -435,6 +472,11 @@ public enum NameNormalizer {
             || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || c == "々" || c == "ヶ" || c == "ー"
     }
 
+    static let gunSuffix: Set<Character> = ["郡"]
+    static let townSuffixes: Set<Character> = ["町", "村"]
+    static let municipalitySuffixes: Set<Character> = ["市", "区", "町", "村"]
+    static let wardSuffix: Set<Character> = ["区"]
+
     /// Reads `[prefecture][X郡]Y(市|区|町|村)[Z区]` from the start of a name.
     static func parsePlace(_ text: String) -> Place {
         var rest = text[...]
@@ -448,14 +490,14 @@ public enum NameNormalizer {
         }
         let afterPrefecture = rest
         // Optional 郡.
-        if let gun = firstPlaceSuffix(in: rest, suffixes: ["郡"], maxLength: 5) {
+        if let gun = firstPlaceSuffix(in: rest, suffixes: gunSuffix, maxLength: 5) {
             let candidate = rest[gun...]
-            if firstPlaceSuffix(in: candidate, suffixes: ["町", "村"], maxLength: 7) != nil {
+            if firstPlaceSuffix(in: candidate, suffixes: townSuffixes, maxLength: 7) != nil {
                 rest = candidate
             }
         }
         let gunText = String(afterPrefecture[..<rest.startIndex])
-        guard var end = firstPlaceSuffix(in: rest, suffixes: ["市", "区", "町", "村"], maxLength: 8) else {
+        guard var end = firstPlaceSuffix(in: rest, suffixes: municipalitySuffixes, maxLength: 8) else {
             return Place(prefecture: prefecture, municipality: nil, droppedPrefix: "", rest: afterPrefecture,
                          wholeIsPlace: false)
         }
@@ -472,7 +514,7 @@ public enum NameNormalizer {
                          wholeIsPlace: false)
         }
         // A designated city's ward: 大阪市淀川区.
-        if municipality.hasSuffix("市"), let ward = firstPlaceSuffix(in: after, suffixes: ["区"], maxLength: 5) {
+        if municipality.hasSuffix("市"), let ward = firstPlaceSuffix(in: after, suffixes: wardSuffix, maxLength: 5) {
             municipality += after[..<ward]
             after = after[ward...]
         }

@@ -78,22 +78,29 @@ public enum GraphMLFormat {
             out += "    </node>\n"
             if out.utf8.count >= chunkSize { try emit(&out) }
         }
-        try table.forEachEdge { e in
-            out += "    <edge id=\""
-            out += XMLEscape.escape(e.id, attribute: true)
-            out += "\" source=\""
-            out += XMLEscape.escape(e.source, attribute: true)
-            out += "\" target=\""
-            out += XMLEscape.escape(e.target, attribute: true)
-            out += "\">\n"
-            for (open, v) in zip(edgeData, e.values) {
-                guard let v else { continue }
-                out += open
-                out += XMLEscape.escape(v.text, attribute: false)
-                out += "</data>\n"
-            }
-            out += "    </edge>\n"
-            if out.utf8.count >= chunkSize { try emit(&out) }
+        // The edges are made and written on all cores, in order (ParallelText).
+        try emit(&out)
+        out.removeAll(keepingCapacity: true)
+        try table.withEdgeAccess { count, edge in
+            try ParallelText.render(count: count, { range, out in
+                for k in range {
+                    let e = edge(k)
+                    out += "    <edge id=\""
+                    out += XMLEscape.escape(e.id, attribute: true)
+                    out += "\" source=\""
+                    out += XMLEscape.escape(e.source, attribute: true)
+                    out += "\" target=\""
+                    out += XMLEscape.escape(e.target, attribute: true)
+                    out += "\">\n"
+                    for (open, v) in zip(edgeData, e.values) {
+                        guard let v else { continue }
+                        out += open
+                        out += XMLEscape.escape(v.text, attribute: false)
+                        out += "</data>\n"
+                    }
+                    out += "    </edge>\n"
+                }
+            }, emit: emit)
         }
         out += "  </graph>\n</graphml>\n"
         try emit(&out)

@@ -106,6 +106,18 @@ public struct NetworkTable: Sendable {
         try forEachRow { i, p in try body(Self.edge(i, p)) } stored: { try body($0) }
     }
 
+    /// Calls `body` with the number of edges and a function giving edge *k* (in
+    /// ``forEachEdge(_:)``'s order), safe to call from several threads at once.
+    public func withEdgeAccess<T>(_ body: (_ count: Int, _ edge: @Sendable (Int) -> Edge) throws -> T) rethrows -> T {
+        switch edgeRows {
+        case .stored(let edges): return try body(edges.count) { edges[$0] }
+        case .rows(let c): return try body(c.partnershipCount) { Self.edge($0, c.partnership($0)) }
+        case .partnerships(let d):
+            let drawn = d.partnerships.indices.filter { Self.isDrawn(d.partnerships[$0], in: d) }
+            return try body(drawn.count) { Self.edge(drawn[$0], d.partnerships[drawn[$0]]) }
+        }
+    }
+
     /// The partnerships behind the edges (with their numbers, the edge ids), or the stored edges.
     private func forEachRow(_ partnership: (Int, Partnership) throws -> Void, stored: (Edge) throws -> Void) rethrows {
         switch edgeRows {
