@@ -101,20 +101,33 @@ public enum GEXFFormat {
         }
         out += "    </nodes>\n"
         out += "    <edges count=\"\(table.edgeCount)\">\n"
-        try table.forEachEdge { e in
-            var weight = "1.0"
-            if let w = weightIndex, let v = e.values[w] { weight = v.text }
-            out += "      <edge id=\"\(XMLEscape.escape(e.id, attribute: true))\" source=\""
-                + XMLEscape.escape(e.source, attribute: true) + "\" target=\""
-                + XMLEscape.escape(e.target, attribute: true) + "\" weight=\"\(weight)\">\n"
-            out += "        <attvalues>\n"
-            for (j, a) in edgeAttributes {
-                guard let v = e.values[j] else { continue }
-                out += "          <attvalue for=\"\(a.name)\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n"
-            }
-            out += "        </attvalues>\n"
-            out += "      </edge>\n"
-            if out.utf8.count >= GraphMLFormat.chunkSize { try emit(&out) }
+        // The edges are made and written on all cores, in order (ParallelText).
+        try emit(&out)
+        out.removeAll(keepingCapacity: true)
+        try table.withEdgeAccess { count, edge in
+            try ParallelText.render(count: count, { range, out in
+                for k in range {
+                    let e = edge(k)
+                    out += "      <edge id=\""
+                    out += XMLEscape.escape(e.id, attribute: true)
+                    out += "\" source=\""
+                    out += XMLEscape.escape(e.source, attribute: true)
+                    out += "\" target=\""
+                    out += XMLEscape.escape(e.target, attribute: true)
+                    out += "\" weight=\""
+                    if let w = weightIndex, let v = e.values[w] { out += v.text } else { out += "1.0" }
+                    out += "\">\n        <attvalues>\n"
+                    for (j, a) in edgeAttributes {
+                        guard let v = e.values[j] else { continue }
+                        out += "          <attvalue for=\""
+                        out += a.name
+                        out += "\" value=\""
+                        out += XMLEscape.escape(v.text, attribute: true)
+                        out += "\"/>\n"
+                    }
+                    out += "        </attvalues>\n      </edge>\n"
+                }
+            }, emit: emit)
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         try emit(&out)
