@@ -40,6 +40,17 @@ final class MappedFile {
         return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
+    /// Gives back the whole pages inside `range` (a second thread's part of the file; safe to call
+    /// beside ``release(below:)`` from another thread).
+    func release(_ range: Range<Int>) {
+        guard let base else { return }
+        let page = MappedFile.pageSize
+        let start = (max(0, range.lowerBound) + page - 1) / page * page
+        let end = min(range.upperBound, count) / page * page
+        guard end > start else { return }
+        madvise(base + start, end - start, MADV_DONTNEED)
+    }
+
     /// Gives back the whole pages below `offset` that were read since the last call; an offset
     /// below the last one starts a new pass over the file (the parser checks the encoding of the
     /// whole file first, then parses it).

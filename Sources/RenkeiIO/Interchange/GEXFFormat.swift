@@ -142,9 +142,10 @@ public enum GEXFFormat {
     }
 
     /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
-    /// leaves them behind (``XMLTree/init(buffer:file:release:releaseStep:take:)``).
+    /// leaves them behind (``XMLTree/init(buffer:file:release:releaseStep:split:take:)``).
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
-                     releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
+                     releaseRange: ((Range<Int>) -> Void)? = nil, releaseStep: Int = XMLTree.releaseStep,
+                     splitMinimum: Int = XMLSplit.minimumBytes) throws -> NetworkTable {
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
@@ -202,11 +203,57 @@ public enum GEXFFormat {
         // parser completes it (the nodes, a few per edge, stay in the tree: whether any has a
         // position decides their columns).
         var edgeDefaults: [String: AttributeValue]?
-        var edges: [NetworkTable.Edge] = []
-        /// Per edge without a `direction` value: its own `type`, or nil for the graph's default.
-        var undirectedEdges: [(edge: Int, directed: Bool?)] = []
+        struct Rows {
+            var edges: [NetworkTable.Edge] = []
+            /// Per edge without a `direction` value: its own `type`, or nil for the graph's default.
+            var undirectedEdges: [(edge: Int, directed: Bool?)] = []
+            /// The edges without an id (named `e` + their number once the rows are joined).
+            var unnamed: [Int] = []
+
+            mutating func take(_ element: XMLTree.Element, file: String, attrs: [String: Attr], defaults: [String: AttributeValue],
+                               values: (XMLTree.Element, [String: Attr], [String: AttributeValue]) throws -> [String: AttributeValue]) throws {
+                guard let s = element["source"], let t = element["target"] else {
+                    throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
+                }
+                var v = try values(element, attrs, defaults)
+                if let w = element["weight"] {
+                    guard let d = Double(w) else {
+                        throw InputError([InputProblem(file: file, line: element.line, field: "weight", message: "'\(w)' is not a number")])
+                    }
+                    v["weight"] = .double(d)
+                }
+                if v["direction"] == nil { undirectedEdges.append((edges.count, element["type"].map { $0 == "directed" })) }
+                let id = element["id"]
+                if id == nil { unnamed.append(edges.count) }
+                edges.append(NetworkTable.edge(id ?? "", source: s, target: t, values: v, line: element.line))
+            }
+
+            /// Appends rows read after these.
+            mutating func append(_ other: Rows) {
+                let offset = edges.count
+                edges += other.edges
+                undirectedEdges += other.undirectedEdges.map { ($0.edge + offset, $0.directed) }
+                unnamed += other.unnamed.map { $0 + offset }
+            }
+        }
+        func edgeValues(_ element: XMLTree.Element, _ attrs: [String: Attr], _ defaults: [String: AttributeValue]) throws -> [String: AttributeValue] {
+            try values(of: element, attrs: attrs, defaults: defaults, typeOf: { NetworkTable.edgeType($0) })
+        }
+        var rows = Rows(), second = Rows()
         var graphs = 0
-        let tree = try XMLTree(buffer: buffer, file: file, release: release, releaseStep: releaseStep) { element, depth in
+        // The edges are read on two threads (XMLSplit): the second half's rows go to `second`, with
+        // the edge attributes as declared when the edges begin (declarations come before them).
+        let split = XMLSplit(depth: 3, name: "edges", startNames: ["edge"], second: {
+            guard graphs == 0 else { return nil }
+            if edgeDefaults == nil { edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf) }
+            let attrs = edgeAttrs, defaults = edgeDefaults!
+            return { element, depth in
+                guard depth == 4, element.localName == "edge" else { return false }
+                try second.take(element, file: file, attrs: attrs, defaults: defaults, values: edgeValues)
+                return true
+            }
+        }, release: releaseRange, minimumBytes: splitMinimum)
+        let tree = try XMLTree(buffer: buffer, file: file, release: release, releaseStep: releaseStep, split: split) { element, depth in
             switch (depth, element.localName) {
             case (3, "attributes") where graphs == 0:
                 try declare(element)
@@ -215,24 +262,18 @@ public enum GEXFFormat {
                 graphs += 1
                 return false
             case (4, "edge") where graphs == 0:
-                guard let s = element["source"], let t = element["target"] else {
-                    throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
-                }
                 if edgeDefaults == nil { edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf) }
-                var v = try values(of: element, attrs: edgeAttrs, defaults: edgeDefaults!, typeOf: edgeTypeOf)
-                if let w = element["weight"] {
-                    guard let d = Double(w) else {
-                        throw InputError([InputProblem(file: file, line: element.line, field: "weight", message: "'\(w)' is not a number")])
-                    }
-                    v["weight"] = .double(d)
-                }
-                if v["direction"] == nil { undirectedEdges.append((edges.count, element["type"].map { $0 == "directed" })) }
-                edges.append(NetworkTable.edge(element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
+                try rows.take(element, file: file, attrs: edgeAttrs, defaults: edgeDefaults!, values: edgeValues)
                 return true
             default:
                 return false
             }
         }
+        if tree.splitUsed { rows.append(second) }
+        var edges = rows.edges
+        rows.edges = []
+        for k in rows.unnamed { edges[k].id = "e\(k)" }
+        let undirectedEdges = rows.undirectedEdges
         let root = tree.root
         let graph = try root.graphChild(ofRoot: "gexf", file: file)
         NetworkTable.markDirected(&edges, undirectedEdges, byDefault: graph["defaultedgetype"] == "directed")

@@ -120,10 +120,13 @@ public enum GraphMLFormat {
         try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file, release: nil) }
     }
 
-    /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
-    /// leaves them behind (``XMLTree/init(buffer:file:release:releaseStep:take:)``).
+    /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` (and, for the
+    /// part read by a second thread, `releaseRange`) as the parser leaves them behind
+    /// (``XMLTree/init(buffer:file:release:releaseStep:split:take:)``). A graph of at least
+    /// `splitMinimum` bytes is read on two threads (``XMLSplit``).
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
-                     releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
+                     releaseRange: ((Range<Int>) -> Void)? = nil, releaseStep: Int = XMLTree.releaseStep,
+                     splitMinimum: Int = XMLSplit.minimumBytes) throws -> NetworkTable {
         struct Key { var domain: String; var name: String; var type: AttributeType; var declared: String; var defaultValue: String? }
         var keys: [String: Key] = [:]
         var declaredNodeKeys: [(name: String, type: AttributeType)] = []
@@ -193,7 +196,7 @@ public enum GraphMLFormat {
 
         /// The row of an element's `<data>`: its defaults, then each value in document order (a
         /// later value of the same field wins) at its field's position.
-        func values(of element: XMLTree.Element, nodes: Bool, _ p: Prepared) throws -> [AttributeValue?] {
+        func values(of element: XMLTree.Element, nodes: Bool, _ p: Prepared, keys: [String: Key]) throws -> [AttributeValue?] {
             var out = nodes ? p.nodeDefaults : p.edgeDefaults
             let specs = nodes ? p.nodeSpecs : NetworkTable.partnershipAttributes
             for d in element.children where d.localName == "data" {
@@ -213,12 +216,61 @@ public enum GraphMLFormat {
         }
 
         // Rows arranged as the table holds them as soon as they are read.
-        var nodes: [NetworkTable.Node] = []
-        var edges: [NetworkTable.Edge] = []
-        /// Per edge without a `direction` value: its own `directed` flag, or nil for the graph's default.
-        var undirectedEdgeFlags: [(edge: Int, directed: Bool?)] = []
+        struct Rows {
+            var nodes: [NetworkTable.Node] = []
+            var edges: [NetworkTable.Edge] = []
+            /// Per edge without a `direction` value: its own `directed` flag, or nil for the graph's default.
+            var undirectedEdgeFlags: [(edge: Int, directed: Bool?)] = []
+            /// The edges without an id (named `e` + their number once the rows are joined).
+            var unnamed: [Int] = []
+
+            /// Reads a `<node>` or `<edge>` of the graph into a row; false for other elements.
+            mutating func take(_ element: XMLTree.Element, file: String, _ p: Prepared, keys: [String: Key],
+                               values: (XMLTree.Element, Bool, Prepared, [String: Key]) throws -> [AttributeValue?]) throws -> Bool {
+                switch element.localName {
+                case "node":
+                    guard let id = element["id"] else {
+                        throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
+                    }
+                    nodes.append(NetworkTable.node(id, row: try values(element, true, p, keys), line: element.line))
+                    return true
+                case "edge":
+                    guard let s = element["source"], let t = element["target"] else {
+                        throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
+                    }
+                    let v = try values(element, false, p, keys)
+                    if v[NetworkTable.EdgeSlot.direction] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
+                    let id = element["id"]
+                    if id == nil { unnamed.append(edges.count) }
+                    edges.append(NetworkTable.Edge(id: id ?? "", source: s, target: t, values: v, line: element.line))
+                    return true
+                default:
+                    return false
+                }
+            }
+
+            /// Appends rows read after these.
+            mutating func append(_ other: Rows) {
+                let offset = edges.count
+                nodes += other.nodes
+                edges += other.edges
+                undirectedEdgeFlags += other.undirectedEdgeFlags.map { ($0.edge + offset, $0.directed) }
+                unnamed += other.unnamed.map { $0 + offset }
+            }
+        }
+        var rows = Rows(), second = Rows()
         var graphs = 0
-        let tree = try XMLTree(buffer: buffer, file: file, release: release, releaseStep: releaseStep) { element, depth in
+        // The graph's content is read on two threads (XMLSplit): the second half's rows go to
+        // `second`, with the keys as they are when the graph begins (keys are declared before it).
+        let split = XMLSplit(depth: 2, name: "graph", startNames: ["node", "edge"], second: {
+            guard graphs == 0 else { return nil }
+            let p = prepare(), keysNow = keys
+            return { element, depth in
+                guard depth == 3, element.localName == "node" || element.localName == "edge" else { return false }
+                return try second.take(element, file: file, p, keys: keysNow, values: values)
+            }
+        }, release: releaseRange, minimumBytes: splitMinimum)
+        let tree = try XMLTree(buffer: buffer, file: file, release: release, releaseStep: releaseStep, split: split) { element, depth in
             switch (depth, element.localName) {
             case (2, "key"):
                 try declare(element)
@@ -226,31 +278,21 @@ public enum GraphMLFormat {
             case (2, "graph"):
                 graphs += 1
                 return false
-            case (3, "node") where graphs == 0:
-                guard let id = element["id"] else {
-                    throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
-                }
+            case (3, "node") where graphs == 0, (3, "edge") where graphs == 0:
                 let p = prepare()
-                nodes.append(NetworkTable.node(id, row: try values(of: element, nodes: true, p),
-                                               line: element.line))
-                return true
-            case (3, "edge") where graphs == 0:
-                guard let s = element["source"], let t = element["target"] else {
-                    throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
-                }
-                let p = prepare()
-                let v = try values(of: element, nodes: false, p)
-                if v[NetworkTable.EdgeSlot.direction] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
-                edges.append(NetworkTable.Edge(id: element["id"] ?? "e\(edges.count)", source: s, target: t, values: v, line: element.line))
-                return true
+                return try rows.take(element, file: file, p, keys: keys, values: values)
             default:
                 return false
             }
         }
+        if tree.splitUsed { rows.append(second) }
+        var edges = rows.edges
+        rows.edges = []
+        for k in rows.unnamed { edges[k].id = "e\(k)" }
         let root = tree.root
         let graph = try root.graphChild(ofRoot: "graphml", file: file)
         // Other tools' directed graphs: the edge's own flag, else the graph default.
-        NetworkTable.markDirected(&edges, undirectedEdgeFlags, byDefault: graph["edgedefault"] == "directed")
+        NetworkTable.markDirected(&edges, rows.undirectedEdgeFlags, byDefault: graph["edgedefault"] == "directed")
 
         var metadata = DatasetMetadata(name: "")
         for d in graph.children("data") {
@@ -263,6 +305,6 @@ public enum GraphMLFormat {
             default: break
             }
         }
-        return NetworkTable(metadata: metadata, metricColumns: prepare().metricColumns, nodes: nodes, edges: edges)
+        return NetworkTable(metadata: metadata, metricColumns: prepare().metricColumns, nodes: rows.nodes, edges: edges)
     }
 }

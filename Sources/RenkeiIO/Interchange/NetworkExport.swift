@@ -168,8 +168,10 @@ public enum NetworkImport {
         if format == .graphml || format == .gexf, let mapped = MappedFile(path: path) {
             return try mapped.withBytes { buffer in
                 format == .graphml
-                    ? try GraphMLFormat.read(buffer: buffer, file: path, release: mapped.release(below:), releaseStep: releaseStep)
-                    : try GEXFFormat.read(buffer: buffer, file: path, release: mapped.release(below:), releaseStep: releaseStep)
+                    ? try GraphMLFormat.read(buffer: buffer, file: path, release: mapped.release(below:),
+                                           releaseRange: mapped.release(_:), releaseStep: releaseStep)
+                    : try GEXFFormat.read(buffer: buffer, file: path, release: mapped.release(below:),
+                                        releaseRange: mapped.release(_:), releaseStep: releaseStep)
             }
         }
         return try table(bytes: bytes(of: path), format: format, file: path)

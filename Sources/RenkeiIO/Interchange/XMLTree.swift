@@ -110,13 +110,21 @@ public struct XMLTree: Sendable {
     /// - Parameter releaseStep: how far the parser goes between two calls of `release` (tests
     ///   use a few bytes).
     init(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
-         releaseStep: Int = XMLTree.releaseStep, take: @escaping (Element, Int) throws -> Bool) throws {
+         releaseStep: Int = XMLTree.releaseStep, split: XMLSplit? = nil,
+         take: @escaping (Element, Int) throws -> Bool) throws {
         var parser = XMLParserState(bytes: buffer, file: file)
         parser.take = take
         parser.release = release
         parser.releaseStep = releaseStep
+        parser.split = split
         root = try parser.parseDocument()
+        splitUsed = parser.splitUsed
     }
+
+    /// True when the second half of a split element (``XMLSplit``) was parsed on another thread
+    /// and its elements went to the split's `take`; false when the document was read by one
+    /// thread (no split was tried, or it was abandoned) and every element went to `take`.
+    var splitUsed = false
 
     /// How far the parser goes between two calls of its `release` (8 MiB).
     static let releaseStep = 8 << 20
@@ -135,12 +143,21 @@ private struct XMLParserState {
     var line = 1
     /// Called with each complete element and its depth; true: the element is consumed.
     var take: ((XMLTree.Element, Int) throws -> Bool)?
-    /// Told the offset below which the bytes are no longer needed (see ``XMLTree/init(buffer:file:release:releaseStep:take:)``).
+    /// Told the offset below which the bytes are no longer needed (see ``XMLTree/init(buffer:file:release:releaseStep:split:take:)``).
     var release: ((Int) -> Void)?
     /// How far the parser goes between two calls of `release`.
     var releaseStep = XMLTree.releaseStep { didSet { nextRelease = releaseStep } }
     /// The next offset at which `release` is called.
     var nextRelease = XMLTree.releaseStep
+    /// The split to try (the first parser only).
+    var split: XMLSplit?
+    /// True once the split's element has been met (it is tried once).
+    var splitTried = false
+    /// True when a second half was parsed and spliced in.
+    var splitUsed = false
+    /// On a second half's parser: its cancellation flag, and how far it has given bytes back.
+    var half: XMLSecondHalf?
+    var releasedTo = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -175,21 +192,38 @@ private struct XMLParserState {
     /// The length of the longest valid UTF-8 prefix of the document, checked in pieces of
     /// ``releaseStep`` so that `release` can follow (a sequence cut by a piece's end is checked
     /// again with the next piece).
-    func validUTF8Prefix() -> Int {
+    /// With a split to try, the line feeds are counted piece by piece too (``lineMarks``), so that
+    /// a second half knows its first line without reading the first half again.
+    mutating func validUTF8Prefix() -> Int {
         let n = bytes.count
         var start = 0
+        var lines = 0
         while start < n {
             let end = min(n, start + releaseStep)
             let (valid, _) = TextCodec.utf8ValidPrefix(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             if start + valid == end {
-                start = end
             } else if end < n, valid > 0, end - (start + valid) < 4 {
-                start += valid  // a sequence cut at the piece's end
+                // a sequence cut at the piece's end: checked again with the next piece
             } else {
                 return start + valid
             }
+            if split != nil {
+                lines += XMLParserState.lineFeeds(in: UnsafeBufferPointer(rebasing: bytes[start..<(start + valid)]))
+                lineMarks.append((start + valid, lines))
+            }
+            start += valid
             release?(start)
         }
+        return n
+    }
+
+    /// (offset, line feeds below it) after each piece of the encoding check, in rising order.
+    var lineMarks: [(offset: Int, lineFeeds: Int)] = []
+
+    /// The number of line feeds (0x0A) in `bytes`.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes { n &+= b == 0x0A ? 1 : 0 }
         return n
     }
 
@@ -340,14 +374,59 @@ private struct XMLParserState {
             }
             element.attributes.append((attrName, value))
         }
-        // Content.
+        var second: XMLSecondHalf?
+        if let split, !splitTried, depth == split.depth, element.localName == split.name {
+            splitTried = true
+            if bytes.count - pos >= split.minimumBytes, let take = split.second(),
+               let start = boundary(from: pos + (bytes.count - pos) / 2, names: split.startNames) {
+                second = launchSecondHalf(at: start, depth: depth, name: name, startLine: startLine, take: take,
+                                          release: split.release)
+            }
+        }
         var text = ""
+        try parseContent(of: &element, text: &text, depth: depth, startLine: startLine, second: &second)
+        element.text = text
+        return element
+    }
+
+    /// Parses an element's content up to and with its end tag — or, for the content a second
+    /// half starts in (`open`), up to (not with) the first end tag at this level, or until
+    /// cancelled. `second`: the second
+    /// half of this element's content being parsed on another thread: when this parser arrives
+    /// exactly at its start, its result is spliced in; when it passes that point otherwise (the
+    /// start was inside a comment, a value or a deeper element), it is abandoned.
+    mutating func parseContent(of element: inout XMLTree.Element, text: inout String, depth: Int, startLine: Int,
+                               open: Bool = false, second: inout XMLSecondHalf?) throws {
+        let name = element.name
+        defer {
+            // Never leave with the other thread still reading the bytes.
+            if let s = second { s.cancel(); s.done.wait() }
+        }
         while true {
+            if let s = second, pos >= s.start {
+                // Arrived: its result is what this parser would find from here. Passed: useless.
+                if pos > s.start { s.cancel() }
+                s.done.wait()
+                second = nil
+                if pos == s.start, let outcome = s.outcome {
+                    let r = try outcome.get()
+                    pos = r.end
+                    line = r.line
+                    element.children += r.children
+                    text += r.text
+                    splitUsed = true
+                    if let release {
+                        release(pos)
+                        nextRelease = pos + releaseStep
+                    }
+                }
+            }
             guard let b = peek() else {
                 throw fail("element <\(name)> opened on line \(startLine) is never closed")
             }
             if b == UInt8(ascii: "<") {
                 if lookingAt("</") {
+                    if open { return }
                     advance(2)
                     let endName = try parseName(what: "end tag")
                     skipSpace()
@@ -356,8 +435,7 @@ private struct XMLParserState {
                     guard endName == name else {
                         throw fail("end tag </\(endName)> does not match <\(name)> opened on line \(startLine)")
                     }
-                    element.text = text
-                    return element
+                    return
                 } else if lookingAt("<!--") {
                     try skip(past: "-->", what: "comment")
                 } else if lookingAt("<![CDATA[") {
@@ -372,10 +450,16 @@ private struct XMLParserState {
                 } else if lookingAt("<!") {
                     throw declarationError()
                 } else {
+                    if open, let half, half.cancelled { return }
                     let child = try parseElement(depth: depth + 1)
                     if let take, try take(child, depth + 1) {
-                        if let release, pos >= nextRelease {
-                            release(pos)
+                        if pos >= nextRelease {
+                            if let releaseRange = half?.release {
+                                releaseRange(releasedTo..<pos)
+                                releasedTo = pos
+                            } else if let release {
+                                release(pos)
+                            }
                             nextRelease = pos + releaseStep
                         }
                         continue
@@ -386,6 +470,61 @@ private struct XMLParserState {
                 text += try parseCharacters(until: UInt8(ascii: "<"), inAttribute: false)
             }
         }
+    }
+
+    /// The offset of the first `<name` (followed by white space, `/` or `>`) at or after
+    /// `offset` for one of `names`, or nil.
+    func boundary(from offset: Int, names: [String]) -> Int? {
+        let patterns = names.map { Array("<\($0)".utf8) }
+        var i = offset
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                for p in patterns where i + p.count < bytes.count {
+                    var same = true
+                    for k in 1..<p.count where bytes[i + k] != p[k] { same = false; break }
+                    let next = bytes[i + p.count]
+                    if same, XMLParserState.isSpace(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: ">") { return i }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Starts parsing the content of the element `name` (at `depth`) from `start` on another
+    /// thread, as this parser would parse it from there, handing its elements to `take`.
+    func launchSecondHalf(at start: Int, depth: Int, name: String, startLine: Int,
+                          take: @escaping (XMLTree.Element, Int) throws -> Bool,
+                          release: ((Range<Int>) -> Void)?) -> XMLSecondHalf {
+        let half = XMLSecondHalf(start: start, release: release)
+        var other = XMLParserState(bytes: bytes, file: file)
+        other.pos = start
+        other.take = take
+        other.half = half
+        other.releaseStep = releaseStep
+        other.nextRelease = start + releaseStep
+        other.releasedTo = start
+        // Every line feed counts one line wherever it is (text, values, comments, tags): the count
+        // below the last mark of the encoding check, then the few bytes from there.
+        let mark = lineMarks.last { $0.offset <= start } ?? (0, 0)
+        other.line = 1 + mark.lineFeeds
+        let parser = UncheckedParser(other)
+        half.done.enter()
+        DispatchQueue.global().async {
+            var p = parser.state
+            defer { half.done.leave() }
+            p.line += XMLParserState.lineFeeds(in: UnsafeBufferPointer(rebasing: p.bytes[mark.offset..<start]))
+            var holder = XMLTree.Element(name: name, line: startLine)
+            var text = ""
+            var none: XMLSecondHalf?
+            do {
+                try p.parseContent(of: &holder, text: &text, depth: depth, startLine: startLine, open: true, second: &none)
+                half.outcome = .success((p.pos, p.line, holder.children, text))
+            } catch {
+                half.outcome = .failure(error)
+            }
+        }
+        return half
     }
 
     func normalisedLineEnds(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> String {
@@ -529,4 +668,62 @@ public enum XMLEscape {
         }
         return out
     }
+}
+
+/// A split of one element's content between two threads (GraphML's `<graph>`, GEXF's `<edges>`,
+/// whose thousands of children are independent): when the parser meets the first element of that
+/// name at that depth, a second thread parses its content from the first `<node`/`<edge` (the
+/// ``startNames``) past the middle of what is left, handing its elements to the split's own
+/// `take`; the first thread parses up to that point. If it arrives there exactly, between two
+/// children, the second thread's work is spliced in; if not (the point was inside a comment, an
+/// attribute value or a deeper element) the second thread's work is thrown away and the first
+/// parses on alone. Either way the elements, their order, their lines and the first error are
+/// those of one thread's parse.
+struct XMLSplit {
+    /// The depth and local name of the element whose content is split.
+    var depth: Int
+    var name: String
+    /// The element names a second half may start at.
+    var startNames: [String]
+    /// Called once, on the parser's thread, when the element's content begins: the `take` for the
+    /// second half's elements (called on the other thread; it must share no mutable state with
+    /// the first `take`), or nil not to split.
+    var second: () -> ((XMLTree.Element, Int) throws -> Bool)?
+    /// Told the byte ranges the second half is done with.
+    var release: ((Range<Int>) -> Void)?
+    /// The least content, in bytes, worth a second thread.
+    var minimumBytes = XMLSplit.minimumBytes
+
+    /// The default least content worth a second thread (8 MiB: a second thread costs about a
+    /// millisecond, and the line count of the first half).
+    static let minimumBytes = 8 << 20
+}
+
+/// The second half of a split element's content, parsed on another thread.
+final class XMLSecondHalf: @unchecked Sendable {
+    /// Where it starts.
+    let start: Int
+    let release: ((Range<Int>) -> Void)?
+    /// Left when the other thread is done.
+    let done = DispatchGroup()
+    /// Set by the other thread before it leaves `done`: where it stopped (at the end tag) and on
+    /// which line, the elements `take` did not consume, and the text.
+    var outcome: Result<(end: Int, line: Int, children: [XMLTree.Element], text: String), Error>?
+    private let lock = NSLock()
+    private var stopped = false
+
+    init(start: Int, release: ((Range<Int>) -> Void)?) {
+        self.start = start
+        self.release = release
+    }
+
+    /// True once the first thread no longer needs the result.
+    var cancelled: Bool { lock.withLock { stopped } }
+    func cancel() { lock.withLock { stopped = true } }
+}
+
+/// A parser handed to the other thread (the bytes stay alive: the first thread waits for it).
+private final class UncheckedParser: @unchecked Sendable {
+    let state: XMLParserState
+    init(_ state: XMLParserState) { self.state = state }
 }
