@@ -48,7 +48,7 @@ public enum GEXFFormat {
         GraphMLFormat.whole { write(table, emit: $0) }
     }
 
-    /// Writes a table as GEXF in pieces of about a megabyte, as ``GraphMLFormat/write(_:emit:)``
+    /// Writes a table as GEXF in pieces, as ``GraphMLFormat/write(_:emit:)``
     /// does: the pieces joined are the bytes of ``write(_:)``.
     public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -137,8 +137,12 @@ public enum GEXFFormat {
     /// becomes the `x`, `y` columns (y negated back to y down, ``NodePositions``); the other `viz`
     /// elements are ignored: they are derived from the data on export.
     /// - Throws: ``InputError`` naming the file and line.
-    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file, release: nil) }
+    /// - Parameter splitMinimum: the least content read on two threads (``XMLSplit``; nil: the
+    ///   default, 8 MiB). The table is the same either way; the fuzz target compares the two.
+    public static func read(bytes: [UInt8], file: String, splitMinimum: Int? = nil) throws -> NetworkTable {
+        try bytes.withUnsafeBufferPointer {
+            try read(buffer: $0, file: file, release: nil, splitMinimum: splitMinimum ?? XMLSplit.minimumBytes)
+        }
     }
 
     /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser

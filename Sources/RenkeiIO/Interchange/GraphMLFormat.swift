@@ -38,10 +38,11 @@ public enum GraphMLFormat {
         return document
     }
 
-    /// Writes a table as GraphML in pieces of about a megabyte: `emit` receives each piece (and
-    /// may empty it) as the document is made, so the whole document is never held; the edges are
-    /// made one at a time (``NetworkTable/forEachEdge(_:)``). The pieces joined are the bytes of
-    /// ``write(_:)``.
+    /// Writes a table as GraphML in pieces: `emit` receives each piece (and may empty it) as the
+    /// document is made, so the whole document is never held. The header and nodes come in pieces
+    /// of about a megabyte; the edges are made on all cores in runs of ``ParallelText/run``
+    /// (``NetworkTable/withEdgeAccess(_:)``), one piece per run. Every piece ends after a whole
+    /// element, and the pieces joined are the bytes of ``write(_:)``.
     public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"\(namespace)\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -116,8 +117,12 @@ public enum GraphMLFormat {
     /// (``XMLTree/init(bytes:file:take:)``), never as one tree: the keys, which GraphML declares
     /// before the graph, are known by then.
     /// - Throws: ``InputError`` naming the file and line.
-    public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file, release: nil) }
+    /// - Parameter splitMinimum: the least content read on two threads (``XMLSplit``; nil: the
+    ///   default, 8 MiB). The table is the same either way; the fuzz target compares the two.
+    public static func read(bytes: [UInt8], file: String, splitMinimum: Int? = nil) throws -> NetworkTable {
+        try bytes.withUnsafeBufferPointer {
+            try read(buffer: $0, file: file, release: nil, splitMinimum: splitMinimum ?? XMLSplit.minimumBytes)
+        }
     }
 
     /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` (and, for the
