@@ -111,6 +111,12 @@ import RenkeiCore
         }
     }
 
+    /// The table of `doc` read on one thread and on two (`read` gets the bytes and the least
+    /// content read on two threads).
+    func bothWays(_ doc: String, _ read: (UnsafeBufferPointer<UInt8>, Int) throws -> NetworkTable) throws -> (NetworkTable, NetworkTable) {
+        try Array(doc.utf8).withUnsafeBufferPointer { (try read($0, .max), try read($0, 0)) }
+    }
+
     /// GraphML read on two threads is the table read on one: nodes in both halves, edges without
     /// ids (numbered across the halves), undirected flags, keys with defaults.
     @Test func graphMLReadOnTwoThreadsIsTheOneThreadTable() throws {
@@ -130,11 +136,7 @@ import RenkeiCore
                 + (i % 4 == 0 ? "<data key=\"w\">\(i + 1)</data>" : "") + "</edge>\n"
         }
         doc += "  </graph>\n</graphml>\n"
-        let bytes = Array(doc.utf8)
-        let (one, two) = try bytes.withUnsafeBufferPointer { buffer in
-            (try GraphMLFormat.read(buffer: buffer, file: "g.graphml", release: nil, splitMinimum: .max),
-             try GraphMLFormat.read(buffer: buffer, file: "g.graphml", release: nil, splitMinimum: 0))
-        }
+        let (one, two) = try bothWays(doc) { try GraphMLFormat.read(buffer: $0, file: "g.graphml", release: nil, splitMinimum: $1) }
         #expect(GraphMLFormat.write(two) == GraphMLFormat.write(one))
         #expect(two.nodes.count == 300 && two.edges.count == 300)
         #expect(two.edges.map(\.id).prefix(4) == ["e0", "x1", "x2", "e3"])
@@ -166,10 +168,8 @@ import RenkeiCore
                 + (i % 4 == 0 ? "<attvalues><attvalue for=\"st\" value=\"realised\"/></attvalues>" : "") + "</edge>\n"
         }
         doc += "    </edges>\n  </graph>\n</gexf>\n"
-        let bytes = Array(doc.utf8)
-        let (one, two) = try bytes.withUnsafeBufferPointer { buffer in
-            (try GEXFFormat.read(buffer: buffer, file: "g.gexf", release: nil, releaseStep: 64, splitMinimum: .max),
-             try GEXFFormat.read(buffer: buffer, file: "g.gexf", release: nil, releaseStep: 64, splitMinimum: 0))
+        let (one, two) = try bothWays(doc) {
+            try GEXFFormat.read(buffer: $0, file: "g.gexf", release: nil, releaseStep: 64, splitMinimum: $1)
         }
         #expect(GEXFFormat.write(two) == GEXFFormat.write(one))
         #expect(two.nodes.count == 300 && two.edges.count == 300)

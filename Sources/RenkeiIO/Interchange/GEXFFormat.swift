@@ -101,33 +101,20 @@ public enum GEXFFormat {
         }
         out += "    </nodes>\n"
         out += "    <edges count=\"\(table.edgeCount)\">\n"
-        // The edges are made and written on all cores, in order (ParallelText).
-        try emit(&out)
-        out.removeAll(keepingCapacity: true)
-        try table.withEdgeAccess { count, edge in
-            try ParallelText.render(count: count, { range, out in
-                for k in range {
-                    let e = edge(k)
-                    out += "      <edge id=\""
-                    out += XMLEscape.escape(e.id, attribute: true)
-                    out += "\" source=\""
-                    out += XMLEscape.escape(e.source, attribute: true)
-                    out += "\" target=\""
-                    out += XMLEscape.escape(e.target, attribute: true)
-                    out += "\" weight=\""
-                    if let w = weightIndex, let v = e.values[w] { out += v.text } else { out += "1.0" }
-                    out += "\">\n        <attvalues>\n"
-                    for (j, a) in edgeAttributes {
-                        guard let v = e.values[j] else { continue }
-                        out += "          <attvalue for=\""
-                        out += a.name
-                        out += "\" value=\""
-                        out += XMLEscape.escape(v.text, attribute: true)
-                        out += "\"/>\n"
-                    }
-                    out += "        </attvalues>\n      </edge>\n"
-                }
-            }, emit: emit)
+        try table.renderEdges(after: &out, emit: emit) { e, out in
+            XMLEscape.appendEdgeStart(e, indent: "      ", to: &out)
+            out += " weight=\""
+            if let w = weightIndex, let v = e.values[w] { out += v.text } else { out += "1.0" }
+            out += "\">\n        <attvalues>\n"
+            for (j, a) in edgeAttributes {
+                guard let v = e.values[j] else { continue }
+                out += "          <attvalue for=\""
+                out += a.name
+                out += "\" value=\""
+                out += XMLEscape.escape(v.text, attribute: true)
+                out += "\"/>\n"
+            }
+            out += "        </attvalues>\n      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         try emit(&out)

@@ -66,42 +66,28 @@ public enum GraphMLFormat {
         // data elements are made once.
         let nodeData = nodeKeys.map { "      <data key=\"n_\($0)\">" }
         let edgeData = table.edgeAttributes.map { "      <data key=\"e_\($0.name)\">" }
-        for n in table.nodes {
-            out += "    <node id=\""
-            out += XMLEscape.escape(n.id, attribute: true)
-            out += "\">\n"
-            for (open, v) in zip(nodeData, n.values) {
+        /// The `<data>` of the values present, each after its opening tag.
+        func appendData(_ opens: [String], _ values: [AttributeValue?], to out: inout String) {
+            for (open, v) in zip(opens, values) {
                 guard let v else { continue }
                 out += open
                 out += XMLEscape.escape(v.text, attribute: false)
                 out += "</data>\n"
             }
+        }
+        for n in table.nodes {
+            out += "    <node id=\""
+            out += XMLEscape.escape(n.id, attribute: true)
+            out += "\">\n"
+            appendData(nodeData, n.values, to: &out)
             out += "    </node>\n"
             if out.utf8.count >= chunkSize { try emit(&out) }
         }
-        // The edges are made and written on all cores, in order (ParallelText).
-        try emit(&out)
-        out.removeAll(keepingCapacity: true)
-        try table.withEdgeAccess { count, edge in
-            try ParallelText.render(count: count, { range, out in
-                for k in range {
-                    let e = edge(k)
-                    out += "    <edge id=\""
-                    out += XMLEscape.escape(e.id, attribute: true)
-                    out += "\" source=\""
-                    out += XMLEscape.escape(e.source, attribute: true)
-                    out += "\" target=\""
-                    out += XMLEscape.escape(e.target, attribute: true)
-                    out += "\">\n"
-                    for (open, v) in zip(edgeData, e.values) {
-                        guard let v else { continue }
-                        out += open
-                        out += XMLEscape.escape(v.text, attribute: false)
-                        out += "</data>\n"
-                    }
-                    out += "    </edge>\n"
-                }
-            }, emit: emit)
+        try table.renderEdges(after: &out, emit: emit) { e, out in
+            XMLEscape.appendEdgeStart(e, indent: "    ", to: &out)
+            out += ">\n"
+            appendData(edgeData, e.values, to: &out)
+            out += "    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
         try emit(&out)

@@ -86,3 +86,32 @@ private struct RenderBox: @unchecked Sendable {
     let render: (Range<Int>, inout String) -> Void
     init(_ render: @escaping (Range<Int>, inout String) -> Void) { self.render = render }
 }
+
+extension NetworkTable {
+    /// Hands on `out` (the document so far) and empties it, then writes every edge with `render`
+    /// on all cores, in order (``ParallelText``): the streamed GraphML and GEXF writers' edges.
+    func renderEdges(after out: inout String, emit: (inout String) throws -> Void,
+                     _ render: (Edge, inout String) -> Void) rethrows {
+        try emit(&out)
+        out.removeAll(keepingCapacity: true)
+        try withEdgeAccess { count, edge in
+            try ParallelText.render(count: count, { range, piece in
+                for k in range { render(edge(k), &piece) }
+            }, emit: emit)
+        }
+    }
+}
+
+extension XMLEscape {
+    /// Appends `<edge id="…" source="…" target="…"` (escaped; the tag left open) after `indent`.
+    static func appendEdgeStart(_ e: NetworkTable.Edge, indent: String, to out: inout String) {
+        out += indent
+        out += "<edge id=\""
+        out += escape(e.id, attribute: true)
+        out += "\" source=\""
+        out += escape(e.source, attribute: true)
+        out += "\" target=\""
+        out += escape(e.target, attribute: true)
+        out += "\""
+    }
+}
