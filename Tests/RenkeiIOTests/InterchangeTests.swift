@@ -424,6 +424,9 @@ func expectedFixture() throws -> [String: Any] {
             #expect(ListCodec.split(ListCodec.join(items)) == items)
         }
         #expect(ListCodec.join(["a;b", "c"]) == "a\\;b;c")
+        // The one-item and empty shortcuts escape as the general case does.
+        #expect(ListCodec.join(["a;b"]) == "a\\;b" && ListCodec.join(["c\\d"]) == "c\\\\d")
+        #expect(ListCodec.join(["後援"]) == "後援" && ListCodec.join([]) == "")
     }
 
     @Test func jsonParser() throws {

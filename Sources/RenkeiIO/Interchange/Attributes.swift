@@ -114,7 +114,10 @@ public enum AttributeValue: Hashable, Sendable {
 public enum ListCodec {
     /// Joins items into one cell, escaping `;` and `\\` inside items.
     public static func join(_ items: [String]) -> String {
-        items.map { item in
+        // No list to build for the common cells: none, or one item with nothing to escape.
+        if items.isEmpty { return "" }
+        if items.count == 1, !items[0].utf8.contains(where: { $0 == 0x3B || $0 == 0x5C }) { return items[0] }
+        return items.map { item in
             // Bytes first: without a `;` or `\\` byte there is nothing to escape (Foundation's
             // `contains` would search each item with canonical equivalence).
             guard item.utf8.contains(where: { $0 == 0x3B || $0 == 0x5C }), item.contains(";") || item.contains("\\") else { return item }
