@@ -401,9 +401,9 @@ enum FolderDatasetLoader {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             var projectID = f(req["project"]), source = f(req["source"]), target = f(req["target"])
             let before = problems.count
-            for (field, value) in [("project", projectID), ("source", source), ("target", target)] {
-                NameText.check(value, file: file, line: r.line, field: field, problems: &problems)
-            }
+            NameText.check(projectID, file: file, line: r.line, field: "project", problems: &problems)
+            NameText.check(source, file: file, line: r.line, field: "source", problems: &problems)
+            NameText.check(target, file: file, line: r.line, field: "target", problems: &problems)
             if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil,
                let ids = projectsByTitle[EdgeListLoader.projectKey(projectID)], ids.count == 1 {
                 projectID = ids[0]
@@ -412,19 +412,21 @@ enum FolderDatasetLoader {
                 problems.append(InputProblem(file: file, line: r.line, field: "project",
                                              message: "unknown project '\(projectID)'" + Suggestion.didYouMean(projectID, among: projectIDs)))
             }
-            for field in ["source", "target"] {
-                let value = field == "source" ? source : target
+            /// An empty or unknown end is a problem; a name that resolves becomes its organisation's id.
+            func check(_ value: inout String, _ field: StaticString) {
                 if value.isEmpty {
-                    problems.append(InputProblem(file: file, line: r.line, field: field, message: "empty \(field)"))
+                    problems.append(InputProblem(file: file, line: r.line, field: "\(field)", message: "empty \(field)"))
                 } else if let organizations, organizations[value] == nil {
                     switch resolve(value, names: names) {
-                    case .success(let id): if field == "source" { source = id } else { target = id }
+                    case .success(let id): value = id
                     case .failure(let e):
-                        problems.append(InputProblem(file: file, line: r.line, field: field,
+                        problems.append(InputProblem(file: file, line: r.line, field: "\(field)",
                                                      message: e.message ?? "unknown organisation '\(value)'" + Suggestion.didYouMean(value, among: orgIDs)))
                     }
                 }
             }
+            check(&source, "source")
+            check(&target, "target")
             if !source.isEmpty, source == target {
                 problems.append(InputProblem(file: file, line: r.line, field: "target",
                                              message: "self-loop: '\(source)' partners with itself"))
