@@ -132,8 +132,10 @@ public enum GEXFFormat {
         }
     }
 
-    /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` as the parser
-    /// leaves them behind (``XMLTree/init(buffer:file:release:releaseStep:split:take:)``).
+    /// Reads bytes the caller keeps alive (a ``MappedFile``), telling `release` (and, for the
+    /// part read by a second thread, `releaseRange`) as the parser leaves them behind
+    /// (``XMLTree/init(buffer:file:release:releaseStep:split:take:)``). An `<edges>` element with
+    /// at least `splitMinimum` bytes of content is read on two threads (``XMLSplit``).
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
                      releaseRange: ((Range<Int>) -> Void)? = nil, releaseStep: Int = XMLTree.releaseStep,
                      splitMinimum: Int = XMLSplit.minimumBytes) throws -> NetworkTable {

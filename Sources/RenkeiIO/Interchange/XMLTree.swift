@@ -391,10 +391,10 @@ private struct XMLParserState {
 
     /// Parses an element's content up to and with its end tag — or, for the content a second
     /// half starts in (`open`), up to (not with) the first end tag at this level, or until
-    /// cancelled. `second`: the second
-    /// half of this element's content being parsed on another thread: when this parser arrives
-    /// exactly at its start, its result is spliced in; when it passes that point otherwise (the
-    /// start was inside a comment, a value or a deeper element), it is abandoned.
+    /// cancelled. `second`: the second half of this element's content, being parsed on another
+    /// thread: when this parser arrives exactly at its start, its result is spliced in; when it
+    /// passes that point otherwise (the start was inside a comment, a value or a deeper element),
+    /// it is abandoned.
     mutating func parseContent(of element: inout XMLTree.Element, text: inout String, depth: Int, startLine: Int,
                                open: Bool = false, second: inout XMLSecondHalf?) throws {
         let name = element.name
