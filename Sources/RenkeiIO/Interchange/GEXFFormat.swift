@@ -79,7 +79,7 @@ public enum GEXFFormat {
         let sizes = sizeValues(table)
         let maxSize = sizes.max() ?? 0
         out += "    <nodes count=\"\(table.nodes.count)\">\n"
-        for (i, n) in table.nodes.enumerated() {
+        try table.renderNodes(after: &out, emit: emit) { i, n, out in
             out += "      <node id=\"\(XMLEscape.escape(n.id, attribute: true))\" label=\""
                 + XMLEscape.escape(n.label, attribute: true) + "\">\n"
             out += "        <attvalues>\n"
@@ -97,7 +97,6 @@ public enum GEXFFormat {
             let size = sizeRange.lowerBound + (sizeRange.upperBound - sizeRange.lowerBound) * fraction.squareRoot()
             out += "        <viz:size value=\"\(formatFixed(size, digits: 3))\"/>\n"
             out += "      </node>\n"
-            if out.utf8.count >= GraphMLFormat.chunkSize { try emit(&out) }
         }
         out += "    </nodes>\n"
         out += "    <edges count=\"\(table.edgeCount)\">\n"

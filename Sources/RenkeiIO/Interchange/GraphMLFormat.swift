@@ -39,8 +39,8 @@ public enum GraphMLFormat {
     }
 
     /// Writes a table as GraphML in pieces: `emit` receives each piece (and may empty it) as the
-    /// document is made, so the whole document is never held. The header and nodes come in pieces
-    /// of about a megabyte; the edges are made on all cores in runs of ``ParallelText/run``
+    /// document is made, so the whole document is never held. After the header, the nodes and then
+    /// the edges are made on all cores in runs of ``ParallelText/run``
     /// (``NetworkTable/withEdgeAccess(_:)``), one piece per run. Every piece ends after a whole
     /// element, and the pieces joined are the bytes of ``write(_:)``.
     public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
@@ -75,13 +75,12 @@ public enum GraphMLFormat {
                 out += "</data>\n"
             }
         }
-        for n in table.nodes {
+        try table.renderNodes(after: &out, emit: emit) { _, n, out in
             out += "    <node id=\""
             out += XMLEscape.escape(n.id, attribute: true)
             out += "\">\n"
             appendData(nodeData, n.values, to: &out)
             out += "    </node>\n"
-            if out.utf8.count >= chunkSize { try emit(&out) }
         }
         try table.renderEdges(after: &out, emit: emit) { e, out in
             XMLEscape.appendEdgeStart(e, indent: "    ", to: &out)

@@ -92,13 +92,30 @@ extension NetworkTable {
     /// on all cores, in order (``ParallelText``): the streamed GraphML and GEXF writers' edges.
     func renderEdges(after out: inout String, emit: (inout String) throws -> Void,
                      _ render: (Edge, inout String) -> Void) rethrows {
-        try emit(&out)
-        out.removeAll(keepingCapacity: true)
+        if !out.isEmpty {
+            try emit(&out)
+            out.removeAll(keepingCapacity: true)
+        }
         try withEdgeAccess { count, edge in
             try ParallelText.render(count: count, { range, piece in
                 for k in range { render(edge(k), &piece) }
             }, emit: emit)
         }
+    }
+}
+
+extension NetworkTable {
+    /// Hands on `out` and empties it, then writes every node (with its number) with `render` on
+    /// all cores, in order.
+    func renderNodes(after out: inout String, emit: (inout String) throws -> Void,
+                     _ render: (Int, Node, inout String) -> Void) rethrows {
+        if !out.isEmpty {
+            try emit(&out)
+            out.removeAll(keepingCapacity: true)
+        }
+        try ParallelText.render(count: nodes.count, { range, piece in
+            for k in range { render(k, nodes[k], &piece) }
+        }, emit: emit)
     }
 }
 
