@@ -37,76 +37,23 @@ public enum CSVReader {
     ///   that field started.
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String) throws -> [CSVRecord] {
+        var text = text
+        return try text.withUTF8 { try parse(utf8: $0) }
+    }
+
+    /// ``parse(_:)`` over the text's UTF-8, by ``CSVByteReader``: every byte that ends or quotes a
+    /// field is ASCII, and no byte of a multi-byte character is, so fields are cut between bytes
+    /// and each becomes a string at once.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws -> [CSVRecord] {
+        var reader = CSVByteReader(bytes, from: 0)
+        var fields: [CSVByteReader.Field] = []
         var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quoteLine = 0
-        var fieldStarted = false      // the record has content (so a blank line can be skipped)
-        var atFieldStart = true
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar?
-
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            atFieldStart = true
+        while let line = reader.next(&fields) {
+            records.append(CSVRecord(line: line, fields: fields.map { f in reader.withSlice(f) { String(decoding: $0, as: UTF8.self) } }))
         }
-        func endRecord() {
-            endField()
-            if fieldStarted || fields.count > 1 { records.append(CSVRecord(line: recordLine, fields: fields)) }
-            fields = []
-            fieldStarted = false
-        }
-
-        while let c = pending ?? scalars.next() {
-            pending = nil
-            if inQuotes {
-                switch c {
-                case "\"":
-                    if let next = scalars.next() {
-                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
-                case "\r":
-                    if let next = scalars.next() {
-                        if next != "\n" { pending = next }
-                    }
-                    field.append("\n")
-                    line += 1
-                case "\n":
-                    field.append("\n")
-                    line += 1
-                default:
-                    field.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where atFieldStart:
-                inQuotes = true
-                quoteLine = line
-                atFieldStart = false
-                fieldStarted = true
-            case ",":
-                fieldStarted = true
-                endField()
-            case "\r", "\n":
-                if c == "\r", let next = scalars.next(), next != "\n" { pending = next }
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(c)
-                atFieldStart = false
-                fieldStarted = true
-            }
-        }
-        if inQuotes {
+        if let quoteLine = reader.unterminatedQuote {
             throw CSVSyntaxError(line: quoteLine, message: "quoted field starting on line \(quoteLine) is never closed (unterminated quote)")
         }
-        endRecord()
         return records
     }
 }
