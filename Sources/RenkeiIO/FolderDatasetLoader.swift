@@ -396,6 +396,9 @@ enum FolderDatasetLoader {
         for p in projects { projectByID[p.id] = p }
         let projectIDs = projects.map(\.id)
         var relationCells: [String: [RelationKind]] = [:]
+        // The previous row's project (whether it is known, its evidence document) and relations cell.
+        var lastProject: (id: String, known: Bool, document: String?) = ("\u{0}", false, nil)
+        var lastRelations: (text: String, relations: [RelationKind]?) = ("", nil)
         var out: [Partnership] = []
         for r in table.records {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
@@ -404,11 +407,16 @@ enum FolderDatasetLoader {
             NameText.check(projectID, file: file, line: r.line, field: "project", problems: &problems)
             NameText.check(source, file: file, line: r.line, field: "source", problems: &problems)
             NameText.check(target, file: file, line: r.line, field: "target", problems: &problems)
-            if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil,
+            // Rows come in runs of one project: its lookups are kept from the row before.
+            if projectID != lastProject.id {
+                lastProject = (projectID, projectLines?[projectID] != nil,
+                               projectByID[projectID]?.source?.document ?? metadata.source)
+            }
+            if !projectID.isEmpty, !lastProject.known, let projectLines, projectLines[projectID] == nil,
                let ids = projectsByTitle[EdgeListLoader.projectKey(projectID)], ids.count == 1 {
                 projectID = ids[0]
             }
-            if !projectID.isEmpty, let projectLines, projectLines[projectID] == nil {
+            if !projectID.isEmpty, !lastProject.known, let projectLines, projectLines[projectID] == nil {
                 problems.append(InputProblem(file: file, line: r.line, field: "project",
                                              message: "unknown project '\(projectID)'" + Suggestion.didYouMean(projectID, among: projectIDs)))
             }
@@ -453,8 +461,11 @@ enum FolderDatasetLoader {
                 // Sheets repeat a few relation cells over and over: each distinct cell is parsed
                 // once, unless it has a problem, which is reported on every line it is met.
                 let text = f(req["relations"])
-                if let known = relationCells[text] {
+                if text == lastRelations.text, let known = lastRelations.relations {
                     relations = known
+                } else if let known = relationCells[text] {
+                    relations = known
+                    lastRelations = (text, known)
                 } else {
                     var found: [InputProblem] = []
                     relations = FieldParsing.relations(text, vocabulary: vocabulary, file: file, line: r.line,
@@ -480,7 +491,8 @@ enum FolderDatasetLoader {
                                                 problem: InputProblem(file: file, line: r.line, field: "direction",
                                                                       message: "direction '\(f(cDirection))' is not mutual or directed"),
                                                 problems: &problems)
-            let defaultDocument = projectByID[projectID]?.source?.document ?? metadata.source
+            let defaultDocument = projectID == lastProject.id ? lastProject.document
+                : projectByID[projectID]?.source?.document ?? metadata.source
             let evidence = FieldParsing.list(f(cEvidence), separators: [";", "；"]).compactMap {
                 SourceReference(parsing: $0, defaultDocument: defaultDocument)
             }
