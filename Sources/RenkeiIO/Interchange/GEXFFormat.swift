@@ -195,43 +195,23 @@ public enum GEXFFormat {
         // parser completes it (the nodes, a few per edge, stay in the tree: whether any has a
         // position decides their columns).
         var edgeDefaults: [String: AttributeValue]?
-        struct Rows {
-            var edges: [NetworkTable.Edge] = []
-            /// Per edge without a `direction` value: its own `type`, or nil for the graph's default.
-            var undirectedEdges: [(edge: Int, directed: Bool?)] = []
-            /// The edges without an id (named `e` + their number once the rows are joined).
-            var unnamed: [Int] = []
-
-            mutating func take(_ element: XMLTree.Element, file: String, attrs: [String: Attr], defaults: [String: AttributeValue],
-                               values: (XMLTree.Element, [String: Attr], [String: AttributeValue]) throws -> [String: AttributeValue]) throws {
-                guard let s = element["source"], let t = element["target"] else {
-                    throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
-                }
-                var v = try values(element, attrs, defaults)
-                if let w = element["weight"] {
-                    guard let d = Double(w) else {
-                        throw InputError([InputProblem(file: file, line: element.line, field: "weight", message: "'\(w)' is not a number")])
-                    }
-                    v["weight"] = .double(d)
-                }
-                if v["direction"] == nil { undirectedEdges.append((edges.count, element["type"].map { $0 == "directed" })) }
-                let id = element["id"]
-                if id == nil { unnamed.append(edges.count) }
-                edges.append(NetworkTable.edge(id ?? "", source: s, target: t, values: v, line: element.line))
+        /// Reads an `<edge>` into `edges`.
+        func take(_ element: XMLTree.Element, into edges: inout NetworkTable.ReadEdges, attrs: [String: Attr],
+                  defaults: [String: AttributeValue]) throws {
+            guard let s = element["source"], let t = element["target"] else {
+                throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
             }
-
-            /// Appends rows read after these.
-            mutating func append(_ other: Rows) {
-                let offset = edges.count
-                edges += other.edges
-                undirectedEdges += other.undirectedEdges.map { ($0.edge + offset, $0.directed) }
-                unnamed += other.unnamed.map { $0 + offset }
+            var v = try values(of: element, attrs: attrs, defaults: defaults, typeOf: { NetworkTable.edgeType($0) })
+            if let w = element["weight"] {
+                guard let d = Double(w) else {
+                    throw InputError([InputProblem(file: file, line: element.line, field: "weight", message: "'\(w)' is not a number")])
+                }
+                v["weight"] = .double(d)
             }
+            edges.append(NetworkTable.edge(element["id"] ?? "", source: s, target: t, values: v, line: element.line),
+                         named: element["id"] != nil, directed: element["type"].map { $0 == "directed" })
         }
-        func edgeValues(_ element: XMLTree.Element, _ attrs: [String: Attr], _ defaults: [String: AttributeValue]) throws -> [String: AttributeValue] {
-            try values(of: element, attrs: attrs, defaults: defaults, typeOf: { NetworkTable.edgeType($0) })
-        }
-        var rows = Rows(), second = Rows()
+        var rows = NetworkTable.ReadEdges(), second = NetworkTable.ReadEdges()
         var graphs = 0
         // The edges are read on two threads (XMLSplit): the second half's rows go to `second`, with
         // the edge attributes as declared when the edges begin (declarations come before them).
@@ -241,7 +221,7 @@ public enum GEXFFormat {
             let attrs = edgeAttrs, defaults = edgeDefaults!
             return { element, depth in
                 guard depth == 4, element.localName == "edge" else { return false }
-                try second.take(element, file: file, attrs: attrs, defaults: defaults, values: edgeValues)
+                try take(element, into: &second, attrs: attrs, defaults: defaults)
                 return true
             }
         }, release: releaseRange, minimumBytes: splitMinimum)
@@ -255,20 +235,16 @@ public enum GEXFFormat {
                 return false
             case (4, "edge") where graphs == 0:
                 if edgeDefaults == nil { edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf) }
-                try rows.take(element, file: file, attrs: edgeAttrs, defaults: edgeDefaults!, values: edgeValues)
+                try take(element, into: &rows, attrs: edgeAttrs, defaults: edgeDefaults!)
                 return true
             default:
                 return false
             }
         }
-        if tree.splitUsed { rows.append(second) }
-        var edges = rows.edges
-        rows.edges = []
-        for k in rows.unnamed { edges[k].id = "e\(k)" }
-        let undirectedEdges = rows.undirectedEdges
+        if tree.splitUsed { rows.append(contentsOf: second) }
         let root = tree.root
         let graph = try root.graphChild(ofRoot: "gexf", file: file)
-        NetworkTable.markDirected(&edges, undirectedEdges, byDefault: graph["defaultedgetype"] == "directed")
+        let edges = rows.finished(directedByDefault: graph["defaultedgetype"] == "directed")
         var metadata = DatasetMetadata(name: "")
         if let d = root.child("meta")?.child("description") {
             metadata.name = d.text

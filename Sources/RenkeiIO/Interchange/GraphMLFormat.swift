@@ -92,9 +92,6 @@ public enum GraphMLFormat {
         try emit(&out)
     }
 
-    /// The size of the pieces the streaming writers hand on.
-    static let chunkSize = 1 << 20
-
     /// Reads GraphML written by Renkei or by other tools (keys are matched by `attr.name`; key
     /// `<default>`s apply; numeric node keys Renkei does not know become metrics).
     ///
@@ -139,9 +136,6 @@ public enum GraphMLFormat {
             if domain == "node" || domain == "all" { declaredNodeKeys.append((name, type)) }
         }
 
-        /// What the keys decide, worked out once at the first node or edge: each key's position in
-        /// the node and edge rows (nil: a field of the other kind, or unknown), and the rows of
-        /// `<default>`s every element starts from.
         /// A key's field's position in a node's and in an edge's row (nil: not a field of that kind).
         struct Slots {
             var node: Int?, edge: Int?
@@ -208,11 +202,7 @@ public enum GraphMLFormat {
         // Rows arranged as the table holds them as soon as they are read.
         struct Rows {
             var nodes: [NetworkTable.Node] = []
-            var edges: [NetworkTable.Edge] = []
-            /// Per edge without a `direction` value: its own `directed` flag, or nil for the graph's default.
-            var undirectedEdgeFlags: [(edge: Int, directed: Bool?)] = []
-            /// The edges without an id (named `e` + their number once the rows are joined).
-            var unnamed: [Int] = []
+            var edges = NetworkTable.ReadEdges()
 
             /// Reads a `<node>` or `<edge>` of the graph into a row; false for other elements.
             mutating func take(_ element: XMLTree.Element, file: String, _ p: Prepared, keys: [String: Key],
@@ -228,11 +218,9 @@ public enum GraphMLFormat {
                     guard let s = element["source"], let t = element["target"] else {
                         throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
                     }
-                    let v = try values(element, false, p, keys)
-                    if v[NetworkTable.EdgeSlot.direction] == nil { undirectedEdgeFlags.append((edges.count, element["directed"].map { $0 == "true" })) }
-                    let id = element["id"]
-                    if id == nil { unnamed.append(edges.count) }
-                    edges.append(NetworkTable.Edge(id: id ?? "", source: s, target: t, values: v, line: element.line))
+                    let edge = NetworkTable.Edge(id: element["id"] ?? "", source: s, target: t,
+                                                 values: try values(element, false, p, keys), line: element.line)
+                    edges.append(edge, named: element["id"] != nil, directed: element["directed"].map { $0 == "true" })
                     return true
                 default:
                     return false
@@ -241,11 +229,8 @@ public enum GraphMLFormat {
 
             /// Appends rows read after these.
             mutating func append(_ other: Rows) {
-                let offset = edges.count
                 nodes += other.nodes
-                edges += other.edges
-                undirectedEdgeFlags += other.undirectedEdgeFlags.map { ($0.edge + offset, $0.directed) }
-                unnamed += other.unnamed.map { $0 + offset }
+                edges.append(contentsOf: other.edges)
             }
         }
         var rows = Rows(), second = Rows()
@@ -276,13 +261,9 @@ public enum GraphMLFormat {
             }
         }
         if tree.splitUsed { rows.append(second) }
-        var edges = rows.edges
-        rows.edges = []
-        for k in rows.unnamed { edges[k].id = "e\(k)" }
         let root = tree.root
         let graph = try root.graphChild(ofRoot: "graphml", file: file)
-        // Other tools' directed graphs: the edge's own flag, else the graph default.
-        NetworkTable.markDirected(&edges, rows.undirectedEdgeFlags, byDefault: graph["edgedefault"] == "directed")
+        let edges = rows.edges.finished(directedByDefault: graph["edgedefault"] == "directed")
 
         var metadata = DatasetMetadata(name: "")
         for d in graph.children("data") {

@@ -103,7 +103,7 @@ public struct NetworkTable: Sendable {
     /// Calls `body` with every edge in order; a table made of a dataset makes each edge only for
     /// the call, so a writer holds one edge at a time.
     public func forEachEdge(_ body: (Edge) throws -> Void) rethrows {
-        try forEachRow { i, p in try body(Self.edge(i, p)) } stored: { try body($0) }
+        try withEdgeAccess { count, edge in for k in 0..<count { try body(edge(k)) } }
     }
 
     /// Calls `body` with the number of edges and a function giving edge *k* (in
@@ -115,15 +115,6 @@ public struct NetworkTable: Sendable {
         case .partnerships(let d):
             let drawn = d.partnerships.indices.filter { Self.isDrawn(d.partnerships[$0], in: d) }
             return try body(drawn.count) { Self.edge(drawn[$0], d.partnerships[drawn[$0]]) }
-        }
-    }
-
-    /// The partnerships behind the edges (with their numbers, the edge ids), or the stored edges.
-    private func forEachRow(_ partnership: (Int, Partnership) throws -> Void, stored: (Edge) throws -> Void) rethrows {
-        switch edgeRows {
-        case .stored(let edges): for e in edges { try stored(e) }
-        case .partnerships(let d): for (i, p) in d.partnerships.enumerated() where Self.isDrawn(p, in: d) { try partnership(i, p) }
-        case .rows(let c): for i in 0..<c.partnershipCount { try partnership(i, c.partnership(i)) }
         }
     }
 
@@ -299,8 +290,42 @@ public struct NetworkTable: Sendable {
 
     /// Other tools' directed graphs, read: each edge listed (the edges without a `direction` value)
     /// becomes directed when its own flag says so, or, without one, when the graph's default does.
-    static func markDirected(_ edges: inout [Edge], _ listed: [(edge: Int, directed: Bool?)], byDefault: Bool) {
-        for (i, flag) in listed where flag ?? byDefault { edges[i].values[EdgeSlot.direction] = .string("directed") }
+    /// Edges as a reader meets them, in one part or in two read on two threads (``XMLSplit``):
+    /// ids the file leaves out, and the direction of edges without a `direction` value, are
+    /// settled once the parts are joined.
+    struct ReadEdges {
+        private var edges: [Edge] = []
+        /// Per edge without a `direction` value: its own directed flag, or nil for the graph's default.
+        private var undirected: [(edge: Int, directed: Bool?)] = []
+        /// The edges without an id.
+        private var unnamed: [Int] = []
+
+        /// Appends an edge; `named`: the file gave its id (else it is `e` + its number);
+        /// `directed`: its own flag, used when it has no `direction` value.
+        mutating func append(_ edge: Edge, named: Bool, directed: Bool?) {
+            if edge.values[EdgeSlot.direction] == nil { undirected.append((edges.count, directed)) }
+            if !named { unnamed.append(edges.count) }
+            edges.append(edge)
+        }
+
+        /// Appends the edges read after these.
+        mutating func append(contentsOf other: ReadEdges) {
+            let offset = edges.count
+            edges += other.edges
+            undirected += other.undirected.map { ($0.edge + offset, $0.directed) }
+            unnamed += other.unnamed.map { $0 + offset }
+        }
+
+        /// The edges, each without an id named `e` + its number, and those without a `direction`
+        /// value marked directed by their own flag, else by the graph's default (other tools'
+        /// directed graphs).
+        consuming func finished(directedByDefault: Bool) -> [Edge] {
+            var out = edges
+            edges = []
+            for k in unnamed { out[k].id = "e\(k)" }
+            for (i, flag) in undirected where flag ?? directedByDefault { out[i].values[EdgeSlot.direction] = .string("directed") }
+            return out
+        }
     }
 
     /// An edge read from a file: values keyed by attribute name.

@@ -11,6 +11,10 @@ enum ParallelText {
     /// Items per run: about a megabyte of GraphML edges.
     static let run = 4096
 
+    /// On one thread, runs are gathered into pieces of at least this size (1 MiB) before they
+    /// are handed on.
+    static let pieceSize = 1 << 20
+
     /// Renders items `0 ..< count` and hands the text to `emit` in order.
     /// - Parameters:
     ///   - render: appends the text of the items of a range to a piece; called from several
@@ -24,7 +28,7 @@ enum ParallelText {
             var piece = ""
             for r in 0..<runs {
                 render((r * run)..<min(count, (r + 1) * run), &piece)
-                if piece.utf8.count >= GraphMLFormat.chunkSize || r == runs - 1 { try emit(&piece); piece.removeAll(keepingCapacity: true) }
+                if piece.utf8.count >= pieceSize || r == runs - 1 { try emit(&piece); piece.removeAll(keepingCapacity: true) }
             }
             return
         }
