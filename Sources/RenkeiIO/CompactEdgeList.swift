@@ -57,19 +57,28 @@ public struct CompactEdgeList: Sendable {
 
     /// The rows of a sheet as distinct cells; nil when the general reader is needed.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedSheet? {
-        // The encoding, decided as TextCodec decides it: UTF-8 is split in place, Shift_JIS
-        // (CP932) once converted to UTF-8 (the conversion TextCodec makes; CP932's second bytes
-        // are never a quote, comma or line break, so the records and their lines are the same).
+        withUTF8(bytes) { utf8, offset, encoding in parse(utf8: utf8, from: offset, encoding: encoding, file: file) }
+    }
+
+    /// Calls `body` with the CSV bytes as UTF-8, where its text starts (past a byte-order mark)
+    /// and its encoding; nil without calling it when the bytes are in an encoding the fast readers
+    /// leave to the general one (UTF-16, or bytes neither UTF-8 nor Shift_JIS).
+    ///
+    /// The encoding is decided as TextCodec decides it: UTF-8 is read in place, Shift_JIS (CP932)
+    /// once converted to UTF-8 (the conversion TextCodec makes; CP932's second bytes are never a
+    /// quote, comma or line break, so the records and their lines are the same).
+    static func withUTF8<T>(_ bytes: UnsafeBufferPointer<UInt8>,
+                            _ body: (UnsafeBufferPointer<UInt8>, Int, TextEncoding) -> T?) -> T? {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if !bom {
             if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
             if TextCodec.utf16WithoutBOM(Array(bytes.prefix(4096))) != nil { return nil }
         }
         let (validPrefix, multibyte) = TextCodec.utf8ValidPrefix(bytes)
-        if validPrefix == bytes.count { return parse(utf8: bytes, from: bom ? 3 : 0, encoding: bom ? .utf8BOM : .utf8, file: file) }
+        if validPrefix == bytes.count { return body(bytes, bom ? 3 : 0, bom ? .utf8BOM : .utf8) }
         guard !bom, multibyte < 3,
               case .success(let utf8)? = try? TextCodec.iconvConvert(bytes, from: "CP932", to: "UTF-8") else { return nil }
-        return utf8.withUnsafeBufferPointer { parse(utf8: $0, from: 0, encoding: .shiftJIS, file: file) }
+        return utf8.withUnsafeBufferPointer { body($0, 0, .shiftJIS) }
     }
 
     /// The rows of valid UTF-8 bytes from `offset` on (after a byte-order mark).

@@ -24,6 +24,24 @@ enum FolderDatasetLoader {
     }
 
     static func load(folder: String, vocabulary base: Vocabulary = .standard) throws -> LoadedDataset {
+        let read = readFiles(folder: folder, vocabulary: base, partnerships: true)
+        var loaded = try build(read.tables, metadata: read.metadata, vocabulary: read.vocabulary, rules: Rules(),
+                               problems: read.problems)
+        loaded.encodings = read.encodings
+        return loaded
+    }
+
+    /// A folder's files as read before the dataset is built: `dataset.yaml` (metadata and
+    /// vocabulary), the tables (partnerships.csv only when `partnerships`), and the problems met.
+    struct FolderFiles {
+        var metadata: DatasetMetadata
+        var vocabulary: Vocabulary
+        var tables: Tables
+        var problems: [InputProblem]
+        var encodings: [(file: String, encoding: TextEncoding)]
+    }
+
+    static func readFiles(folder: String, vocabulary base: Vocabulary, partnerships: Bool) -> FolderFiles {
         var problems: [InputProblem] = []
         var encodings: [(file: String, encoding: TextEncoding)] = []
         let fm = FileManager.default
@@ -47,10 +65,8 @@ enum FolderDatasetLoader {
         let tables = Tables(organizations: read("organizations.csv", required: true),
                             projects: read("projects.csv", required: false),
                             projectsPresent: fm.fileExists(atPath: path("projects.csv")),
-                            partnerships: read("partnerships.csv", required: true))
-        var loaded = try build(tables, metadata: metadata, vocabulary: vocabulary, rules: Rules(), problems: problems)
-        loaded.encodings = encodings
-        return loaded
+                            partnerships: partnerships ? read("partnerships.csv", required: true) : nil)
+        return FolderFiles(metadata: metadata, vocabulary: vocabulary, tables: tables, problems: problems, encodings: encodings)
     }
 
     /// The dataset of three tables, every problem reported at once.
@@ -63,21 +79,18 @@ enum FolderDatasetLoader {
         var organizations: [Organization] = []
         var orgLine: [String: Int] = [:]
         var organizationsRead = false
-        var normalizedFullNames: [NormalizedName?] = []
-        if let table = tables.organizations {
-            organizations = readOrganizations(table, vocabulary: &vocabulary, rules: rules, lines: &orgLine,
-                                              normalizedFullNames: &normalizedFullNames, problems: &problems, warnings: &warnings)
-            organizationsRead = column(table, "organizations", "id") != nil
-        }
-        let orgIDs = organizations.map(\.id)
         // Each organisation's display name normalised once, on all cores (keys, merges, duplicates):
         // a display name that is the name cell as written was normalised with it already.
-        let fullNames: [NormalizedName] = {
-            let missing = organizations.indices.filter { normalizedFullNames.count <= $0 || normalizedFullNames[$0] == nil }
-            var out = organizations.indices.map { $0 < normalizedFullNames.count ? normalizedFullNames[$0] : nil }
-            for (i, n) in zip(missing, NameNormalizer.normalizeAll(missing.map { organizations[$0].fullName })) { out[i] = n }
-            return out.map { $0! }
-        }()
+        var fullNames: [NormalizedName] = []
+        if let table = tables.organizations {
+            var renormalize: [Int] = []
+            organizations = readOrganizations(table, vocabulary: &vocabulary, rules: rules, lines: &orgLine,
+                                              normalizedNames: &fullNames, renormalize: &renormalize,
+                                              problems: &problems, warnings: &warnings)
+            organizationsRead = column(table, "organizations", "id") != nil
+            for (i, n) in zip(renormalize, NameNormalizer.normalizeAll(renormalize.map { organizations[$0].fullName })) { fullNames[i] = n }
+        }
+        let orgIDs = organizations.map(\.id)
         var names: [String: [String]]?
         if rules.resolveNames {
             var index: [String: [String]] = [:]
@@ -113,8 +126,11 @@ enum FolderDatasetLoader {
         // Merges: aliases listed in the file; warnings: organisations whose names normalise alike.
         let orgFile = tables.organizations?.file ?? "organizations.csv"
         var merges: [EntityMerge] = []
-        var byKey: [String: [Int]] = [:]
-        var keyOrder: [String] = []
+        // Organisations by key: the first one's position, and the groups of more than one (by
+        // their first position, the order in which their keys first occur).
+        var firstOfKey: [String: Int] = [:]
+        firstOfKey.reserveCapacity(organizations.count)
+        var groups: [Int: [Int]] = [:]
         var possibleDuplicates: [PossibleDuplicate] = []
         for (i, o) in organizations.enumerated() {
             let own = fullNames[i]
@@ -127,12 +143,9 @@ enum FolderDatasetLoader {
             }
             guard !o.generic else { continue }
             let key = own.key + "\u{1}" + (own.prefectureInferred ? "" : own.prefecture ?? "")
-            if byKey[key] == nil { keyOrder.append(key) }
-            byKey[key, default: []].append(i)
+            if let first = firstOfKey[key] { groups[first, default: [first]].append(i) } else { firstOfKey[key] = i }
         }
-        for key in keyOrder {
-            let group = byKey[key]!
-            guard group.count > 1 else { continue }
+        for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
             let first = organizations[group[0]]
             let firstName = fullNames[group[0]]
             for member in group.dropFirst() {
@@ -226,10 +239,10 @@ enum FolderDatasetLoader {
         return ok ? found : nil
     }
 
-    /// `normalizedFullNames[k]`: the normalised name of organisation k when its display name is
-    /// its name cell exactly as written (the normalisation `build` would repeat), else nil.
+    /// `normalizedNames[k]`: the normalised name cell of organisation k, which is the normalised
+    /// display name unless k is listed in `renormalize` (its display name is not the cell as written).
     static func readOrganizations(_ table: CSVTable, vocabulary: inout Vocabulary, rules: Rules, lines: inout [String: Int],
-                                  normalizedFullNames: inout [NormalizedName?],
+                                  normalizedNames: inout [NormalizedName], renormalize: inout [Int],
                                   problems: inout [InputProblem], warnings: inout [InputProblem]) -> [Organization] {
         let file = table.file
         guard let req = requireColumns(table, "organizations", ["id", "name"], problems: &problems) else { return [] }
@@ -239,8 +252,11 @@ enum FolderDatasetLoader {
         let cMuni = col("municipality"), cAliases = col("aliases")
         let cGeneric = col("generic")
         var out: [Organization] = []
-        // Every name normalised once, on all cores, before the rows are read in order.
-        let normalizedNames = NameNormalizer.normalizeAll(table.records.map { r in req["name"].map { r.fields[$0].trimmingWhitespace() } ?? "" })
+        out.reserveCapacity(table.records.count)
+        // Every name normalised once, on all cores, before the rows are read in order; organisation
+        // k's is moved to position k (k is never past its row), and the rest dropped at the end.
+        normalizedNames = NameNormalizer.normalizeAll(table.records.map { r in req["name"].map { r.fields[$0].trimmingWhitespace() } ?? "" })
+        defer { normalizedNames.removeLast(normalizedNames.count - out.count) }
         for (row, r) in table.records.enumerated() {
             func f(_ c: Int?) -> String { c.map { r.fields[$0].trimmingWhitespace() } ?? "" }
             let id = f(req["id"]), rawName = f(req["name"])
@@ -305,7 +321,8 @@ enum FolderDatasetLoader {
             let organization = Organization(id: id, name: name, kind: kind, category: category,
                                             legalForm: legalForm.isEmpty ? nil : legalForm, prefecture: prefecture,
                                             municipality: municipality, aliases: aliases, generic: generic)
-            normalizedFullNames.append(organization.fullName.utf8.elementsEqual(rawName.utf8) ? normalized : nil)
+            if !organization.fullName.utf8.elementsEqual(rawName.utf8) { renormalize.append(out.count) }
+            if out.count != row { normalizedNames[out.count] = normalized }
             out.append(organization)
         }
         return out

@@ -203,3 +203,37 @@ import RenkeiIO
         #expect(try OrganizationGraph.load(AppFixture.good, selection: GraphSelection()).weighting == .relations)
     }
 }
+
+/// A dataset folder read for its graph alone (`CompactDatasetFolder`) gives the commands what the
+/// whole dataset gives them.
+@Suite struct CompactFolderRequestTests {
+    func edges(_ g: AnalysisGraph) -> [String] { g.edges.map { "\($0.u.int)-\($0.v.int):\($0.weight)" } }
+
+    @Test(arguments: [AppFixture.good, AppFixture.seed])
+    func graphNamesKindsCountsAndValidationAsFromTheWholeDataset(_ input: DatasetInput) throws {
+        #expect(try input.compactFolder() != nil, "\(input.path) is read the fast way")
+        for weighting: PartnershipWeighting? in [nil, .relations, .weight, .count] {
+            let selection = GraphSelection(weighting: weighting)
+            let fast = try OrganizationGraph.load(input, selection: selection, needsDataset: false)
+            let whole = try OrganizationGraph.load(input, selection: selection, needsDataset: true)
+            #expect(fast.dataset == nil)
+            #expect(whole.dataset != nil)
+            #expect(fast.graph.labels == whole.graph.labels)
+            #expect(edges(fast.graph) == edges(whole.graph), "\(String(describing: weighting))")
+            #expect(fast.names == whole.names)
+            #expect(fast.kinds == whole.kinds)
+            #expect(fast.weighting == whole.weighting)
+        }
+        let validate = ValidateRequest(input: input, merges: true)
+        #expect(try validate.runText() == (try validate.run().text))
+        #expect(try StatsRequest(input: input).run() == DatasetStatistics(try input.load().dataset))
+    }
+
+    @Test func aFolderWithProblemsIsReportedByTheGeneralReader() throws {
+        #expect(try AppFixture.bad.compactFolder() == nil)
+        let error = #expect(throws: InputError.self) { try CentralityRequest(input: AppFixture.bad, measure: .degree).run() }
+        let validation = #expect(throws: InputError.self) { try ValidateRequest(input: AppFixture.bad).run() }
+        #expect(error?.problems.count == 17)
+        #expect(error?.problems == validation?.problems)
+    }
+}

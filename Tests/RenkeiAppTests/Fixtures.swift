@@ -8,7 +8,7 @@ enum AppFixture {
 
     /// The hand-built folder dataset (projects p1 led by WATALIS, p2 by わんず; 7 organisations).
     static let good = DatasetInput(path: tests.appendingPathComponent("RenkeiIOTests/Fixtures/folders/good").path)
-    /// The folder dataset with 18 problems.
+    /// The folder dataset with 17 problems.
     static let bad = DatasetInput(path: tests.appendingPathComponent("RenkeiIOTests/Fixtures/folders/bad").path)
     /// Zachary's karate club with weights, as a plain `u v w` list.
     static let karate = DatasetInput(path: tests.appendingPathComponent("RenkeiCoreTests/Fixtures/karate_weighted.txt").path)

@@ -18,10 +18,12 @@ public struct ValidateRequest: Sendable {
     }
 
     /// What `renkei validate` prints (``ValidationReport/text``), without building the dataset
-    /// when the input is an edge-list CSV that ``CompactEdgeList`` reads.
+    /// when the input is an edge-list CSV that ``CompactEdgeList`` reads or a folder that
+    /// ``CompactDatasetFolder`` reads.
     /// - Throws: `InputError` listing every problem (the dataset is invalid).
     public func runText() throws -> String {
         if let compact = try input.compactEdgeList() { return compact.validationReport(merges: merges) }
+        if let folder = try input.compactFolder(reportingWarnings: false) { return folder.validationReport(merges: merges) }
         return try run().text
     }
 
@@ -45,6 +47,9 @@ public struct ValidateRequest: Sendable {
             let s: (name: String, organizations: Int, partnerships: Int, projects: Int, warnings: [InputProblem])
             if let compact = try input.compactEdgeList() {
                 s = (compact.name, compact.organizations.count, compact.partnershipCount, 0, [])
+            } else if let folder = try input.compactFolder(reportingWarnings: false) {
+                let d = folder.loaded.dataset
+                s = (d.metadata.name, d.organizations.count, folder.partnershipCount, d.projects.count, folder.loaded.warnings)
             } else {
                 let loaded = try input.load(reportingWarnings: false)
                 let d = loaded.dataset
@@ -82,6 +87,7 @@ public struct StatsRequest: Sendable {
 
     public func run() throws -> DatasetStatistics {
         if let compact = try input.compactEdgeList() { return compact.statistics }
+        if let folder = try input.compactFolder() { return folder.statistics }
         return DatasetStatistics(try input.load().dataset)
     }
 }

@@ -50,13 +50,28 @@ public struct DatasetInput: Sendable, Equatable {
                                  : CompactEdgeList.read(path: path, vocabulary: vocabulary)
     }
 
+    /// The dataset folder read by ``CompactDatasetFolder`` when `path` is a folder that reader
+    /// takes (nil otherwise: read it with ``load(reportingWarnings:)``, which also reports its
+    /// problems). Its warnings are reported as ``load(reportingWarnings:)`` reports them.
+    /// - Throws: `InputError` for an unreadable vocabulary file.
+    public func compactFolder(reportingWarnings: Bool = true) throws -> CompactDatasetFolder? {
+        guard kind == .folder else { return nil }
+        var vocabulary = Vocabulary.standard
+        if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
+        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: vocabulary) else { return nil }
+        if reportingWarnings { report(folder.loaded.warnings) }
+        return folder
+    }
+
+    private func report(_ warnings: [InputProblem]) {
+        if !warnings.isEmpty, let handler = DatasetInput.warningHandler.withLock({ $0 }) { handler(warnings) }
+    }
+
     /// Loads the whole dataset with its merges, warnings and encodings.
     /// - Throws: `InputError` listing every problem found.
     public func load(reportingWarnings: Bool = true) throws -> LoadedDataset {
         let loaded = try DatasetLoader.loadWithReport(path: path, as: kind, options: options)
-        if reportingWarnings, !loaded.warnings.isEmpty, let handler = DatasetInput.warningHandler.withLock({ $0 }) {
-            handler(loaded.warnings)
-        }
+        if reportingWarnings { report(loaded.warnings) }
         return loaded
     }
 }

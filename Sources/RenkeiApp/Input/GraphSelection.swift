@@ -116,8 +116,9 @@ public struct OrganizationGraph: Sendable {
     /// - Throws: `InputError` for unreadable input, ``RequestError`` for a selection that does not
     ///   fit the data (filters on a plain edge list, unknown relations or projects).
     /// - Parameter needsDataset: false when the caller never reads ``dataset``: an edge-list CSV
-    ///   without filters then goes through ``CompactEdgeList`` (the same graph, names and kinds,
-    ///   without building a `Dataset`), and `dataset` is nil.
+    ///   without filters then goes through ``CompactEdgeList``, a dataset folder through
+    ///   ``CompactDatasetFolder`` (the same graph, names and kinds, without building a `Dataset`),
+    ///   and `dataset` is nil.
     public static func load(_ input: DatasetInput, selection: GraphSelection, needsDataset: Bool = true) throws -> OrganizationGraph {
         if !needsDataset, !selection.filtersPartnerships, let compact = try input.compactEdgeList() {
             let weighting = selection.weighting ?? (compact.hasWeights ? .weight : .relations)
@@ -126,6 +127,13 @@ public struct OrganizationGraph: Sendable {
                                            kinds: compact.organizations.map(\.kind.id), dataset: nil, weighting: weighting)
             if selection.weighting == nil { loaded.automaticChoice = weighting == .weight }
             return loaded
+        }
+        if !needsDataset, !selection.filtersPartnerships, let folder = try input.compactFolder() {
+            // A folder's partnerships weigh by their relations unless asked otherwise (automaticWeighting).
+            let weighting = selection.weighting ?? .relations
+            let organizations = folder.loaded.dataset.organizations
+            return OrganizationGraph(graph: folder.graph(weighting: weighting), names: organizations.map(\.name),
+                                     kinds: organizations.map(\.kind.id), dataset: nil, weighting: weighting)
         }
         if input.isPlainEdgeList {
             if selection.filtersPartnerships {

@@ -1,0 +1,262 @@
+import Foundation
+import RenkeiCore
+
+/// A dataset folder read the fast way, for the commands that need its graph and counts but not
+/// its partnerships one by one: `dataset.yaml`, `organizations.csv` and `projects.csv` are read as
+/// ``FolderDatasetLoader`` reads them, while `partnerships.csv` is split in place and each distinct
+/// cell (an organisation id, a project, a relations cell, a weight…) is read once, so a million
+/// rows need no `String` and no `Partnership` per row.
+///
+/// The counts, graph, warnings and validation text are exactly those of the dataset
+/// ``FolderDatasetLoader`` loads from the same folder. The fast reader takes only what it can read
+/// without a problem: a partnerships file in UTF-8 (with or without a byte-order mark) or Shift_JIS
+/// (CP932) whose every row the general reader accepts (its evidence and note cells are not read).
+/// For anything else ``read(folder:vocabulary:)`` returns nil and the caller loads the folder with
+/// the general reader, which names every problem with its file, line and field.
+public struct CompactDatasetFolder: Sendable {
+    /// The dataset without its partnerships, with the folder's merges, warnings, possible
+    /// duplicates and encodings (those of the three CSV files).
+    public var loaded: LoadedDataset
+    /// Per partnership (one per data row, in file order): source and target organisation
+    /// positions, the partnership's `weight` column, its relations (an index into
+    /// ``relationSets``) and whether it was realised.
+    public var sources: [Int32]
+    public var targets: [Int32]
+    public var weights: [Double]
+    public var relationSet: [Int32]
+    public var realised: [Bool]
+    /// The distinct relation lists of the rows.
+    public var relationSets: [[RelationKind]]
+
+    /// Number of partnerships.
+    public var partnershipCount: Int { sources.count }
+
+    /// Reads the dataset folder at `folder`, or returns nil when it needs ``FolderDatasetLoader``
+    /// (see the type's description); never reports a problem itself.
+    public static func read(folder: String, vocabulary: Vocabulary = .standard) -> CompactDatasetFolder? {
+        // partnerships.csv is read in place; its pages are given back once the encoding is known
+        // and then as the rows are passed, so they are not resident beside the organisations.
+        guard let file = MappedFile(path: (folder as NSString).appendingPathComponent("partnerships.csv")) else { return nil }
+        return file.withBytes { mapped in
+            CompactEdgeList.withUTF8(mapped) { bytes, offset, encoding in
+                file.release(0..<file.count)
+                let inPlace = bytes.baseAddress == mapped.baseAddress
+                return read(partnerships: bytes, from: offset, encoding: encoding, folder: folder, vocabulary: vocabulary,
+                            passed: { if inPlace { file.release(below: $0) } })
+            }
+        }
+    }
+
+    /// The folder's dataset without its partnerships, read by the general reader, and the
+    /// encodings of its files; nil when it has a problem to report.
+    private static func datasetWithoutPartnerships(folder: String, vocabulary: Vocabulary)
+        -> (loaded: LoadedDataset, encodings: [(file: String, encoding: TextEncoding)])? {
+        let files = FolderDatasetLoader.readFiles(folder: folder, vocabulary: vocabulary, partnerships: false)
+        guard files.problems.isEmpty,
+              let loaded = try? FolderDatasetLoader.build(files.tables, metadata: files.metadata, vocabulary: files.vocabulary,
+                                                          rules: FolderDatasetLoader.Rules(), problems: [])
+        else { return nil }
+        return (loaded, files.encodings)
+    }
+
+    /// The columns the fast reader reads, by the folder's rules (``FolderDatasetLoader/column(_:_:_:)``).
+    struct Columns {
+        var project: Int, source: Int, target: Int, relations: Int
+        var status: Int?, weight: Int?, direction: Int?
+
+        /// Nil when the header needs the general reader (a duplicate or missing column). The
+        /// evidence and note columns are not read: the general reader finds no problem in them, and
+        /// no count or graph depends on them.
+        init?(_ header: [String]) {
+            var seen = Set<String>()
+            for h in header where !h.isEmpty { guard seen.insert(CSVTable.normalizeHeader(h)).inserted else { return nil } }
+            let table = CSVTable(file: "partnerships.csv", header: header, records: [], encoding: .utf8)
+            func col(_ f: String) -> Int? { FolderDatasetLoader.column(table, "partnerships", f) }
+            guard let p = col("project"), let s = col("source"), let t = col("target"), let r = col("relations") else { return nil }
+            (project, source, target, relations) = (p, s, t, r)
+            (status, weight, direction) = (col("status"), col("weight"), col("direction"))
+        }
+    }
+
+    private static func read(partnerships bytes: UnsafeBufferPointer<UInt8>, from offset: Int, encoding: TextEncoding,
+                             folder: String, vocabulary base: Vocabulary, passed: (Int) -> Void) -> CompactDatasetFolder? {
+        var reader = CSVByteReader(bytes, from: offset)
+        var fields: [CSVByteReader.Field] = []
+        guard reader.next(&fields) != nil else { return nil }
+        let header = fields.map { f in reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }.trimmingWhitespace() }
+        guard let c = Columns(header) else { return nil }
+
+        // The other files, as the general reader reads them; any problem is its to report.
+        guard var (loaded, encodings) = datasetWithoutPartnerships(folder: folder, vocabulary: base) else { return nil }
+        let dataset = loaded.dataset
+        let vocabulary = dataset.vocabulary
+        let projectIDs = Set(dataset.projects.map(\.id))
+
+        // Each distinct cell of a column is read once: an organisation position, a relation set,
+        // a status, a weight; -1 (or nil) for a cell with a problem, which sends the folder to the
+        // general reader.
+        var ends = CellTable(), projects = CellTable(), relationCells = CellTable()
+        var statuses = CellTable(), weightCells = CellTable(), directions = CellTable()
+        var organizationOfCell: [Int32] = []
+        var projectOK: [Bool] = [], statusOfCell: [Bool?] = [], weightOfCell: [Double?] = [], directionOK: [Bool] = []
+        var setOfCell: [Int32] = []
+        var relationSets: [[RelationKind]] = []
+        var setIndex: [[String]: Int32] = [:]
+        var emptyRelationLines: [Int] = []
+
+        func text(_ cells: CellTable, _ k: Int32) -> String {
+            let t = cells.arena.withUnsafeBufferPointer { a in
+                String(decoding: UnsafeBufferPointer(rebasing: a[cells.start[Int(k)]..<cells.start[Int(k) + 1]]), as: UTF8.self)
+            }
+            return CSVWriter.unguarded(t).trimmingWhitespace()
+        }
+        let estimate = max(16, bytes.count / 24)
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], sets: [Int32] = [], realised: [Bool] = []
+        sources.reserveCapacity(estimate); targets.reserveCapacity(estimate); weights.reserveCapacity(estimate)
+        sets.reserveCapacity(estimate); realised.reserveCapacity(estimate)
+        var lastSource: (cell: Int32, start: Int, end: Int) = (-1, 0, 0)
+        var lastPassed = 0
+        while let line = reader.next(&fields) {
+            if reader.pos - lastPassed >= 1 << 22 {
+                passed(reader.pos - (1 << 16))  // the row before stays readable
+                lastPassed = reader.pos
+            }
+            guard fields.count == header.count else { return nil }  // ragged: a problem
+            func intern(_ cells: inout CellTable, _ col: Int) -> Int32 { reader.withSlice(fields[col]) { cells.intern($0) } }
+            // Ends: an organisation id, read once per distinct cell.
+            func end(_ col: Int) -> Int32 {
+                let k = intern(&ends, col)
+                while organizationOfCell.count < ends.count {
+                    let name = text(ends, Int32(organizationOfCell.count))
+                    let position = NameText.problem(in: name) == nil ? dataset.organizationPosition(id: name) : nil
+                    organizationOfCell.append(position.map(Int32.init) ?? -1)
+                }
+                return organizationOfCell[Int(k)]
+            }
+            // Rows list one source's partners in a run: the previous row's source cell is compared first.
+            let sf = fields[c.source]
+            let s: Int32
+            if !sf.unquoted, lastSource.cell >= 0, sf.end - sf.start == lastSource.end - lastSource.start,
+               memcmp(bytes.baseAddress! + sf.start, bytes.baseAddress! + lastSource.start, sf.end - sf.start) == 0 {
+                s = lastSource.cell
+            } else {
+                s = end(c.source)
+                lastSource = sf.unquoted ? (-1, 0, 0) : (s, sf.start, sf.end)
+            }
+            let t = end(c.target)
+            guard s >= 0, t >= 0, s != t else { return nil }  // unknown, empty or refused; a self-loop
+
+            let p = intern(&projects, c.project)
+            while projectOK.count < projects.count {
+                let id = text(projects, Int32(projectOK.count))
+                projectOK.append(id.isEmpty || (NameText.problem(in: id) == nil && projectIDs.contains(id)))
+            }
+            guard projectOK[Int(p)] else { return nil }
+
+            let r = intern(&relationCells, c.relations)
+            while setOfCell.count < relationCells.count {
+                let cell = text(relationCells, Int32(setOfCell.count))
+                var found: [InputProblem] = []
+                let relations = FieldParsing.relations(cell, vocabulary: vocabulary, file: "", line: 0, field: "", problems: &found)
+                guard found.isEmpty else { setOfCell.append(-1); continue }
+                let key = relations.map(\.id)
+                if let i = setIndex[key] { setOfCell.append(i); continue }
+                setIndex[key] = Int32(relationSets.count)
+                setOfCell.append(Int32(relationSets.count))
+                relationSets.append(relations)
+            }
+            let set = setOfCell[Int(r)]
+            guard set >= 0 else { return nil }
+            if relationSets[Int(set)].isEmpty && FieldParsing.list(text(relationCells, r)).isEmpty { emptyRelationLines.append(line) }
+
+            var isRealised = true
+            if let col = c.status {
+                let k = intern(&statuses, col)
+                while statusOfCell.count < statuses.count {
+                    var found: [InputProblem] = []
+                    let status = FieldParsing.choice(text(statuses, Int32(statusOfCell.count)), FieldParsing.status, default: .realised,
+                                                     problem: InputProblem(file: "", message: ""), problems: &found)
+                    statusOfCell.append(found.isEmpty ? status == .realised : nil)
+                }
+                guard let value = statusOfCell[Int(k)] else { return nil }
+                isRealised = value
+            }
+            var weight = 1.0
+            if let col = c.weight {
+                let k = intern(&weightCells, col)
+                while weightOfCell.count < weightCells.count {
+                    let cell = text(weightCells, Int32(weightOfCell.count))
+                    if case .success(let w) = FieldParsing.weight(cell) { weightOfCell.append(w ?? 1) } else { weightOfCell.append(nil) }
+                }
+                guard let value = weightOfCell[Int(k)] else { return nil }
+                weight = value
+            }
+            if let col = c.direction {
+                let k = intern(&directions, col)
+                while directionOK.count < directions.count {
+                    var found: [InputProblem] = []
+                    _ = FieldParsing.choice(text(directions, Int32(directionOK.count)), FieldParsing.direction, default: .mutual,
+                                            problem: InputProblem(file: "", message: ""), problems: &found)
+                    directionOK.append(found.isEmpty)
+                }
+                guard directionOK[Int(k)] else { return nil }
+            }
+            sources.append(s); targets.append(t); weights.append(weight); sets.append(set); realised.append(isRealised)
+        }
+        if reader.unterminatedQuote != nil { return nil }
+
+        // The general reader's warnings: the rows without relations, then the organisations'.
+        let file = "partnerships.csv"
+        loaded.warnings = emptyRelationLines.map {
+            InputProblem(file: file, line: $0, field: "relations", message: "empty relations: what did the partners do together?")
+        } + loaded.warnings
+        encodings.append((file, encoding))
+        loaded.encodings = encodings
+        return CompactDatasetFolder(loaded: loaded, sources: sources, targets: targets, weights: weights, relationSet: sets,
+                                    realised: realised, relationSets: relationSets)
+    }
+
+    /// The partnership graph ``AnalysisGraph/partnershipGraph(of:filter:)`` makes of the folder's
+    /// dataset with the default filter and `weighting`: the same labels, edges and weights.
+    public func graph(weighting: PartnershipWeighting) -> AnalysisGraph {
+        var edges: [(Int32, Int32, Double)] = []
+        edges.reserveCapacity(sources.count)
+        let setWeights = relationSets.map { Double(max(1, $0.count)) }
+        for i in sources.indices {
+            let w: Double
+            switch weighting {
+            case .relations: w = setWeights[Int(relationSet[i])]
+            case .weight: w = weights[i]
+            case .count: w = 1
+            }
+            edges.append((sources[i], targets[i], w))
+        }
+        return AnalysisGraph(labels: loaded.dataset.organizations.map(\.id), edges: edges)
+    }
+
+    /// The counts ``DatasetStatistics`` gives for the folder's dataset.
+    public var statistics: DatasetStatistics {
+        var rowsOfSet = [Int](repeating: 0, count: relationSets.count)
+        for s in relationSet { rowsOfSet[Int(s)] += 1 }
+        var relationCounts: [String: Int] = [:]
+        var withoutRelations = 0
+        for (set, rows) in zip(relationSets, rowsOfSet) {
+            if set.isEmpty { withoutRelations += rows }
+            for r in set { relationCounts[r.id, default: 0] += rows }
+        }
+        let d = loaded.dataset
+        return DatasetStatistics(name: d.metadata.name, organizations: d.organizations, vocabulary: d.vocabulary,
+                                 partnerships: sources.count, realised: realised.lazy.filter { $0 }.count,
+                                 withoutRelations: withoutRelations, projects: d.projects.count,
+                                 relationCounts: relationCounts, graph: graph(weighting: .relations))
+    }
+
+    /// What `renkei validate` prints for the folder's dataset.
+    public func validationReport(merges showMerges: Bool) -> String {
+        let d = loaded.dataset
+        return LoadedDataset.validationReport(name: d.metadata.name, organizations: d.organizations.count,
+                                              partnerships: sources.count, projects: d.projects.count,
+                                              encodings: loaded.encodings, warnings: loaded.warnings, merges: loaded.merges,
+                                              possibleDuplicates: loaded.possibleDuplicates, showMerges: showMerges)
+    }
+}
