@@ -186,6 +186,21 @@ import RenkeiCore
         expectDeclinedWithProblems(path, ["3 -: bytes that are neither UTF-8 nor Shift_JIS"])
     }
 
+    @Test func rowEdgesWrittenStraightFromTheRowsUnderAFileNameThatNeedsEscaping() throws {
+        // The evidence of every edge names the file: its text is escaped (XML) and joined (a list)
+        // once, and the rows add their line numbers (expectSame compares both streamed formats).
+        let path = try file("a&b;\"c\"<d>、e.csv", "団体名,連携先,重み\nひだまり,○○市社会福祉協議会,2\nひだまり,\"A&B <株>\",0.5\n○○市社会福祉協議会,ひだまり,3\n")
+        let compact = try expectSame(path)
+        let table = NetworkTable(compact: compact)
+        let graphml = try #require(table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: false) }))
+        #expect(graphml.evidencePrefix == "a&amp;b\\;\"c\"&lt;d&gt;、e.csv:")
+        #expect(graphml.edge.values[NetworkTable.EdgeSlot.weight] == nil)
+        let gexf = try #require(table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: true) }))
+        #expect(gexf.evidencePrefix == "a&amp;b\\;&quot;c&quot;&lt;d&gt;、e.csv:")
+        // A table of stored edges has no row template.
+        #expect(NetworkTable(dataset: compact.loadedDataset().dataset).rowEdgePrototype(escape: { $0 }) == nil)
+    }
+
     @Test func headerOnlyAndJapaneseHeaders() throws {
         try expectSame(try file("empty.csv", "source,target,weight\n"))
         let compact = try expectSame(try file("ja.csv", "団体名,連携先,重み\n北区社協,わんず,1\n"))

@@ -79,41 +79,76 @@ public enum GEXFFormat {
         let sizes = sizeValues(table)
         let maxSize = sizes.max() ?? 0
         out += "    <nodes count=\"\(table.nodes.count)\">\n"
-        try table.renderNodes(after: &out, emit: emit) { i, n, out in
-            out += "      <node id=\"\(XMLEscape.escape(n.id, attribute: true))\" label=\""
-                + XMLEscape.escape(n.label, attribute: true) + "\">\n"
-            out += "        <attvalues>\n"
-            for a in nodeAttributes {
-                guard let v = n.values[a.index] else { continue }
-                out += "          <attvalue for=\"\(a.key)\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n"
+        // The colour of each kind and the size of each size value, written once (nodes share few).
+        var colorLines: [OrganizationKind: String] = [:]
+        var sizeLines: [UInt64: String] = [:]  // by bit pattern (a NaN is one value)
+        for (n, size) in zip(table.nodes, sizes) {
+            if colorLines[n.kind] == nil {
+                let c = KindPalette.color(for: n.kind)
+                colorLines[n.kind] = "        <viz:color r=\"\(c.red)\" g=\"\(c.green)\" b=\"\(c.blue)\" a=\"1.0\"/>\n"
             }
-            out += "        </attvalues>\n"
-            let c = KindPalette.color(for: n.kind)
-            out += "        <viz:color r=\"\(c.red)\" g=\"\(c.green)\" b=\"\(c.blue)\" a=\"1.0\"/>\n"
-            if let p = table.position(of: n) {
-                out += "        <viz:position x=\"\(JSONValue.format(p.x))\" y=\"\(JSONValue.format(-p.y))\" z=\"0.0\"/>\n"
+            if sizeLines[size.bitPattern] == nil {
+                let fraction = maxSize > 0 ? max(0, size) / maxSize : 0
+                let value = sizeRange.lowerBound + (sizeRange.upperBound - sizeRange.lowerBound) * fraction.squareRoot()
+                sizeLines[size.bitPattern] = "        <viz:size value=\"\(formatFixed(value, digits: 3))\"/>\n      </node>\n"
             }
-            let fraction = maxSize > 0 ? max(0, sizes[i]) / maxSize : 0
-            let size = sizeRange.lowerBound + (sizeRange.upperBound - sizeRange.lowerBound) * fraction.squareRoot()
-            out += "        <viz:size value=\"\(formatFixed(size, digits: 3))\"/>\n"
-            out += "      </node>\n"
         }
-        out += "    </nodes>\n"
-        out += "    <edges count=\"\(table.edgeCount)\">\n"
-        try table.renderEdges(after: &out, emit: emit) { e, out in
-            XMLEscape.appendEdgeStart(e, indent: "      ", to: &out)
-            out += " weight=\""
-            if let w = weightIndex, let v = e.values[w] { out += v.text } else { out += "1.0" }
+        let attvalueOpens = nodeAttributes.map { "          <attvalue for=\"\($0.key)\" value=\"" }
+        try table.renderNodes(after: &out, emit: emit) { i, n, out in
+            out += "      <node id=\""
+            out += XMLEscape.escape(n.id, attribute: true)
+            out += "\" label=\""
+            out += XMLEscape.escape(n.label, attribute: true)
             out += "\">\n        <attvalues>\n"
-            for (j, a) in edgeAttributes {
-                guard let v = e.values[j] else { continue }
-                out += "          <attvalue for=\""
-                out += a.name
-                out += "\" value=\""
+            for (a, open) in zip(nodeAttributes, attvalueOpens) {
+                guard let v = n.values[a.index] else { continue }
+                out += open
                 out += XMLEscape.escape(v.text, attribute: true)
                 out += "\"/>\n"
             }
-            out += "        </attvalues>\n      </edge>\n"
+            out += "        </attvalues>\n"
+            out += colorLines[n.kind]!
+            if let p = table.position(of: n) {
+                out += "        <viz:position x=\"\(JSONValue.format(p.x))\" y=\"\(JSONValue.format(-p.y))\" z=\"0.0\"/>\n"
+            }
+            out += sizeLines[sizes[i].bitPattern]!
+        }
+        out += "    </nodes>\n"
+        out += "    <edges count=\"\(table.edgeCount)\">\n"
+        if let (edge, evidencePrefix) = table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: true) }) {
+            // The fast reader's rows: the edge below with their own number, ends, weight and line
+            // (a number's text needs no escaping).
+            var t = RowEdgeTemplate()
+            t.append("      <edge id=\"e"); t.append(.number)
+            t.append("\" source=\""); t.append(.source); t.append("\" target=\""); t.append(.target)
+            t.append("\" weight=\"")
+            if weightIndex != nil { t.append(.weight) } else { t.append("1.0") }
+            t.append("\">\n        <attvalues>\n")
+            for (j, a) in edgeAttributes {
+                if j == NetworkTable.EdgeSlot.evidence {
+                    t.append("          <attvalue for=\"" + a.name + "\" value=\"" + evidencePrefix); t.append(.line); t.append("\"/>\n")
+                } else if let v = edge.values[j] {
+                    t.append("          <attvalue for=\"" + a.name + "\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n")
+                }
+            }
+            t.append("        </attvalues>\n      </edge>\n")
+            try table.renderRowEdges(after: &out, emit: emit, template: t, weightText: { AttributeValue.double($0).text })
+        } else {
+            try table.renderEdges(after: &out, emit: emit) { e, out in
+                XMLEscape.appendEdgeStart(e, indent: "      ", to: &out)
+                out += " weight=\""
+                if let w = weightIndex, let v = e.values[w] { out += v.text } else { out += "1.0" }
+                out += "\">\n        <attvalues>\n"
+                for (j, a) in edgeAttributes {
+                    guard let v = e.values[j] else { continue }
+                    out += "          <attvalue for=\""
+                    out += a.name
+                    out += "\" value=\""
+                    out += XMLEscape.escape(v.text, attribute: true)
+                    out += "\"/>\n"
+                }
+                out += "        </attvalues>\n      </edge>\n"
+            }
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         try emit(&out)

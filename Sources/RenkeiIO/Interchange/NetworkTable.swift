@@ -84,12 +84,12 @@ public struct NetworkTable: Sendable {
 
     /// Where the edges come from: kept as they were read, or made on demand from a dataset's
     /// partnerships (`Dataset` is copy-on-write: no copy is made) or from the fast reader's rows.
-    private enum EdgeRows: Sendable {
+    enum EdgeRows: Sendable {
         case stored([Edge])
         case partnerships(Dataset)
         case rows(CompactEdgeList)
     }
-    private var edgeRows: EdgeRows = .stored([])
+    private(set) var edgeRows: EdgeRows = .stored([])
 
     /// Number of edges, without making them.
     public var edgeCount: Int {
@@ -357,14 +357,26 @@ public struct NetworkTable: Sendable {
     /// Number of distinct neighbours of each node (self-loops ignored), in node order.
     /// - Complexity: O(*n* + *m*) expected.
     public func distinctDegrees() -> [Int] {
-        var position: [String: Int] = [:]
-        for (i, n) in nodes.enumerated() { position[n.id] = i }
         var pairs = Set<Int64>()
         var degree = [Int](repeating: 0, count: nodes.count)
-        func count(_ source: String, _ target: String) {
-            guard let s = position[source], let t = position[target], s != t else { return }
+        func count(_ s: Int, _ t: Int) {
+            guard s != t else { return }
             let key = Int64(min(s, t)) << 32 | Int64(max(s, t))
             if pairs.insert(key).inserted { degree[s] += 1; degree[t] += 1 }
+        }
+        // The fast reader's rows name the nodes by position (the table's nodes are its
+        // organisations, in order).
+        if case .rows(let c) = edgeRows, c.organizations.count == nodes.count,
+           zip(c.organizations, nodes).allSatisfy({ $0.id == $1.id }) {
+            pairs.reserveCapacity(c.partnershipCount)
+            for i in 0..<c.partnershipCount { count(Int(c.sources[i]), Int(c.targets[i])) }
+            return degree
+        }
+        var position: [String: Int] = [:]
+        for (i, n) in nodes.enumerated() { position[n.id] = i }
+        func count(_ source: String, _ target: String) {
+            guard let s = position[source], let t = position[target] else { return }
+            count(s, t)
         }
         switch edgeRows {  // the endpoints only: no edge (or partnership) is made
         case .stored(let edges): for e in edges { count(e.source, e.target) }
