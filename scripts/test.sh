@@ -47,5 +47,5 @@ echo "== swift test under AddressSanitizer"
 # (toolchain code, 144 and 32 bytes); memory errors still fail the run.
 ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan --filter 'RenkeiIOTests|RenkeiCoreTests'
 
-echo "== swift test under ThreadSanitizer (the parallel betweenness lanes, Leiden and label propagation on all cores, the renderer lock, the two-thread XML parse and the parallel export text)"
-swift test --sanitize=thread --scratch-path .build-tsan --filter 'CentralityTests|DanglingTests|RendererTests|MemoryTests|CommunityTests|XMLSplitTests|ParallelTextTests'
+echo "== swift test under ThreadSanitizer (the parallel betweenness lanes, Leiden and label propagation on all cores, the renderer lock, the two-thread XML and CSV parses and the parallel export text)"
+swift test --sanitize=thread --scratch-path .build-tsan --filter 'CentralityTests|DanglingTests|RendererTests|MemoryTests|CommunityTests|XMLSplitTests|ParallelTextTests|rowsReadOnTwoThreads'

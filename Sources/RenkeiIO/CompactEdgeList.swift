@@ -43,21 +43,35 @@ public struct CompactEdgeList: Sendable {
         // The file is mapped only while it is split: its pages are gone before names are resolved.
         func parsed() -> ParsedSheet? {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-            return data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), file: (path as NSString).lastPathComponent) }
+            return data.withUnsafeBytes { raw in
+                parse(raw.bindMemory(to: UInt8.self), file: (path as NSString).lastPathComponent, splitMinimum: SheetRows.splitMinimum)
+            }
         }
         guard let sheet = parsed() else { return nil }
         return resolve(sheet, file: (path as NSString).lastPathComponent, name: DatasetLoader.baseName(path), vocabulary: vocabulary)
     }
 
+    /// Reads CSV bytes named `file` as ``read(path:vocabulary:)`` reads a file; rows of at least
+    /// `splitMinimum` bytes (8 MiB, ``SheetRows/splitMinimum``) are read on two threads (0: always;
+    /// `Int.max`: never). The result does not depend on it: the fuzzer and the tests compare the two.
+    public static func read(bytes: [UInt8], file: String, splitMinimum: Int = 8 << 20) -> CompactEdgeList? {
+        bytes.withUnsafeBufferPointer { read($0, file: file, name: DatasetLoader.baseName(file), vocabulary: .standard,
+                                             splitMinimum: splitMinimum) }
+    }
+
     /// Reads CSV bytes named `file` (a dataset called `name`); nil as in ``read(path:vocabulary:)``.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, name: String, vocabulary: Vocabulary) -> CompactEdgeList? {
-        guard let sheet = parse(bytes, file: file) else { return nil }
+    /// `splitMinimum`: the least size of rows read on two threads (``SheetRows/splitMinimum``).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, name: String, vocabulary: Vocabulary,
+                     splitMinimum: Int = SheetRows.splitMinimum) -> CompactEdgeList? {
+        guard let sheet = parse(bytes, file: file, splitMinimum: splitMinimum) else { return nil }
         return resolve(sheet, file: file, name: name, vocabulary: vocabulary)
     }
 
     /// The rows of a sheet as distinct cells; nil when the general reader is needed.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedSheet? {
-        withUTF8(bytes) { utf8, offset, encoding in parse(utf8: utf8, from: offset, encoding: encoding, file: file) }
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, splitMinimum: Int) -> ParsedSheet? {
+        withUTF8(bytes) { utf8, offset, encoding in
+            parse(utf8: utf8, from: offset, encoding: encoding, file: file, splitMinimum: splitMinimum)
+        }
     }
 
     /// Calls `body` with the CSV bytes as UTF-8, where its text starts (past a byte-order mark)
@@ -83,7 +97,7 @@ public struct CompactEdgeList: Sendable {
 
     /// The rows of valid UTF-8 bytes from `offset` on (after a byte-order mark).
     private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, from offset: Int, encoding: TextEncoding,
-                              file: String) -> ParsedSheet? {
+                              file: String, splitMinimum: Int) -> ParsedSheet? {
         var reader = CSVByteReader(bytes, from: offset)
         var fields: [CSVByteReader.Field] = []
         guard reader.next(&fields) != nil else { return nil }
@@ -98,54 +112,52 @@ public struct CompactEdgeList: Sendable {
                               c.municipality, c.year, c.note]
         guard others.allSatisfy({ $0 == nil }) else { return nil }
 
-        var cells = CellTable()
-        var sourceCells: [Int32] = [], targetCells: [Int32] = [], weights: [Double] = [], lines: [Int32] = []
-        let estimate = max(16, bytes.count / 24)
-        sourceCells.reserveCapacity(estimate); targetCells.reserveCapacity(estimate)
-        weights.reserveCapacity(estimate); lines.reserveCapacity(estimate)
-        var weightCache: [[UInt8]: Double] = [:]
-        var lastSource: Int32 = -1, lastSourceStart = 0, lastSourceEnd = 0
-        while let line = reader.next(&fields) {
-            guard fields.count == header.count, line <= Int(Int32.max) else { return nil }  // ragged: a problem
-            // Sheets list a source's partners on consecutive rows: the previous row's source cell
-            // is compared first (same bytes, same cell).
-            let sf = fields[c.source]
-            let s: Int32
-            if !sf.unquoted, lastSource >= 0, sf.end - sf.start == lastSourceEnd - lastSourceStart,
-               memcmp(bytes.baseAddress! + sf.start, bytes.baseAddress! + lastSourceStart, sf.end - sf.start) == 0 {
-                s = lastSource
-            } else {
-                s = reader.withSlice(sf) { cells.intern($0) }
-                if !sf.unquoted { (lastSource, lastSourceStart, lastSourceEnd) = (s, sf.start, sf.end) } else { lastSource = -1 }
-            }
-            let t = reader.withSlice(fields[c.target]) { cells.intern($0) }
-            if !cells.usable[Int(s)] || !cells.usable[Int(t)] {
-                // A blank row is skipped; an empty or refused name is a problem.
-                let blank = fields.allSatisfy { f in
-                    CSVWriter.unguarded(reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }).trimmingWhitespace().isEmpty
-                }
-                if blank { continue }
-                return nil
-            }
-            var weight = 1.0
-            if let col = c.weight {
-                let value: Double? = reader.withSlice(fields[col]) { cell in
-                    if cell.isEmpty { return 1 }
-                    if let w = plainDecimal(cell) { return w > 0 ? w : nil }
-                    let key = Array(cell)
-                    if let w = weightCache[key] { return w }
-                    guard case .success(let w) = FieldParsing.weight(CSVWriter.unguarded(String(decoding: cell, as: UTF8.self))) else { return nil }
-                    weightCache[key] = w ?? 1
-                    return w ?? 1
-                }
-                guard let value else { return nil }  // not a positive number: a problem
-                weight = value
-            }
-            sourceCells.append(s); targetCells.append(t); weights.append(weight); lines.append(Int32(line))
+        let rowsStart = reader.pos
+        let columns = SheetRows.Columns(count: header.count, source: c.source, target: c.target, weight: c.weight)
+        // A large sheet is read on two threads: a second reader starts at the first line break
+        // past the middle, and its rows are joined to the first reader's when that one arrives
+        // exactly there between two records (the split was not inside a quoted cell); otherwise
+        // its work is thrown away and the first reader reads on.
+        var split: Int?
+        if bytes.count - rowsStart >= splitMinimum {
+            var k = rowsStart + (bytes.count - rowsStart) / 2
+            while k < bytes.count, bytes[k] != 0x0A { k += 1 }
+            if k + 1 < bytes.count { split = k + 1 }
         }
-        if reader.unterminatedQuote != nil { return nil }
-        return ParsedSheet(cells: cells, sourceCells: sourceCells, targetCells: targetCells, weights: weights, lines: lines,
-                           encoding: encoding)
+        var first = SheetRows(estimate: (split ?? bytes.count) - rowsStart)
+        guard let split else {
+            guard case .end = first.read(&reader, columns, stop: nil, cancel: nil) else { return nil }
+            return first.sheet(encoding: encoding)
+        }
+        let second = SecondHalf()
+        let group = DispatchGroup()
+        let buffer = SheetBytes(value: bytes)
+        DispatchQueue.global().async(group: group) {
+            var reader = CSVByteReader(buffer.value, from: split)
+            var rows = SheetRows(estimate: buffer.value.count - split)
+            second.outcome = rows.read(&reader, columns, stop: nil, cancel: second)
+            second.rows = rows
+        }
+        let outcome = first.read(&reader, columns, stop: split, cancel: nil)
+        if case .stopped = outcome {} else { second.cancelled = true }
+        group.wait()
+        switch outcome {
+        case .needsGeneral: return nil
+        case .end: return first.sheet(encoding: encoding)
+        case .passed:
+            // The split fell inside a record (a quoted cell): the first reader reads the rest itself.
+            guard case .end = first.read(&reader, columns, stop: nil, cancel: nil) else { return nil }
+            return first.sheet(encoding: encoding)
+        case .stopped:
+            guard case .end = second.outcome, let rows = second.rows else { return nil }
+            // Joined: the second reader's lines counted on from the split, its cells renumbered.
+            let offset = reader.line - 1
+            guard rows.lines.last.map({ Int($0) + offset <= Int(Int32.max) }) ?? true else { return nil }
+            first.append(rows, lineOffset: Int32(offset))
+            var sheet = first.sheet(encoding: encoding)
+            sheet.joined = true
+            return sheet
+        }
     }
 
     /// The organisations behind a parsed sheet's names; nil when a row is a self-loop or a name is refused.
@@ -285,6 +297,124 @@ struct ParsedSheet {
     var weights: [Double]
     var lines: [Int32]
     var encoding: TextEncoding?
+    /// True when the rows were read on two threads and joined (``SheetRows``).
+    var joined = false
+}
+
+/// The rows of an edge-list sheet as read so far by one reader: distinct cells and, per row, its
+/// source and target cells, weight and line.
+struct SheetRows {
+    /// Sheets with at least this many bytes of rows (8 MiB) are read on two threads.
+    static let splitMinimum = 8 << 20
+
+    /// The columns read, and how many a row has.
+    struct Columns { var count: Int, source: Int, target: Int, weight: Int? }
+
+    /// How a read ended.
+    enum Outcome {
+        /// At the end of the input.
+        case end
+        /// At exactly the stop offset, between two records.
+        case stopped
+        /// Past the stop offset (it fell inside a record).
+        case passed
+        /// At a row the general reader must report (or cancelled).
+        case needsGeneral
+    }
+
+    var cells = CellTable()
+    var sourceCells: [Int32] = [], targetCells: [Int32] = [], weights: [Double] = [], lines: [Int32] = []
+    private var weightCache: [[UInt8]: Double] = [:]
+
+    init(estimate bytes: Int) {
+        let estimate = max(16, bytes / 24)
+        sourceCells.reserveCapacity(estimate); targetCells.reserveCapacity(estimate)
+        weights.reserveCapacity(estimate); lines.reserveCapacity(estimate)
+    }
+
+    /// Reads records with `reader` until the end, or until the reader is at or past `stop`
+    /// between records; `cancel`, when set, is checked every few thousand rows.
+    mutating func read(_ reader: inout CSVByteReader, _ c: Columns, stop: Int?, cancel: SecondHalf?) -> Outcome {
+        var fields: [CSVByteReader.Field] = []
+        let base = reader.bytes.baseAddress!
+        var lastSource: Int32 = -1, lastSourceStart = 0, lastSourceEnd = 0
+        var rowsRead = 0
+        while true {
+            if let stop, reader.pos >= stop { return reader.pos == stop ? .stopped : .passed }
+            rowsRead += 1
+            if rowsRead & 4095 == 0, cancel?.cancelled == true { return .needsGeneral }
+            guard let line = reader.next(&fields) else { break }
+            guard fields.count == c.count, line <= Int(Int32.max) else { return .needsGeneral }  // ragged: a problem
+            // Sheets list a source's partners on consecutive rows: the previous row's source cell
+            // is compared first (same bytes, same cell).
+            let sf = fields[c.source]
+            let s: Int32
+            if !sf.unquoted, lastSource >= 0, sf.end - sf.start == lastSourceEnd - lastSourceStart,
+               memcmp(base + sf.start, base + lastSourceStart, sf.end - sf.start) == 0 {
+                s = lastSource
+            } else {
+                s = reader.withSlice(sf) { cells.intern($0) }
+                if !sf.unquoted { (lastSource, lastSourceStart, lastSourceEnd) = (s, sf.start, sf.end) } else { lastSource = -1 }
+            }
+            let t = reader.withSlice(fields[c.target]) { cells.intern($0) }
+            if !cells.usable[Int(s)] || !cells.usable[Int(t)] {
+                // A blank row is skipped; an empty or refused name is a problem.
+                let blank = fields.allSatisfy { f in
+                    CSVWriter.unguarded(reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }).trimmingWhitespace().isEmpty
+                }
+                if blank { continue }
+                return .needsGeneral
+            }
+            var weight = 1.0
+            if let col = c.weight {
+                let value: Double? = reader.withSlice(fields[col]) { cell in
+                    if cell.isEmpty { return 1 }
+                    if let w = CompactEdgeList.plainDecimal(cell) { return w > 0 ? w : nil }
+                    let key = Array(cell)
+                    if let w = weightCache[key] { return w }
+                    guard case .success(let w) = FieldParsing.weight(CSVWriter.unguarded(String(decoding: cell, as: UTF8.self))) else { return nil }
+                    weightCache[key] = w ?? 1
+                    return w ?? 1
+                }
+                guard let value else { return .needsGeneral }  // not a positive number: a problem
+                weight = value
+            }
+            sourceCells.append(s); targetCells.append(t); weights.append(weight); lines.append(Int32(line))
+        }
+        return reader.unterminatedQuote == nil ? .end : .needsGeneral
+    }
+
+    /// Appends the rows another reader read after these (its lines counted from 1 after
+    /// `lineOffset` lines), its cells taken into this table.
+    mutating func append(_ other: SheetRows, lineOffset: Int32) {
+        let map = cells.adopt(other.cells)
+        sourceCells.append(contentsOf: other.sourceCells.lazy.map { map[Int($0)] })
+        targetCells.append(contentsOf: other.targetCells.lazy.map { map[Int($0)] })
+        weights.append(contentsOf: other.weights)
+        lines.append(contentsOf: other.lines.lazy.map { $0 + lineOffset })
+    }
+
+    func sheet(encoding: TextEncoding) -> ParsedSheet {
+        ParsedSheet(cells: cells, sourceCells: sourceCells, targetCells: targetCells, weights: weights, lines: lines,
+                    encoding: encoding)
+    }
+}
+
+/// The bytes of a sheet, read by the second reader while the caller keeps them alive.
+private struct SheetBytes: @unchecked Sendable { let value: UnsafeBufferPointer<UInt8> }
+
+/// The second reader of a split sheet: its rows and how it ended, and the flag that stops it
+/// when the first reader no longer needs it.
+final class SecondHalf: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _cancelled = false
+    var cancelled: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return _cancelled }
+        set { lock.lock(); _cancelled = newValue; lock.unlock() }
+    }
+    /// Set by the second reader before it finishes (read after the group is waited for).
+    var rows: SheetRows?
+    var outcome: SheetRows.Outcome = .needsGeneral
 }
 
 /// Distinct cells by their bytes (open addressing, FNV-1a), each with its name: the cell as the
@@ -314,7 +444,11 @@ struct CellTable {
         return h ^ (h >> 29)
     }
 
-    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 { intern(b, made: nil) }
+
+    /// The number of the cell of bytes `b`, added when new with `made` (its name and whether it
+    /// is usable, already made from the same bytes) or with a name made here.
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, made: (name: String?, usable: Bool)?) -> Int32 {
         let h = Self.hash(b)
         let tag = h & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: h) & mask
@@ -340,6 +474,13 @@ struct CellTable {
         let id = Int32(count)
         arena.append(contentsOf: b)
         start.append(arena.count)
+        table[slot] = tag | UInt64(id + 1)
+        defer { if count * 2 > table.count { grow() } }
+        if let made {
+            names.append(made.name)
+            usable.append(made.usable)
+            return id
+        }
         let text = String(decoding: b, as: UTF8.self)
         let name = (unguard ? CSVWriter.unguarded(text) : text).trimmingWhitespace()
         // The general reader's checks on a name cell: not empty, no refused character (a line
@@ -349,9 +490,20 @@ struct CellTable {
             && NameText.problem(in: newline ? name.split(whereSeparator: \.isNewline).joined(separator: " ") : name) == nil
         names.append(ok ? name : nil)
         usable.append(ok)
-        table[slot] = tag | UInt64(id + 1)
-        if count * 2 > table.count { grow() }
         return id
+    }
+
+    /// Takes every cell of `other` into this table (a cell already here keeps its number, a new
+    /// one is added with the name `other` made of it); the number of each of `other`'s cells here.
+    mutating func adopt(_ other: CellTable) -> [Int32] {
+        var map = [Int32](repeating: 0, count: other.count)
+        other.arena.withUnsafeBufferPointer { a in
+            for k in 0..<other.count {
+                let b = UnsafeBufferPointer(rebasing: a[other.start[k]..<other.start[k + 1]])
+                map[k] = intern(b, made: (other.names[k], other.usable[k]))
+            }
+        }
+        return map
     }
 
     mutating func grow() {

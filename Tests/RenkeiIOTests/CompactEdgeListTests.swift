@@ -358,6 +358,60 @@ import RenkeiCore
         do { return "\(try read())" } catch let e as CSVSyntaxError { return "error at \(e.line): \(e.message)" } catch { return "\(error)" }
     }
 
+    /// A parsed sheet as text (each row's source and target names, weight and line), or `nil`.
+    static func rows(_ text: String, splitMinimum: Int, joined: UnsafeMutablePointer<Int>? = nil) -> String {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            guard let sheet = CompactEdgeList.parse(b, file: "s.csv", splitMinimum: splitMinimum) else { return "nil" }
+            if sheet.joined { joined?.pointee += 1 }
+            return sheet.sourceCells.indices.map { i in
+                "\(sheet.cells.names[Int(sheet.sourceCells[i])] ?? "-")|\(sheet.cells.names[Int(sheet.targetCells[i])] ?? "-")|\(sheet.weights[i])|\(sheet.lines[i])"
+            }.joined(separator: "\n") + " (\(sheet.cells.count) cells)"
+        }
+    }
+
+    @Test func rowsReadOnTwoThreadsAreTheRowsReadOnOne() throws {
+        // Split at the first line break past the middle of every text (splitMinimum 1): inside a
+        // quoted cell, at a blank line, after CR LF or a lone CR, with a problem in either half.
+        var texts = [
+            "source,target,weight\nあ,い,1\nう,え,2\nお,か,3\nき,く,4\n",
+            "source,target\n\"あ\nい\",う\n\"え\n\nお\",か\nき,く\n",
+            "source,target\r\nあ,い\r\n\r\n\r\nう,え\r\nお,か\r\n",
+            "source,target\nあ,い\nう,え\nお,\nき,く\n",       // an empty target in the second half
+            "source,target\nあ,\nう,え\nお,か\nき,く\nけ,こ\n", // … and in the first
+            "source,target,weight\nあ,い,1\nう,え,2\nお,か,-3\n",
+            "source,target\nあ,い\nう,え\nお,\"か\n",          // unterminated in the second half
+            "source,target\nあ,い\rう,え\rお,か\nき,く\n",
+        ]
+        var rng = SplitMixRandom(seed: 29)
+        let names = ["あ", "い", "\"う,え\"", "\"お\nか\"", "き", "\"\"", "団体", "'=x"]
+        let weights = ["", "1", "2.5", "３", "x"]
+        let breaks = ["\n", "\r\n", "\r", "\n\n"]
+        for _ in 0..<3_000 {
+            var text = rng.uniform(2) == 0 ? "source,target,weight" : "\u{FEFF}source,target,weight"
+            for _ in 0..<(1 + rng.uniform(12)) {
+                text += breaks[rng.uniform(rng.uniform(8) == 0 ? breaks.count : 1)]
+                text += names[rng.uniform(names.count)] + "," + names[rng.uniform(names.count)] + ","
+                text += weights[rng.uniform(rng.uniform(6) == 0 ? weights.count : 3)]
+            }
+            if rng.uniform(2) == 0 { text += "\n" }
+            if rng.uniform(20) == 0 { text += "\"open" }
+            texts.append(text)
+        }
+        var read = 0, joined = 0
+        for (k, text) in texts.enumerated() {
+            let one = Self.rows(text, splitMinimum: .max)
+            let before = joined
+            #expect(Self.rows(text, splitMinimum: 1, joined: &joined) == one, "\(text.debugDescription)")
+            if one != "nil" { read += 1 }
+            if k == 0 || k == 2 { #expect(joined == before + 1, "the second reader's rows of text \(k) are joined") }
+        }
+        // Texts with a refused cell or weight go to the general reader; most of the rest were read
+        // on two threads and joined (the others: a split inside a quoted cell).
+        #expect(read > 500)
+        #expect(joined > read / 2)
+    }
+
     @Test func byteReadersGiveTheScalarReadersRecords() throws {
         var texts = [
             "a,b\r\nc,d", "a,\"b,c\"\n\n\"x\"\"y\"z,\n", "\"multi\r\nline\",2\rnext,3\r\n", ",\n,,\n\"\"\n", "a\"b,\"c\"  d\n",
