@@ -64,16 +64,8 @@ import RenkeiCore
     /// (`line field: message-start`).
     func expectDeclinedWithProblems(_ path: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(CompactEdgeList.read(path: path) == nil, "the fast reader took \(path)", sourceLocation: sourceLocation)
-        do {
-            _ = try DatasetLoader.loadWithReport(path: path)
-            Issue.record("\(path) loaded; expected problems", sourceLocation: sourceLocation)
-        } catch let e as InputError {
-            let got = e.problems.map { "\($0.line.map(String.init) ?? "-") \($0.field ?? "-"): \($0.message)" }
-            #expect(got.count == expected.count, "\(got)", sourceLocation: sourceLocation)
-            for (g, x) in zip(got, expected) { #expect(g.hasPrefix(x), "\(g) does not start with \(x)", sourceLocation: sourceLocation) }
-        } catch {
-            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-        }
+        expectProblems(expected, describe: { "\($0.line.map(String.init) ?? "-") \($0.field ?? "-"): \($0.message)" },
+                       what: path, sourceLocation: sourceLocation) { _ = try DatasetLoader.loadWithReport(path: path) }
     }
 
     // MARK: Files the fast reader takes

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RenkeiIO
 
 /// Paths of the committed fixtures (made by Fixtures/make_fixtures.py).
 enum Fixture {
@@ -54,4 +55,20 @@ func runRenkei(_ arguments: [String], stdoutPath: String? = nil) throws -> Comma
     drained.wait()
     p.waitUntilExit()
     return CommandResult(status: p.terminationStatus, output: o, stderr: String(decoding: errorData, as: UTF8.self))
+}
+
+/// Asserts that `load` throws an `InputError` whose problems, each written by `describe`, start
+/// with `expected` in order (one problem per expected line, no more).
+func expectProblems(_ expected: [String], describe: (InputProblem) -> String, what: String,
+                    sourceLocation: SourceLocation = #_sourceLocation, _ load: () throws -> Void) {
+    do {
+        try load()
+        Issue.record("\(what) loaded; expected problems", sourceLocation: sourceLocation)
+    } catch let e as InputError {
+        let got = e.problems.map(describe)
+        #expect(got.count == expected.count, "\(got)", sourceLocation: sourceLocation)
+        for (g, x) in zip(got, expected) { #expect(g.hasPrefix(x), "\(g) does not start with \(x)", sourceLocation: sourceLocation) }
+    } catch {
+        Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+    }
 }
