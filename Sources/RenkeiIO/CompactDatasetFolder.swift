@@ -68,8 +68,7 @@ public struct CompactDatasetFolder: Sendable {
         /// evidence and note columns are not read: the general reader finds no problem in them, and
         /// no count or graph depends on them.
         init?(_ header: [String]) {
-            var seen = Set<String>()
-            for h in header where !h.isEmpty { guard seen.insert(CSVTable.normalizeHeader(h)).inserted else { return nil } }
+            guard !CSVTable.hasDuplicateColumn(header) else { return nil }
             let table = CSVTable(file: "partnerships.csv", header: header, records: [], encoding: .utf8)
             func col(_ f: String) -> Int? { FolderDatasetLoader.column(table, "partnerships", f) }
             guard let p = col("project"), let s = col("source"), let t = col("target"), let r = col("relations") else { return nil }
@@ -93,28 +92,20 @@ public struct CompactDatasetFolder: Sendable {
         let projectIDs = Set(dataset.projects.map(\.id))
 
         // Each distinct cell of a column is read once: an organisation position, a relation set,
-        // a status, a weight; -1 (or nil) for a cell with a problem, which sends the folder to the
-        // general reader.
-        var ends = CellTable(), projects = CellTable(), relationCells = CellTable()
-        var statuses = CellTable(), weightCells = CellTable(), directions = CellTable()
-        var organizationOfCell: [Int32] = []
-        var projectOK: [Bool] = [], statusOfCell: [Bool?] = [], weightOfCell: [Double?] = [], directionOK: [Bool] = []
-        var setOfCell: [Int32] = []
+        // a status, a weight; -1 (or nil, false) for a cell with a problem, which sends the folder
+        // to the general reader.
+        var ends = CellColumn<Int32>(), projects = CellColumn<Bool>()
+        var relationCells = CellColumn<(set: Int32, blank: Bool)>()
+        var statuses = CellColumn<Bool?>(), weightCells = CellColumn<Double?>(), directions = CellColumn<Bool>()
         var relationSets: [[RelationKind]] = []
         var setIndex: [[String]: Int32] = [:]
         var emptyRelationLines: [Int] = []
 
-        func text(_ cells: CellTable, _ k: Int32) -> String {
-            let t = cells.arena.withUnsafeBufferPointer { a in
-                String(decoding: UnsafeBufferPointer(rebasing: a[cells.start[Int(k)]..<cells.start[Int(k) + 1]]), as: UTF8.self)
-            }
-            return CSVWriter.unguarded(t).trimmingWhitespace()
-        }
         let estimate = max(16, bytes.count / 24)
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], sets: [Int32] = [], realised: [Bool] = []
         sources.reserveCapacity(estimate); targets.reserveCapacity(estimate); weights.reserveCapacity(estimate)
         sets.reserveCapacity(estimate); realised.reserveCapacity(estimate)
-        var lastSource: (cell: Int32, start: Int, end: Int) = (-1, 0, 0)
+        var lastSource = RepeatedCell()
         var lastPassed = 0
         while let line = reader.next(&fields) {
             if reader.pos - lastPassed >= 1 << 22 {
@@ -122,86 +113,51 @@ public struct CompactDatasetFolder: Sendable {
                 lastPassed = reader.pos
             }
             guard fields.count == header.count else { return nil }  // ragged: a problem
-            func intern(_ cells: inout CellTable, _ col: Int) -> Int32 { reader.withSlice(fields[col]) { cells.intern($0) } }
-            // Ends: an organisation id, read once per distinct cell.
+            // Ends: an organisation id (rows list one source's partners in a run).
             func end(_ col: Int) -> Int32 {
-                let k = intern(&ends, col)
-                while organizationOfCell.count < ends.count {
-                    let name = text(ends, Int32(organizationOfCell.count))
-                    let position = NameText.problem(in: name) == nil ? dataset.organizationPosition(id: name) : nil
-                    organizationOfCell.append(position.map(Int32.init) ?? -1)
+                ends.value(fields[col], in: reader) { id in
+                    NameText.problem(in: id) == nil ? dataset.organizationPosition(id: id).map(Int32.init) ?? -1 : -1
                 }
-                return organizationOfCell[Int(k)]
             }
-            // Rows list one source's partners in a run: the previous row's source cell is compared first.
-            let sf = fields[c.source]
-            let s: Int32
-            if !sf.unquoted, lastSource.cell >= 0, sf.end - sf.start == lastSource.end - lastSource.start,
-               memcmp(bytes.baseAddress! + sf.start, bytes.baseAddress! + lastSource.start, sf.end - sf.start) == 0 {
-                s = lastSource.cell
-            } else {
-                s = end(c.source)
-                lastSource = sf.unquoted ? (-1, 0, 0) : (s, sf.start, sf.end)
-            }
+            let s = lastSource.value(fields[c.source], in: bytes) { end(c.source) }
             let t = end(c.target)
             guard s >= 0, t >= 0, s != t else { return nil }  // unknown, empty or refused; a self-loop
 
-            let p = intern(&projects, c.project)
-            while projectOK.count < projects.count {
-                let id = text(projects, Int32(projectOK.count))
-                projectOK.append(id.isEmpty || (NameText.problem(in: id) == nil && projectIDs.contains(id)))
-            }
-            guard projectOK[Int(p)] else { return nil }
+            guard projects.value(fields[c.project], in: reader, { id in
+                id.isEmpty || (NameText.problem(in: id) == nil && projectIDs.contains(id))
+            }) else { return nil }
 
-            let r = intern(&relationCells, c.relations)
-            while setOfCell.count < relationCells.count {
-                let cell = text(relationCells, Int32(setOfCell.count))
+            let r = relationCells.value(fields[c.relations], in: reader) { cell in
                 var found: [InputProblem] = []
                 let relations = FieldParsing.relations(cell, vocabulary: vocabulary, file: "", line: 0, field: "", problems: &found)
-                guard found.isEmpty else { setOfCell.append(-1); continue }
+                guard found.isEmpty else { return (-1, false) }
+                let blank = relations.isEmpty && FieldParsing.list(cell).isEmpty
                 let key = relations.map(\.id)
-                if let i = setIndex[key] { setOfCell.append(i); continue }
+                if let i = setIndex[key] { return (i, blank) }
                 setIndex[key] = Int32(relationSets.count)
-                setOfCell.append(Int32(relationSets.count))
                 relationSets.append(relations)
+                return (Int32(relationSets.count - 1), blank)
             }
-            let set = setOfCell[Int(r)]
-            guard set >= 0 else { return nil }
-            if relationSets[Int(set)].isEmpty && FieldParsing.list(text(relationCells, r)).isEmpty { emptyRelationLines.append(line) }
+            guard r.set >= 0 else { return nil }
+            if r.blank { emptyRelationLines.append(line) }
 
             var isRealised = true
             if let col = c.status {
-                let k = intern(&statuses, col)
-                while statusOfCell.count < statuses.count {
-                    var found: [InputProblem] = []
-                    let status = FieldParsing.choice(text(statuses, Int32(statusOfCell.count)), FieldParsing.status, default: .realised,
-                                                     problem: InputProblem(file: "", message: ""), problems: &found)
-                    statusOfCell.append(found.isEmpty ? status == .realised : nil)
-                }
-                guard let value = statusOfCell[Int(k)] else { return nil }
+                guard let value = statuses.value(fields[col], in: reader, { FieldParsing.status($0).map { ($0 ?? .realised) == .realised } })
+                else { return nil }
                 isRealised = value
             }
             var weight = 1.0
             if let col = c.weight {
-                let k = intern(&weightCells, col)
-                while weightOfCell.count < weightCells.count {
-                    let cell = text(weightCells, Int32(weightOfCell.count))
-                    if case .success(let w) = FieldParsing.weight(cell) { weightOfCell.append(w ?? 1) } else { weightOfCell.append(nil) }
-                }
-                guard let value = weightOfCell[Int(k)] else { return nil }
+                guard let value = weightCells.value(fields[col], in: reader, { cell in
+                    if case .success(let w) = FieldParsing.weight(cell) { return w ?? 1 } else { return nil }
+                }) else { return nil }
                 weight = value
             }
             if let col = c.direction {
-                let k = intern(&directions, col)
-                while directionOK.count < directions.count {
-                    var found: [InputProblem] = []
-                    _ = FieldParsing.choice(text(directions, Int32(directionOK.count)), FieldParsing.direction, default: .mutual,
-                                            problem: InputProblem(file: "", message: ""), problems: &found)
-                    directionOK.append(found.isEmpty)
-                }
-                guard directionOK[Int(k)] else { return nil }
+                guard directions.value(fields[col], in: reader, { FieldParsing.direction($0) != nil }) else { return nil }
             }
-            sources.append(s); targets.append(t); weights.append(weight); sets.append(set); realised.append(isRealised)
+            sources.append(s); targets.append(t); weights.append(weight); sets.append(r.set); realised.append(isRealised)
         }
         if reader.unterminatedQuote != nil { return nil }
 
@@ -258,5 +214,44 @@ public struct CompactDatasetFolder: Sendable {
                                               partnerships: sources.count, projects: d.projects.count,
                                               encodings: loaded.encodings, warnings: loaded.warnings, merges: loaded.merges,
                                               possibleDuplicates: loaded.possibleDuplicates, showMerges: showMerges)
+    }
+}
+
+/// The distinct cells of one column, each with a value made once from its text (the cell as the
+/// general reader reads it: formula guard removed, trimmed).
+struct CellColumn<Value> {
+    private var cells = CellTable()
+    private var values: [Value] = []
+
+    /// The value of field `f` of `reader`'s record; `make` is called for a cell met for the first time.
+    mutating func value(_ f: CSVByteReader.Field, in reader: CSVByteReader, _ make: (String) -> Value) -> Value {
+        let k = Int(reader.withSlice(f) { cells.intern($0) })
+        if k == values.count {
+            let text = cells.arena.withUnsafeBufferPointer { a in
+                String(decoding: UnsafeBufferPointer(rebasing: a[cells.start[k]..<cells.start[k + 1]]), as: UTF8.self)
+            }
+            values.append(make(CSVWriter.unguarded(text).trimmingWhitespace()))
+        }
+        return values[k]
+    }
+}
+
+/// The previous row's cell of a column and what was made of it: sheets list one source's partners
+/// on consecutive rows, so the same bytes are compared before any lookup. A quoted cell (unquoted
+/// into the reader's scratch space) is not kept.
+struct RepeatedCell {
+    private var start = 0, end = 0
+    private var kept: Int32 = 0
+    private var valid = false
+
+    /// `make()` for field `f` of `bytes`, or the value made for the previous row's equal cell.
+    mutating func value(_ f: CSVByteReader.Field, in bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Int32) -> Int32 {
+        if valid, !f.unquoted, f.end - f.start == end - start,
+           memcmp(bytes.baseAddress! + f.start, bytes.baseAddress! + start, f.end - f.start) == 0 {
+            return kept
+        }
+        let made = make()
+        if f.unquoted { valid = false } else { (start, end, kept, valid) = (f.start, f.end, made, true) }
+        return made
     }
 }

@@ -102,10 +102,7 @@ public struct CompactEdgeList: Sendable {
         var fields: [CSVByteReader.Field] = []
         guard reader.next(&fields) != nil else { return nil }
         let header = fields.map { f in reader.withSlice(f) { String(decoding: $0, as: UTF8.self) }.trimmingWhitespace() }
-        var firstColumn = Set<String>()
-        for h in header where !h.isEmpty {
-            guard firstColumn.insert(CSVTable.normalizeHeader(h)).inserted else { return nil }  // duplicate column
-        }
+        guard !CSVTable.hasDuplicateColumn(header) else { return nil }
         var ignored: [InputProblem] = []
         guard let c = EdgeListLoader.Columns(header, file: file, problems: &ignored) else { return nil }
         let others: [Int?] = [c.relations, c.project, c.projectID, c.lead, c.status, c.kind, c.prefecture,
@@ -336,8 +333,7 @@ struct SheetRows {
     /// between records; `cancel`, when set, is checked every few thousand rows.
     mutating func read(_ reader: inout CSVByteReader, _ c: Columns, stop: Int?, cancel: SecondHalf?) -> Outcome {
         var fields: [CSVByteReader.Field] = []
-        let base = reader.bytes.baseAddress!
-        var lastSource: Int32 = -1, lastSourceStart = 0, lastSourceEnd = 0
+        var lastSource = RepeatedCell()
         var rowsRead = 0
         while true {
             if let stop, reader.pos >= stop { return reader.pos == stop ? .stopped : .passed }
@@ -345,17 +341,7 @@ struct SheetRows {
             if rowsRead & 4095 == 0, cancel?.cancelled == true { return .needsGeneral }
             guard let line = reader.next(&fields) else { break }
             guard fields.count == c.count, line <= Int(Int32.max) else { return .needsGeneral }  // ragged: a problem
-            // Sheets list a source's partners on consecutive rows: the previous row's source cell
-            // is compared first (same bytes, same cell).
-            let sf = fields[c.source]
-            let s: Int32
-            if !sf.unquoted, lastSource >= 0, sf.end - sf.start == lastSourceEnd - lastSourceStart,
-               memcmp(base + sf.start, base + lastSourceStart, sf.end - sf.start) == 0 {
-                s = lastSource
-            } else {
-                s = reader.withSlice(sf) { cells.intern($0) }
-                if !sf.unquoted { (lastSource, lastSourceStart, lastSourceEnd) = (s, sf.start, sf.end) } else { lastSource = -1 }
-            }
+            let s = lastSource.value(fields[c.source], in: reader.bytes) { reader.withSlice(fields[c.source]) { cells.intern($0) } }
             let t = reader.withSlice(fields[c.target]) { cells.intern($0) }
             if !cells.usable[Int(s)] || !cells.usable[Int(t)] {
                 // A blank row is skipped; an empty or refused name is a problem.

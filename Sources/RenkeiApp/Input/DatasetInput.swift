@@ -44,8 +44,7 @@ public struct DatasetInput: Sendable, Equatable {
     /// - Throws: `InputError` for an unreadable vocabulary file.
     public func compactEdgeList() throws -> CompactEdgeList? {
         guard kind == .edgeListCSV || (kind == .workbook && options.sheet == nil) else { return nil }
-        var vocabulary = Vocabulary.standard
-        if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
+        let vocabulary = try self.vocabulary()
         return kind == .workbook ? CompactEdgeList.read(workbook: path, vocabulary: vocabulary)
                                  : CompactEdgeList.read(path: path, vocabulary: vocabulary)
     }
@@ -56,11 +55,15 @@ public struct DatasetInput: Sendable, Equatable {
     /// - Throws: `InputError` for an unreadable vocabulary file.
     public func compactFolder(reportingWarnings: Bool = true) throws -> CompactDatasetFolder? {
         guard kind == .folder else { return nil }
-        var vocabulary = Vocabulary.standard
-        if let v = options.vocabularyPath { vocabulary = try VocabularyFile.read(path: v) }
-        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: vocabulary) else { return nil }
+        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: try vocabulary()) else { return nil }
         if reportingWarnings { report(folder.loaded.warnings) }
         return folder
+    }
+
+    /// The standard vocabulary, or the user's vocabulary file read over it.
+    private func vocabulary() throws -> Vocabulary {
+        guard let v = options.vocabularyPath else { return .standard }
+        return try VocabularyFile.read(path: v)
     }
 
     private func report(_ warnings: [InputProblem]) {

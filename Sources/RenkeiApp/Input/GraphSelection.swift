@@ -109,6 +109,12 @@ public struct OrganizationGraph: Sendable {
         self.weighting = weighting
     }
 
+    /// The graph of a fast reader (no dataset), whose vertices are `organizations` in order.
+    init(graph: AnalysisGraph, organizations: [Organization], weighting: PartnershipWeighting) {
+        self.init(graph: graph, names: organizations.map(\.name), kinds: organizations.map(\.kind.id), dataset: nil,
+                  weighting: weighting)
+    }
+
     /// Loads `input` and builds the graph `selection` describes.
     ///
     /// A plain edge list goes through `EdgeListGraphReader` (fast, no dataset); anything else is
@@ -123,17 +129,15 @@ public struct OrganizationGraph: Sendable {
         if !needsDataset, !selection.filtersPartnerships, let compact = try input.compactEdgeList() {
             let weighting = selection.weighting ?? (compact.hasWeights ? .weight : .relations)
             let graph = compact.graph(weighting: weighting)
-            var loaded = OrganizationGraph(graph: graph, names: compact.organizations.map(\.name),
-                                           kinds: compact.organizations.map(\.kind.id), dataset: nil, weighting: weighting)
+            var loaded = OrganizationGraph(graph: graph, organizations: compact.organizations, weighting: weighting)
             if selection.weighting == nil { loaded.automaticChoice = weighting == .weight }
             return loaded
         }
         if !needsDataset, !selection.filtersPartnerships, let folder = try input.compactFolder() {
             // A folder's partnerships weigh by their relations unless asked otherwise (automaticWeighting).
             let weighting = selection.weighting ?? .relations
-            let organizations = folder.loaded.dataset.organizations
-            return OrganizationGraph(graph: folder.graph(weighting: weighting), names: organizations.map(\.name),
-                                     kinds: organizations.map(\.kind.id), dataset: nil, weighting: weighting)
+            return OrganizationGraph(graph: folder.graph(weighting: weighting), organizations: folder.loaded.dataset.organizations,
+                                     weighting: weighting)
         }
         if input.isPlainEdgeList {
             if selection.filtersPartnerships {

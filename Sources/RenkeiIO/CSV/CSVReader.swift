@@ -143,6 +143,13 @@ public struct CSVTable: Sendable {
         return nil
     }
 
+    /// True when two non-empty columns of `header` have the same normalised name (the fast readers
+    /// leave such a file to ``parse(text:encoding:file:problems:)``, which reports it).
+    static func hasDuplicateColumn(_ header: [String]) -> Bool {
+        var seen = Set<String>()
+        return header.contains { !$0.isEmpty && !seen.insert(normalizeHeader($0)).inserted }
+    }
+
     static func normalizeHeader(_ s: String) -> String {
         s.precomposedStringWithCompatibilityMapping.lowercased()
             .unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "_" && $0 != "-" }
