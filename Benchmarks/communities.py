@@ -115,8 +115,12 @@ def peer(tool, path, repeat, stable=False):
     print(json.dumps({"tool": tool, "peak_rss_mb": driver.peak_rss_mb(), "results": results}))
 
 
+def result(report, algorithm):
+    return next(x for x in report["results"] if x["algorithm"] == algorithm)
+
+
 def seconds(report, algorithm):
-    return next(x for x in report["results"] if x["algorithm"] == algorithm)["seconds"]
+    return result(report, algorithm)["seconds"]
 
 
 def best_of(reports):
@@ -262,8 +266,8 @@ def main():
         mine = {x["algorithm"]: x for x in r["renkei"]["results"]}
         for alg in ALGORITHMS:
             m = mine[alg]
-            nk_ = next(x for x in r["peers"]["networkit"]["results"] if x["algorithm"] == alg)
-            ig_ = next(x for x in r["peers"]["igraph"]["results"] if x["algorithm"] == alg)
+            nk_ = result(r["peers"]["networkit"], alg)
+            ig_ = result(r["peers"]["igraph"], alg)
             cells = [f"{r['graph']} ({r['nodes']:,} × {r['edges']:,})", f"{alg} (nk {peer_names[alg][0]}, ig {peer_names[alg][1]})",
                      f"{m['seconds']:.3f} ({m['cpu_seconds']:.3f})", f"{m['checksum']:.4f}",
                      f"{nk_['seconds']:.3f} ({nk_['cpu_seconds']:.3f})", f"{nk_['modularity']:.4f}",
@@ -282,7 +286,7 @@ def main():
             old = {x["algorithm"]: x for x in r["baseline"]["results"]}
             for alg in ALGORITHMS:
                 m, o = mine[alg], old[alg]
-                nk_ = next(x for x in r["peers"]["networkit"]["results"] if x["algorithm"] == alg)
+                nk_ = result(r["peers"]["networkit"], alg)
                 print(f"| {r['graph']} | {alg} | {o['seconds']:.3f} ({o['cpu_seconds']:.3f}) | {o['checksum']:.4f} | "
                       f"{m['seconds']:.3f} ({m['cpu_seconds']:.3f}) | {m['checksum']:.4f} | "
                       f"{m['seconds'] / o['seconds']:.2f} | {m['seconds'] / nk_['seconds']:.2f} |")

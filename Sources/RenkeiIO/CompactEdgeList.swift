@@ -52,11 +52,11 @@ public struct CompactEdgeList: Sendable {
     }
 
     /// Reads CSV bytes named `file` as ``read(path:vocabulary:)`` reads a file; rows of at least
-    /// `splitMinimum` bytes (8 MiB, ``SheetRows/splitMinimum``) are read on two threads (0: always;
+    /// `splitMinimum` bytes (nil: ``SheetRows/splitMinimum``, 8 MiB) are read on two threads (0: always;
     /// `Int.max`: never). The result does not depend on it: the fuzzer and the tests compare the two.
-    public static func read(bytes: [UInt8], file: String, splitMinimum: Int = 8 << 20) -> CompactEdgeList? {
+    public static func read(bytes: [UInt8], file: String, splitMinimum: Int? = nil) -> CompactEdgeList? {
         bytes.withUnsafeBufferPointer { read($0, file: file, name: DatasetLoader.baseName(file), vocabulary: .standard,
-                                             splitMinimum: splitMinimum) }
+                                             splitMinimum: splitMinimum ?? SheetRows.splitMinimum) }
     }
 
     /// Reads CSV bytes named `file` (a dataset called `name`); nil as in ``read(path:vocabulary:)``.
