@@ -218,8 +218,9 @@ public enum OutputWriter {
         try writeStandardOutput(Array(text.utf8))
     }
 
-    /// Removes every temporary file a write has not finished with yet. Safe to call from a signal
-    /// handler's perspective only in the sense the command-line tool uses it: once, before exiting.
+    /// Removes every temporary file a write has not finished with yet. It locks and allocates, so
+    /// it must not be called from a signal handler: the command-line tool calls it from a thread
+    /// that waits for the signals (`sigwait`), once, before exiting.
     public static func removeTemporaryFiles() {
         for path in TemporaryFiles.shared.all() { unlink(path) }
     }

@@ -55,19 +55,29 @@ enum Terminal {
 
     /// Removes temporary output files when the command is interrupted (SIGINT, SIGTERM), then
     /// exits with the signal's conventional status.
+    ///
+    /// The signals are blocked here, so in every thread started after, and one thread takes them
+    /// with `sigwait` and removes the files in ordinary code. A signal handler must not: it may
+    /// interrupt `malloc` or the holder of a lock, and the removal allocates and locks (an export
+    /// hung so, SIGTERM arriving inside `malloc`). `sigwait` also takes signals that a parent
+    /// started us with blocked (the mask is inherited through exec, as Foundation's Process does
+    /// from a test runner).
     static func removeTemporaryFilesOnSignals() {
-        // A parent may start us with these signals blocked (the mask is inherited through exec,
-        // as Foundation's Process does from a test runner); unblocked, they interrupt as asked.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        sigaddset(&unblock, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig) { received in
-                OutputWriter.removeTemporaryFiles()
-                _exit(128 + received)
-            }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let watcher = Thread {
+            var waited = sigset_t()
+            sigemptyset(&waited)
+            sigaddset(&waited, SIGINT)
+            sigaddset(&waited, SIGTERM)
+            var received: Int32 = 0
+            while sigwait(&waited, &received) != 0 {}
+            OutputWriter.removeTemporaryFiles()
+            _exit(128 + received)
         }
+        watcher.start()
     }
 }
