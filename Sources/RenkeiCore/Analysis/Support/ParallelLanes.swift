@@ -98,12 +98,15 @@ enum ParallelChunks {
     static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Calls `work(chunk)` for every chunk in `0 ..< chunks`, on up to `threads` threads; with one
-    /// thread (or one chunk) in ascending order on the calling thread.
-    static func run(chunks: Int, threads: Int, work: (Int) -> Void) {
+    /// thread (or one chunk) in ascending order on the calling thread. The threads are the caller
+    /// and ``WorkerTeam/shared``'s workers, or `DispatchQueue.concurrentPerform`'s when the team
+    /// is running another caller's job.
+    static func run(chunks: Int, threads: Int, work: @escaping (Int) -> Void) {
         if threads <= 1 || chunks <= 1 {
             for c in 0..<chunks { work(c) }
             return
         }
+        if #available(macOS 15, *), WorkerTeam.shared.run(chunks: chunks, threads: threads, work: work) { return }
         withoutActuallyEscaping(work) { work in
             let box = UncheckedBox(work)
             DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
