@@ -14,6 +14,8 @@ import Foundation
 ///    that is well connected to *S* (E(*v*, *S*−*v*) ≥ γ k_v (K_S − k_v) / 2m) joins a
 ///    well-connected refined community *T* ⊆ *S*, chosen at random with probability ∝
 ///    exp(ΔH / θ) among the moves with ΔH ≥ 0 (θ = 0.01, ΔH in edge-weight units, as igraph);
+///    at a level of ``parallelMinimum`` vertices or more the communities are refined on all
+///    threads, each drawing from a generator of its own;
 /// 3. **aggregation** on the refined partition, each aggregate starting in its unrefined community.
 ///
 /// Iterations repeat, each starting from the previous partition, until one changes nothing or
@@ -151,7 +153,7 @@ public enum Leiden {
     /// Vertices that the parallel local moving takes from the queue at once.
     static let blockSize = 1024
 
-    /// Graphs with fewer vertices are moved on one thread.
+    /// Graphs with fewer vertices are moved and refined on one thread.
     static let parallelMinimum = 8192
 
     /// Queue-based local moving (Algorithm A.2, MoveNodesFast), each move chosen by
@@ -325,14 +327,17 @@ public enum Leiden {
 
     /// Refinement (Algorithm A.2, RefinePartition / MergeNodesSubset). Returns the refined
     /// membership; every refined community lies inside one community of `partition`.
+    ///
+    /// A vertex only ever joins a refined community inside its own community, so communities are
+    /// refined independently. When `g` has ``parallelMinimum`` vertices or more each community
+    /// draws its random choices from a generator of its own (seeded from one draw of `rng` and the
+    /// community's number), and the communities are refined on all threads; below, one after the
+    /// other from `rng`. Either way the result depends only on the graph, the partition and `rng`.
     static func refine(_ g: CommunityGraph, partition: [Int32], count k: Int, resolution: Double,
                        rng: inout SplitMixRandom,
                        threads: Int = ParallelChunks.defaultThreads) -> [Int32] {
         let n = g.nodeCount
         let scale = resolution / g.twoM
-        var refined = (0..<n).map { Int32($0) }
-        var refinedTotal = g.strength
-        var refinedSize = [Int32](repeating: 1, count: n)
         // E(v, S − v) for each vertex, then E(T, S − T) for each refined community T.
         var communityTotal = [Double](repeating: 0, count: k)
         for v in 0..<n { communityTotal[Int(partition[v])] += g.strength[v] }
@@ -355,7 +360,6 @@ public enum Leiden {
             }
             count = n
         }
-        var refinedExternal = external
         // Vertices grouped by community, in a random order within each.
         let order = rng.permutation(n)
         var start = [Int](repeating: 0, count: k + 1)
@@ -368,69 +372,106 @@ public enum Leiden {
             grouped[fill[c]] = o
             fill[c] += 1
         }
-        var neighbourWeight = [Double](repeating: 0, count: n)
-        var seen = [Bool](repeating: false, count: n)
-        var touched: [Int32] = []
-        var candidates: [Int32] = []
-        var candidateGain: [Double] = []
-        for c in 0..<k {
-            let kS = communityTotal[c]
-            for i in start[c]..<start[c + 1] {
-                let v = Int(grouped[i])
-                if refinedSize[Int(refined[v])] != 1 { continue }
-                let kv = g.strength[v]
-                if external[v] < kv * (kS - kv) * scale { continue }
-                let own = Int(refined[v])
-                for e in g.offsets[v]..<g.offsets[v + 1] {
-                    let u = Int(g.adjacency[e])
-                    if Int(partition[u]) != c { continue }
-                    let r = Int(refined[u])
-                    if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
-                    neighbourWeight[r] += g.weights[e]
-                }
-                candidates.removeAll(keepingCapacity: true)
-                candidateGain.removeAll(keepingCapacity: true)
-                candidates.append(Int32(own))
-                candidateGain.append(0)
-                var maxGain = 0.0
-                for r32 in touched where Int(r32) != own {
-                    let r = Int(r32)
-                    let kT = refinedTotal[r]
-                    if refinedExternal[r] < kT * (kS - kT) * scale { continue }
-                    let gain = neighbourWeight[r] - kT * kv * scale
-                    if gain < 0 { continue }
-                    candidates.append(r32)
-                    candidateGain.append(gain)
-                    maxGain = max(maxGain, gain)
-                }
-                var chosen = own
-                if candidates.count > 1 {
-                    var sum = 0.0
-                    for j in 0..<candidateGain.count {
-                        let p = (candidateGain[j] - maxGain) / theta
-                        candidateGain[j] = p < -700 ? 0 : exp(p)
-                        sum += candidateGain[j]
+        let streams = n >= parallelMinimum
+        let base = streams ? rng.next() : 0
+        // Indexed by refined community, i.e. by a vertex of the community being refined: the
+        // communities touch disjoint entries.
+        let memory = Workspace()
+        let refined = memory.copy((0..<n).map { Int32($0) })
+        let refinedTotal = memory.copy(g.strength)
+        let refinedSize = memory.buffer(n, Int32(1))
+        let refinedExternal = memory.copy(external)
+        let neighbourWeight = memory.buffer(n, 0.0)
+        let seen = memory.buffer(n, false)
+        g.withCSR { off, adj, wgt, str in
+            partition.withUnsafeBufferPointer { part in
+                grouped.withUnsafeBufferPointer { grouped in
+                    /// Refines community `c`, drawing from `random`; `touched`, `candidates` and
+                    /// `candidateGain` are the caller's scratch lists.
+                    func refineCommunity(_ c: Int, _ random: inout SplitMixRandom, _ touched: inout [Int32],
+                                         _ candidates: inout [Int32], _ candidateGain: inout [Double]) {
+                        let kS = communityTotal[c]
+                        for i in start[c]..<start[c + 1] {
+                            let v = Int(grouped[i])
+                            if refinedSize[Int(refined[v])] != 1 { continue }
+                            let kv = str[v]
+                            if external[v] < kv * (kS - kv) * scale { continue }
+                            let own = Int(refined[v])
+                            for e in off[v]..<off[v + 1] {
+                                let u = Int(adj[e])
+                                if Int(part[u]) != c { continue }
+                                let r = Int(refined[u])
+                                if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
+                                neighbourWeight[r] += wgt[e]
+                            }
+                            candidates.removeAll(keepingCapacity: true)
+                            candidateGain.removeAll(keepingCapacity: true)
+                            candidates.append(Int32(own))
+                            candidateGain.append(0)
+                            var maxGain = 0.0
+                            for r32 in touched where Int(r32) != own {
+                                let r = Int(r32)
+                                let kT = refinedTotal[r]
+                                if refinedExternal[r] < kT * (kS - kT) * scale { continue }
+                                let gain = neighbourWeight[r] - kT * kv * scale
+                                if gain < 0 { continue }
+                                candidates.append(r32)
+                                candidateGain.append(gain)
+                                maxGain = max(maxGain, gain)
+                            }
+                            var chosen = own
+                            if candidates.count > 1 {
+                                var sum = 0.0
+                                for j in 0..<candidateGain.count {
+                                    let p = (candidateGain[j] - maxGain) / theta
+                                    candidateGain[j] = p < -700 ? 0 : exp(p)
+                                    sum += candidateGain[j]
+                                }
+                                var x = random.unit() * sum
+                                chosen = Int(candidates[candidates.count - 1])
+                                for j in 0..<candidates.count {
+                                    x -= candidateGain[j]
+                                    if x < 0 { chosen = Int(candidates[j]); break }
+                                }
+                            }
+                            if chosen != own {
+                                let toChosen = neighbourWeight[chosen]
+                                refined[v] = Int32(chosen)
+                                refinedTotal[chosen] += kv
+                                refinedSize[chosen] += 1
+                                refinedSize[own] = 0
+                                refinedExternal[chosen] = refinedExternal[chosen] + external[v] - 2 * toChosen
+                            }
+                            for r in touched { neighbourWeight[Int(r)] = 0; seen[Int(r)] = false }
+                            touched.removeAll(keepingCapacity: true)
+                        }
                     }
-                    var x = rng.unit() * sum
-                    chosen = Int(candidates[candidates.count - 1])
-                    for j in 0..<candidates.count {
-                        x -= candidateGain[j]
-                        if x < 0 { chosen = Int(candidates[j]); break }
+                    if streams {
+                        // Contiguous ranges of communities of about equal volume.
+                        var volume = [Int](repeating: 0, count: k + 1)
+                        for c in 0..<k {
+                            var sum = 0
+                            for i in start[c]..<start[c + 1] { let v = Int(grouped[i]); sum += off[v + 1] - off[v] + 1 }
+                            volume[c + 1] = volume[c] + sum
+                        }
+                        let chunks = threads > 1 ? 4 * threads : 1
+                        let bounds = ParallelChunks.boundaries(count: k, chunks: chunks) { volume[$0] }
+                        ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
+                            var touched: [Int32] = [], candidates: [Int32] = [], candidateGain: [Double] = []
+                            for c in bounds[chunk]..<bounds[chunk + 1] {
+                                var seeding = SplitMixRandom(seed: base &+ UInt64(c))
+                                var random = SplitMixRandom(seed: seeding.next())
+                                refineCommunity(c, &random, &touched, &candidates, &candidateGain)
+                            }
+                        }
+                    } else {
+                        var touched: [Int32] = [], candidates: [Int32] = [], candidateGain: [Double] = []
+                        for c in 0..<k { refineCommunity(c, &rng, &touched, &candidates, &candidateGain) }
                     }
                 }
-                if chosen != own {
-                    let toChosen = neighbourWeight[chosen]
-                    refined[v] = Int32(chosen)
-                    refinedTotal[chosen] += kv
-                    refinedSize[chosen] += 1
-                    refinedSize[own] = 0
-                    refinedExternal[chosen] = refinedExternal[chosen] + external[v] - 2 * toChosen
-                }
-                for r in touched { neighbourWeight[Int(r)] = 0; seen[Int(r)] = false }
-                touched.removeAll(keepingCapacity: true)
             }
         }
-        return refined
+        return withExtendedLifetime(memory) { Array(refined) }
     }
 
     /// Splits every community into its connected components: the components
