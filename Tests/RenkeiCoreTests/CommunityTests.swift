@@ -145,6 +145,23 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
         }
     }
 
+    /// 10,000 vertices: above Leiden.parallelMinimum, so the first level's refinement runs per
+    /// community on generators of their own, on one thread and on two.
+    @Test func leidenRecoversLargePlantedBlocksWithParallelRefinement() {
+        let blocks = 40, size = 250
+        let edges = RandomGraphs.plantedPartition(blocks: blocks, blockSize: size, pIn: 0.05, pOut: 0.0005, seed: 7)
+        let g = RandomGraphs.graph(nodes: blocks * size, edges: edges)
+        #expect(g.nodeCount >= Leiden.parallelMinimum)
+        let truth = (0..<(blocks * size)).map { Int32($0 / size) }
+        for seed in UInt64(1)...2 {
+            let p = Leiden.run(g, seed: seed, threads: 2)
+            let nmi = PartitionSimilarity.nmi(p.membership, truth)
+            #expect(nmi >= 0.99, "seed \(seed): NMI \(nmi), \(p.count) communities")
+            #expect(Leiden.run(g, seed: seed, threads: 1) == p)
+            #expect(communitiesConnected(g, p))
+        }
+    }
+
     @Test func leidenCommunitiesAreConnectedOnScaleFreeGraphs() {
         let g = RandomGraphs.graph(nodes: 3000, edges: RandomGraphs.barabasiAlbert(nodes: 3000, edgesPerNode: 2, seed: 8))
         for seed in UInt64(0)..<3 {
