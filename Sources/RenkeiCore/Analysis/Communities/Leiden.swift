@@ -362,9 +362,14 @@ public enum Leiden {
         }
         // Vertices grouped by community, in a random order within each.
         let order = rng.permutation(n)
+        // Members and volume (degrees + 1, the refinement's work) of each community.
         var start = [Int](repeating: 0, count: k + 1)
-        for v in 0..<n { start[Int(partition[v]) + 1] += 1 }
-        for c in 0..<k { start[c + 1] += start[c] }
+        var volume = [Int](repeating: 0, count: k + 1)
+        for v in 0..<n {
+            start[Int(partition[v]) + 1] += 1
+            volume[Int(partition[v]) + 1] += g.offsets[v + 1] - g.offsets[v] + 1
+        }
+        for c in 0..<k { start[c + 1] += start[c]; volume[c + 1] += volume[c] }
         var grouped = [Int32](repeating: 0, count: n)
         var fill = start
         for o in order {
@@ -448,12 +453,6 @@ public enum Leiden {
                     }
                     if streams {
                         // Contiguous ranges of communities of about equal volume.
-                        var volume = [Int](repeating: 0, count: k + 1)
-                        for c in 0..<k {
-                            var sum = 0
-                            for i in start[c]..<start[c + 1] { let v = Int(grouped[i]); sum += off[v + 1] - off[v] + 1 }
-                            volume[c + 1] = volume[c] + sum
-                        }
                         let chunks = threads > 1 ? 4 * threads : 1
                         let bounds = ParallelChunks.boundaries(count: k, chunks: chunks) { volume[$0] }
                         ParallelChunks.run(chunks: chunks, threads: threads) { chunk in

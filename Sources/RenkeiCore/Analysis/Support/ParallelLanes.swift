@@ -107,10 +107,8 @@ enum ParallelChunks {
             return
         }
         if #available(macOS 15, *), WorkerTeam.shared.run(chunks: chunks, threads: threads, work: work) { return }
-        withoutActuallyEscaping(work) { work in
-            let box = UncheckedBox(work)
-            DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
-        }
+        let box = UncheckedBox(work)
+        DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
     }
 
     /// `chunks + 1` boundaries splitting `0 ..< count` into contiguous ranges of about equal

@@ -107,7 +107,8 @@ final class WorkerTeam: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Claims and runs chunks of job `generation` until none is left.
+    /// Claims chunks of job `generation` and passes each to `work` until none is left; the
+    /// caller and the workers share it.
     private func drain(generation: Int, work: (Int) -> Void) {
         var t = ticket.load(ordering: .acquiring)
         while Self.generation(t) == generation && Self.next(t) < Self.chunks(t) {
@@ -150,18 +151,9 @@ final class WorkerTeam: @unchecked Sendable {
             if stopping.load(ordering: .sequentiallyConsistent) { return }
             // Worker `index` is the (index + 2)-th thread of the job.
             guard index + 2 <= Self.threads(t) else { continue }
-            while Self.generation(t) == seen && Self.next(t) < Self.chunks(t) {
-                let (exchanged, now) = ticket.compareExchange(expected: t, desired: t + 1, ordering: .acquiringAndReleasing)
-                if exchanged {
-                    // The chunk is claimed and not done, so the caller is still waiting and
-                    // `work` is this job's.
-                    work!(Self.next(t))
-                    completed.add(1, ordering: .releasing)
-                    t = ticket.load(ordering: .acquiring)
-                } else {
-                    t = now
-                }
-            }
+            // `work` is read only once a chunk is claimed: the chunk is not done, so the caller
+            // is still waiting and `work` is this job's.
+            drain(generation: seen) { self.work!($0) }
         }
     }
 }
