@@ -8,24 +8,40 @@ public struct CommunityPartition: Sendable, Equatable {
     public let count: Int
 
     /// Canonicalises an arbitrary labelling (any non-negative ids).
-    /// - Complexity: O(*n* + *k* log *k*).
+    ///
+    /// The labels are listed in the order of their first member while their sizes are counted,
+    /// then sorted by one integer key each (size descending, then that order).
+    /// - Complexity: O(*n* + *k* log *k*) for *k* labels, O(largest label) extra memory.
     public init(labels: [Int32]) {
         let n = labels.count
-        var maxLabel = -1
-        for l in labels { maxLabel = max(maxLabel, Int(l)) }
-        var size = [Int](repeating: 0, count: maxLabel + 1)
-        var first = [Int](repeating: Int.max, count: maxLabel + 1)
-        for v in 0..<n {
-            let l = Int(labels[v])
-            size[l] += 1
-            if first[l] == Int.max { first[l] = v }
+        var maxLabel: Int32 = -1
+        for l in labels { maxLabel = max(maxLabel, l) }
+        // Per label: its size, then its new number.
+        var slot = [Int32](repeating: 0, count: Int(maxLabel) + 1)
+        var byFirst: [Int32] = []
+        var keys: [UInt64] = []
+        var renamed: [Int32] = []
+        labels.withUnsafeBufferPointer { lp in
+            slot.withUnsafeMutableBufferPointer { sp in
+                for v in 0..<n {
+                    let l = Int(lp[v])
+                    if sp[l] == 0 { byFirst.append(Int32(l)) }
+                    sp[l] &+= 1
+                }
+                keys.reserveCapacity(byFirst.count)
+                for (i, l) in byFirst.enumerated() {
+                    keys.append(UInt64(UInt32(n) &- UInt32(sp[Int(l)])) << 32 | UInt64(i))
+                }
+                keys.sort()
+                for (c, key) in keys.enumerated() { sp[Int(byFirst[Int(key & 0xFFFF_FFFF)])] = Int32(c) }
+                renamed = [Int32](unsafeUninitializedCapacity: n) { out, count in
+                    for v in 0..<n { out[v] = sp[Int(lp[v])] }
+                    count = n
+                }
+            }
         }
-        var used = (0...max(0, maxLabel)).filter { $0 <= maxLabel && size[$0] > 0 }
-        used.sort { size[$0] != size[$1] ? size[$0] > size[$1] : first[$0] < first[$1] }
-        var rename = [Int32](repeating: -1, count: maxLabel + 1)
-        for (i, l) in used.enumerated() { rename[l] = Int32(i) }
-        membership = labels.map { rename[Int($0)] }
-        count = used.count
+        membership = renamed
+        count = byFirst.count
     }
 
     /// The communities as vertex lists, in canonical order, each ascending.
