@@ -324,6 +324,27 @@ func communitiesConnected(_ g: AnalysisGraph, _ p: CommunityPartition) -> Bool {
         #expect(PartitionSimilarity.nmi(LabelPropagation.run(planted, seed: 1).membership, truth) >= 0.99)
     }
 
+    @Test func labelPropagationWeighsLabelsOnWeightedGraphs() {
+        // Weights of 0.1-0.7 on a sparse graph (most vertices have at most
+        // LabelPropagation.smallDegree neighbours, counted in a short list) and on denser planted
+        // blocks (counted in the label-indexed array): at the end every vertex holds one of its
+        // heaviest labels by weight, on one thread and in parallel blocks alike.
+        func weighted(_ n: Int, _ edges: [(Int32, Int32)]) -> AnalysisGraph {
+            AnalysisGraph(labels: (0..<n).map { "v\($0)" },
+                          edges: edges.map { ($0.0, $0.1, 0.1 * Double(1 + (Int($0.0) &+ 3 &* Int($0.1)) % 7)) })
+        }
+        let sparse = weighted(3000, RandomGraphs.barabasiAlbert(nodes: 3000, edgesPerNode: 2, seed: 11))
+        let dense = weighted(600, RandomGraphs.plantedPartition(blocks: 12, blockSize: 50, pIn: 0.3, pOut: 0.005, seed: 4))
+        let large = weighted(60_000, RandomGraphs.barabasiAlbert(nodes: 60_000, edgesPerNode: 2, seed: 12))
+        for g in [sparse, dense, large] {
+            for seed in UInt64(0)..<2 {
+                let p = LabelPropagation.run(g, seed: seed, threads: 2)
+                #expect(Self.holdsHeaviestLabel(g, p), "seed \(seed)")
+                #expect(LabelPropagation.run(g, seed: seed, threads: 1) == p)
+            }
+        }
+    }
+
     @Test func leidenUntilStableNeverLosesToFewerIterations() throws {
         let karate = edgeListGraph(try communityFixture("karate_edges_communities.txt"))
         let lesmis = edgeListGraph(try communityFixture("lesmis_edges_communities.txt"))

@@ -21,6 +21,10 @@ public enum LabelPropagation {
     /// Vertices of a round whose neighbouring labels are counted at once on all threads.
     static let blockSize = 4096
 
+    /// Vertices with at most this many neighbours count their labels in a short list instead of
+    /// the label-indexed weight array.
+    static let smallDegree = 8
+
     /// Graphs with fewer vertices run on one thread.
     static let parallelMinimum = 50_000
 
@@ -45,17 +49,19 @@ public enum LabelPropagation {
         var rng = SplitMixRandom(seed: seed)
         let memory = Workspace()
         let lab = memory.copy((0..<n).map { Int32($0) })
-        let wt = memory.buffer(n, 0.0)
-        let tch = memory.buffer(n, Int32(0))
-        let top = memory.buffer(n, Int32(0))
         // Whether a vertex is already listed for the next round.
         let listed = memory.buffer(n, false)
         let parallel = threads > 1 && n >= parallelMinimum
-        let chunks = parallel ? 2 * threads : 0
-        // Per chunk: label weights and touched labels. Per block vertex: where its heaviest labels
-        // start in `heavy`, how many there are (0: isolated; negative: it keeps its label).
-        let chunkWeight = (0..<chunks).map { _ in memory.buffer(n, 0.0) }
-        let chunkTouched = (0..<chunks).map { _ in memory.buffer(n, Int32(0)) }
+        // One chunk per thread, so one set of counting buffers per thread: the label-indexed
+        // weights (zero between vertices) and the labels touched around one vertex. The serial
+        // steps use set 0. Per block vertex: where its heaviest labels start in `heavy`, how many
+        // there are (0: isolated; negative: it keeps its label).
+        let chunks = parallel ? threads : 1
+        let maxDegree = graph.withCSR { off, _, _ in (0..<n).reduce(0) { max($0, off[$1 + 1] - off[$1]) } }
+        let chunkWeight = (0..<chunks).map { _ in memory.buffer(maxDegree > smallDegree ? n : 0, 0.0) }
+        let chunkTouched = (0..<chunks).map { _ in memory.buffer(maxDegree, Int32(0)) }
+        let chunkSmall = (0..<chunks).map { _ in memory.buffer(smallDegree, 0.0) }
+        let top = memory.buffer(maxDegree, Int32(0))
         let block = memory.buffer(parallel ? blockSize : 0, Int32(0))
         let heavyStart = memory.buffer(parallel ? blockSize + 1 : 0, 0)
         let heavyCount = memory.buffer(parallel ? blockSize : 0, 0)
@@ -67,14 +73,39 @@ public enum LabelPropagation {
         next.reserveCapacity(n)
         graph.withCSR { off, nbr, wgt in
             /// The heaviest labels around `v` into `out` (in first-touch order); the count, or
-            /// −1 when `v`'s own label is among them, 0 when `v` has no neighbours.
+            /// −1 when `v`'s own label is among them, 0 when `v` has no neighbours. Up to
+            /// ``smallDegree`` neighbours are counted in the short lists `tch` and `sw` (a label is
+            /// found by a scan), so a sparse graph's vertices never touch the label-indexed array
+            /// `wt`; the sums, added in the same order, and the ties' order are those the array
+            /// would give.
             @inline(__always)
             func heaviest(_ v: Int, _ wt: UnsafeMutableBufferPointer<Double>,
-                          _ tch: UnsafeMutableBufferPointer<Int32>, _ out: UnsafeMutablePointer<Int32>) -> Int {
+                          _ tch: UnsafeMutableBufferPointer<Int32>, _ sw: UnsafeMutableBufferPointer<Double>,
+                          _ out: UnsafeMutablePointer<Int32>) -> Int {
                 let lo = off[v], hi = off[v + 1]
                 if lo == hi { return 0 }
+                let current = lab[v]
                 var count = 0
                 var heaviest = -Double.infinity
+                var ties = 0
+                var keep = false
+                if hi - lo <= smallDegree {
+                    for e in lo..<hi {
+                        let l = lab[Int(nbr[e])]
+                        var j = 0
+                        while j < count && tch[j] != l { j += 1 }
+                        if j == count { tch[count] = l; sw[count] = wgt[e]; count += 1 } else { sw[j] += wgt[e] }
+                        if sw[j] > heaviest { heaviest = sw[j] }
+                    }
+                    let tolerance = heaviest * 1e-12
+                    for i in 0..<count where sw[i] >= heaviest - tolerance {
+                        let l = tch[i]
+                        if l == current { keep = true }
+                        out[ties] = l
+                        ties += 1
+                    }
+                    return keep ? -1 : ties
+                }
                 for e in lo..<hi {
                     let l = Int(lab[Int(nbr[e])])
                     if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
@@ -82,9 +113,6 @@ public enum LabelPropagation {
                     if wt[l] > heaviest { heaviest = wt[l] }
                 }
                 let tolerance = heaviest * 1e-12
-                var ties = 0
-                var keep = false
-                let current = lab[v]
                 for i in 0..<count {
                     let l = tch[i]
                     if wt[Int(l)] >= heaviest - tolerance {
@@ -118,9 +146,9 @@ public enum LabelPropagation {
                         let out = heavy.community
                         let bounds = ParallelChunks.boundaries(count: b, chunks: chunks) { heavyStart[$0] }
                         ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
-                            let w = chunkWeight[chunk], t = chunkTouched[chunk]
+                            let w = chunkWeight[chunk], t = chunkTouched[chunk], small = chunkSmall[chunk]
                             for i in bounds[chunk]..<bounds[chunk + 1] {
-                                heavyCount[i] = heaviest(Int(block[i]), w, t, out + heavyStart[i])
+                                heavyCount[i] = heaviest(Int(block[i]), w, t, small, out + heavyStart[i])
                             }
                         }
                     }
@@ -132,7 +160,7 @@ public enum LabelPropagation {
                             ties = heavyCount[i]
                             choices = heavy.community + heavyStart[i]
                         } else {
-                            ties = heaviest(v, wt, tch, top.baseAddress!)
+                            ties = heaviest(v, chunkWeight[0], chunkTouched[0], chunkSmall[0], top.baseAddress!)
                             choices = top.baseAddress!
                         }
                         if ties <= 0 { continue }
