@@ -14,8 +14,10 @@ public struct CommunityPartition: Sendable, Equatable {
     /// - Complexity: O(*n* + *k* log *k*) for *k* labels, O(largest label) extra memory.
     public init(labels: [Int32]) {
         let n = labels.count
-        var maxLabel: Int32 = -1
-        for l in labels { maxLabel = max(maxLabel, l) }
+        var maxLabel: Int32 = -1, minLabel: Int32 = 0
+        for l in labels { maxLabel = max(maxLabel, l); minLabel = min(minLabel, l) }
+        // The counting below indexes raw memory by label.
+        precondition(minLabel >= 0, "community labels must be non-negative")
         // Per label: its size, then its new number.
         var slot = [Int32](repeating: 0, count: Int(maxLabel) + 1)
         var byFirst: [Int32] = []

@@ -53,14 +53,15 @@ public enum LabelPropagation {
         let listed = memory.buffer(n, false)
         let parallel = threads > 1 && n >= parallelMinimum
         // One chunk per thread, so one set of counting buffers per thread: the label-indexed
-        // weights (zero between vertices) and the labels touched around one vertex. The serial
-        // steps use set 0. Per block vertex: where its heaviest labels start in `heavy`, how many
-        // there are (0: isolated; negative: it keeps its label).
+        // weights (zero between vertices; needed only above ``smallDegree``), the labels touched
+        // around one vertex and their weights. The serial steps use set 0. Per block vertex: where
+        // its heaviest labels start in `heavy`, how many there are (0: isolated; negative: it
+        // keeps its label).
         let chunks = parallel ? threads : 1
         let maxDegree = graph.withCSR { off, _, _ in (0..<n).reduce(0) { max($0, off[$1 + 1] - off[$1]) } }
         let chunkWeight = (0..<chunks).map { _ in memory.buffer(maxDegree > smallDegree ? n : 0, 0.0) }
         let chunkTouched = (0..<chunks).map { _ in memory.buffer(maxDegree, Int32(0)) }
-        let chunkSmall = (0..<chunks).map { _ in memory.buffer(smallDegree, 0.0) }
+        let chunkSums = (0..<chunks).map { _ in memory.buffer(maxDegree, 0.0) }
         let top = memory.buffer(maxDegree, Int32(0))
         let block = memory.buffer(parallel ? blockSize : 0, Int32(0))
         let heavyStart = memory.buffer(parallel ? blockSize + 1 : 0, 0)
@@ -73,57 +74,54 @@ public enum LabelPropagation {
         next.reserveCapacity(n)
         graph.withCSR { off, nbr, wgt in
             /// The heaviest labels around `v` into `out` (in first-touch order); the count, or
-            /// −1 when `v`'s own label is among them, 0 when `v` has no neighbours. Up to
-            /// ``smallDegree`` neighbours are counted in the short lists `tch` and `sw` (a label is
-            /// found by a scan), so a sparse graph's vertices never touch the label-indexed array
-            /// `wt`; the sums, added in the same order, and the ties' order are those the array
-            /// would give.
+            /// −1 when `v`'s own label is among them, 0 when `v` has no neighbours. The labels
+            /// touched go to `tch` and their weights to `sums`. Up to ``smallDegree`` neighbours
+            /// are counted there directly (a label is found by a scan), so a sparse graph's
+            /// vertices never touch the label-indexed array `wt`; above that, `wt` counts and is
+            /// copied out and cleared. The sums, added in the same order, and the ties' order are
+            /// the same either way.
             @inline(__always)
             func heaviest(_ v: Int, _ wt: UnsafeMutableBufferPointer<Double>,
-                          _ tch: UnsafeMutableBufferPointer<Int32>, _ sw: UnsafeMutableBufferPointer<Double>,
+                          _ tch: UnsafeMutableBufferPointer<Int32>, _ sums: UnsafeMutableBufferPointer<Double>,
                           _ out: UnsafeMutablePointer<Int32>) -> Int {
                 let lo = off[v], hi = off[v + 1]
                 if lo == hi { return 0 }
-                let current = lab[v]
                 var count = 0
                 var heaviest = -Double.infinity
-                var ties = 0
-                var keep = false
                 if hi - lo <= smallDegree {
                     for e in lo..<hi {
                         let l = lab[Int(nbr[e])]
                         var j = 0
                         while j < count && tch[j] != l { j += 1 }
-                        if j == count { tch[count] = l; sw[count] = wgt[e]; count += 1 } else { sw[j] += wgt[e] }
-                        if sw[j] > heaviest { heaviest = sw[j] }
+                        if j == count { tch[count] = l; sums[count] = wgt[e]; count += 1 } else { sums[j] += wgt[e] }
+                        if sums[j] > heaviest { heaviest = sums[j] }
                     }
-                    let tolerance = heaviest * 1e-12
-                    for i in 0..<count where sw[i] >= heaviest - tolerance {
-                        let l = tch[i]
-                        if l == current { keep = true }
-                        out[ties] = l
-                        ties += 1
+                } else {
+                    for e in lo..<hi {
+                        let l = Int(lab[Int(nbr[e])])
+                        if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
+                        wt[l] += wgt[e]
+                        if wt[l] > heaviest { heaviest = wt[l] }
                     }
-                    return keep ? -1 : ties
-                }
-                for e in lo..<hi {
-                    let l = Int(lab[Int(nbr[e])])
-                    if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
-                    wt[l] += wgt[e]
-                    if wt[l] > heaviest { heaviest = wt[l] }
+                    for i in 0..<count {
+                        let l = Int(tch[i])
+                        sums[i] = wt[l]
+                        wt[l] = 0
+                    }
                 }
                 let tolerance = heaviest * 1e-12
-                for i in 0..<count {
+                let current = lab[v]
+                var ties = 0
+                var keep = false
+                for i in 0..<count where sums[i] >= heaviest - tolerance {
                     let l = tch[i]
-                    if wt[Int(l)] >= heaviest - tolerance {
-                        if l == current { keep = true }
-                        out[ties] = l
-                        ties += 1
-                    }
-                    wt[Int(l)] = 0
+                    if l == current { keep = true }
+                    out[ties] = l
+                    ties += 1
                 }
                 return keep ? -1 : ties
             }
+            let serialWeight = chunkWeight[0], serialTouched = chunkTouched[0], serialSums = chunkSums[0]
             var rounds = 0
             while !order.isEmpty && rounds < maxRounds {
                 rounds += 1
@@ -146,9 +144,9 @@ public enum LabelPropagation {
                         let out = heavy.community
                         let bounds = ParallelChunks.boundaries(count: b, chunks: chunks) { heavyStart[$0] }
                         ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
-                            let w = chunkWeight[chunk], t = chunkTouched[chunk], small = chunkSmall[chunk]
+                            let w = chunkWeight[chunk], t = chunkTouched[chunk], sums = chunkSums[chunk]
                             for i in bounds[chunk]..<bounds[chunk + 1] {
-                                heavyCount[i] = heaviest(Int(block[i]), w, t, small, out + heavyStart[i])
+                                heavyCount[i] = heaviest(Int(block[i]), w, t, sums, out + heavyStart[i])
                             }
                         }
                     }
@@ -160,7 +158,7 @@ public enum LabelPropagation {
                             ties = heavyCount[i]
                             choices = heavy.community + heavyStart[i]
                         } else {
-                            ties = heaviest(v, chunkWeight[0], chunkTouched[0], chunkSmall[0], top.baseAddress!)
+                            ties = heaviest(v, serialWeight, serialTouched, serialSums, top.baseAddress!)
                             choices = top.baseAddress!
                         }
                         if ties <= 0 { continue }
