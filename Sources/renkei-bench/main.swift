@@ -1,9 +1,10 @@
 // renkei-bench: times Renkei's analysis algorithms in-process on one edge list and prints JSON.
 //
-//   renkei-bench FILE [ALGORITHM ...] [--repeat R]
+//   renkei-bench FILE [ALGORITHM ...] [--repeat R] [--seed S]
 //
 // ALGORITHM is any name in `registry` below (default: all). Each is run R times (default 1) and
-// the fastest time is reported. Peak memory is the process's VmHWM from /proc/self/status.
+// the fastest time is reported. S (default 1) seeds
+// every random choice (community detection, sampled betweenness). Peak memory is the process's VmHWM from /proc/self/status.
 import Foundation
 import RenkeiCore
 import RenkeiIO
@@ -25,41 +26,41 @@ enum Outcome {
 }
 
 /// A timed algorithm: returns a checksum (or a partition) so that the work cannot be optimised away.
-typealias Benchmark = @Sendable (AnalysisGraph) throws -> Outcome
+typealias Benchmark = @Sendable (AnalysisGraph, UInt64) throws -> Outcome
 
 /// Every algorithm renkei-bench can time, by name. To add one, append a `(name, closure)` pair
-/// whose closure returns a checksum of the result, e.g. `("cores", { g in .value(Double(g.coreNumbers().max() ?? 0)) })`.
+/// whose closure returns a checksum of the result, e.g. `("cores", { g, seed in .value(Double(g.coreNumbers().max() ?? 0)) })`.
 let registry: [(String, Benchmark)] = [
-    ("degree", { g in .value(g.degreeCentrality().reduce(0, +)) }),
-    ("betweenness", { g in .value(try g.betweenness().reduce(0, +)) }),
-    ("betweenness_unfolded", { g in .value(try g.betweenness(BetweennessOptions(foldLeaves: false)).reduce(0, +)) }),
-    ("betweenness_weighted", { g in .value(try g.betweenness(BetweennessOptions(weighted: true, distance: .inverse)).reduce(0, +)) }),
-    ("betweenness_sampled", { g in .value(try g.betweenness(BetweennessOptions(samples: 100, seed: 1)).reduce(0, +)) }),
-    ("closeness", { g in .value(try g.closeness().reduce(0, +)) }),
-    ("harmonic", { g in .value(try g.harmonic().reduce(0, +)) }),
+    ("degree", { g, _ in .value(g.degreeCentrality().reduce(0, +)) }),
+    ("betweenness", { g, _ in .value(try g.betweenness().reduce(0, +)) }),
+    ("betweenness_unfolded", { g, _ in .value(try g.betweenness(BetweennessOptions(foldLeaves: false)).reduce(0, +)) }),
+    ("betweenness_weighted", { g, _ in .value(try g.betweenness(BetweennessOptions(weighted: true, distance: .inverse)).reduce(0, +)) }),
+    ("betweenness_sampled", { g, seed in .value(try g.betweenness(BetweennessOptions(samples: 100, seed: seed)).reduce(0, +)) }),
+    ("closeness", { g, _ in .value(try g.closeness().reduce(0, +)) }),
+    ("harmonic", { g, _ in .value(try g.harmonic().reduce(0, +)) }),
     // The spectral measures run as `renkei centrality` does: to within 1e-9 (relative) of the exact
     // solution (igraph's PRPACK and ARPACK solve exactly); NetworkX's stopping rule (L1 change
     // < n · 1e-6) stops after a few iterations on large graphs and is timed separately.
-    ("eigenvector", { g in .value(try g.eigenvectorCentrality(precision: 1e-9, maxIterations: 10_000).reduce(0, +)) }),
-    ("eigenvector_networkx_tolerance", { g in .value(try g.eigenvectorCentrality().reduce(0, +)) }),
-    ("pagerank", { g in
+    ("eigenvector", { g, _ in .value(try g.eigenvectorCentrality(precision: 1e-9, maxIterations: 10_000).reduce(0, +)) }),
+    ("eigenvector_networkx_tolerance", { g, _ in .value(try g.eigenvectorCentrality().reduce(0, +)) }),
+    ("pagerank", { g, _ in
         .value(try g.pageRank(PageRankOptions(weighted: false, precision: 1e-9, maxIterations: 10_000)).reduce(0, +))
     }),
-    ("pagerank_networkx_tolerance", { g in .value(try g.pageRank(PageRankOptions(weighted: false)).reduce(0, +)) }),
-    ("katz", { g in .value(try g.katzCentrality(alpha: 0.01).reduce(0, +)) }),
-    ("clustering", { g in .value(g.clustering().reduce(0, +)) }),
-    ("transitivity", { g in .value(g.transitivity()) }),
-    ("kcore", { g in .value(Double(g.coreNumbers().reduce(0, +))) }),
-    ("components", { g in .value(Double(g.connectedComponents().count)) }),
-    ("brokerage", { g in .value(Double(g.brokerage(groups: (0..<g.nodeCount).map { $0 % 5 }).reduce(0) { $0 + $1.total })) }),
-    // Community detection: the checksum is the modularity of the partition found (seed 1), computed
+    ("pagerank_networkx_tolerance", { g, _ in .value(try g.pageRank(PageRankOptions(weighted: false)).reduce(0, +)) }),
+    ("katz", { g, _ in .value(try g.katzCentrality(alpha: 0.01).reduce(0, +)) }),
+    ("clustering", { g, _ in .value(g.clustering().reduce(0, +)) }),
+    ("transitivity", { g, _ in .value(g.transitivity()) }),
+    ("kcore", { g, _ in .value(Double(g.coreNumbers().reduce(0, +))) }),
+    ("components", { g, _ in .value(Double(g.connectedComponents().count)) }),
+    ("brokerage", { g, _ in .value(Double(g.brokerage(groups: (0..<g.nodeCount).map { $0 % 5 }).reduce(0) { $0 + $1.total })) }),
+    // Community detection: the checksum is the modularity of the partition found (seed S), computed
     // after the clock stops.
-    ("louvain", { g in .partition(Louvain.run(g, seed: 1)) }),
-    ("leiden", { g in .partition(Leiden.run(g, seed: 1)) }),
-    ("labelprop", { g in .partition(LabelPropagation.run(g, seed: 1)) }),
-    ("leiden_1thread", { g in .partition(Leiden.run(g, seed: 1, threads: 1)) }),
-    ("labelprop_1thread", { g in .partition(LabelPropagation.run(g, seed: 1, threads: 1)) }),
-    ("leiden_stable", { g in .partition(Leiden.run(g, seed: 1, maxIterations: Leiden.untilStable)) }),
+    ("louvain", { g, seed in .partition(Louvain.run(g, seed: seed)) }),
+    ("leiden", { g, seed in .partition(Leiden.run(g, seed: seed)) }),
+    ("labelprop", { g, seed in .partition(LabelPropagation.run(g, seed: seed)) }),
+    ("leiden_1thread", { g, seed in .partition(Leiden.run(g, seed: seed, threads: 1)) }),
+    ("labelprop_1thread", { g, seed in .partition(LabelPropagation.run(g, seed: seed, threads: 1)) }),
+    ("leiden_stable", { g, seed in .partition(Leiden.run(g, seed: seed, maxIterations: Leiden.untilStable)) }),
 ]
 
 func peakRSSMegabytes() -> Double? {
@@ -89,8 +90,13 @@ if let i = arguments.firstIndex(of: "--repeat"), i + 1 < arguments.count, let r 
     repeats = max(1, r)
     arguments.removeSubrange(i...(i + 1))
 }
+var seed: UInt64 = 1
+if let i = arguments.firstIndex(of: "--seed"), i + 1 < arguments.count, let s = UInt64(arguments[i + 1]) {
+    seed = s
+    arguments.removeSubrange(i...(i + 1))
+}
 guard let file = arguments.first else {
-    FileHandle.standardError.write(Data("usage: renkei-bench FILE [ALGORITHM ...] [--repeat R]\nalgorithms: \(registry.map(\.0).joined(separator: " "))\n".utf8))
+    FileHandle.standardError.write(Data("usage: renkei-bench FILE [ALGORITHM ...] [--repeat R] [--seed S]\nalgorithms: \(registry.map(\.0).joined(separator: " "))\n".utf8))
     exit(2)
 }
 let wanted = arguments.count > 1 ? Array(arguments.dropFirst()) : registry.map(\.0)
@@ -121,7 +127,7 @@ for name in wanted {
         for _ in 0..<repeats {
             let cpu0 = cpuSeconds()
             var outcome = Outcome.value(0)
-            let t = try clock.measure { outcome = try run(graph) }
+            let t = try clock.measure { outcome = try run(graph, seed) }
             best = min(best, seconds(t))
             bestCPU = min(bestCPU, cpuSeconds() - cpu0)
             checksum = outcome.checksum(graph)
