@@ -125,4 +125,44 @@ import Testing
         #expect(wrong.load(ordering: .relaxed) == 0)
         #expect(declined.load(ordering: .relaxed) < 1200)
     }
+
+    /// The decline itself, deterministically: while one caller's job is held inside a chunk, a
+    /// second caller is declined and nothing of its job runs; once the first job has returned,
+    /// the same call is accepted, as are 100 calls in a row from one thread.
+    @Test func aCallerIsDeclinedExactlyWhileAnotherJobRuns() {
+        let team = WorkerTeam(workers: 1)
+        defer { team.stop() }
+        let inside = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let firstAccepted = Atomic<Bool>(false)
+        let holder = Thread {
+            let accepted = team.run(chunks: 2, threads: 2) { chunk in
+                if chunk == 0 {
+                    inside.signal()
+                    release.wait()
+                }
+            }
+            firstAccepted.store(accepted, ordering: .releasing)
+            finished.signal()
+        }
+        holder.start()
+        inside.wait()
+        let counts = Counts(3)
+        let whileBusy = team.run(chunks: 3, threads: 2) { counts.slots[$0] += 1 }
+        release.signal()
+        finished.wait()
+        #expect(!whileBusy)
+        #expect(counts.all == [0, 0, 0])
+        let first = firstAccepted.load(ordering: .acquiring)
+        #expect(first)
+        #expect(team.run(chunks: 3, threads: 2) { counts.slots[$0] += 1 })
+        #expect(counts.all == [1, 1, 1])
+        var accepted = 0
+        for round in 0..<100 {
+            let c = Counts(1 + round % 7)
+            if team.run(chunks: c.count, threads: 2, work: { c.slots[$0] += 1 }),
+               c.all == [Int](repeating: 1, count: c.count) { accepted += 1 }
+        }
+        #expect(accepted == 100)
+    }
 }
