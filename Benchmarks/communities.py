@@ -4,7 +4,7 @@ NetworKit (PLM, ParallelLeiden, PLP) and igraph (community_multilevel, community
 community_label_propagation) on the same edge lists, in the same run.
 
     python3 Benchmarks/communities.py [--skip-build] [--repeat R] [--rounds K] [--graphs ba10k,ba100k,national,ba100k_m2]
-                                      [--baseline OLD-renkei-bench] [--stable-graphs ba100k_m2]
+                                      [--baseline OLD-renkei-bench] [--stable-graphs ba100k_m2] [--stable-seeds K]
 
 Graphs (cached in bench-out/):
   ba10k, ba100k  the Barabási–Albert lists of Benchmarks/run.py (NetworkX, m = 5, seed 42)
@@ -15,7 +15,10 @@ Graphs (cached in bench-out/):
 
 On the --stable-graphs, Leiden iterated until no vertex moves (`leiden_stable` in renkei-bench,
 `Leiden.untilStable`) is timed beside igraph's community_leiden(n_iterations=-1) (run once: it is
-slow). --baseline times an older renkei-bench binary (e.g. main's) on the same graphs in the same
+slow). --stable-seeds K also runs both until stable with seeds 1…K on each of those graphs and
+prints the modularity per seed, its mean and standard deviation per tool, and the difference of the
+means with its standard error: one seed's Q varies by ±0.001 for either tool, so a single run cannot
+say which reaches the higher Q. --baseline times an older renkei-bench binary (e.g. main's) on the same graphs in the same
 run, so before and after are measured under the same load.
 
 Each graph is timed in --rounds rounds (3 by default); a round runs renkei-bench, the baseline,
@@ -139,6 +142,22 @@ def best_of(reports):
     return merged
 
 
+def stable_seeds(bench, path, k):
+    """Q of Leiden until stable for seeds 1…k: renkei-bench `leiden_stable --seed s` and igraph
+    community_leiden(n_iterations=-1) after random.seed(s). Returns [(seed, renkei Q, igraph Q)]."""
+    import igraph as ig
+    import random
+    g = ig.Graph.Read_Edgelist(path, directed=False)
+    rows = []
+    for seed in range(1, k + 1):
+        print(f"   until stable, seed {seed}…", file=sys.stderr)
+        mine = result(driver.run_json([bench, path, "leiden_stable", "--seed", str(seed)]), "leiden_stable")["checksum"]
+        random.seed(seed)
+        theirs = g.modularity(g.community_leiden(objective_function="modularity", n_iterations=-1).membership)
+        rows.append((seed, mine, theirs))
+    return rows
+
+
 def planted(path):
     if not os.path.exists(path):
         import networkx as nx
@@ -160,6 +179,8 @@ def main():
     ap.add_argument("--graphs", default="ba10k,ba100k,national,ba100k_m2")
     ap.add_argument("--stable-graphs", default="ba100k_m2")
     ap.add_argument("--stable", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--stable-seeds", type=int, default=0,
+                    help="also run Leiden until stable with seeds 1..K on the --stable-graphs (renkei and igraph)")
     ap.add_argument("--baseline", help="an older renkei-bench to time beside this one")
     ap.add_argument("--renkei", help="the renkei binary for `generate` and the planted check (default: the release build)")
     ap.add_argument("rest", nargs="*")
@@ -226,6 +247,8 @@ def main():
                "rounds": len(rounds)}
         if args.baseline:
             row["baseline"] = best_of([r["baseline"] for r in rounds])
+        if stable and args.stable_seeds > 0:
+            row["stable_seeds"] = stable_seeds(bench, path, args.stable_seeds)
         records.append(row)
 
     # Planted partition: does Leiden recover the 20 blocks?
@@ -304,6 +327,27 @@ def main():
                   f"{mine['leiden_stable']['seconds']:.3f} ({mine['leiden_stable']['cpu_seconds']:.3f}) | "
                   f"{mine['leiden_stable']['checksum']:.4f} | {ig_['leiden']['seconds']:.3f} | {ig_['leiden']['modularity']:.4f} | "
                   f"{ig_['leiden_stable']['seconds']:.3f} | {ig_['leiden_stable']['modularity']:.4f} |")
+    for r in records:
+        seeds = r.get("stable_seeds")
+        if not seeds:
+            continue
+        print()
+        print(f"Leiden until stable on {r['graph']}, seeds 1–{len(seeds)} (modularity):")
+        print()
+        print("| seed | renkei Q | igraph Q |")
+        print("|---|---|---|")
+        for seed, mine, theirs in seeds:
+            print(f"| {seed} | {mine:.5f} | {theirs:.5f} |")
+        mine = [x[1] for x in seeds]
+        theirs = [x[2] for x in seeds]
+        if len(seeds) > 1:
+            sm, st = statistics.stdev(mine), statistics.stdev(theirs)
+            se = math.sqrt(sm ** 2 / len(mine) + st ** 2 / len(theirs))
+            print(f"| mean (sd) | {statistics.mean(mine):.5f} ({sm:.5f}) | {statistics.mean(theirs):.5f} ({st:.5f}) |")
+            print(f"| min – max | {min(mine):.5f} – {max(mine):.5f} | {min(theirs):.5f} – {max(theirs):.5f} |")
+            print()
+            print(f"renkei − igraph: {statistics.mean(mine) - statistics.mean(theirs):+.5f} "
+                  f"(standard error of the difference {se:.5f})")
     print()
     print("| graph | renkei peak MB | networkit peak MB | igraph peak MB |")
     print("|---|---|---|---|")
