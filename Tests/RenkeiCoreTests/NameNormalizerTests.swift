@@ -229,6 +229,34 @@ let seedNames: [NameCase] = [
         #expect(NameNormalizer.normalize("大牟田市建築住宅課").kind == "行政")
     }
 
+    /// Keys fold Latin case only; kana, kanji and digits come back as written. Names chosen to
+    /// go through each shortcut of the normaliser (no white space, no Latin letter, no 業/社, no
+    /// の, no type word's last character) and just past it.
+    @Test func keysAndKindsAroundTheShortcuts() {
+        let cases: [(raw: String, name: String, key: String, kind: String, generic: Bool)] = [
+            ("WATALIS", "WATALIS", "watalis", "その他", false),
+            ("ＡＢＣ企業", "ABC企業", "abc企業", "企業", false),
+            ("団体000001", "団体000001", "団体000001", "その他", false),
+            ("Office NPO", "Office NPO", "office npo", "NPO", false),
+            ("ｎｐｏサポート", "npoサポート", "npoサポート", "NPO", false),
+            ("ＮＰＯ", "NPO", "npo", "NPO", true),
+            ("行政課", "行政課", "行政課", "行政", false),
+            ("ボランティア", "ボランティア", "ボランティア", "地域団体", true),
+            ("ぼらんてぃあ", "ぼらんてぃあ", "ぼらんてぃあ", "その他", false),
+            ("地区のボランティア", "地区のボランティア", "地区のボランティア", "地域団体", true),
+            ("ＡＢＣ会社", "ABC会社", "abc会社", "企業", false),
+        ]
+        for c in cases {
+            let n = NameNormalizer.normalize(c.raw)
+            #expect(n.name == c.name, "\(c.raw)")
+            #expect(n.key == c.key, "\(c.raw)")
+            #expect(n.kind == c.kind, "\(c.raw)")
+            #expect(n.generic == c.generic, "\(c.raw)")
+        }
+        #expect(NameNormalizer.written("Arts\u{3000}\u{3000}Alive ") == "Arts Alive")
+        #expect(NameNormalizer.written("団体000001") == "団体000001")
+    }
+
     @Test func genericPartners() {
         for g in ["地域の保育園", "近隣の中学校", "民生委員", "淀川区の中学校", "市営住宅の自治会", "民間企業等", "行政関係者"] {
             #expect(NameNormalizer.normalize(g).generic, "\(g)")

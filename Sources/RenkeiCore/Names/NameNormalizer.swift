@@ -207,6 +207,9 @@ public enum NameNormalizer {
         "社会福祉士", "市民センター", "公民館", "児童館", "児童会館",
     ]
 
+    /// The last scalar of each of `typeWords`.
+    static let typeWordLastScalars = Set(typeWords.compactMap(\.unicodeScalars.last))
+
     /// Qualifiers that make a name generic (地域の保育園, 近隣の中学校).
     static let genericPrefixes: [String] = [
         "地域の", "近隣の", "近くの", "近所の", "市内の", "区内の", "町内の", "村内の", "周辺の",
@@ -268,7 +271,7 @@ public enum NameNormalizer {
         var result = NormalizedName(original: raw, written: written, name: text, legalForm: legalForm,
                                     legalFormPosition: position, prefecture: prefecture,
                                     prefectureInferred: inferred, municipality: municipality, kind: "その他",
-                                    category: nil, generic: false, key: text.lowercased(), steps: steps)
+                                    category: nil, generic: false, key: caseless(text) ? text : text.lowercased(), steps: steps)
         infer(&result, formKind: formKind, rest: place.rest, wholeIsPlace: place.wholeIsPlace)
         return result
     }
@@ -343,14 +346,16 @@ public enum NameNormalizer {
             kind = "行政"
             category = officeCategory(for: m)
         }
-        if kind == nil, name.hasPrefix("行政") { kind = "行政" }
+        if kind == nil, nameScalars.first == "行", name.hasPrefix("行政") { kind = "行政" }
         if kind == nil, let formKind { kind = formKind }
-        if kind == nil {
+        if kind == nil, nameScalars.contains(where: { $0 == "業" || $0 == "社" }) {
             var stem = Substring(name)
             for suffix in ["等", "など"] where stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
             if stem.hasSuffix("企業") || stem.hasSuffix("会社") || stem.hasPrefix("企業") { kind = "企業"; category = "企業" }
         }
-        if kind == nil, containsScalars(name.uppercased(), "NPO"), name.uppercased().contains("NPO") { kind = "NPO" }
+        if kind == nil, !caseless(nameScalars), containsScalars(name.uppercased(), "NPO"), name.uppercased().contains("NPO") {
+            kind = "NPO"
+        }
         r.kind = kind ?? "その他"
         r.category = category
         r.generic = isGeneric(r)
@@ -438,13 +443,15 @@ public enum NameNormalizer {
     static func isGeneric(_ r: NormalizedName) -> Bool {
         if r.legalForm != nil { return false }
         let name = r.name
-        if r.municipality == nil, typeWords.contains(name) { return true }
         // By scalars: the name is NFKC and the affixes have no other spelling, so this is what
         // hasPrefix/hasSuffix decide, without their canonical-equivalence machinery per call.
+        // Likewise a type word can only equal a name that ends with a type word's last scalar.
         let scalars = Array(name.unicodeScalars)
+        if r.municipality == nil, let last = scalars.last, typeWordLastScalars.contains(last),
+           typeWords.contains(name) { return true }
         if genericPrefixScalars.contains(where: { scalars.count > $0.count && scalars.starts(with: $0) }) { return true }
         if genericSuffixScalars.contains(where: { scalars.count > $0.count && scalars.suffix($0.count).elementsEqual($0) }) { return true }
-        if let no = name.lastIndex(of: "の") {
+        if scalars.contains("の"), let no = name.lastIndex(of: "の") {
             let tail = String(name[name.index(after: no)...])
             if typeWords.contains(tail) { return true }
         }
@@ -472,10 +479,12 @@ public enum NameNormalizer {
             || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || c == "々" || c == "ヶ" || c == "ー"
     }
 
-    static let gunSuffix: Set<Character> = ["郡"]
-    static let townSuffixes: Set<Character> = ["町", "村"]
-    static let municipalitySuffixes: Set<Character> = ["市", "区", "町", "村"]
-    static let wardSuffix: Set<Character> = ["区"]
+    // Place suffixes, compared by scalar: a place character is one scalar (`isPlaceCharacter`),
+    // and in NFKC text a one-scalar character equals 市 only if it is U+5E02.
+    static let gunSuffix: [Unicode.Scalar] = ["郡"]
+    static let townSuffixes: [Unicode.Scalar] = ["町", "村"]
+    static let municipalitySuffixes: [Unicode.Scalar] = ["市", "区", "町", "村"]
+    static let wardSuffix: [Unicode.Scalar] = ["区"]
 
     /// Reads `[prefecture][X郡]Y(市|区|町|村)[Z区]` from the start of a name.
     static func parsePlace(_ text: String) -> Place {
@@ -525,13 +534,13 @@ public enum NameNormalizer {
 
     /// The index just past the first place suffix that ends a run of 1…`maxLength` place characters
     /// at the start of `text`.
-    static func firstPlaceSuffix(in text: Substring, suffixes: Set<Character>, maxLength: Int) -> Substring.Index? {
+    static func firstPlaceSuffix(in text: Substring, suffixes: [Unicode.Scalar], maxLength: Int) -> Substring.Index? {
         var i = text.startIndex
         var count = 0
         while i < text.endIndex, count <= maxLength {
             let c = text[i]
             guard isPlaceCharacter(c) else { return nil }
-            if count >= 1, suffixes.contains(c) { return text.index(after: i) }
+            if count >= 1, let s = c.unicodeScalars.first, suffixes.contains(s) { return text.index(after: i) }
             count += 1
             i = text.index(after: i)
         }
@@ -547,7 +556,11 @@ public enum NameNormalizer {
     public static func written(_ raw: String) -> String { collapsingWhitespace(raw.nfkcComposed) }
 
     /// Trims and turns each run of white space into one space (no normalisation).
-    static func collapsingWhitespace(_ s: String) -> String { joiningWords(s) { _, _ in true } }
+    static func collapsingWhitespace(_ s: String) -> String {
+        // A character is white space when its first scalar is; without one the text is returned as is.
+        guard s.unicodeScalars.contains(where: isWhitespaceScalar) else { return s }
+        return joiningWords(s) { _, _ in true }
+    }
 
     static func removingAllWhitespace(_ s: String) -> String {
         String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
@@ -597,6 +610,15 @@ public enum NameNormalizer {
         return v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x202F
             || v == 0x205F || v == 0x3000
     }
+
+    /// True when no scalar of the text has a case mapping other than itself: ASCII digits and
+    /// U+3000–U+9FFF (CJK punctuation, kana, CJK ideographs: no cased letters). Then
+    /// `lowercased()` and `uppercased()` return the text unchanged.
+    static func caseless<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> Bool {
+        scalars.allSatisfy { (0x30...0x39).contains($0.value) || (0x3000...0x9FFF).contains($0.value) }
+    }
+
+    static func caseless(_ text: String) -> Bool { caseless(text.unicodeScalars) }
 
     static func isLatin(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber)
