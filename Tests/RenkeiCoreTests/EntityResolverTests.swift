@@ -51,6 +51,19 @@ import Testing
         #expect(Set(r.organizations.map(\.id)).count == r.organizations.count)
     }
 
+    /// An id already taken gets `#2`, `#3`, … in order of first mention: here a partner literally
+    /// written 「地域の保育園@p1」 meets the id the generic 地域の保育園 of project p1 was given.
+    @Test func takenIdsGetANumber() {
+        let r = EntityResolver.resolve([
+            NameMention(text: "地域の保育園", project: "p1"),
+            NameMention(text: "地域の保育園", project: "p2"),
+            NameMention(text: "地域の保育園@p1", project: "p3"),
+            NameMention(text: "地域の保育園", project: "p4"),
+        ])
+        #expect(r.organizations.map(\.id) == ["地域の保育園@p1", "地域の保育園@p2", "地域の保育園@p1#2", "地域の保育園@p4"])
+        #expect(r.assignments == [0, 1, 2, 3])
+    }
+
     @Test func bareShakyoTakesTheContextMunicipality() {
         let r = EntityResolver.resolve([
             NameMention(text: "社協", project: "p1", prefecture: "福井県", municipality: "坂井市"),

@@ -154,6 +154,21 @@ public enum EntityResolver {
     /// `assignments` has one entry per distinct mention. Names are normalised on all cores; the
     /// result does not depend on the core count.
     /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
+    /// The built-in kind with id `id` (else "その他"). The normaliser's kinds are literals of its
+    /// rulebook, as are the built-in ids, so equal bytes find them without a `String` comparison
+    /// of two Japanese texts (the slow, normalising path); only an id matching no bytes is
+    /// compared as a `String`.
+    static func builtInKind(_ id: String) -> OrganizationKind {
+        var id = id
+        let byBytes = id.withUTF8 { bytes in
+            OrganizationKind.builtIn.first { kind in
+                var other = kind.id
+                return other.withUTF8 { $0.elementsEqual(bytes) }
+            }
+        }
+        return byBytes ?? OrganizationKind.builtIn.first { $0.id == id } ?? .other
+    }
+
     public static func resolve(distinct: [NameMention], locations: (Int) -> [SourceReference]) -> ResolvedEntities {
         // Each distinct text normalised once, on all cores (pure, so the order of work is free).
         // (Each step's tables live in a closure of its own, so they are freed before the next.)
@@ -250,26 +265,32 @@ public enum EntityResolver {
         var distinctToOrganization = [Int](repeating: 0, count: distinct.count)
         var nameCount: [CanonicalKey: Int] = [:]
         nameCount.reserveCapacity(clusters.count)
-        for c in clusters { nameCount[CanonicalKey(normalized[c[0]].name), default: 0] += 1 }
+        let nameKeys = clusters.map { CanonicalKey(normalized[$0[0]].name) }
+        for key in nameKeys { nameCount[key, default: 0] += 1 }
         var usedIDs = Set<CanonicalKey>()
         usedIDs.reserveCapacity(clusters.count)
         var merges: [EntityMerge] = []
-        for c in clusters {
+        for (ci, c) in clusters.enumerated() {
             let first = normalized[c[0]]
+            let nameKey = nameKeys[ci]
             let explicitPrefecture = c.lazy.compactMap { normalized[$0].prefectureInferred ? nil : normalized[$0].prefecture }.first
             let prefecture = explicitPrefecture ?? c.lazy.compactMap { normalized[$0].prefecture }.first
             let withForm = c.first { normalized[$0].legalForm != nil }
             let legalForm = withForm.flatMap { normalized[$0].legalForm }
             var id = first.name
-            if nameCount[CanonicalKey(first.name), default: 0] > 1 {
+            if nameCount[nameKey, default: 0] > 1 {
                 if first.generic, let p = distinct[c[0]].project { id = "\(first.name)@\(p)" }
                 else if let withForm { id = (explicitPrefecture ?? "") + normalized[withForm].fullName }
                 else if let prefecture { id = prefecture + first.name }
             }
             var k = 2
             let baseID = id
-            while usedIDs.contains(CanonicalKey(id)) { id = "\(baseID)#\(k)"; k += 1 }
-            usedIDs.insert(CanonicalKey(id))
+            var idKey = id == first.name ? nameKey : CanonicalKey(id)
+            while !usedIDs.insert(idKey).inserted {
+                id = "\(baseID)#\(k)"
+                k += 1
+                idKey = CanonicalKey(id)
+            }
 
             // Spellings in order of first mention, with their locations and normalisation steps.
             var spellings: [(text: String, steps: [NormalizationStep], locations: [SourceReference])] = []
@@ -304,7 +325,7 @@ public enum EntityResolver {
                                               locations: s.locations.sorted()))
                 }
             }
-            let org = Organization(id: id, name: name, kind: OrganizationKind.builtIn.first { $0.id == first.kind } ?? .other,
+            let org = Organization(id: id, name: name, kind: builtInKind(first.kind),
                                    category: first.category, legalForm: legalForm, prefecture: prefecture,
                                    municipality: first.municipality, aliases: aliases, generic: first.generic)
             for i in c { distinctToOrganization[i] = organizations.count }

@@ -472,11 +472,15 @@ public enum NameNormalizer {
     }
 
     static func isPlaceCharacter(_ c: Character) -> Bool {
-        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        let scalars = c.unicodeScalars
+        guard let s = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        // One scalar, so comparing it is comparing the character (none of の, 々, ヶ, ー is the
+        // canonical decomposition of another scalar).
         let v = s.value
-        if c == "の" { return false }
+        if v == 0x306E { return false }  // の
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
-            || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || c == "々" || c == "ヶ" || c == "ー"
+            || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v)
+            || v == 0x3005 || v == 0x30F6 || v == 0x30FC  // 々 ヶ ー
     }
 
     // Place suffixes, compared by scalar: a place character is one scalar (`isPlaceCharacter`),
