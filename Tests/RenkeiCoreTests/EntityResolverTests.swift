@@ -54,12 +54,8 @@ import Testing
     /// An id already taken gets `#2`, `#3`, … in order of first mention: here a partner literally
     /// written 「地域の保育園@p1」 meets the id the generic 地域の保育園 of project p1 was given.
     @Test func takenIdsGetANumber() {
-        let r = EntityResolver.resolve([
-            NameMention(text: "地域の保育園", project: "p1"),
-            NameMention(text: "地域の保育園", project: "p2"),
-            NameMention(text: "地域の保育園@p1", project: "p3"),
-            NameMention(text: "地域の保育園", project: "p4"),
-        ])
+        let written = [("地域の保育園", "p1"), ("地域の保育園", "p2"), ("地域の保育園@p1", "p3"), ("地域の保育園", "p4")]
+        let r = EntityResolver.resolve(written.map { NameMention(text: $0.0, project: $0.1) })
         #expect(r.organizations.map(\.id) == ["地域の保育園@p1", "地域の保育園@p2", "地域の保育園@p1#2", "地域の保育園@p4"])
         #expect(r.assignments == [0, 1, 2, 3])
     }
