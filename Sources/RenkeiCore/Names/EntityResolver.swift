@@ -147,13 +147,6 @@ public enum EntityResolver {
                                 possibleDuplicates: resolved.possibleDuplicates)
     }
 
-    /// Resolves mentions that are already distinct (no two with the same text, project, prefecture
-    /// and municipality), as ``resolve(_:)`` does after grouping its mentions: the same
-    /// organisations, ids and merges. `locations(i)` gives where mention `i` was met; it is only
-    /// asked for mentions whose organisation has more than one spelling (the merges).
-    /// `assignments` has one entry per distinct mention. Names are normalised on all cores; the
-    /// result does not depend on the core count.
-    /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
     /// The built-in kind with id `id` (else "その他"). The normaliser's kinds are literals of its
     /// rulebook, as are the built-in ids, so equal bytes find them without a `String` comparison
     /// of two Japanese texts (the slow, normalising path); only an id matching no bytes is
@@ -169,6 +162,13 @@ public enum EntityResolver {
         return byBytes ?? OrganizationKind.builtIn.first { $0.id == id } ?? .other
     }
 
+    /// Resolves mentions that are already distinct (no two with the same text, project, prefecture
+    /// and municipality), as ``resolve(_:)`` does after grouping its mentions: the same
+    /// organisations, ids and merges. `locations(i)` gives where mention `i` was met; it is only
+    /// asked for mentions whose organisation has more than one spelling (the merges).
+    /// `assignments` has one entry per distinct mention. Names are normalised on all cores; the
+    /// result does not depend on the core count.
+    /// - Complexity: O(*n* · *L*) for *n* mentions of length at most *L*.
     public static func resolve(distinct: [NameMention], locations: (Int) -> [SourceReference]) -> ResolvedEntities {
         // Each distinct text normalised once, on all cores (pure, so the order of work is free).
         // (Each step's tables live in a closure of its own, so they are freed before the next.)
