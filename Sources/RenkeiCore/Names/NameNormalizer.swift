@@ -358,7 +358,7 @@ public enum NameNormalizer {
         }
         r.kind = kind ?? "その他"
         r.category = category
-        r.generic = isGeneric(r)
+        r.generic = isGeneric(r, scalars: nameScalars)
     }
 
     /// For each scalar that starts a keyword of `rules`, the set of those rules (bit *i* of word
@@ -440,13 +440,14 @@ public enum NameNormalizer {
         }
     }
 
-    static func isGeneric(_ r: NormalizedName) -> Bool {
+    /// Whether `r` names a type of partner rather than one organisation; `scalars` are the
+    /// scalars of `r.name`.
+    static func isGeneric(_ r: NormalizedName, scalars: [Unicode.Scalar]) -> Bool {
         if r.legalForm != nil { return false }
         let name = r.name
         // By scalars: the name is NFKC and the affixes have no other spelling, so this is what
         // hasPrefix/hasSuffix decide, without their canonical-equivalence machinery per call.
         // Likewise a type word can only equal a name that ends with a type word's last scalar.
-        let scalars = Array(name.unicodeScalars)
         if r.municipality == nil, let last = scalars.last, typeWordLastScalars.contains(last),
            typeWords.contains(name) { return true }
         if genericPrefixScalars.contains(where: { scalars.count > $0.count && scalars.starts(with: $0) }) { return true }
