@@ -30,7 +30,8 @@ Runs (each beside the igraph process doing the same work in Python):
             igraph: partnerships.csv the same way
   graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml` (igraph:
             Read_GraphML), `renkei export FILE.graphml --format graphml` (igraph: Read_GraphML +
-            write_graphml); `renkei export FILE.csv --format gexf`, `renkei stats FILE.gexf`
+            write_graphml); `renkei export FILE.csv --format gexf`, `renkei stats FILE.gexf`;
+            `renkei export FILE.csv --format json` and `--format cytoscape` (no igraph counterpart)
   render    `renkei render DIR --network --out x.svg` for generate --scale town/city/prefecture
             (timeout 300 s; no igraph counterpart)
 Ratios are renkei / igraph (below 1 = renkei faster). Goals (issue 13): csv and folder ≤ 1.0×
@@ -287,6 +288,9 @@ def main():
         row(f"GEXF export ({args.rows:,} edges)", [RENKEI, "export", csv_path, "--format", "gexf", "--out", gexf], None)
         if os.path.exists(gexf):
             row("GEXF read back: stats (igraph reads no GEXF)", [RENKEI, "stats", gexf], None)
+        for fmt, ext in [("json", "json"), ("cytoscape", "cyjs")]:
+            row(f"{fmt} export ({args.rows:,} edges; igraph writes no JSON)",
+                [RENKEI, "export", csv_path, "--format", fmt, "--out", os.path.join(OUT, f"named-{args.rows}.{ext}")], None)
     if "render" in only:
         for scale in ["town", "city", "prefecture"]:
             folder = generated(scale)

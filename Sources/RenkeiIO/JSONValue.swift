@@ -49,7 +49,9 @@ public indirect enum JSONValue: Hashable, Sendable {
         return out
     }
 
-    private func write(to out: inout String, indent: Int, level: Int) {
+    /// Appends the value as it appears `level` levels deep in a document serialised with `indent`
+    /// (the streamed JSON writers make each node and link alone, at its depth).
+    func write(to out: inout String, indent: Int, level: Int) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -61,27 +63,27 @@ public indirect enum JSONValue: Hashable, Sendable {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                newline(&out, indent: indent, level: level + 1)
+                JSONValue.newline(&out, indent: indent, level: level + 1)
                 item.write(to: &out, indent: indent, level: level + 1)
             }
-            newline(&out, indent: indent, level: level)
+            JSONValue.newline(&out, indent: indent, level: level)
             out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
             out += "{"
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out += "," }
-                newline(&out, indent: indent, level: level + 1)
+                JSONValue.newline(&out, indent: indent, level: level + 1)
                 JSONValue.writeString(key, to: &out)
                 out += indent > 0 ? ": " : ":"
                 value.write(to: &out, indent: indent, level: level + 1)
             }
-            newline(&out, indent: indent, level: level)
+            JSONValue.newline(&out, indent: indent, level: level)
             out += "}"
         }
     }
 
-    private func newline(_ out: inout String, indent: Int, level: Int) {
+    static func newline(_ out: inout String, indent: Int, level: Int) {
         guard indent > 0 else { return }
         out += "\n"
         out += String(repeating: " ", count: indent * level)
@@ -97,6 +99,13 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Writes a JSON string literal; non-ASCII text is kept as UTF-8 (Japanese stays readable).
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        writeStringContent(s, to: &out)
+        out += "\""
+    }
+
+    /// Writes what goes between a JSON string literal's quotes (``writeString(_:to:)`` without them).
+    static func writeStringContent(_ s: String, to out: inout String) {
+        if !needsEscaping(s) { out += s; return }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -115,6 +124,18 @@ public indirect enum JSONValue: Hashable, Sendable {
                 }
             }
         }
-        out += "\""
+    }
+
+    /// True when `s` holds a character ``writeStringContent(_:to:)`` escapes: a quote, a backslash,
+    /// a control character, U+2028 or U+2029 (read on the UTF-8 bytes: E2 80 A8/A9).
+    static func needsEscaping(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            for (i, x) in b.enumerated() {
+                if x < 0x20 || x == 0x22 || x == 0x5C { return true }
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return true }
+            }
+            return false
+        }
     }
 }

@@ -48,8 +48,8 @@ import RenkeiCore
         for merges in [false, true] {
             #expect(compact.validationReport(merges: merges) == general.validationReport(merges: merges), sourceLocation: sourceLocation)
         }
-        // GraphML and GEXF made from the rows as they are written equal the general dataset's.
-        for format in [ExportFormat.graphml, .gexf] {
+        // GraphML, GEXF and both JSONs made from the rows as they are written equal the general dataset's.
+        for format in [ExportFormat.graphml, .gexf, .json, .cytoscape] {
             let streamed = try #require(NetworkExport.streamed(compact, format: format), sourceLocation: sourceLocation)
             #expect(streamed.bytes == (try NetworkExport.render(general.dataset, format: format)).first?.bytes, "\(format)", sourceLocation: sourceLocation)
         }
@@ -179,18 +179,39 @@ import RenkeiCore
     }
 
     @Test func rowEdgesWrittenStraightFromTheRowsUnderAFileNameThatNeedsEscaping() throws {
-        // The evidence of every edge names the file: its text is escaped (XML) and joined (a list)
-        // once, and the rows add their line numbers (expectSame compares both streamed formats).
+        // The evidence of every edge names the file: its text is escaped (XML, JSON) and joined (a
+        // list) once, and the rows add their line numbers (expectSame compares the streamed formats).
         let path = try file("a&b;\"c\"<d>、e.csv", "団体名,連携先,重み\nひだまり,○○市社会福祉協議会,2\nひだまり,\"A&B <株>\",0.5\n○○市社会福祉協議会,ひだまり,3\n")
         let compact = try expectSame(path)
         let table = NetworkTable(compact: compact)
-        let graphml = try #require(table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: false) }))
+        let graphml = try #require(table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: false) }))
         #expect(graphml.evidencePrefix == "a&amp;b\\;\"c\"&lt;d&gt;、e.csv:")
         #expect(graphml.edge.values[NetworkTable.EdgeSlot.weight] == nil)
-        let gexf = try #require(table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: true) }))
+        let gexf = try #require(table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: true) }))
         #expect(gexf.evidencePrefix == "a&amp;b\\;&quot;c&quot;&lt;d&gt;、e.csv:")
+        // JSON: the list's one item, unescaped (the serialiser escapes it), then a template whose
+        // holes are the row's number (id and key), ends, weight and line.
+        let cytoscape = try #require(table.jsonRowTemplate(level: 3) { e in
+            .object([("data", .object([("id", .string(e.id)), ("key", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]
+                                      + table.jsonFields(of: e)))])
+        })
+        let holes = cytoscape.parts.filter { if case .text = $0 { return false } else { return true } }
+        #expect(holes == [.separator, .number, .number, .source, .target, .weight, .line])
+        let evidence = try #require(cytoscape.parts.firstIndex(of: .line))
+        #expect(cytoscape.parts[evidence - 1] == .text(",\n          \"evidence\": [\n            \"a&b;\\\"c\\\"<d>、e.csv:"))
         // A table of stored edges has no row template.
-        #expect(NetworkTable(dataset: compact.loadedDataset().dataset).rowEdgePrototype(escape: { $0 }) == nil)
+        let stored = NetworkTable(dataset: compact.loadedDataset().dataset)
+        #expect(stored.rowEdgePrototype(evidenceText: \.text) == nil)
+        #expect(stored.jsonRowTemplate(level: 2) { _ in .null } == nil)
+    }
+
+    @Test func rowEdgesInSeveralRunsOnTwoThreads() throws {
+        // Three runs of edges and more (ParallelText.run each), so that a JSON array's commas and
+        // the GraphML/GEXF runs join across pieces made on different threads.
+        var text = "source,target,weight\n"
+        for i in 0..<(3 * ParallelText.run + 5) { text += "団体\(i % 997),\"組織\\\(i % 89) \"\"引用\"\" <&>\",\(1 + i % 4)\n" }
+        let compact = try expectSame(try file("runs.csv", text))
+        #expect(compact.partnershipCount == 3 * ParallelText.run + 5)
     }
 
     @Test func headerOnlyAndJapaneseHeaders() throws {

@@ -154,6 +154,39 @@ func expectedFixture() throws -> [String: Any] {
         #expect(node["category"] == nil)
     }
 
+    /// The streamed JSON writers' pieces joined are the document serialised as one value: read
+    /// back and serialised again (2-space indent, trailing newline), the bytes are the same, for a
+    /// network with metrics or positions, one without partnerships and an empty one.
+    @Test(arguments: [ExportFormat.json, .cytoscape])
+    func streamedJSONIsTheDocumentSerialisedWhole(format: ExportFormat) throws {
+        var noPartnerships = sampleDataset()
+        noPartnerships.partnerships = []
+        let empty = Dataset(metadata: DatasetMetadata(name: "空"), vocabulary: .standard, organizations: [], projects: [], partnerships: [])
+        let positions = NodePositions(["watari-shakyo": NodePositions.Point(x: 1.5, y: -2), "school": NodePositions.Point(x: 0, y: 1e-3)])
+        let cases: [(Dataset, NodeMetrics?, NodePositions?)] = [
+            (sampleDataset(), nil, nil), (sampleDataset(), sampleMetrics(), nil), (sampleDataset(), nil, positions),
+            (noPartnerships, nil, nil), (empty, nil, nil),
+        ]
+        for (k, (dataset, metrics, positions)) in cases.enumerated() {
+            let s = text(try NetworkExport.render(dataset, format: format, metrics: metrics, positions: positions))
+            #expect(try JSONValue.parse(s, file: "x").serialized(indent: 2) + "\n" == s, "case \(k)")
+        }
+        let s = text(try NetworkExport.render(empty, format: format))
+        #expect(s == (format == .json
+            ? "{\n  \"directed\": false,\n  \"multigraph\": true,\n  \"graph\": {\n    \"name\": \"空\"\n  },\n  \"nodes\": [],\n  \"links\": []\n}\n"
+            : "{\n  \"data\": {\n    \"name\": \"空\"\n  },\n  \"directed\": false,\n  \"multigraph\": true,\n  \"elements\": {\n    \"nodes\": [],\n    \"edges\": []\n  }\n}\n"))
+    }
+
+    @Test func jsonStringEscapes() {
+        func written(_ s: String) -> String { var out = ""; JSONValue.writeString(s, to: &out); return out }
+        #expect(written("亘理町") == "\"亘理町\"")
+        #expect(written("a\"b\\c/d") == #""a\"b\\c/d""#)
+        #expect(written("\n\r\t\u{08}\u{0C}\u{01}\u{1F}") == #""\n\r\t\b\f\u0001\u001f""#)
+        // U+2028 and U+2029 (E2 80 A8/A9) are escaped; U+2027 and U+202A beside them are not.
+        #expect(written("x\u{2028}y\u{2029}z\u{2027}\u{202A}") == "\"x\\u2028y\\u2029z\u{2027}\u{202A}\"")
+        #expect(written("") == "\"\"")
+    }
+
     @Test func cytoscapeShape() throws {
         let s = text(try NetworkExport.render(sampleDataset(), format: .cytoscape))
         let doc = try JSONValue.parse(s, file: "x")

@@ -156,8 +156,8 @@ struct TestFIFO {
         }
     }
 
-    /// GraphML and GEXF of 12,000 partnerships come in pieces — the header, then the nodes and the
-    /// edges in runs of ``ParallelText/run`` — each ending after a whole element,
+    /// GraphML, GEXF and both JSONs of 12,000 partnerships come in pieces — the header, then the
+    /// nodes and the edges in runs of ``ParallelText/run`` — each ending after a whole element,
     /// none near the whole document's size, and the pieces read back as the whole network.
     @Test func exportsStreamInPieces() throws {
         var organizations: [Organization] = []
@@ -171,7 +171,7 @@ struct TestFIFO {
         }
         let dataset = Dataset(metadata: DatasetMetadata(name: "big"), vocabulary: .standard, organizations: organizations,
                               projects: [], partnerships: partnerships)
-        for format in [ExportFormat.graphml, .gexf] {
+        for format in [ExportFormat.graphml, .gexf, .json, .cytoscape] {
             let file = try #require(NetworkExport.render(dataset, format: format).first)
             let producer = try #require(file.producer)
             var sizes: [Int] = []
@@ -179,12 +179,15 @@ struct TestFIFO {
             var whole: [UInt8] = []
             try producer.produce { sizes.append($0.count); lastBytes.append($0.last ?? 0); whole.append(contentsOf: $0) }
             // The header, the nodes (one run of 1,000), three runs of edges (4,096 + 4,096 +
-            // 3,808) and the end; GEXF has `</nodes><edges count="…">` on its own between them.
+            // 3,808) and the end; GEXF has `</nodes><edges count="…">` on its own between them,
+            // JSON the end of the nodes' array and the start of the edges'.
             #expect(sizes.count == (format == .graphml ? 6 : 7), "\(format): \(sizes)")
             #expect(sizes[0] < 4096 && sizes[1] >= 200_000, "\(format): \(sizes)")
-            #expect(sizes.max()! < whole.count / 3, "\(format): \(sizes)")
-            // Each piece ends with a whole line (an element's end), never inside a multi-byte name.
-            #expect(lastBytes.allSatisfy { $0 == 0x0A }, "\(format)")
+            #expect(sizes.max()! < whole.count / 2, "\(format): \(sizes)")
+            // Each piece ends after a whole element, never inside a multi-byte name: a line (XML),
+            // an object or an array's opening bracket (JSON: `}`, `[`), or the document's last line.
+            let ends: Set<UInt8> = format == .graphml || format == .gexf ? [0x0A] : [0x0A, 0x5B, 0x7D]
+            #expect(lastBytes.allSatisfy { ends.contains($0) }, "\(format): \(lastBytes)")
             let back = try NetworkImport.read(bytes: whole, format: format, file: "x.\(format.rawValue)").dataset
             #expect(back.organizations.count == 1_000)
             #expect(back.partnerships.count == 12_000)

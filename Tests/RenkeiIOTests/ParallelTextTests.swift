@@ -40,7 +40,7 @@ import RenkeiCore
 
     /// The writers' node and edge runs on all cores (under ThreadSanitizer in scripts/test.sh):
     /// 10,000 organisations with positions and 10,000 partnerships read back as written.
-    @Test(arguments: [ExportFormat.graphml, .gexf])
+    @Test(arguments: [ExportFormat.graphml, .gexf, .json, .cytoscape])
     func parallelRunsOfAWholeExportReadBack(format: ExportFormat) throws {
         let n = 2 * ParallelText.run + 1_808
         let organizations = (0..<n).map { Organization(id: "o\($0)", name: "団体\($0)", kind: OrganizationKind.builtIn[$0 % OrganizationKind.builtIn.count]) }

@@ -59,9 +59,9 @@ public struct ExportRequest: Sendable {
         if layout && (format == .pajek || format == .dot) {
             throw RequestError("--layout carries positions into graphml, gexf, json, cytoscape, csv and xlsx, not \(format.rawValue)")
         }
-        // A names CSV or sheet the fast reader takes, exported whole as GraphML or GEXF: the file is
-        // made from its rows as it is written, without a dataset.
-        if format == .graphml || format == .gexf, !withMetrics, !layout, !selection.filtersPartnerships,
+        // A names CSV or sheet the fast reader takes, exported whole as GraphML, GEXF or either JSON:
+        // the file is made from its rows as it is written, without a dataset.
+        if [.graphml, .gexf, .json, .cytoscape].contains(format), !withMetrics, !layout, !selection.filtersPartnerships,
            let compact = try input.compactEdgeList(),
            let file = NetworkExport.streamed(compact, format: format) {
             return ExportResult(files: [file], warnings: [])
@@ -120,7 +120,7 @@ public struct ExportResult: Sendable {
     /// Every file's bytes, in order (a single-file export's contents), made in memory.
     public var bytes: [UInt8] { files.flatMap(\.bytes) }
 
-    /// A single-file export that streams (GraphML, GEXF): its pieces, for
+    /// A single-file export that streams (GraphML, GEXF, node-link and Cytoscape.js JSON): its pieces, for
     /// `OutputWriter.write(_:to:)` and `OutputWriter.writeStandardOutput(_:)`, which never hold
     /// the whole file. Nil for the other exports (use ``bytes``).
     public var producer: ByteProducer? { files.count == 1 ? files[0].producer : nil }

@@ -115,7 +115,7 @@ public enum GEXFFormat {
         }
         out += "    </nodes>\n"
         out += "    <edges count=\"\(table.edgeCount)\">\n"
-        if let (edge, evidencePrefix) = table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: true) }) {
+        if let (edge, evidencePrefix) = table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: true) }) {
             // The fast reader's rows: the edge below with their own number, ends, weight and line
             // (a number's text needs no escaping).
             var t = RowEdgeTemplate()
@@ -134,7 +134,7 @@ public enum GEXFFormat {
             t.append("        </attvalues>\n      </edge>\n")
             try table.renderRowEdges(after: &out, emit: emit, template: t, weightText: { AttributeValue.double($0).text })
         } else {
-            try table.renderEdges(after: &out, emit: emit) { e, out in
+            try table.renderEdges(after: &out, emit: emit) { _, e, out in
                 XMLEscape.appendEdgeStart(e, indent: "      ", to: &out)
                 out += " weight=\""
                 if let w = weightIndex, let v = e.values[w] { out += v.text } else { out += "1.0" }

@@ -82,7 +82,7 @@ public enum GraphMLFormat {
             appendData(nodeData, n.values, to: &out)
             out += "    </node>\n"
         }
-        if let (edge, evidencePrefix) = table.rowEdgePrototype(escape: { XMLEscape.escape($0, attribute: false) }) {
+        if let (edge, evidencePrefix) = table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: false) }) {
             // The fast reader's rows: the edge below with their own number, ends, weight and line.
             var t = RowEdgeTemplate()
             t.append("    <edge id=\"e"); t.append(.number)
@@ -100,7 +100,7 @@ public enum GraphMLFormat {
             try table.renderRowEdges(after: &out, emit: emit, template: t,
                                      weightText: { XMLEscape.escape(AttributeValue.double($0).text, attribute: false) })
         } else {
-            try table.renderEdges(after: &out, emit: emit) { e, out in
+            try table.renderEdges(after: &out, emit: emit) { _, e, out in
                 XMLEscape.appendEdgeStart(e, indent: "    ", to: &out)
                 out += ">\n"
                 appendData(edgeData, e.values, to: &out)

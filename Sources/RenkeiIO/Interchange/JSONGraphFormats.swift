@@ -17,18 +17,30 @@ public enum NodeLinkJSONFormat {
     /// Writes a table as node-link JSON (2-space indentation, trailing newline).
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
-        let nodes = table.nodes.map { n -> JSONValue in
+        GraphMLFormat.whole { write(table, emit: $0) }
+    }
+
+    /// Writes a table as node-link JSON in pieces, as ``GraphMLFormat/write(_:emit:)`` does: the
+    /// nodes and links are made on all cores, and the pieces joined are the bytes of the whole
+    /// document serialised as one ``JSONValue``.
+    public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
+        var out = "{"
+        JSONValue.appendKey("directed", first: true, level: 0, to: &out)
+        out += "false"
+        JSONValue.appendKey("multigraph", level: 0, to: &out)
+        out += "true"
+        JSONValue.appendKey("graph", level: 0, to: &out)
+        table.metadataJSON.write(to: &out, indent: 2, level: 1)
+        JSONValue.appendKey("nodes", level: 0, to: &out)
+        try table.renderJSONNodes(level: 1, after: &out, emit: emit) { n in
             .object([("id", .string(n.id))] + table.jsonFields(of: n) + [("color", .string(KindPalette.color(for: n.kind).hex))])
         }
-        let links = table.edges.map { e -> JSONValue in
-            .object([("source", .string(e.source)), ("target", .string(e.target)), ("key", .string(e.id))]
-                    + table.jsonFields(of: e))
+        JSONValue.appendKey("links", level: 0, to: &out)
+        try table.renderJSONEdges(level: 1, after: &out, emit: emit) { e in
+            .object([("source", .string(e.source)), ("target", .string(e.target)), ("key", .string(e.id))] + table.jsonFields(of: e))
         }
-        let doc = JSONValue.object([
-            ("directed", .bool(false)), ("multigraph", .bool(true)), ("graph", table.metadataJSON),
-            ("nodes", .array(nodes)), ("links", .array(links)),
-        ])
-        return doc.serialized(indent: 2) + "\n"
+        out += "\n}\n"
+        try emit(&out)
     }
 
     /// Reads node-link JSON written by Renkei or by NetworkX (`links` or `edges`; ids may be
@@ -136,24 +148,36 @@ public enum CytoscapeJSONFormat {
     /// Writes a table as Cytoscape.js JSON.
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
+        GraphMLFormat.whole { write(table, emit: $0) }
+    }
+
+    /// Writes a table as Cytoscape.js JSON in pieces, as ``NodeLinkJSONFormat/write(_:emit:)`` does.
+    public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
         let positionNames = table.positionColumns == nil ? [] : NodePositions.attributes.map(\.name)
-        let nodes = table.nodes.map { n -> JSONValue in
+        var out = "{"
+        JSONValue.appendKey("data", first: true, level: 0, to: &out)
+        table.metadataJSON.write(to: &out, indent: 2, level: 1)
+        JSONValue.appendKey("directed", level: 0, to: &out)
+        out += "false"
+        JSONValue.appendKey("multigraph", level: 0, to: &out)
+        out += "true"
+        JSONValue.appendKey("elements", level: 0, to: &out)
+        out += "{"
+        JSONValue.appendKey("nodes", first: true, level: 1, to: &out)
+        try table.renderJSONNodes(level: 2, after: &out, emit: emit) { n in
             let data = JSONValue.object([("id", .string(n.id)), ("value", .string(n.id))]
                                         + table.jsonFields(of: n).filter { !positionNames.contains($0.0) }
                                         + [("color", .string(KindPalette.color(for: n.kind).hex))])
             guard let p = table.position(of: n) else { return .object([("data", data)]) }
             return .object([("data", data), ("position", .object([("x", .double(p.x)), ("y", .double(p.y))]))])
         }
-        let edges = table.edges.map { e -> JSONValue in
+        JSONValue.appendKey("edges", level: 1, to: &out)
+        try table.renderJSONEdges(level: 2, after: &out, emit: emit) { e in
             .object([("data", .object([("id", .string(e.id)), ("key", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]
                                       + table.jsonFields(of: e)))])
         }
-        let doc = JSONValue.object([
-            ("data", table.metadataJSON),
-            ("directed", .bool(false)), ("multigraph", .bool(true)),
-            ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
-        ])
-        return doc.serialized(indent: 2) + "\n"
+        out += "\n  }\n}\n"
+        try emit(&out)
     }
 }
 

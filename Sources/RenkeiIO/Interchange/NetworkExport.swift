@@ -19,7 +19,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case xlsx
 }
 
-/// One file an export produces: its bytes, or (GraphML, GEXF) a ``ByteProducer`` that makes
+/// One file an export produces: its bytes, or (GraphML, GEXF, JSON) a ``ByteProducer`` that makes
 /// them piece by piece for ``OutputWriter/write(_:to:)-(ByteProducer,_)``.
 public struct ExportedFile: Sendable {
     /// The file name inside the output folder (`nodes.csv`), or nil for a single-file export.
@@ -73,8 +73,8 @@ public enum NetworkExport {
         switch format {
         case .graphml: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try GraphMLFormat.write(table, emit: $0) }))]
         case .gexf: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try GEXFFormat.write(table, emit: $0) }))]
-        case .json: return single(NodeLinkJSONFormat.write(table))
-        case .cytoscape: return single(CytoscapeJSONFormat.write(table))
+        case .json: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try NodeLinkJSONFormat.write(table, emit: $0) }))]
+        case .cytoscape: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try CytoscapeJSONFormat.write(table, emit: $0) }))]
         case .pajek: return single(PajekFormat.write(table))
         case .dot: return single(PlainDOTFormat.write(table))
         case .xlsx:
@@ -92,13 +92,16 @@ public enum NetworkExport {
 }
 
 extension NetworkExport {
-    /// The GraphML or GEXF file of the dataset a fast-read CSV or sheet gives, made from its rows
-    /// as it is written (no `Dataset`, no edge list in memory); nil for the other formats.
+    /// The GraphML, GEXF, node-link or Cytoscape.js JSON file of the dataset a fast-read CSV or
+    /// sheet gives, made from its rows as it is written (no `Dataset`, no edge list in memory);
+    /// nil for the other formats.
     public static func streamed(_ compact: CompactEdgeList, format: ExportFormat) -> ExportedFile? {
         let table = NetworkTable(compact: compact)
         switch format {
         case .graphml: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try GraphMLFormat.write(table, emit: $0) }))
         case .gexf: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try GEXFFormat.write(table, emit: $0) }))
+        case .json: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try NodeLinkJSONFormat.write(table, emit: $0) }))
+        case .cytoscape: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try CytoscapeJSONFormat.write(table, emit: $0) }))
         default: return nil
         }
     }

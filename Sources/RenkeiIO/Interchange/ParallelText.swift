@@ -92,17 +92,18 @@ private struct RenderBox: @unchecked Sendable {
 }
 
 extension NetworkTable {
-    /// Hands on `out` (the document so far) and empties it, then writes every edge with `render`
-    /// on all cores, in order (``ParallelText``): the streamed GraphML and GEXF writers' edges.
+    /// Hands on `out` (the document so far) and empties it, then writes every edge (with its
+    /// position in ``withEdgeAccess(_:)``'s order) with `render` on all cores, in order
+    /// (``ParallelText``): the streamed writers' edges.
     func renderEdges(after out: inout String, emit: (inout String) throws -> Void,
-                     _ render: (Edge, inout String) -> Void) rethrows {
+                     _ render: (Int, Edge, inout String) -> Void) rethrows {
         if !out.isEmpty {
             try emit(&out)
             out.removeAll(keepingCapacity: true)
         }
         try withEdgeAccess { count, edge in
             try ParallelText.render(count: count, { range, piece in
-                for k in range { render(edge(k), &piece) }
+                for k in range { render(k, edge(k), &piece) }
             }, emit: emit)
         }
     }

@@ -23,6 +23,8 @@ struct RowEdgeTemplate {
         case weight
         /// The evidence's line number (its prefix is in the text before it).
         case line
+        /// A comma before every edge but the first (JSON arrays).
+        case separator
     }
 
     private(set) var parts: [Part] = []
@@ -40,16 +42,16 @@ struct RowEdgeTemplate {
 
 extension NetworkTable {
     /// The edge every row of the fast reader makes, with its weight and evidence left out (nil),
-    /// and the evidence text of a row with its line number left out, escaped with `escape`; nil
-    /// for a table not made of those rows, without rows, or whose evidence text is not a prefix
-    /// and the line number.
-    func rowEdgePrototype(escape: (String) -> String) -> (edge: Edge, evidencePrefix: String)? {
+    /// and the evidence text of a row with its line number left out, as `evidenceText` writes the
+    /// evidence value; nil for a table not made of those rows, without rows, or whose evidence
+    /// text is not a prefix and the line number (or that `evidenceText` declines).
+    func rowEdgePrototype(evidenceText: (AttributeValue) -> String?) -> (edge: Edge, evidencePrefix: String)? {
         guard case .rows(let c) = edgeRows, c.partnershipCount > 0 else { return nil }
         var edge = NetworkTable.edge(0, c.partnership(0))
         func evidence(_ line: Int) -> String? {
             var p = c.partnership(0)
             p.evidence = p.evidence.map { SourceReference(document: $0.document, line: line) }
-            return NetworkTable.edge(0, p).values[EdgeSlot.evidence].map { escape($0.text) }
+            return NetworkTable.edge(0, p).values[EdgeSlot.evidence].flatMap(evidenceText)
         }
         guard let one = evidence(1), one.hasSuffix("1"), evidence(1_234_567) == one.dropLast() + "1234567" else { return nil }
         edge.values[EdgeSlot.weight] = nil
@@ -58,16 +60,18 @@ extension NetworkTable {
     }
 
     /// Hands on `out` and empties it, then writes every row's edge by `template` on all cores, in
-    /// order (``ParallelText``); `weightText` makes a weight's text (called once per distinct
-    /// weight in a run).
+    /// order (``ParallelText``); `escapeID` writes an organisation's id as the format needs it
+    /// (once per organisation; XML attribute text by default), `weightText` a weight's text
+    /// (once per distinct weight in a run).
     func renderRowEdges(after out: inout String, emit: (inout String) throws -> Void, template: RowEdgeTemplate,
+                        escapeID: (String) -> String = { XMLEscape.escape($0, attribute: true) },
                         weightText: (Double) -> String) rethrows {
         guard case .rows(let c) = edgeRows else { preconditionFailure("renderRowEdges on a table without rows") }
         if !out.isEmpty {
             try emit(&out)
             out.removeAll(keepingCapacity: true)
         }
-        let ids = c.organizations.map { XMLEscape.escape($0.id, attribute: true) }
+        let ids = c.organizations.map { escapeID($0.id) }
         let parts = template.parts
         try c.sources.withUnsafeBufferPointer { sources in
             try c.targets.withUnsafeBufferPointer { targets in
@@ -87,6 +91,7 @@ extension NetworkTable {
                                         if w.bitPattern != lastWeight.bitPattern { lastWeight = w; lastText = weightText(w) }
                                         piece += lastText
                                     case .line: piece += String(lines[k])
+                                    case .separator: if k > 0 { piece += "," }
                                     }
                                 }
                             }
