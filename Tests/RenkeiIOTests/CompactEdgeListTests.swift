@@ -48,11 +48,15 @@ import RenkeiCore
         for merges in [false, true] {
             #expect(compact.validationReport(merges: merges) == general.validationReport(merges: merges), sourceLocation: sourceLocation)
         }
-        // GraphML, GEXF and both JSONs made from the rows as they are written equal the general dataset's.
-        for format in [ExportFormat.graphml, .gexf, .json, .cytoscape] {
-            let streamed = try #require(NetworkExport.streamed(compact, format: format), sourceLocation: sourceLocation)
-            #expect(streamed.bytes == (try NetworkExport.render(general.dataset, format: format)).first?.bytes, "\(format)", sourceLocation: sourceLocation)
+        // Every export but xlsx made from the rows (the streamed formats as they are written)
+        // equals the general dataset's: each file's name and bytes.
+        for format in ExportFormat.allCases where format != .xlsx {
+            let streamed = try #require(try NetworkExport.streamed(compact, format: format), sourceLocation: sourceLocation)
+            let general = try NetworkExport.render(general.dataset, format: format)
+            #expect(streamed.map(\.name) == general.map(\.name), "\(format)", sourceLocation: sourceLocation)
+            #expect(streamed.map(\.bytes) == general.map(\.bytes), "\(format)", sourceLocation: sourceLocation)
         }
+        #expect(try NetworkExport.streamed(compact, format: .xlsx) == nil, sourceLocation: sourceLocation)
         // DatasetLoader (which now tries the fast reader first) gives the same dataset too.
         let loaded = try DatasetLoader.loadWithReport(path: path)
         #expect(loaded.dataset.organizations == general.dataset.organizations, sourceLocation: sourceLocation)
@@ -210,8 +214,22 @@ import RenkeiCore
         // the GraphML/GEXF runs join across pieces made on different threads.
         var text = "source,target,weight\n"
         for i in 0..<(3 * ParallelText.run + 5) { text += "団体\(i % 997),\"組織\\\(i % 89) \"\"引用\"\" <&>\",\(1 + i % 4)\n" }
-        let compact = try expectSame(try file("runs.csv", text))
-        #expect(compact.partnershipCount == 3 * ParallelText.run + 5)
+        let compact = try expectSame(try file("runs.csv", text + "ቻ理町,団体1,1\n"))
+        #expect(compact.partnershipCount == 3 * ParallelText.run + 6)
+        // The CSV pair in Shift_JIS with Japanese headers, ቻ (U+127B) replaced, as the general
+        // dataset's; refused, naming the file and line, when not replaced. ቻ理町 is organisation
+        // 1,087 (after 997 団体 and 89 組織: nodes.csv line 1,088) and partnership 12,294 (line 12,295).
+        let dataset = compact.loadedDataset().dataset
+        let streamed = try #require(try NetworkExport.streamed(compact, format: .csv, encoding: .shiftJIS, japaneseHeaders: true,
+                                                               unencodable: .replace))
+        let general = try NetworkExport.render(dataset, format: .csv, encoding: .shiftJIS, japaneseHeaders: true, unencodable: .replace)
+        #expect(streamed.map(\.bytes) == general.map(\.bytes))
+        #expect(streamed.map(\.replaced) == general.map(\.replaced), "\(streamed.map(\.replaced))")
+        #expect(streamed.map(\.firstReplacedLine) == [1_088, 3 * ParallelText.run + 7])
+        expectProblems(["nodes.csv 1088: character 'ቻ' (U+127B) cannot be written"],
+                       describe: { "\($0.file) \($0.line.map(String.init) ?? "-"): \($0.message)" }, what: "csv") {
+            _ = try NetworkExport.streamed(compact, format: .csv, encoding: .shiftJIS)
+        }
     }
 
     @Test func headerOnlyAndJapaneseHeaders() throws {

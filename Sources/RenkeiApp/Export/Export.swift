@@ -59,12 +59,15 @@ public struct ExportRequest: Sendable {
         if layout && (format == .pajek || format == .dot) {
             throw RequestError("--layout carries positions into graphml, gexf, json, cytoscape, csv and xlsx, not \(format.rawValue)")
         }
-        // A names CSV or sheet the fast reader takes, exported whole as GraphML, GEXF or either JSON:
-        // the file is made from its rows as it is written, without a dataset.
-        if [.graphml, .gexf, .json, .cytoscape].contains(format), !withMetrics, !layout, !selection.filtersPartnerships,
+        // A names CSV or sheet the fast reader takes, exported whole in any format but xlsx: the
+        // files are made from its rows (the streamed formats as they are written), without a dataset.
+        if format != .xlsx, !withMetrics, !layout, !selection.filtersPartnerships,
            let compact = try input.compactEdgeList(),
-           let file = NetworkExport.streamed(compact, format: format) {
-            return ExportResult(files: [file], warnings: [])
+           let files = try namingOutputFiles({
+               try NetworkExport.streamed(compact, format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
+                                          unencodable: unencodable, rawCells: rawCells)
+           }) {
+            return result(files, warnings: [])
         }
         var loaded = try input.load()
         loaded.dataset = try selection.view(of: loaded.dataset)
@@ -81,16 +84,28 @@ public struct ExportRequest: Sendable {
             positions = laidOut.positions
             warnings += laidOut.warnings
         }
-        let files: [ExportedFile]
+        let files = try namingOutputFiles {
+            try NetworkExport.render(loaded.dataset, format: format, metrics: metrics, encoding: encoding,
+                                     japaneseHeaders: japaneseHeaders, unencodable: unencodable,
+                                     rawCells: rawCells, positions: positions)
+        }
+        return result(files, warnings: warnings)
+    }
+
+    /// Runs `render`; an `InputError` it throws (a character Shift_JIS cannot represent) names the
+    /// CSV files where they would have been written.
+    func namingOutputFiles<T>(_ render: () throws -> T) throws -> T {
         do {
-            files = try NetworkExport.render(loaded.dataset, format: format, metrics: metrics, encoding: encoding,
-                                             japaneseHeaders: japaneseHeaders, unencodable: unencodable,
-                                             rawCells: rawCells, positions: positions)
+            return try render()
         } catch var error as InputError {
-            // Name the CSV files where they would have been written.
             for i in error.problems.indices { error.problems[i].file = outputName(error.problems[i].file) }
             throw error
         }
+    }
+
+    /// The result of the rendered files, with a warning counting the characters replaced by 〓.
+    func result(_ files: [ExportedFile], warnings: [String]) -> ExportResult {
+        var warnings = warnings
         let replaced = files.reduce(0) { $0 + $1.replaced }
         if replaced > 0, let first = files.first(where: { $0.replaced > 0 }) {
             let name = first.name.map(outputName) ?? outputPath ?? "standard output"
@@ -120,7 +135,7 @@ public struct ExportResult: Sendable {
     /// Every file's bytes, in order (a single-file export's contents), made in memory.
     public var bytes: [UInt8] { files.flatMap(\.bytes) }
 
-    /// A single-file export that streams (GraphML, GEXF, node-link and Cytoscape.js JSON): its pieces, for
+    /// A single-file export that streams (GraphML, GEXF, node-link and Cytoscape.js JSON, DOT): its pieces, for
     /// `OutputWriter.write(_:to:)` and `OutputWriter.writeStandardOutput(_:)`, which never hold
     /// the whole file. Nil for the other exports (use ``bytes``).
     public var producer: ByteProducer? { files.count == 1 ? files[0].producer : nil }

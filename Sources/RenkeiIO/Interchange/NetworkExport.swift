@@ -19,7 +19,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case xlsx
 }
 
-/// One file an export produces: its bytes, or (GraphML, GEXF, JSON) a ``ByteProducer`` that makes
+/// One file an export produces: its bytes, or (GraphML, GEXF, JSON, DOT) a ``ByteProducer`` that makes
 /// them piece by piece for ``OutputWriter/write(_:to:)-(ByteProducer,_)``.
 public struct ExportedFile: Sendable {
     /// The file name inside the output folder (`nodes.csv`), or nil for a single-file export.
@@ -68,19 +68,30 @@ public enum NetworkExport {
                               encoding: ExportEncoding = .utf8, japaneseHeaders: Bool = false,
                               unencodable: UnencodableCharacters = .error, rawCells: Bool = false,
                               positions: NodePositions? = nil) throws -> [ExportedFile] {
-        let table = NetworkTable(dataset: dataset, metrics: metrics, positions: positions)
-        func single(_ s: String) -> [ExportedFile] { [ExportedFile(name: nil, bytes: Array(s.utf8))] }
-        switch format {
-        case .graphml: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try GraphMLFormat.write(table, emit: $0) }))]
-        case .gexf: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try GEXFFormat.write(table, emit: $0) }))]
-        case .json: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try NodeLinkJSONFormat.write(table, emit: $0) }))]
-        case .cytoscape: return [ExportedFile(name: nil, producer: ByteProducer(streaming: { try CytoscapeJSONFormat.write(table, emit: $0) }))]
-        case .pajek: return single(PajekFormat.write(table))
-        case .dot: return single(PlainDOTFormat.write(table))
-        case .xlsx:
+        if format == .xlsx {
             let m = dataset.metadata
             return [ExportedFile(name: nil, bytes: XLSXWriter.workbook(SpreadsheetExport.sheets(dataset, metrics: metrics, positions: positions),
                                                                        title: m.name.isEmpty ? nil : m.name, description: m.description))]
+        }
+        return try render(NetworkTable(dataset: dataset, metrics: metrics, positions: positions), format: format, encoding: encoding,
+                          japaneseHeaders: japaneseHeaders, unencodable: unencodable, rawCells: rawCells)
+    }
+
+    /// Renders a network table in any format but xlsx (whose sheets are made of a dataset); the
+    /// options are those of ``render(_:format:metrics:encoding:japaneseHeaders:unencodable:rawCells:positions:)``.
+    static func render(_ table: NetworkTable, format: ExportFormat, encoding: ExportEncoding, japaneseHeaders: Bool,
+                       unencodable: UnencodableCharacters, rawCells: Bool) throws -> [ExportedFile] {
+        func streaming(_ write: @escaping @Sendable (NetworkTable, (inout String) throws -> Void) throws -> Void) -> [ExportedFile] {
+            [ExportedFile(name: nil, producer: ByteProducer(streaming: { try write(table, $0) }))]
+        }
+        switch format {
+        case .graphml: return streaming { try GraphMLFormat.write($0, emit: $1) }
+        case .gexf: return streaming { try GEXFFormat.write($0, emit: $1) }
+        case .json: return streaming { try NodeLinkJSONFormat.write($0, emit: $1) }
+        case .cytoscape: return streaming { try CytoscapeJSONFormat.write($0, emit: $1) }
+        case .dot: return streaming { try PlainDOTFormat.write($0, emit: $1) }
+        case .pajek: return [ExportedFile(name: nil, bytes: Array(PajekFormat.write(table).utf8))]
+        case .xlsx: preconditionFailure("an xlsx workbook is made of a dataset")
         case .csv:
             let (nodes, edges) = CSVGraphFormat.write(table, japaneseHeaders: japaneseHeaders, rawCells: rawCells)
             return try [("nodes.csv", nodes), ("edges.csv", edges)].map { name, text in
@@ -92,18 +103,17 @@ public enum NetworkExport {
 }
 
 extension NetworkExport {
-    /// The GraphML, GEXF, node-link or Cytoscape.js JSON file of the dataset a fast-read CSV or
-    /// sheet gives, made from its rows as it is written (no `Dataset`, no edge list in memory);
-    /// nil for the other formats.
-    public static func streamed(_ compact: CompactEdgeList, format: ExportFormat) -> ExportedFile? {
-        let table = NetworkTable(compact: compact)
-        switch format {
-        case .graphml: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try GraphMLFormat.write(table, emit: $0) }))
-        case .gexf: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try GEXFFormat.write(table, emit: $0) }))
-        case .json: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try NodeLinkJSONFormat.write(table, emit: $0) }))
-        case .cytoscape: return ExportedFile(name: nil, producer: ByteProducer(streaming: { try CytoscapeJSONFormat.write(table, emit: $0) }))
-        default: return nil
-        }
+    /// The export of the dataset a fast-read CSV or sheet gives, in any format but xlsx, made from
+    /// its rows (no `Dataset`, no edge list in memory; the streamed formats as they are written,
+    /// the edges of a named CSV by a template): the bytes of ``render(_:format:metrics:encoding:japaneseHeaders:unencodable:rawCells:positions:)``
+    /// on that dataset. Nil for xlsx.
+    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
+    public static func streamed(_ compact: CompactEdgeList, format: ExportFormat, encoding: ExportEncoding = .utf8,
+                                japaneseHeaders: Bool = false, unencodable: UnencodableCharacters = .error,
+                                rawCells: Bool = false) throws -> [ExportedFile]? {
+        guard format != .xlsx else { return nil }
+        return try render(NetworkTable(compact: compact), format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
+                          unencodable: unencodable, rawCells: rawCells)
     }
 }
 

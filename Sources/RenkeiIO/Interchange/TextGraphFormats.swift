@@ -27,19 +27,24 @@ public enum CSVGraphFormat {
         func header(_ specs: [AttributeSpec], leading: [(String, String)]) -> [String] {
             leading.map { japaneseHeaders ? $0.1 : $0.0 } + specs.map { japaneseHeaders ? $0.japanese : $0.name }
         }
-        var nodes = CSVWriter.line(header(table.nodeAttributes, leading: [("id", "ID")]), crlf: true)
-        for n in table.nodes {
-            nodes += CSVWriter.line([text(n.id)] + n.values.map(cell), crlf: true)
+        // The rows are made on all cores in runs (``ParallelText``) and joined in order.
+        var nodeHeader = CSVWriter.line(header(table.nodeAttributes, leading: [("id", "ID")]), crlf: true)
+        let nodes = GraphMLFormat.whole { emit in
+            table.renderNodes(after: &nodeHeader, emit: emit) { _, n, piece in
+                piece += CSVWriter.line([text(n.id)] + n.values.map(cell), crlf: true)
+            }
         }
         var label: [String: String] = [:]
         for n in table.nodes { label[n.id] = n.label }
-        var edges = CSVWriter.line(header(table.edgeAttributes,
-                                          leading: [("id", "ID"), ("source", "連携元"), ("target", "連携先"),
-                                                    ("source_label", "連携元名称"), ("target_label", "連携先名称")]),
-                                   crlf: true)
-        for e in table.edges {
-            edges += CSVWriter.line([text(e.id), text(e.source), text(e.target), text(label[e.source] ?? ""),
-                                     text(label[e.target] ?? "")] + e.values.map(cell), crlf: true)
+        var edgeHeader = CSVWriter.line(header(table.edgeAttributes,
+                                               leading: [("id", "ID"), ("source", "連携元"), ("target", "連携先"),
+                                                         ("source_label", "連携元名称"), ("target_label", "連携先名称")]),
+                                        crlf: true)
+        let edges = GraphMLFormat.whole { emit in
+            table.renderEdges(after: &edgeHeader, emit: emit) { _, e, piece in
+                piece += CSVWriter.line([text(e.id), text(e.source), text(e.target), text(label[e.source] ?? ""),
+                                         text(label[e.target] ?? "")] + e.values.map(cell), crlf: true)
+            }
         }
         return (nodes, edges)
     }
@@ -86,8 +91,8 @@ public enum PajekFormat {
         let weightIndex = table.edgeAttributes.firstIndex(where: { $0.name == "weight" })
         let directionIndex = table.edgeAttributes.firstIndex(where: { $0.name == "direction" })
         var edges = "", arcs = ""
-        for e in table.edges {
-            guard let s = number[e.source], let t = number[e.target] else { continue }
+        table.forEachEdge { e in
+            guard let s = number[e.source], let t = number[e.target] else { return }
             let w = weightIndex.flatMap { e.values[$0] }?.text ?? "1.0"
             let line = "\(s) \(t) \(w)\r\n"
             if let d = directionIndex, case .string("directed")? = e.values[d] { arcs += line } else { edges += line }
@@ -109,10 +114,16 @@ public enum PlainDOTFormat {
 
     /// - Complexity: O(size of the output).
     public static func write(_ table: NetworkTable) -> String {
+        GraphMLFormat.whole { write(table, emit: $0) }
+    }
+
+    /// Writes a table as DOT in pieces, as ``GraphMLFormat/write(_:emit:)`` does: the nodes and
+    /// edges are made on all cores, and the pieces joined are the bytes of ``write(_:)``.
+    public static func write(_ table: NetworkTable, emit: (inout String) throws -> Void) rethrows {
         var out = "graph \(quote(table.metadata.name.isEmpty ? "renkei" : table.metadata.name)) {\n"
         out += "  graph [charset=\"UTF-8\"];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fontname=\"\(DiagramOptions.defaultFont)\"];\n"
-        for n in table.nodes {
+        try table.renderNodes(after: &out, emit: emit) { _, n, out in
             let fill = KindPalette.color(for: n.kind)
             var attrs = ["label=\(DOTEscaping.label(n.label))", "fillcolor=\(quote(fill.hex))",
                          "fontcolor=\(quote(fill.textColor.hex))"]
@@ -121,7 +132,7 @@ public enum PlainDOTFormat {
             }
             out += "  \(quote(n.id)) [\(attrs.joined(separator: ", "))];\n"
         }
-        for e in table.edges {
+        try table.renderEdges(after: &out, emit: emit) { _, e, out in
             var attrs = ["id=\(quote(e.id))"]
             for (a, v) in zip(table.edgeAttributes, e.values) {
                 guard let v else { continue }
@@ -131,6 +142,6 @@ public enum PlainDOTFormat {
             out += "  \(quote(e.source)) -- \(quote(e.target)) [\(attrs.joined(separator: ", "))];\n"
         }
         out += "}\n"
-        return out
+        try emit(&out)
     }
 }
