@@ -61,11 +61,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.newline(&out, indent: indent, level: level + 1)
-                item.write(to: &out, indent: indent, level: level + 1)
-            }
+            for (i, item) in items.enumerated() { item.writeItem(i, to: &out, indent: indent, level: level + 1) }
             JSONValue.newline(&out, indent: indent, level: level)
             out += "]"
         case .object(let pairs):
@@ -81,6 +77,14 @@ public indirect enum JSONValue: Hashable, Sendable {
             JSONValue.newline(&out, indent: indent, level: level)
             out += "}"
         }
+    }
+
+    /// Appends the value as item `index` of an array whose items are `level` levels deep: after
+    /// a comma unless it is the first, on its own line.
+    func writeItem(_ index: Int, to out: inout String, indent: Int, level: Int) {
+        if index > 0 { out += "," }
+        JSONValue.newline(&out, indent: indent, level: level)
+        write(to: &out, indent: indent, level: level)
     }
 
     static func newline(_ out: inout String, indent: Int, level: Int) {

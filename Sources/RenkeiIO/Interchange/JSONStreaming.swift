@@ -22,11 +22,7 @@ extension NetworkTable {
                          _ item: (Node) -> JSONValue) rethrows {
         guard !nodes.isEmpty else { out += "[]"; return }
         out += "["
-        try renderNodes(after: &out, emit: emit) { i, n, piece in
-            if i > 0 { piece += "," }
-            JSONValue.newline(&piece, indent: 2, level: level + 1)
-            item(n).write(to: &piece, indent: 2, level: level + 1)
-        }
+        try renderNodes(after: &out, emit: emit) { i, n, piece in item(n).writeItem(i, to: &piece, indent: 2, level: level + 1) }
         JSONValue.newline(&out, indent: 2, level: level)
         out += "]"
     }
@@ -43,11 +39,7 @@ extension NetworkTable {
                                escapeID: { var s = ""; JSONValue.writeStringContent($0, to: &s); return s },
                                weightText: JSONValue.format)
         } else {
-            try renderEdges(after: &out, emit: emit) { k, e, piece in
-                if k > 0 { piece += "," }
-                JSONValue.newline(&piece, indent: 2, level: level + 1)
-                item(e).write(to: &piece, indent: 2, level: level + 1)
-            }
+            try renderEdges(after: &out, emit: emit) { k, e, piece in item(e).writeItem(k, to: &piece, indent: 2, level: level + 1) }
         }
         JSONValue.newline(&out, indent: 2, level: level)
         out += "]"
