@@ -288,9 +288,9 @@ def main():
         row(f"GEXF export ({args.rows:,} edges)", [RENKEI, "export", csv_path, "--format", "gexf", "--out", gexf], None)
         if os.path.exists(gexf):
             row("GEXF read back: stats (igraph reads no GEXF)", [RENKEI, "stats", gexf], None)
-        for fmt, ext in [("json", "json"), ("cytoscape", "cyjs")]:
-            row(f"{fmt} export ({args.rows:,} edges; igraph writes no JSON)",
-                [RENKEI, "export", csv_path, "--format", fmt, "--out", os.path.join(OUT, f"named-{args.rows}.{ext}")], None)
+        for name, ext in [("json", "json"), ("cytoscape", "cyjs")]:
+            row(f"{name} export ({args.rows:,} edges; igraph writes no JSON)",
+                [RENKEI, "export", csv_path, "--format", name, "--out", os.path.join(OUT, f"named-{args.rows}.{ext}")], None)
     if "render" in only:
         for scale in ["town", "city", "prefecture"]:
             folder = generated(scale)
