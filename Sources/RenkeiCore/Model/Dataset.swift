@@ -166,7 +166,11 @@ public struct Dataset: Sendable {
     public var vocabulary: Vocabulary
     public private(set) var organizations: [Organization]
     public private(set) var projects: [Project]
-    public var partnerships: [Partnership]
+    public var partnerships: [Partnership] { didSet { partnershipEnds = nil } }
+    /// Each partnership's ends as positions in `organizations`, when the reader that made the
+    /// dataset looked them up anyway (a file read back); nil once the partnerships change.
+    /// Graphs of a large dataset are then built without looking up two ids per partnership.
+    package private(set) var partnershipEnds: [SIMD2<Int32>]?
     private var organizationIndex: [String: Int]
     private var projectIndex: [String: Int]
 
@@ -183,6 +187,16 @@ public struct Dataset: Sendable {
         var pi: [String: Int] = [:]
         for (i, p) in projects.enumerated() where pi[p.id] == nil { pi[p.id] = i }
         projectIndex = pi
+    }
+
+    /// A dataset whose partnerships' ends are known: `ends[k]` holds the positions in
+    /// `organizations` of `partnerships[k]`'s source and target (the first organisation of each id).
+    package init(metadata: DatasetMetadata, vocabulary: Vocabulary, organizations: [Organization], projects: [Project],
+                 partnerships: [Partnership], ends: [SIMD2<Int32>]) {
+        precondition(ends.count == partnerships.count, "one pair of ends per partnership")
+        self.init(metadata: metadata, vocabulary: vocabulary, organizations: organizations, projects: projects,
+                  partnerships: partnerships)
+        partnershipEnds = ends
     }
 
     public func organization(id: String) -> Organization? {

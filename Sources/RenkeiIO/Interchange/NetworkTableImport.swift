@@ -31,20 +31,19 @@ extension NetworkTable {
         var organizations: [Organization] = []
         var projects: [Project] = []
         var seenProjects = Set<String>()
-        var seenNodes = Set<CanonicalKey>()  // String equality, hashed once per id (not per lookup)
+        // Node id → its organisation's position (-1 until it is made). String equality, hashed
+        // once per id (not per lookup).
+        var seenNodes: [CanonicalKey: Int32] = [:]
         var metricValues: [String: [String: Double]] = [:]
-        func string(_ v: AttributeValue?) -> String? { v.map(\.text) }
-        func list(_ v: AttributeValue?) -> [String] {
-            guard let v else { return [] }
-            if case .list(let l) = v { return l }
-            return ListCodec.split(v.text)
-        }
+        func string(_ v: AttributeValue?) -> String? { textOf(v) }
+        func list(_ v: AttributeValue?) -> [String] { itemsOf(v) }
         func bool(_ v: AttributeValue?) -> Bool {
             if case .boolean(let b)? = v { return b }
             return false
         }
         for n in nodes {
-            guard seenNodes.insert(CanonicalKey(n.id)).inserted else {
+            let key = CanonicalKey(n.id)
+            guard seenNodes.updateValue(-1, forKey: key) == nil else {
                 problems.append(InputProblem(file: file, line: n.line, field: "id", message: "node id \(n.id) appears twice"))
                 continue
             }
@@ -67,6 +66,7 @@ extension NetworkTable {
                 category: string(n.values[NodeSlot.category]), legalForm: string(n.values[NodeSlot.legalForm]),
                 prefecture: string(n.values[NodeSlot.prefecture]), municipality: string(n.values[NodeSlot.municipality]),
                 aliases: list(n.values[NodeSlot.aliases]), generic: bool(n.values[NodeSlot.generic]))
+            seenNodes[key] = Int32(organizations.count)
             organizations.append(org)
             // The projects it leads, with the parallel lists of their titles, places and years
             // (an item missing or empty: the title is the id, the place the lead's, no year).
@@ -100,72 +100,161 @@ extension NetworkTable {
             }
         }
         let efile = edgeFile ?? file
-        var partnerships: [Partnership] = []
         var rows = edges
         edges = []  // the rows are now held once, by `rows`, and emptied as they are read
-        partnerships.reserveCapacity(rows.count)
-        for r in rows.indices {
-            let e = rows[r]
-            rows[r].values = []
-            for (end, field) in [(e.source, "source"), (e.target, "target")] where !seenNodes.contains(CanonicalKey(end)) {
-                problems.append(InputProblem(file: efile, line: e.line, field: field,
-                                             message: "edge \(e.id) names node \(end), which is not in the file"))
-            }
-            let ids = list(e.values[EdgeSlot.relations])
-            let labels = list(e.values[EdgeSlot.labels])
-            var labelled = true
-            for (field, items) in [("relations", ids), ("relation_labels", labels)] {
-                for item in items {
-                    labelled = NameText.check(item, file: efile, line: e.line, field: field, problems: &problems) && labelled
-                }
-            }
-            guard labelled else { continue }
+        let converted = Self.partnerships(of: &rows, file: efile, nodes: seenNodes)
+        problems += converted.problems
+        var partnerships = converted.partnerships
+        // Relations are looked up in edge order on this thread, as the vocabulary grows with the
+        // ones it lacks; each name is looked up once until the vocabulary next grows.
+        var known: [String: RelationKind] = [:], knownCount = vocabulary.relations.count
+        func relation(_ name: String, label: String) -> RelationKind {
+            if vocabulary.relations.count != knownCount { known = [:]; knownCount = vocabulary.relations.count }
+            if let r = known[name] { return r }
+            if let r = vocabulary.relation(named: name) { known[name] = r; return r }
+            return vocabulary.addRelation(id: name, japanese: label, english: nil)
+        }
+        for (r, ids, labels) in converted.named {
             var relations: [RelationKind] = []
             if ids.isEmpty {
-                for l in labels {
-                    relations.append(vocabulary.relation(named: l) ?? vocabulary.addRelation(id: l, japanese: l, english: nil))
-                }
+                for l in labels { relations.append(relation(l, label: l)) }
             } else {
-                for (i, id) in ids.enumerated() {
-                    let label = i < labels.count ? labels[i] : id
-                    relations.append(vocabulary.relation(named: id) ?? vocabulary.addRelation(id: id, japanese: label, english: nil))
-                }
+                for (i, id) in ids.enumerated() { relations.append(relation(id, label: i < labels.count ? labels[i] : id)) }
             }
-            var status = PartnershipStatus.realised
-            if let s = string(e.values[EdgeSlot.status]) {
-                if let st = PartnershipStatus(rawValue: s) { status = st } else {
-                    problems.append(InputProblem(file: efile, line: e.line, field: "status",
-                                                 message: "unknown status '\(s)' (expected realised or planned)"))
-                }
-            }
-            var direction = PartnershipDirection.mutual
-            if let s = string(e.values[EdgeSlot.direction]) {
-                if let d = PartnershipDirection(rawValue: s) { direction = d } else {
-                    problems.append(InputProblem(file: efile, line: e.line, field: "direction",
-                                                 message: "unknown direction '\(s)' (expected mutual or directed)"))
-                }
-            }
-            var weight = 1.0
-            switch e.values[EdgeSlot.weight] {
-            case .double(let d)?: weight = d
-            case .integer(let i)?: weight = Double(i)
-            default: break
-            }
-            // The rule of every reader (and of validate): a weight is a positive, finite number.
-            // NaN and 1e309 (∞) would be written back as null, which no reader accepts.
-            if !weight.isFinite || weight <= 0 {
-                problems.append(InputProblem(file: efile, line: e.line, field: "weight",
-                                             message: "weight \(weight.isFinite ? JSONValue.format(weight) : "\(weight)") of edge \(e.id) is not a positive finite number (weights must be positive numbers)"))
-            }
-            let evidence = list(e.values[EdgeSlot.evidence]).compactMap { SourceReference(parsing: $0) }
-            partnerships.append(Partnership(project: string(e.values[EdgeSlot.project]), source: e.source, target: e.target,
-                                            relations: relations, status: status, weight: weight, direction: direction,
-                                            evidence: evidence, note: string(e.values[EdgeSlot.note])))
+            partnerships[r].relations = relations
         }
         guard problems.isEmpty else { throw InputError(problems) }
         let dataset = Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
-                              projects: projects, partnerships: partnerships)
+                              projects: projects, partnerships: partnerships, ends: converted.ends)
         let metrics = metricColumns.isEmpty ? nil : NodeMetrics(columns: Array(metricColumns), values: metricValues)
         return (dataset, metrics)
     }
+
+    /// Edges at least this many are converted on all cores.
+    static let parallelEdges = 65_536
+
+    /// The partnerships of edge rows (each row's values emptied once it is read), with every
+    /// problem in row order and, per row naming relations, its relation ids and labels (looked up
+    /// by the caller, in row order, as they may grow the vocabulary). The partnership of a row
+    /// with a problem stands in for nothing: a caller with problems throws.
+    ///
+    /// Rows are converted in contiguous runs on all cores (`DispatchQueue.concurrentPerform`), each
+    /// run into its own slots and problem list, joined in row order: the result is that of one loop.
+    /// - Complexity: O(*m*) work, O(*m* / cores) wall time.
+    static func partnerships(of rows: inout [Edge], file: String, nodes: [CanonicalKey: Int32])
+        -> (partnerships: [Partnership], ends: [SIMD2<Int32>], problems: [InputProblem], named: [(Int, [String], [String])]) {
+        let count = rows.count
+        let runs = count < parallelEdges ? 1 : 16
+        var problems = [[InputProblem]](repeating: [], count: runs)
+        var named = [[(Int, [String], [String])]](repeating: [], count: runs)
+        var ends = [SIMD2<Int32>](repeating: SIMD2(-1, -1), count: count)
+        let partnerships = rows.withUnsafeMutableBufferPointer { rows in
+            ends.withUnsafeMutableBufferPointer { ends in
+            [Partnership](unsafeUninitializedCapacity: count) { out, initialized in
+                problems.withUnsafeMutableBufferPointer { problems in
+                    named.withUnsafeMutableBufferPointer { named in
+                        let slots = ConversionSlots(rows: rows, out: out, ends: ends, problems: problems, named: named)
+                        @Sendable func convert(_ run: Int) {
+                            var document = ""
+                            for r in (count * run / runs)..<(count * (run + 1) / runs) {
+                                let e = slots.rows[r]
+                                slots.rows[r].values = []
+                                let (p, ids, labels) = partnership(of: e, file: file, nodes: nodes, problems: &slots.problems[run],
+                                                                 document: &document, ends: &slots.ends[r])
+                                (slots.out.baseAddress! + r).initialize(to: p)
+                                if !ids.isEmpty || !labels.isEmpty { slots.named[run].append((r, ids, labels)) }
+                            }
+                        }
+                        if runs == 1 { convert(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: convert) }
+                    }
+                }
+                initialized = count
+            }
+            }
+        }
+        return (partnerships, ends, problems.flatMap { $0 }, named.flatMap { $0 })
+    }
+
+    /// One edge row's partnership (without its relations), its relation ids and labels, and its
+    /// problems appended to `problems`.
+    /// `document`: the evidence document of the run's previous row, whose copy this row's shares.
+    /// `ends`: set to the positions of its ends' organisations.
+    static func partnership(of e: Edge, file efile: String, nodes: [CanonicalKey: Int32],
+                            problems: inout [InputProblem], document: inout String,
+                            ends: inout SIMD2<Int32>) -> (Partnership, [String], [String]) {
+        // (No array literals here: they would be two allocations per edge.)
+        func position(_ end: String, _ field: String) -> Int32 {
+            if let p = nodes[CanonicalKey(end)] { return p }
+            problems.append(InputProblem(file: efile, line: e.line, field: field,
+                                         message: "edge \(e.id) names node \(end), which is not in the file"))
+            return -1
+        }
+        ends = SIMD2(position(e.source, "source"), position(e.target, "target"))
+        let ids = itemsOf(e.values[EdgeSlot.relations])
+        let labels = itemsOf(e.values[EdgeSlot.labels])
+        var labelled = true
+        for item in ids { labelled = NameText.check(item, file: efile, line: e.line, field: "relations", problems: &problems) && labelled }
+        for item in labels { labelled = NameText.check(item, file: efile, line: e.line, field: "relation_labels", problems: &problems) && labelled }
+        var status = PartnershipStatus.realised
+        var direction = PartnershipDirection.mutual
+        var weight = 1.0
+        guard labelled else {
+            return (Partnership(project: nil, source: e.source, target: e.target, relations: [], status: status,
+                                weight: weight, direction: direction, evidence: [], note: nil), [], [])
+        }
+        if let s = textOf(e.values[EdgeSlot.status]) {
+            if let st = PartnershipStatus(rawValue: s) { status = st } else {
+                problems.append(InputProblem(file: efile, line: e.line, field: "status",
+                                             message: "unknown status '\(s)' (expected realised or planned)"))
+            }
+        }
+        if let s = textOf(e.values[EdgeSlot.direction]) {
+            if let d = PartnershipDirection(rawValue: s) { direction = d } else {
+                problems.append(InputProblem(file: efile, line: e.line, field: "direction",
+                                             message: "unknown direction '\(s)' (expected mutual or directed)"))
+            }
+        }
+        switch e.values[EdgeSlot.weight] {
+        case .double(let d)?: weight = d
+        case .integer(let i)?: weight = Double(i)
+        default: break
+        }
+        // The rule of every reader (and of validate): a weight is a positive, finite number.
+        // NaN and 1e309 (∞) would be written back as null, which no reader accepts.
+        if !weight.isFinite || weight <= 0 {
+            problems.append(InputProblem(file: efile, line: e.line, field: "weight",
+                                         message: "weight \(weight.isFinite ? JSONValue.format(weight) : "\(weight)") of edge \(e.id) is not a positive finite number (weights must be positive numbers)"))
+        }
+        var evidence: [SourceReference] = []
+        for item in itemsOf(e.values[EdgeSlot.evidence]) {
+            guard var reference = SourceReference(parsing: item) else { continue }
+            // Rows of one file name the same document: they share one copy of its name.
+            if reference.document == document { reference.document = document } else { document = reference.document }
+            evidence.append(reference)
+        }
+        let p = Partnership(project: textOf(e.values[EdgeSlot.project]), source: e.source, target: e.target,
+                            relations: [], status: status, weight: weight, direction: direction,
+                            evidence: evidence, note: textOf(e.values[EdgeSlot.note]))
+        return (p, ids, labels)
+    }
+}
+
+/// A value's text (nil when absent).
+private func textOf(_ v: AttributeValue?) -> String? { v.map(\.text) }
+
+/// A list value's items (a string value split as a list).
+private func itemsOf(_ v: AttributeValue?) -> [String] {
+    guard let v else { return [] }
+    if case .list(let l) = v { return l }
+    return ListCodec.split(v.text)
+}
+
+/// The rows, partnership slots and per-run outputs of ``NetworkTable/partnerships(of:file:nodes:)``,
+/// shared by its threads: each row and slot is touched by one thread, each run's lists by one.
+private struct ConversionSlots: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<NetworkTable.Edge>
+    let out: UnsafeMutableBufferPointer<Partnership>
+    let ends: UnsafeMutableBufferPointer<SIMD2<Int32>>
+    let problems: UnsafeMutableBufferPointer<[InputProblem]>
+    let named: UnsafeMutableBufferPointer<[(Int, [String], [String])]>
 }

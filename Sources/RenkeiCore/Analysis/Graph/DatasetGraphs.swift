@@ -75,10 +75,17 @@ extension AnalysisGraph {
         }
         var edges: [(Int32, Int32, Double)] = []
         edges.reserveCapacity(dataset.partnerships.count)
-        for p in dataset.partnerships where filter.accepts(p) {
-            guard let s = dataset.organizationPosition(id: p.source),
-                  let t = dataset.organizationPosition(id: p.target),
-                  index[s] >= 0, index[t] >= 0 else { continue }
+        let ends = dataset.partnershipEnds
+        for (k, p) in dataset.partnerships.enumerated() where filter.accepts(p) {
+            let s: Int, t: Int
+            if let ends {
+                (s, t) = (Int(ends[k].x), Int(ends[k].y))
+            } else {
+                guard let source = dataset.organizationPosition(id: p.source),
+                      let target = dataset.organizationPosition(id: p.target) else { continue }
+                (s, t) = (source, target)
+            }
+            guard index[s] >= 0, index[t] >= 0 else { continue }
             edges.append((index[s], index[t], filter.weight(of: p)))
         }
         return AnalysisGraph(labels: labels, edges: edges)
