@@ -47,8 +47,8 @@ echo "== swift test under AddressSanitizer"
 # (toolchain code, 144 and 32 bytes); memory errors still fail the run.
 ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan --filter 'RenkeiIOTests|RenkeiCoreTests'
 
-echo "== swift test under ThreadSanitizer (the parallel betweenness lanes, the worker team, Leiden and label propagation on all cores, the renderer lock, the two-thread XML and CSV parses and the parallel export text)"
-swift test --sanitize=thread --scratch-path .build-tsan --filter 'CentralityTests|DanglingTests|RendererTests|WorkerTeamTests|CommunityTests|XMLSplitTests|ParallelTextTests|rowsReadOnTwoThreads'
+echo "== swift test under ThreadSanitizer (the parallel betweenness lanes, the worker team, Leiden and label propagation on all cores, the renderer lock, the two-thread XML and CSV parses, the parallel export text and the rows of a file read back made into partnerships on all cores)"
+swift test --sanitize=thread --scratch-path .build-tsan --filter 'CentralityTests|DanglingTests|RendererTests|WorkerTeamTests|CommunityTests|XMLSplitTests|ParallelTextTests|rowsReadOnTwoThreads|LargeTableImportTests'
 # MemoryTests measures the process's RSS across 1,000 renders: in a process of its own, as above,
 # since the suites beside it (the two-thread CSV test allocates tens of MB under ThreadSanitizer)
 # grow RSS too.
