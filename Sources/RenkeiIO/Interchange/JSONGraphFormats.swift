@@ -49,7 +49,17 @@ public enum NodeLinkJSONFormat {
     /// A document with a top-level `"elements"` (and no `"nodes"`) is Cytoscape.js JSON and is read
     /// by ``CytoscapeJSONFormat/read(bytes:file:)``.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file)
+        // The links (or edges) become rows as they are parsed, so their values are never held
+        // whole; the first problem of each list is kept and reported where the list is read.
+        var links = LinkRows(), edges = LinkRows()
+        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file) { key, element, line in
+            switch key {
+            case "links": links.take(element, line: line, file: file)
+            case "edges": edges.take(element, line: line, file: file)
+            default: return false
+            }
+            return true
+        }
         guard doc.objectValue != nil else {
             throw InputError([InputProblem(file: file, message: "the JSON is not an object")])
         }
@@ -57,15 +67,87 @@ public enum NodeLinkJSONFormat {
         guard let nodeList = doc["nodes"]?.arrayValue else {
             throw InputError([InputProblem(file: file, field: "nodes", message: "no \"nodes\" array")])
         }
-        let linkList = doc["links"]?.arrayValue ?? doc["edges"]?.arrayValue ?? []
-        return try table(nodes: nodeList, links: linkList, graph: doc["graph"], nodeLines: lines["nodes"] ?? [],
-                         linkLines: lines["links"] ?? lines["edges"] ?? [], file: file)
+        let linkRows = doc["links"]?.arrayValue != nil ? links : doc["edges"]?.arrayValue != nil ? edges : LinkRows()
+        return try table(nodes: nodeList, links: [], graph: doc["graph"], nodeLines: lines["nodes"] ?? [],
+                         linkLines: [], file: file, linkRows: linkRows)
+    }
+
+    /// Link records made into rows as the parser meets them, in order, until the first that has
+    /// a problem (kept, to be thrown where the links are read).
+    /// Cytoscape.js edge elements (`inData`) hold the record in their `data`: an element
+    /// without one is the first problem of another kind (``missingData``), reported before any
+    /// record's.
+    struct LinkRows {
+        var rows: [NetworkTable.Edge] = []
+        var problem: InputError?
+        var missingData: InputError?
+        /// Elements taken (the number of the next one, less one).
+        var taken = 0
+
+        mutating func take(_ element: JSONValue, line: Int, file: String, inData: Bool = false) {
+            taken += 1
+            guard missingData == nil else { return }
+            var link = element
+            if inData {
+                guard let d = element["data"], d.objectValue != nil else {
+                    missingData = InputError([InputProblem(file: file, line: line, field: "elements",
+                                                           message: "edge \(taken) has no \"data\" object")])
+                    rows = []
+                    return
+                }
+                link = d
+            }
+            guard problem == nil else { return }
+            do {
+                rows.append(try NodeLinkJSONFormat.row(of: link, index: taken - 1, line: line, file: file))
+            } catch let error as InputError {
+                problem = error
+                rows = []
+            } catch {
+                problem = InputError([InputProblem(file: file, line: line, message: "\(error)")])
+            }
+        }
+    }
+
+    /// The row of link record `index` (an object with `source` and `target`).
+    static func row(of l: JSONValue, index i: Int, line: Int?, file: String) throws -> NetworkTable.Edge {
+        guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
+            throw InputError([InputProblem(file: file, line: line, field: "source", message: "link \(i + 1) has no source or target")])
+        }
+        let v = try fieldValues(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: line, file: file)
+        return NetworkTable.edge(idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", source: s, target: t, values: v, line: line)
+    }
+
+    /// An id as text: a string, or a number as written.
+    static func idText(_ v: JSONValue?) -> String? {
+        switch v {
+        case .string(let s)?: return s
+        case .int(let i)?: return String(i)
+        case .double(let d)?: return JSONValue.format(d)
+        default: return nil
+        }
+    }
+
+    /// The fields of `pairs` that `types` knows, as values; nulls are absent values.
+    static func fieldValues(_ pairs: [(String, JSONValue)], types: (String) -> AttributeType?, of owner: String,
+                            line: Int?, file: String) throws -> [String: AttributeValue] {
+        var values: [String: AttributeValue] = [:]
+        for (k, v) in pairs {
+            guard let type = types(k) else { continue }
+            guard let value = AttributeValue.from(json: v, as: type) else {
+                if case .null = v { continue }
+                throw InputError([InputProblem(file: file, line: line, field: k, message: "\(owner): the value is not a valid \(type.rawValue)")])
+            }
+            values[k] = value
+        }
+        return values
     }
 
     /// The table of node and link records (objects with `id`, and `source`/`target`), shared by
     /// node-link and Cytoscape.js JSON.
+    /// `linkRows`: links already made into rows (``LinkRows``), read after `linkList`'s.
     static func table(nodes nodeList: [JSONValue], links linkList: [JSONValue], graph: JSONValue?,
-                      nodeLines: [Int], linkLines: [Int], file: String) throws -> NetworkTable {
+                      nodeLines: [Int], linkLines: [Int], file: String, linkRows: LinkRows = LinkRows()) throws -> NetworkTable {
         func fail(_ message: String, field: String? = nil, line: Int? = nil) -> InputError {
             InputError([InputProblem(file: file, line: line, field: field, message: message)])
         }
@@ -77,14 +159,6 @@ public enum NodeLinkJSONFormat {
             metadata.description = g["description"]?.stringValue
             metadata.source = g["source"]?.stringValue
             metadata.licence = g["licence"]?.stringValue
-        }
-        func idText(_ v: JSONValue?) -> String? {
-            switch v {
-            case .string(let s)?: return s
-            case .int(let i)?: return String(i)
-            case .double(let d)?: return JSONValue.format(d)
-            default: return nil
-            }
         }
         // Metric columns: numeric node fields Renkei does not know, in order of first appearance.
         var declared: [(name: String, type: AttributeType)] = []
@@ -102,36 +176,22 @@ public enum NodeLinkJSONFormat {
             metricColumns[i].type = .double
         }
         let nodeTypes = NetworkTable.nodeTypes(metrics: metricColumns)
-        /// The fields of `pairs` that `types` knows, as values; nulls are absent values.
-        func values(_ pairs: [(String, JSONValue)], types: (String) -> AttributeType?, of owner: String,
-                    line: Int?) throws -> [String: AttributeValue] {
-            var values: [String: AttributeValue] = [:]
-            for (k, v) in pairs {
-                guard let type = types(k) else { continue }
-                guard let value = AttributeValue.from(json: v, as: type) else {
-                    if case .null = v { continue }
-                    throw fail("\(owner): the value is not a valid \(type.rawValue)", field: k, line: line)
-                }
-                values[k] = value
-            }
-            return values
-        }
         var nodes: [(id: String, values: [String: AttributeValue], line: Int?)] = []
         for (i, n) in nodeList.enumerated() {
             guard let pairs = n.objectValue, let id = idText(n["id"]), !id.isEmpty else {
                 throw fail("node \(i + 1) has no id", field: "id", line: nodeLine(i))
             }
-            nodes.append((id, try values(pairs, types: { nodeTypes[$0] }, of: "node \(id)", line: nodeLine(i)), nodeLine(i)))
+            nodes.append((id, try fieldValues(pairs, types: { nodeTypes[$0] }, of: "node \(id)", line: nodeLine(i), file: file), nodeLine(i)))
         }
-        var edges: [(id: String, source: String, target: String, values: [String: AttributeValue], line: Int?)] = []
-        for (i, l) in linkList.enumerated() {
-            guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
-                throw fail("link \(i + 1) has no source or target", field: "source", line: linkLine(i))
-            }
-            let v = try values(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: linkLine(i))
-            edges.append((idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", s, t, v, linkLine(i)))
-        }
-        return NetworkTable(metadata: metadata, metricColumns: metricColumns, nodes: nodes, edges: edges)
+        var edges: [NetworkTable.Edge] = []
+        edges.reserveCapacity(linkList.count + linkRows.rows.count)
+        for (i, l) in linkList.enumerated() { edges.append(try row(of: l, index: i, line: linkLine(i), file: file)) }
+        if let problem = linkRows.problem { throw problem }
+        edges += linkRows.rows
+        let nodeSpecs = NetworkTable.organizationAttributes + metricColumns
+        return NetworkTable(metadata: metadata, metricColumns: metricColumns,
+                            nodes: nodes.map { NetworkTable.node($0.id, values: $0.values, line: $0.line, specs: nodeSpecs) },
+                            edges: edges)
     }
 }
 
@@ -188,12 +248,21 @@ extension CytoscapeJSONFormat {
     /// fields are in its `data`. The graph's metadata is the top-level `data`.
     /// - Throws: ``InputError`` naming the file and, where known, the line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
-        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file)
+        // The edges of `elements: {"edges": […]}` become rows as they are parsed (see
+        // ``NodeLinkJSONFormat/LinkRows``).
+        var edges = NodeLinkJSONFormat.LinkRows()
+        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file) { key, element, line in
+            guard key == "elements.edges" else { return false }
+            edges.take(element, line: line, file: file, inData: true)
+            return true
+        }
         guard doc.objectValue != nil else { throw InputError([InputProblem(file: file, message: "the JSON is not an object")]) }
-        return try table(doc, lines: lines, file: file)
+        return try table(doc, lines: lines, file: file, edgeRows: edges)
     }
 
-    static func table(_ doc: JSONValue, lines: [String: [Int]], file: String) throws -> NetworkTable {
+    /// `edgeRows`: the edges of `elements.edges` already made into rows.
+    static func table(_ doc: JSONValue, lines: [String: [Int]], file: String,
+                      edgeRows: NodeLinkJSONFormat.LinkRows = NodeLinkJSONFormat.LinkRows()) throws -> NetworkTable {
         func fail(_ message: String, line: Int? = nil) -> InputError {
             InputError([InputProblem(file: file, line: line, field: "elements", message: message)])
         }
@@ -223,12 +292,14 @@ extension CytoscapeJSONFormat {
                 let line = i < el2.count ? el2[i] : nil
                 edges.append(try data(item, "edge \(i + 1)", line)); edgeLines.append(line ?? 0)
             }
+            if let missing = edgeRows.missingData { throw missing }
         default:
             throw fail("\"elements\" is neither an object of nodes and edges nor an array")
         }
         // Cytoscape keys a parallel edge by its `key` (Renkei, NetworkX) or its `id`.
+        let rows = doc["elements"]?["edges"]?.arrayValue != nil ? edgeRows : NodeLinkJSONFormat.LinkRows()
         return try NodeLinkJSONFormat.table(nodes: nodes, links: edges, graph: doc["data"], nodeLines: nodeLines,
-                                            linkLines: edgeLines, file: file)
+                                            linkLines: edgeLines, file: file, linkRows: rows)
     }
 }
 

@@ -18,9 +18,17 @@ extension JSONValue {
     /// the top-level object (`"nodes"`, `"links"` …) or by its `"elements"` object
     /// (`"elements.nodes"`, `"elements.edges"`), the line each of its elements starts on, for
     /// error messages.
-    public static func parseWithElementLines(bytes: [UInt8], file: String) throws -> (value: JSONValue, lines: [String: [Int]]) {
+    ///
+    /// `consume`, if given, is offered each element of those arrays as soon as it is parsed, with
+    /// the array's key (`"links"`, `"elements.edges"` …) and the element's line: an element
+    /// it takes (returns true for) is left out of the array and of the lines, so a large array is
+    /// never held whole.
+    public static func parseWithElementLines(bytes: [UInt8], file: String,
+                                             consume: ((_ key: String, _ element: JSONValue, _ line: Int) throws -> Bool)? = nil)
+        throws -> (value: JSONValue, lines: [String: [Int]]) {
         var p = JSONTextParser(bytes: bytes, file: file)
         p.recordLines = true
+        p.consume = consume
         let v = try p.parseDocument()
         return (v, p.elementLines)
     }
@@ -63,6 +71,12 @@ private struct JSONTextParser {
     var topLevelKey: String?
     /// The key inside the top-level `"elements"` object (Cytoscape.js: `"nodes"`, `"edges"`).
     var elementsKey: String?
+    /// See ``JSONValue/parseWithElementLines(bytes:file:consume:)``.
+    var consume: ((String, JSONValue, Int) throws -> Bool)?
+    /// The keys of the objects being parsed, with their lines, innermost object last (one stack
+    /// for all objects, so that checking for a duplicate key allocates nothing per object).
+    var openKeys: [OpenKey] = []
+    struct OpenKey { var key: String; var line: Int }
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -109,7 +123,10 @@ private struct JSONTextParser {
             pos += 1
             var pairs: [(String, JSONValue)] = []
             // Line of each key: a key given twice is an error naming both (readers would otherwise
-            // take the first for some fields and the last for others).
+            // take the first for some fields and the last for others). Objects of a few keys are
+            // checked on the shared stack; larger ones by a dictionary.
+            let base = openKeys.count
+            defer { openKeys.removeLast(openKeys.count - base) }
             var keyLines: [String: Int] = [:]
             skipSpace()
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
@@ -118,7 +135,15 @@ private struct JSONTextParser {
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
                 let keyLine = line
                 let key = try parseString()
-                if let first = keyLines.updateValue(keyLine, forKey: key) {
+                var first: Int?
+                if pairs.count < 16 {
+                    for i in base..<openKeys.count where openKeys[i].key == key { first = openKeys[i].line; break }
+                    openKeys.append(OpenKey(key: key, line: keyLine))
+                    if pairs.count == 15 { for i in base..<openKeys.count { keyLines[openKeys[i].key] = openKeys[i].line } }
+                } else {
+                    first = keyLines.updateValue(keyLine, forKey: key)
+                }
+                if let first {
                     throw fail("duplicate key \"\(key)\" in an object: on line \(first) and again on line \(keyLine); keep one")
                 }
                 skipSpace()
@@ -138,15 +163,25 @@ private struct JSONTextParser {
             var items: [JSONValue] = []
             skipSpace()
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+            // The key whose element lines are recorded (and elements offered to `consume`).
+            var lineKey: String?
+            if recordLines && depth == 1 {
+                lineKey = topLevelKey
+            } else if recordLines && depth == 2, topLevelKey == "elements", let key = elementsKey {
+                lineKey = "elements." + key
+            }
             while true {
-                if recordLines && depth == 1, let key = topLevelKey {
+                if let key = lineKey {
                     skipSpace()
-                    elementLines[key, default: []].append(line)
-                } else if recordLines && depth == 2, topLevelKey == "elements", let key = elementsKey {
-                    skipSpace()
-                    elementLines["elements." + key, default: []].append(line)
+                    let elementLine = line
+                    let element = try parseValue(depth: depth + 1)
+                    if try !(consume?(key, element, elementLine) ?? false) {
+                        elementLines[key, default: []].append(elementLine)
+                        items.append(element)
+                    }
+                } else {
+                    items.append(try parseValue(depth: depth + 1))
                 }
-                items.append(try parseValue(depth: depth + 1))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated array") }
                 if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
@@ -201,7 +236,14 @@ private struct JSONTextParser {
         while end < bytes.count {
             let b = bytes[end]
             if b == UInt8(ascii: "\"") {
-                if let s = String(validating: bytes[pos..<end], as: UTF8.self) {
+                // (Checked and decoded in place: `String(validating:)` of a slice is not
+                // specialised and looked up generic metadata for every string.)
+                let start = pos
+                let s: String? = bytes.withUnsafeBufferPointer { all in
+                    let piece = UnsafeBufferPointer(rebasing: all[start..<end])
+                    return TextCodec.utf8ValidPrefix(piece).0 == piece.count ? String(decoding: piece, as: UTF8.self) : nil
+                }
+                if let s {
                     pos = end + 1
                     return s
                 }
