@@ -31,7 +31,8 @@ Runs (each beside the igraph process doing the same work in Python):
   graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml` (igraph:
             Read_GraphML), `renkei export FILE.graphml --format graphml` (igraph: Read_GraphML +
             write_graphml); `renkei export FILE.csv --format gexf`, `renkei stats FILE.gexf`;
-            `renkei export FILE.csv --format json` and `--format cytoscape` (no igraph counterpart)
+            `renkei export FILE.csv --format json` and `--format cytoscape`, and `renkei stats` of each
+            file (no igraph counterpart)
   render    `renkei render DIR --network --out x.svg` for generate --scale town/city/prefecture
             (timeout 300 s; no igraph counterpart)
 Ratios are renkei / igraph (below 1 = renkei faster). Goals (issue 13): csv and folder ≤ 1.0×
@@ -289,8 +290,11 @@ def main():
         if os.path.exists(gexf):
             row("GEXF read back: stats (igraph reads no GEXF)", [RENKEI, "stats", gexf], None)
         for name, ext in [("json", "json"), ("cytoscape", "cyjs")]:
+            path = os.path.join(OUT, f"named-{args.rows}.{ext}")
             row(f"{name} export ({args.rows:,} edges; igraph writes no JSON)",
-                [RENKEI, "export", csv_path, "--format", name, "--out", os.path.join(OUT, f"named-{args.rows}.{ext}")], None)
+                [RENKEI, "export", csv_path, "--format", name, "--out", path], None)
+            if os.path.exists(path):
+                row(f"{name} read back: stats (igraph reads no JSON)", [RENKEI, "stats", path], None)
     if "render" in only:
         for scale in ["town", "city", "prefecture"]:
             folder = generated(scale)
