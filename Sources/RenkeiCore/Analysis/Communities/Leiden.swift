@@ -163,13 +163,16 @@ public enum Leiden {
     ///
     /// With more than one thread the queue is taken in blocks of up to ``blockSize`` vertices: the
     /// weight from each vertex of a block to each neighbouring community — the O(deg) scan — is
-    /// computed on all threads against the memberships at the start of the block; then the block's
-    /// vertices are moved one by one in queue order, each choosing from those weights and the
-    /// *current* community totals. A vertex with a neighbour that moved earlier in the same block
-    /// has stale weights and is evaluated again from scratch. Every vertex thus sees exactly the
-    /// state it would see moved one at a time, and the queue order is unchanged (a block's
-    /// vertices are popped together but leave the queue, and are re-queued, at the moment they
-    /// are moved), so the moves are those of the one-thread loop for any thread count.
+    /// computed on all threads against a snapshot of the memberships; then the block's vertices
+    /// are moved one by one in queue order, each choosing from those weights and the *current*
+    /// community totals. While one block is moved (on the calling thread), the next is scanned on
+    /// the others, against the memberships as the move began; the snapshot catches up with the
+    /// moves afterwards. A vertex with a neighbour that moved since its block was scanned has
+    /// stale weights and is evaluated again from scratch. Every vertex thus sees exactly the state
+    /// it would see moved one at a time, and the queue order is unchanged (a block's vertices are
+    /// taken from the queue together but stay marked as queued until they are moved, and new
+    /// vertices join the queue behind them), so the moves are those of the one-thread loop for
+    /// any thread count.
     /// - Complexity: O(deg(*v*)) per vertex taken from the queue.
     static func moveNodesFast(_ g: CommunityGraph, membership: inout [Int32], resolution: Double,
                               rng: inout SplitMixRandom, queue initial: [Bool]? = nil,
@@ -190,81 +193,122 @@ public enum Leiden {
             if let initial { for v in 0..<n where initial[v] { inQueue[v] = true } }
             let off = state.offsets, adj = state.adjacency, mem = state.membership
             let tot = state.total, str = state.strength, scale = state.scale, wgt = state.weights
-            // Block state (parallel only): the block's vertices, where each one's candidate
-            // communities and weights start in `candidates` and how many there are, and the block
-            // in which each vertex last had a neighbour move.
-            let block = memory.buffer(parallel ? blockSize : 0, Int32(0))
-            let candidateStart = memory.buffer(parallel ? blockSize + 1 : 0, 0)
-            let candidateCount = memory.buffer(parallel ? blockSize : 0, 0)
-            let dirty = memory.buffer(parallel ? n : 0, Int32(-1))
-            let chunks = parallel ? 2 * threads : 0
-            let scratch = (0..<chunks).map { _ in memory.buffer(n, 0.0) }
-            let candidates = CandidateBuffer()
-            var stamp: Int32 = 0
             var head = 0
             var queued = permutation.count
-            while queued > 0 {
-                let b = parallel && queued >= 256 ? min(blockSize, queued) : 1
-                let evaluated = b > 1
-                if evaluated {
-                    stamp += 1
-                    var total = 0
-                    for i in 0..<b {
-                        let v = Int(queue[head])
-                        head += 1
-                        if head == n { head = 0 }
-                        block[i] = Int32(v)
-                        candidateStart[i] = total
-                        total += off[v + 1] - off[v] + 1
-                    }
-                    candidateStart[b] = total
-                    queued -= b
-                    candidates.reserve(total)
-                    let cc = candidates.community, cw = candidates.weight
-                    let bounds = ParallelChunks.boundaries(count: b, chunks: chunks) { candidateStart[$0] }
-                    ParallelChunks.run(chunks: chunks, threads: threads) { chunk in
-                        let nw = scratch[chunk]
-                        for i in bounds[chunk]..<bounds[chunk + 1] {
-                            let v = Int(block[i])
-                            let own = mem[v]
-                            let s = candidateStart[i]
-                            var count = 1
-                            cc[s] = own
-                            for e in off[v]..<off[v + 1] {
-                                let d = Int(mem[Int(adj[e])])
-                                if nw[d] == 0 && d != Int(own) { cc[s + count] = Int32(d); count += 1 }
-                                nw[d] += wgt[e]
-                            }
-                            for j in s..<(s + count) {
-                                let d = Int(cc[j])
-                                cw[j] = nw[d]
-                                nw[d] = 0
-                            }
-                            candidateCount[i] = count
+            // (Parallel only) the move phase in which each vertex last had a neighbour move.
+            let dirty = memory.buffer(parallel ? n : 0, Int32(-1))
+
+            func pop() -> Int {
+                let v = Int(queue[head])
+                head += 1
+                if head == n { head = 0 }
+                queued -= 1
+                return v
+            }
+            /// Puts `v`, taken out of `own`, into `chosen` — or, when it would lose by staying in
+            /// a community that keeps other members, into an empty one — and queues its
+            /// neighbours outside its new community; they are marked with `phase`.
+            func settle(_ v: Int, own: Int, best chosen: Int, gain: Double, phase: Int32) {
+                var best = chosen
+                size[own] -= 1
+                // An empty community gains 0.
+                if gain < 0 && size[own] > 0, let e = empty.last { best = Int(e) }
+                if best != own {
+                    if size[best] == 0 { empty.removeLast() }
+                    if size[own] == 0 { empty.append(Int32(own)) }
+                    mem[v] = Int32(best)
+                    for e in off[v]..<off[v + 1] {
+                        let u = Int(adj[e])
+                        if parallel { dirty[u] = phase }
+                        if !inQueue[u] && Int(mem[u]) != best {
+                            inQueue[u] = true
+                            var tail = head + queued
+                            if tail >= n { tail -= n }
+                            queue[tail] = Int32(u)
+                            queued += 1
                         }
                     }
                 }
+                tot[best] += str[v]
+                size[best] += 1
+            }
+            /// Takes the next vertex from the queue and moves it.
+            func moveOne(phase: Int32) -> Int {
+                let v = pop()
+                inQueue[v] = false
+                let (own, best, gain, _) = state.bestCommunity(for: v)
+                settle(v, own: own, best: best, gain: gain, phase: phase)
+                return v
+            }
+            guard parallel else {
+                while queued > 0 { _ = moveOne(phase: 0) }
+                return withExtendedLifetime(memory) { state.membershipArray }
+            }
+
+            // The memberships as the block being scanned sees them: those of `mem` except while
+            // a block is moved, after which the moved vertices are copied over.
+            let snapshot = memory.buffer(n, Int32(0))
+            for v in 0..<n { snapshot[v] = mem[v] }
+            var moved: [Int32] = []
+            let chunks = 4 * threads
+            let scratch = (0..<chunks).map { _ in memory.buffer(n, 0.0) }
+            var current = MovingBlock(), next = MovingBlock()
+            /// Takes up to ``blockSize`` vertices from the queue into `block`; they stay marked as
+            /// queued until they are moved. Returns the chunk bounds of its scan.
+            func take(into block: MovingBlock) -> [Int] {
+                let b = min(blockSize, queued)
+                var total = 0
                 for i in 0..<b {
-                    let v: Int
-                    if evaluated {
-                        v = Int(block[i])
-                    } else {
-                        v = Int(queue[head])
-                        head += 1
-                        if head == n { head = 0 }
-                        queued -= 1
+                    let v = pop()
+                    block.vertices[i] = Int32(v)
+                    block.candidateStart[i] = total
+                    total += off[v + 1] - off[v] + 1
+                }
+                block.candidateStart[b] = total
+                block.count = b
+                block.candidates.reserve(total)
+                return ParallelChunks.boundaries(count: b, chunks: chunks) { block.candidateStart[$0] }
+            }
+            /// Scans chunk `chunk` of `block`: each vertex's communities (its own first) and its
+            /// weight to each, against the snapshot.
+            func scan(_ block: MovingBlock, _ bounds: [Int], chunk: Int) {
+                let nw = scratch[chunk]
+                let cc = block.candidates.community, cw = block.candidates.weight
+                for i in bounds[chunk]..<bounds[chunk + 1] {
+                    let v = Int(block.vertices[i])
+                    let own = snapshot[v]
+                    let s = block.candidateStart[i]
+                    var count = 1
+                    cc[s] = own
+                    for e in off[v]..<off[v + 1] {
+                        let d = Int(snapshot[Int(adj[e])])
+                        if nw[d] == 0 && d != Int(own) { cc[s + count] = Int32(d); count += 1 }
+                        nw[d] += wgt[e]
                     }
+                    for j in s..<(s + count) {
+                        let d = Int(cc[j])
+                        cw[j] = nw[d]
+                        nw[d] = 0
+                    }
+                    block.candidateCount[i] = count
+                }
+            }
+            /// Moves the vertices of a scanned block in queue order, in move phase `phase`.
+            func move(_ block: MovingBlock, phase: Int32) {
+                let cc = block.candidates.community, cw = block.candidates.weight
+                for i in 0..<block.count {
+                    let v = Int(block.vertices[i])
                     inQueue[v] = false
                     var own: Int, best: Int, bestGain: Double
-                    if evaluated && dirty[v] != stamp {
+                    if dirty[v] < block.scannedBefore {
                         // The same arithmetic, in the same order, as `bestCommunity(for:)`.
-                        let s = candidateStart[i], cc = candidates.community, cw = candidates.weight
+                        let s = block.candidateStart[i]
                         own = Int(mem[v])
                         let kv = str[v]
                         tot[own] -= kv
                         best = own
                         bestGain = cw[s] - tot[own] * kv * scale
-                        for j in (s + 1)..<(s + candidateCount[i]) where cw[j] > bestGain {
+                        for j in (s + 1)..<(s + block.candidateCount[i]) where cw[j] > bestGain {
                             // (A gain is at most the weight, as totals are never negative.)
                             let d = Int(cc[j])
                             let gd = cw[j] - tot[d] * kv * scale
@@ -273,33 +317,67 @@ public enum Leiden {
                     } else {
                         (own, best, bestGain, _) = state.bestCommunity(for: v)
                     }
-                    size[own] -= 1
-                    // An empty community gains 0.
-                    if bestGain < 0 && size[own] > 0, let e = empty.last {
-                        best = Int(e)
-                        bestGain = 0
-                    }
-                    if best != own {
-                        if size[best] == 0 { empty.removeLast() }
-                        if size[own] == 0 { empty.append(Int32(own)) }
-                        mem[v] = Int32(best)
-                        for e in off[v]..<off[v + 1] {
-                            let u = Int(adj[e])
-                            if evaluated { dirty[u] = stamp }
-                            if !inQueue[u] && Int(mem[u]) != best {
-                                inQueue[u] = true
-                                var tail = head + queued
-                                if tail >= n { tail -= n }
-                                queue[tail] = Int32(u)
-                                queued += 1
-                            }
-                        }
-                    }
-                    tot[best] += str[v]
-                    size[best] += 1
+                    settle(v, own: own, best: best, gain: bestGain, phase: phase)
+                    if Int(mem[v]) != own { moved.append(Int32(v)) }
                 }
             }
-            return withExtendedLifetime((memory, candidates)) { state.membershipArray }
+
+            var phase: Int32 = 0
+            var scanned = false  // `current` holds a scanned block not yet moved
+            while true {
+                if !scanned {
+                    guard queued > 0 else { break }
+                    if queued < 256 {
+                        let v = moveOne(phase: phase)
+                        snapshot[v] = mem[v]
+                        continue
+                    }
+                    let bounds = take(into: current)
+                    current.scannedBefore = phase + 1
+                    let block = current
+                    ParallelChunks.run(chunks: chunks, threads: threads) { scan(block, bounds, chunk: $0) }
+                    scanned = true
+                }
+                phase += 1
+                let now = phase, block = current
+                let overlap = queued >= 256
+                if overlap {
+                    // The next block is scanned while this one moves: it may miss this phase's moves.
+                    let bounds = take(into: next)
+                    next.scannedBefore = now
+                    let following = next
+                    ParallelChunks.run(chunks: chunks, threads: threads, work: { scan(following, bounds, chunk: $0) },
+                                       beside: { move(block, phase: now) })
+                } else {
+                    move(block, phase: now)
+                }
+                for v in moved { snapshot[Int(v)] = mem[Int(v)] }
+                moved.removeAll(keepingCapacity: true)
+                if overlap { swap(&current, &next) }
+                scanned = overlap
+            }
+            return withExtendedLifetime((memory, current, next)) { state.membershipArray }
+        }
+    }
+
+    /// The vertices of one block of the parallel local moving and, per vertex, where its candidate
+    /// communities and weights start in `candidates` and how many there are.
+    final class MovingBlock: @unchecked Sendable {
+        private let memory = Workspace()
+        let vertices: UnsafeMutableBufferPointer<Int32>
+        let candidateStart: UnsafeMutableBufferPointer<Int>
+        let candidateCount: UnsafeMutableBufferPointer<Int>
+        let candidates = CandidateBuffer()
+        /// Number of vertices.
+        var count = 0
+        /// The first move phase whose moves the scan may not have seen: a vertex with a neighbour
+        /// moved in this phase or later is evaluated again.
+        var scannedBefore: Int32 = 0
+
+        init() {
+            vertices = memory.buffer(blockSize, Int32(0))
+            candidateStart = memory.buffer(blockSize + 1, 0)
+            candidateCount = memory.buffer(blockSize, 0)
         }
     }
 

@@ -102,11 +102,20 @@ enum ParallelChunks {
     /// and ``WorkerTeam/shared``'s workers, or `DispatchQueue.concurrentPerform`'s when the team
     /// is running another caller's job.
     static func run(chunks: Int, threads: Int, work: @escaping (Int) -> Void) {
+        run(chunks: chunks, threads: threads, work: work, beside: nil)
+    }
+
+    /// ``run(chunks:threads:work:)``, with `beside` run on the calling thread while the other
+    /// threads start on the chunks (it must not touch what `work` reads or writes); on one thread,
+    /// or when the team is busy, `beside` runs first and the chunks after it.
+    static func run(chunks: Int, threads: Int, work: @escaping (Int) -> Void, beside: (() -> Void)?) {
         if threads <= 1 || chunks <= 1 {
+            beside?()
             for c in 0..<chunks { work(c) }
             return
         }
-        if #available(macOS 15, *), WorkerTeam.shared.run(chunks: chunks, threads: threads, work: work) { return }
+        if #available(macOS 15, *), WorkerTeam.shared.run(chunks: chunks, threads: threads, work: work, beside: beside) { return }
+        beside?()
         let box = UncheckedBox(work)
         DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
     }

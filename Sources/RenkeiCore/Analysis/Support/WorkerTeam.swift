@@ -70,8 +70,10 @@ final class WorkerTeam: @unchecked Sendable {
 
     /// Calls `work(chunk)` for every chunk in `0 ..< chunks` on the calling thread and up to
     /// `threads − 1` workers, and returns when all are done; `false` (and nothing run) when
-    /// another job is running or the job does not fit the ticket.
-    func run(chunks: Int, threads: Int, work: @escaping (Int) -> Void) -> Bool {
+    /// another job is running or the job does not fit the ticket. `beside`, if given, runs on the
+    /// calling thread once the job is published, before the caller claims chunks of its own: the
+    /// workers take chunks meanwhile (it must not touch what they read or write).
+    func run(chunks: Int, threads: Int, work: @escaping (Int) -> Void, beside: (() -> Void)? = nil) -> Bool {
         guard workers > 0, chunks > 0, chunks <= Self.maximumChunks, threads > 1 else { return false }
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             return false
@@ -84,6 +86,7 @@ final class WorkerTeam: @unchecked Sendable {
         condition.lock()
         if sleepers > 0 { condition.broadcast() }
         condition.unlock()
+        beside?()
         drain(generation: generation, work: work)
         var spins = 0
         while completed.load(ordering: .acquiring) < chunks {
