@@ -34,7 +34,7 @@ public enum ReportValue: Hashable, Sendable {
         var decimals = max(0, digits - 1 - magnitude)
         var text = formatFixed(d, digits: decimals)
         // Rounding may carry into a new digit (9.9996 → 10.000): drop the extra decimal.
-        if decimals > 0, text.utf8.lazy.filter { $0 >= 0x30 && $0 <= 0x39 }.drop(while: { $0 == 0x30 }).count > digits {
+        if decimals > 0, text.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).drop(while: { $0 == 0x30 }).count > digits {
             decimals -= 1
             text = formatFixed(d, digits: decimals)
         }

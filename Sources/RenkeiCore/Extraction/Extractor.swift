@@ -83,7 +83,6 @@ public enum ReportExtractor {
         struct Found { var mention: Mention; var sentence: ReportSentence; var line: Int; var status: PartnershipStatus; var relations: [RelationKind] }
         var found: [Found] = []
         for sentence in report.sentences(of: c) {
-            let text = sentence.text
             var mentions = MentionFinder.mentions(in: sentence.scalars)
             if partnerSectionWords.contains(where: { sentence.section?.contains($0) ?? false }),
                let label = MentionFinder.labelMention(in: sentence.scalars, besides: mentions) {
