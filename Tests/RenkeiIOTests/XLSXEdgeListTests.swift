@@ -106,6 +106,31 @@ import RenkeiCore
         #expect(!compact.organizations.contains { $0.name.contains("キタク") })
     }
 
+    /// A name met again — the same shared string on later rows, in the other column, or the same
+    /// bytes as an inline string on the next row — is the same organisation, as the general
+    /// reader finds it (the fast reader looks each shared string and each repeated cell up once).
+    @Test func repeatedCellsAreOneOrganisation() throws {
+        let shared = ["<t>source</t>", "<t>target</t>", "<t>団体A</t>", "<t>団体B</t>", "<t>団体C</t>"]
+        func s(_ col: String, _ row: Int, _ k: Int) -> String { "<c r=\"\(col)\(row)\" t=\"s\"><v>\(k)</v></c>" }
+        func inline(_ col: String, _ row: Int, _ text: String) -> String {
+            "<c r=\"\(col)\(row)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+        }
+        let rows = [
+            "<row r=\"1\">" + s("A", 1, 0) + s("B", 1, 1) + "</row>",
+            "<row r=\"2\">" + s("A", 2, 2) + s("B", 2, 3) + "</row>",
+            "<row r=\"3\">" + s("A", 3, 2) + inline("B", 3, "団体C") + "</row>",
+            "<row r=\"4\">" + inline("A", 4, "団体A") + s("B", 4, 3) + "</row>",
+            "<row r=\"5\">" + s("A", 5, 3) + s("B", 5, 2) + "</row>",
+            "<row r=\"6\">" + inline("A", 6, "団体A") + inline("B", 6, "団体C") + "</row>",
+            "<row r=\"7\">" + inline("A", 7, "団体A") + s("B", 7, 4) + "</row>",
+            "<row r=\"8\">" + inline("A", 8, "団体B") + inline("B", 8, "団体C") + "</row>",
+        ].joined()
+        let compact = try expectSame(try workbook(rows, shared: shared))
+        #expect(compact.partnershipCount == 7)
+        #expect(compact.lines == [2, 3, 4, 5, 6, 7, 8])
+        #expect(compact.organizations.map(\.name).sorted() == ["団体A", "団体B", "団体C"])
+    }
+
     /// Inline strings as openpyxl (and Renkei's own writer) write them, names starting with `=`
     /// (a workbook has no formula guard to remove) and a weight written as text.
     @Test func inlineStringsAsWritten() throws {

@@ -213,14 +213,32 @@ struct XLSXRowScanner {
     /// One row's cells: column → value (a string's UTF-8 bytes, or a number as written), and
     /// the row number; nil for what the fast reader leaves to the general one.
     struct Cells {
-        enum Value { case text([UInt8]); case number([UInt8]) }
+        /// A string's bytes with its index among the shared strings (−1: not a shared string), or
+        /// a number as written.
+        enum Value { case text([UInt8], shared: Int32); case number([UInt8]) }
         var row: Int
         var values: [Int: Value]
     }
 
     /// The value of an attribute in a start tag.
     static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        let key = Array(" \(name)=".utf8)
+        attribute(key: Array(" \(name)=".utf8), in: tag)
+    }
+
+    /// The bytes the scanner looks for, made once (they were made per row and per cell).
+    enum Pattern {
+        static let r = Array(" r=".utf8), t = Array(" t=".utf8), s = Array(" s=".utf8)
+        static let cellOpen = Array("<c".utf8), cellClose = Array("</c>".utf8)
+        static let valueOpen = Array("<v>".utf8), valueClose = Array("</v>".utf8)
+        static let shared = Array("s".utf8), inline = Array("inlineStr".utf8), str = Array("str".utf8), n = Array("n".utf8)
+    }
+
+    /// A cell's `t`: a shared string, an inline string, a formula's string, a number, or another
+    /// type the fast reader leaves to the general one.
+    enum CellKind { case shared, inline, str, number, other }
+
+    /// The value of the attribute whose ` name=` is `key` in a start tag.
+    static func attribute(key: [UInt8], in tag: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         var i = tag.startIndex
         while i + key.count < tag.endIndex {
             if tag[i] == 0x20 || tag[i] == 0x09 || tag[i] == 0x0A, tag[(i + 1)..<(i + key.count)].elementsEqual(key.dropFirst()) {
@@ -328,18 +346,22 @@ struct XLSXRowScanner {
         guard let rowTagEnd = row.firstIndex(of: 0x3E) else { return nil }
         let rowTag = row[row.startIndex..<rowTagEnd]
         let number: Int
-        if let r = attribute("r", in: rowTag) { guard let n = integer(r) else { return nil }; number = n } else { number = lastRow + 1 }
+        if let r = attribute(key: Pattern.r, in: rowTag) { guard let n = integer(r) else { return nil }; number = n } else { number = lastRow + 1 }
         lastRow = number
         var out = Cells(row: number, values: [:])
         var nextColumn = 0
         var i = rowTagEnd + 1
-        let cellOpen = Array("<c".utf8), cellClose = Array("</c>".utf8)
+        let cellOpen = Pattern.cellOpen, cellClose = Pattern.cellClose
         while let start = find(cellOpen, in: row, from: i) {
-            guard start + 2 < row.endIndex, [0x20, 0x3E, 0x2F, 0x09, 0x0A].contains(row[start + 2]),
-                  let tagEnd = row[start...].firstIndex(of: 0x3E) else { return nil }
+            guard start + 2 < row.endIndex else { return nil }
+            switch row[start + 2] {
+            case 0x20, 0x3E, 0x2F, 0x09, 0x0A: break
+            default: return nil
+            }
+            guard let tagEnd = row[start...].firstIndex(of: 0x3E) else { return nil }
             let tag = row[start..<tagEnd]
             var col = nextColumn
-            if let ref = attribute("r", in: tag) {
+            if let ref = attribute(key: Pattern.r, in: tag) {
                 var n = 0, any = false
                 for u in ref { guard u >= 0x41 && u <= 0x5A else { break }; n = n * 26 + Int(u - 0x40); any = true }
                 if any { col = n - 1 }
@@ -351,32 +373,37 @@ struct XLSXRowScanner {
             let body = row[(tagEnd + 1)..<end]
             i = end + cellClose.count
             func v() -> ArraySlice<UInt8>? {
-                guard let a = find(Array("<v>".utf8), in: body, from: body.startIndex),
-                      let b = find(Array("</v>".utf8), in: body, from: a + 3) else { return nil }
+                guard let a = find(Pattern.valueOpen, in: body, from: body.startIndex),
+                      let b = find(Pattern.valueClose, in: body, from: a + 3) else { return nil }
                 return body[(a + 3)..<b]
             }
-            let type = attribute("t", in: tag).map { String(decoding: $0, as: UTF8.self) } ?? "n"
-            switch type {
-            case "s":
+            // The cell's type, compared as bytes (`n` when absent).
+            var kind = CellKind.number
+            if let t = attribute(key: Pattern.t, in: tag) {
+                kind = t.elementsEqual(Pattern.shared) ? .shared : t.elementsEqual(Pattern.inline) ? .inline
+                    : t.elementsEqual(Pattern.str) ? .str : t.elementsEqual(Pattern.n) ? .number : .other
+            }
+            switch kind {
+            case .shared:
                 guard let raw = v(), let k = integer(raw), k < shared.count else { return nil }
-                if !shared[k].isEmpty { out.values[col] = .text(shared[k]) }
-            case "inlineStr":
+                if !shared[k].isEmpty { out.values[col] = .text(shared[k], shared: Int32(k)) }
+            case .inline:
                 guard let text = text(of: body) else { return nil }
-                if !text.isEmpty { out.values[col] = .text(text) }
-            case "str":
+                if !text.isEmpty { out.values[col] = .text(text, shared: -1) }
+            case .str:
                 guard let raw = v() else { continue }
                 guard let text = characters(raw) else { return nil }
-                if !text.isEmpty { out.values[col] = .text(text) }
-            case "n":
+                if !text.isEmpty { out.values[col] = .text(text, shared: -1) }
+            case .number:
                 guard let raw = v() else { continue }
-                if let s = attribute("s", in: tag) {
+                if let s = attribute(key: Pattern.s, in: tag) {
                     guard let style = integer(s) else { return nil }
                     if dateStyles.contains(style) { return nil }
                 }
                 guard !raw.isEmpty, raw.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x45 || $0 == 0x65 })
                 else { return nil }
                 out.values[col] = .number(Array(raw))
-            default:
+            case .other:
                 return nil  // booleans, errors, dates as text
             }
         }
@@ -389,6 +416,12 @@ struct XLSXSheetBuilder {
     var sheet: ParsedSheet
     let source: Int, target: Int, weight: Int?
     var weightCache: [[UInt8]: Double] = [:]
+    /// The cell number of each shared string met (−1: not yet): a sheet names each organisation
+    /// through one shared string, so its bytes are hashed once, not on every row.
+    var sharedCells: [Int32] = []
+    /// The previous row's source and target cell and its number: sheets list one source's
+    /// partners on consecutive rows, so the same bytes are compared before any lookup.
+    var previous: [([UInt8], Int32)?] = [nil, nil]
 
     /// Nil unless `header` names a source, a target and at most a weight (no other recognised
     /// column, no column twice, no number as a header).
@@ -397,7 +430,7 @@ struct XLSXSheetBuilder {
         var header: [String] = []
         for col in 0..<width {
             switch cells.values[col] {
-            case .text(let b)?: header.append(String(decoding: b, as: UTF8.self).trimmingWhitespace())
+            case .text(let b, _)?: header.append(String(decoding: b, as: UTF8.self).trimmingWhitespace())
             case nil: header.append("")
             case .number?: return nil
             }
@@ -418,15 +451,28 @@ struct XLSXSheetBuilder {
     /// Adds a data row; false when it has a problem the general reader reports.
     mutating func add(_ cells: XLSXRowScanner.Cells) -> Bool {
         func name(_ col: Int) -> Int32? {
-            guard case .text(let b)? = cells.values[col] else { return cells.values[col] == nil ? -1 : nil }
-            let id = b.withUnsafeBufferPointer { sheet.cells.intern($0) }
+            guard case .text(let b, let k)? = cells.values[col] else { return cells.values[col] == nil ? -1 : nil }
+            let id: Int32
+            let slot = col == source ? 0 : 1
+            if k >= 0, Int(k) < sharedCells.count, sharedCells[Int(k)] >= 0 {
+                id = sharedCells[Int(k)]
+            } else if let p = previous[slot], p.0 == b {
+                id = p.1
+            } else {
+                id = b.withUnsafeBufferPointer { sheet.cells.intern($0) }
+                if k >= 0 {
+                    if Int(k) >= sharedCells.count { sharedCells += repeatElement(-1, count: Int(k) + 1 - sharedCells.count) }
+                    sharedCells[Int(k)] = id
+                }
+                previous[slot] = (b, id)
+            }
             return sheet.cells.usable[Int(id)] ? id : -1
         }
         guard let s = name(source), let t = name(target), cells.row <= Int(Int32.max) else { return false }
         if s < 0 || t < 0 {
             // A row of white space only is skipped; an empty or refused name is a problem.
             let blank = cells.values.values.allSatisfy {
-                if case .text(let b) = $0 { return String(decoding: b, as: UTF8.self).trimmingWhitespace().isEmpty }
+                if case .text(let b, _) = $0 { return String(decoding: b, as: UTF8.self).trimmingWhitespace().isEmpty }
                 return false
             }
             return blank
@@ -438,7 +484,7 @@ struct XLSXSheetBuilder {
             case .number(let b):
                 value = b.withUnsafeBufferPointer { CompactEdgeList.plainDecimal($0) }.map { $0 > 0 ? $0 : nil }
                     ?? parsed(Array(XLSXWorkbook.number(String(decoding: b, as: UTF8.self)).utf8))
-            case .text(let b):
+            case .text(let b, _):
                 value = b.withUnsafeBufferPointer { CompactEdgeList.plainDecimal($0) }.map { $0 > 0 ? $0 : nil } ?? parsed(b)
             }
             guard let value else { return false }
