@@ -106,6 +106,22 @@ import RenkeiCore
         #expect(!compact.organizations.contains { $0.name.contains("キタク") })
     }
 
+    /// The ZIP checksum against published values: the CRC catalogue's check value for
+    /// "123456789", the well-known pangram's, and (from Python's `zlib.crc32`) 1,036 bytes read in
+    /// pieces that cut the eight-byte steps anywhere.
+    @Test func zipChecksumMatchesPublishedValues() {
+        #expect(ZipChecksum.of([]) == 0)
+        #expect(ZipChecksum.of(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(ZipChecksum.of(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+        let long = (0..<4).flatMap { _ in (0...255).map { UInt8($0) } } + Array("連携renkei".utf8)
+        #expect(long.count == 1036 && ZipChecksum.of(long) == 0x22D2_32AE)
+        for cut in [1, 3, 7, 8, 9, 500, 1035] {
+            let a = Array(long[..<cut]), b = Array(long[cut...])
+            let crc = b.withUnsafeBytes { tail in a.withUnsafeBytes { ZipChecksum.update(ZipChecksum.update(0, $0), tail) } }
+            #expect(crc == 0x22D2_32AE, "cut at \(cut)")
+        }
+    }
+
     /// A name met again — the same shared string on later rows, in the other column, or the same
     /// bytes as an inline string on the next row — is the same organisation, as the general
     /// reader finds it (the fast reader looks each shared string and each repeated cell up once).

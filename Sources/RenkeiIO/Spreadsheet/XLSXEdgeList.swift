@@ -135,8 +135,10 @@ extension XLSXWorkbook {
             struct Stopped: Error {}
             struct CutShort: Error {}
             var total = 0
+            var crc: UInt32 = 0
             do {
-                let crc = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
+                // The checksum is ours (``ZipChecksum``): ZIPFoundation's, on Linux, runs a byte at a time.
+                _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 1 << 16, skipCRC32: true, provider: { position, size in
                     // Past the end of the compressed data the stream was cut short. Each chunk
                     // is `size` bytes, zero-padded: the inflate loop tells zlib a whole buffer
                     // is available, so a short chunk would let it read beyond it.
@@ -148,7 +150,9 @@ extension XLSXWorkbook {
                 }, consumer: { chunk in
                     total += chunk.count
                     guard total <= limit else { throw TooLarge() }
-                    guard consumer([UInt8](chunk)) else { throw Stopped() }
+                    let bytes = [UInt8](chunk)
+                    crc = bytes.withUnsafeBytes { ZipChecksum.update(crc, $0) }
+                    guard consumer(bytes) else { throw Stopped() }
                 })
                 return crc == entry.crc32 ? .done : .crcMismatch
             } catch is TooLarge {
