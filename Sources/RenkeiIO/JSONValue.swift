@@ -89,9 +89,14 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     static func newline(_ out: inout String, indent: Int, level: Int) {
         guard indent > 0 else { return }
+        if indent == 2, level < lineBreaks.count { out += lineBreaks[level]; return }
         out += "\n"
         out += String(repeating: " ", count: indent * level)
     }
+
+    /// A line feed and the indentation of level 0, 1, 2 … at two spaces per level, made once
+    /// (a streamed export breaks about ten lines per edge).
+    private static let lineBreaks: [String] = (0..<24).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
     /// Shortest representation that reads back to the same double; non-finite values become null.
     public static func format(_ d: Double) -> String {
