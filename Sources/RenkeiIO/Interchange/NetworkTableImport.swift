@@ -35,8 +35,6 @@ extension NetworkTable {
         // once per id (not per lookup).
         var seenNodes: [CanonicalKey: Int32] = [:]
         var metricValues: [String: [String: Double]] = [:]
-        func string(_ v: AttributeValue?) -> String? { textOf(v) }
-        func list(_ v: AttributeValue?) -> [String] { itemsOf(v) }
         func bool(_ v: AttributeValue?) -> Bool {
             if case .boolean(let b)? = v { return b }
             return false
@@ -47,38 +45,38 @@ extension NetworkTable {
                 problems.append(InputProblem(file: file, line: n.line, field: "id", message: "node id \(n.id) appears twice"))
                 continue
             }
-            let kindName = string(n.values[NodeSlot.kind]) ?? OrganizationKind.other.id
+            let kindName = textOf(n.values[NodeSlot.kind]) ?? OrganizationKind.other.id
             var named = NameText.check(n.id, file: file, line: n.line, field: "id", problems: &problems)
             for (field, slot) in Self.checkedNameFields {
-                if let text = string(n.values[slot]) {
+                if let text = textOf(n.values[slot]) {
                     named = NameText.check(text, file: file, line: n.line, field: field, problems: &problems) && named
                 }
             }
             for (field, slot) in Self.checkedListFields {
-                for item in list(n.values[slot]) {
+                for item in itemsOf(n.values[slot]) {
                     named = NameText.check(item, file: file, line: n.line, field: field, problems: &problems) && named
                 }
             }
             guard named else { continue }
             let kind = vocabulary.kind(named: kindName) ?? vocabulary.addKind(id: kindName, english: nil)
             let org = Organization(
-                id: n.id, name: string(n.values[NodeSlot.name]) ?? string(n.values[NodeSlot.label]) ?? n.id, kind: kind,
-                category: string(n.values[NodeSlot.category]), legalForm: string(n.values[NodeSlot.legalForm]),
-                prefecture: string(n.values[NodeSlot.prefecture]), municipality: string(n.values[NodeSlot.municipality]),
-                aliases: list(n.values[NodeSlot.aliases]), generic: bool(n.values[NodeSlot.generic]))
+                id: n.id, name: textOf(n.values[NodeSlot.name]) ?? textOf(n.values[NodeSlot.label]) ?? n.id, kind: kind,
+                category: textOf(n.values[NodeSlot.category]), legalForm: textOf(n.values[NodeSlot.legalForm]),
+                prefecture: textOf(n.values[NodeSlot.prefecture]), municipality: textOf(n.values[NodeSlot.municipality]),
+                aliases: itemsOf(n.values[NodeSlot.aliases]), generic: bool(n.values[NodeSlot.generic]))
             seenNodes[key] = Int32(organizations.count)
             organizations.append(org)
             // The projects it leads, with the parallel lists of their titles, places and years
             // (an item missing or empty: the title is the id, the place the lead's, no year).
-            let titles = list(n.values[NodeSlot.titles])
-            let prefectures = list(n.values[NodeSlot.prefectures])
-            let municipalities = list(n.values[NodeSlot.municipalities])
-            let years = list(n.values[NodeSlot.years])
+            let titles = itemsOf(n.values[NodeSlot.titles])
+            let prefectures = itemsOf(n.values[NodeSlot.prefectures])
+            let municipalities = itemsOf(n.values[NodeSlot.municipalities])
+            let years = itemsOf(n.values[NodeSlot.years])
             // Renkei writes the titles whenever it writes the projects; a file without them (an
             // older export, another tool) gives each project its lead's place.
             let hasPlaces = !titles.isEmpty || !prefectures.isEmpty || !municipalities.isEmpty
             func item(_ l: [String], _ i: Int) -> String? { i < l.count && !l[i].isEmpty ? l[i] : nil }
-            for (i, p) in list(n.values[NodeSlot.leadProjects]).enumerated() where seenProjects.insert(p).inserted {
+            for (i, p) in itemsOf(n.values[NodeSlot.leadProjects]).enumerated() where seenProjects.insert(p).inserted {
                 var year: Int?
                 if let y = item(years, i) {
                     if let v = Int(y), (1900...2200).contains(v) { year = v } else {
