@@ -51,23 +51,16 @@ public struct DatasetStatistics: Sendable, Equatable {
     ///   components come from `AnalysisGraph.connectedComponents()`, O(*n* + *m*).
     public init(_ dataset: Dataset) {
         // One pass, nothing allocated per partnership (a million of them are counted in a file
-        // read back): relations are counted by their position in the vocabulary.
+        // read back); a relation named twice on one partnership counts once.
         var realised = 0, withoutRelations = 0
-        var perRelation = [Int](repeating: 0, count: dataset.vocabulary.relations.count)
-        var others: [String: Int] = [:]  // relations the vocabulary lacks (none in a loaded dataset)
+        var relationCounts: [String: Int] = [:]
         for p in dataset.partnerships {
             if p.status == .realised { realised += 1 }
             if p.relations.isEmpty { withoutRelations += 1; continue }
             for (i, r) in p.relations.enumerated() where !p.relations[..<i].contains(where: { $0.id == r.id }) {
-                if r.order < perRelation.count, dataset.vocabulary.relations[r.order].id == r.id {
-                    perRelation[r.order] += 1
-                } else {
-                    others[r.id, default: 0] += 1
-                }
+                relationCounts[r.id, default: 0] += 1
             }
         }
-        var relationCounts = others
-        for (i, n) in perRelation.enumerated() where n > 0 { relationCounts[dataset.vocabulary.relations[i].id, default: 0] += n }
         self.init(name: dataset.metadata.name, organizations: dataset.organizations, vocabulary: dataset.vocabulary,
                   partnerships: dataset.partnerships.count, realised: realised, withoutRelations: withoutRelations,
                   projects: dataset.projects.count, relationCounts: relationCounts,

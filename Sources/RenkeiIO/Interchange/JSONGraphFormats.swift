@@ -100,17 +100,15 @@ public enum NodeLinkJSONFormat {
             guard problem == nil else { return }
             do {
                 rows.append(try NodeLinkJSONFormat.row(of: link, index: taken - 1, line: line, file: file))
-            } catch let error as InputError {
+            } catch {
                 problem = error
                 rows = []
-            } catch {
-                problem = InputError([InputProblem(file: file, line: line, message: "\(error)")])
             }
         }
     }
 
     /// The row of link record `index` (an object with `source` and `target`).
-    static func row(of l: JSONValue, index i: Int, line: Int?, file: String) throws -> NetworkTable.Edge {
+    static func row(of l: JSONValue, index i: Int, line: Int?, file: String) throws(InputError) -> NetworkTable.Edge {
         guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
             throw InputError([InputProblem(file: file, line: line, field: "source", message: "link \(i + 1) has no source or target")])
         }
@@ -130,7 +128,7 @@ public enum NodeLinkJSONFormat {
 
     /// The fields of `pairs` that `types` knows, as values; nulls are absent values.
     static func fieldValues(_ pairs: [(String, JSONValue)], types: (String) -> AttributeType?, of owner: String,
-                            line: Int?, file: String) throws -> [String: AttributeValue] {
+                            line: Int?, file: String) throws(InputError) -> [String: AttributeValue] {
         var values: [String: AttributeValue] = [:]
         for (k, v) in pairs {
             guard let type = types(k) else { continue }

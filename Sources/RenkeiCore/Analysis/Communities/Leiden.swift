@@ -153,6 +153,9 @@ public enum Leiden {
     /// Vertices that the parallel local moving takes from the queue at once.
     static let blockSize = 1024
 
+    /// With fewer vertices queued, the parallel local moving takes them one at a time.
+    static let smallestBlock = 256
+
     /// Graphs with fewer vertices are moved and refined on one thread.
     static let parallelMinimum = 8192
 
@@ -327,7 +330,7 @@ public enum Leiden {
             while true {
                 if !scanned {
                     guard queued > 0 else { break }
-                    if queued < 256 {
+                    if queued < smallestBlock {
                         let v = moveOne(phase: phase)
                         snapshot[v] = mem[v]
                         continue
@@ -340,7 +343,7 @@ public enum Leiden {
                 }
                 phase += 1
                 let now = phase, block = current
-                let overlap = queued >= 256
+                let overlap = queued >= smallestBlock
                 if overlap {
                     // The next block is scanned while this one moves: it may miss this phase's moves.
                     let bounds = take(into: next)
