@@ -23,7 +23,7 @@ public enum LabelPropagation {
 
     /// Vertices with at most this many neighbours count their labels in a short list instead of
     /// the label-indexed weight array.
-    static let smallDegree = 8
+    static let smallDegree = 16
 
     /// Graphs with fewer vertices run on one thread.
     static let parallelMinimum = 50_000
@@ -59,7 +59,8 @@ public enum LabelPropagation {
         // keeps its label).
         let chunks = parallel ? threads : 1
         let maxDegree = graph.withCSR { off, _, _ in (0..<n).reduce(0) { max($0, off[$1 + 1] - off[$1]) } }
-        let chunkWeight = (0..<chunks).map { _ in memory.buffer(maxDegree > smallDegree ? n : 0, 0.0) }
+        let scanUpTo = smallDegree
+        let chunkWeight = (0..<chunks).map { _ in memory.buffer(maxDegree > scanUpTo ? n : 0, 0.0) }
         let chunkTouched = (0..<chunks).map { _ in memory.buffer(maxDegree, Int32(0)) }
         let chunkSums = (0..<chunks).map { _ in memory.buffer(maxDegree, 0.0) }
         let top = memory.buffer(maxDegree, Int32(0))
@@ -70,8 +71,12 @@ public enum LabelPropagation {
         let heavy = Leiden.CandidateBuffer()
         var stamp: Int32 = 0
         var order = (0..<n).map { Int32($0) }
-        var next: [Int32] = []
-        next.reserveCapacity(n)
+        // The next round's vertices: `listed` keeps them distinct, so at most n, and one more
+        // slot for the unconditional write after the last.
+        let next = memory.buffer(n + 1, Int32(0))
+        var nextCount = 0
+        // A graph whose weights are all 1 counts neighbours without reading the weights.
+        let unit = !graph.isWeighted
         graph.withCSR { off, nbr, wgt in
             /// The heaviest labels around `v` into `out` (in first-touch order); the count, or
             /// −1 when `v`'s own label is among them, 0 when `v` has no neighbours. The labels
@@ -87,28 +92,31 @@ public enum LabelPropagation {
                 let lo = off[v], hi = off[v + 1]
                 if lo == hi { return 0 }
                 var count = 0
-                var heaviest = -Double.infinity
-                if hi - lo <= smallDegree {
-                    for e in lo..<hi {
-                        let l = lab[Int(nbr[e])]
+                let small = hi - lo <= scanUpTo
+                /// Adds `w` to label `l`'s sum, listing `l` when it is new.
+                @inline(__always) func add(_ l: Int32, _ w: Double) {
+                    if small {
                         var j = 0
                         while j < count && tch[j] != l { j += 1 }
-                        if j == count { tch[count] = l; sums[count] = wgt[e]; count += 1 } else { sums[j] += wgt[e] }
-                        if sums[j] > heaviest { heaviest = sums[j] }
+                        if j == count { tch[count] = l; sums[count] = w; count += 1 } else { sums[j] += w }
+                    } else {
+                        // Listed without a branch: the slot is overwritten unless `l` is new.
+                        let i = Int(l)
+                        tch[count] = l
+                        count &+= wt[i] == 0 ? 1 : 0
+                        wt[i] += w
                     }
-                } else {
-                    for e in lo..<hi {
-                        let l = Int(lab[Int(nbr[e])])
-                        if wt[l] == 0 { tch[count] = Int32(l); count += 1 }
-                        wt[l] += wgt[e]
-                        if wt[l] > heaviest { heaviest = wt[l] }
-                    }
+                }
+                for e in lo..<hi { add(lab[Int(nbr[e])], unit ? 1.0 : wgt[e]) }
+                if !small {
                     for i in 0..<count {
                         let l = Int(tch[i])
                         sums[i] = wt[l]
                         wt[l] = 0
                     }
                 }
+                var heaviest = sums[0]
+                for i in 1..<count where sums[i] > heaviest { heaviest = sums[i] }
                 let tolerance = heaviest * 1e-12
                 let current = lab[v]
                 var ties = 0
@@ -168,17 +176,19 @@ public enum LabelPropagation {
                             for e in off[v]..<off[v + 1] {
                                 let u = Int(nbr[e])
                                 if evaluated { dirty[u] = stamp }
-                                if !listed[u] && lab[u] != pick {
-                                    listed[u] = true
-                                    next.append(Int32(u))
-                                }
+                                // Listed without a branch: the slot is overwritten unless `u` is new.
+                                let new = !listed[u] && lab[u] != pick
+                                next[nextCount] = Int32(u)
+                                nextCount &+= new ? 1 : 0
+                                listed[u] = listed[u] || new
                             }
                         }
                     }
                     at += b
                 }
-                swap(&order, &next)
-                next.removeAll(keepingCapacity: true)
+                order.removeAll(keepingCapacity: true)
+                order.append(contentsOf: next[0..<nextCount])
+                nextCount = 0
                 for o in order { listed[Int(o)] = false }
             }
         }
