@@ -27,6 +27,13 @@ public struct CompactDatasetFolder: Sendable {
     public var realised: [Bool]
     /// The distinct relation lists of the rows.
     public var relationSets: [[RelationKind]]
+    /// Per partnership, its shape: an index into ``shapes``.
+    var shapeOfRow: [Int32] = []
+    /// The distinct partnerships of the rows with their ends and weight left out (empty ends,
+    /// weight 1): project, relations, status and direction.
+    var shapes: [Partnership] = []
+    /// True when some row has an evidence or note cell, which the fast reader does not keep.
+    public var hasDetails = false
 
     /// Number of partnerships.
     public var partnershipCount: Int { sources.count }
@@ -62,11 +69,11 @@ public struct CompactDatasetFolder: Sendable {
     /// The columns the fast reader reads, by the folder's rules (``FolderDatasetLoader/column(_:_:_:)``).
     struct Columns {
         var project: Int, source: Int, target: Int, relations: Int
-        var status: Int?, weight: Int?, direction: Int?
+        var status: Int?, weight: Int?, direction: Int?, evidence: Int?, note: Int?
 
         /// Nil when the header needs the general reader (a duplicate or missing column). The
-        /// evidence and note columns are not read: the general reader finds no problem in them, and
-        /// no count or graph depends on them.
+        /// evidence and note cells are only checked for being blank: the general reader finds no
+        /// problem in them, and no count or graph depends on them.
         init?(_ header: [String]) {
             guard !CSVTable.hasDuplicateColumn(header) else { return nil }
             let table = CSVTable(file: "partnerships.csv", header: header, records: [], encoding: .utf8)
@@ -74,6 +81,7 @@ public struct CompactDatasetFolder: Sendable {
             guard let p = col("project"), let s = col("source"), let t = col("target"), let r = col("relations") else { return nil }
             (project, source, target, relations) = (p, s, t, r)
             (status, weight, direction) = (col("status"), col("weight"), col("direction"))
+            (evidence, note) = (col("evidence"), col("note"))
         }
     }
 
@@ -89,14 +97,18 @@ public struct CompactDatasetFolder: Sendable {
         guard var (loaded, encodings) = datasetWithoutPartnerships(folder: folder, vocabulary: base) else { return nil }
         let dataset = loaded.dataset
         let vocabulary = dataset.vocabulary
-        let projectIDs = Set(dataset.projects.map(\.id))
+        var projectPosition: [String: Int32] = [:]
+        for (i, p) in dataset.projects.enumerated() where projectPosition[p.id] == nil { projectPosition[p.id] = Int32(i) }
 
         // Each distinct cell of a column is read once: an organisation position, a relation set,
         // a status, a weight; -1 (or nil, false) for a cell with a problem, which sends the folder
         // to the general reader.
-        var ends = CellColumn<Int32>(), projects = CellColumn<Bool>()
+        // A project cell's position in the dataset's projects (-1: empty; -2: a problem); a
+        // direction cell's value (nil: a problem).
+        var ends = CellColumn<Int32>(), projects = CellColumn<Int32>()
         var relationCells = CellColumn<(set: Int32, blank: Bool)>()
-        var statuses = CellColumn<Bool?>(), weightCells = CellColumn<Double?>(), directions = CellColumn<Bool>()
+        var statuses = CellColumn<Bool?>(), weightCells = CellColumn<Double?>()
+        var directions = CellColumn<PartnershipDirection?>()
         var relationSets: [[RelationKind]] = []
         var setIndex: [[String]: Int32] = [:]
         var emptyRelationLines: [Int] = []
@@ -105,6 +117,12 @@ public struct CompactDatasetFolder: Sendable {
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], sets: [Int32] = [], realised: [Bool] = []
         sources.reserveCapacity(estimate); targets.reserveCapacity(estimate); weights.reserveCapacity(estimate)
         sets.reserveCapacity(estimate); realised.reserveCapacity(estimate)
+        // The rows' shapes: relation set, status, project and direction, packed into one key; a
+        // run of rows with one shape is looked up once.
+        var shapeOfRow: [Int32] = [], shapes: [Partnership] = [], shapeIndex: [UInt64: Int32] = [:]
+        shapeOfRow.reserveCapacity(estimate)
+        var lastShape: (key: UInt64, index: Int32) = (.max, 0)
+        var hasDetails = false
         var lastSource = RepeatedCell()
         var lastPassed = 0
         while let line = reader.next(&fields) {
@@ -123,9 +141,10 @@ public struct CompactDatasetFolder: Sendable {
             let t = end(c.target)
             guard s >= 0, t >= 0, s != t else { return nil }  // unknown, empty or refused; a self-loop
 
-            guard projects.value(fields[c.project], in: reader, { id in
-                id.isEmpty || (NameText.problem(in: id) == nil && projectIDs.contains(id))
-            }) else { return nil }
+            let project = projects.value(fields[c.project], in: reader) { id in
+                id.isEmpty ? -1 : NameText.problem(in: id) == nil ? projectPosition[id] ?? -2 : -2
+            }
+            guard project >= -1 else { return nil }
 
             let r = relationCells.value(fields[c.relations], in: reader) { cell in
                 var found: [InputProblem] = []
@@ -154,9 +173,32 @@ public struct CompactDatasetFolder: Sendable {
                 }) else { return nil }
                 weight = value
             }
+            var direction = PartnershipDirection.mutual
             if let col = c.direction {
-                guard directions.value(fields[col], in: reader, { FieldParsing.direction($0) != nil }) else { return nil }
+                guard let value = directions.value(fields[col], in: reader, { FieldParsing.direction($0).map { $0 ?? .mutual } })
+                else { return nil }
+                direction = value
             }
+            for col in [c.evidence, c.note] where !hasDetails {
+                if let col, !reader.withSlice(fields[col], { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A } }) {
+                    hasDetails = true
+                }
+            }
+            let key = UInt64(UInt32(bitPattern: r.set)) | UInt64(UInt32(bitPattern: project + 1)) << 32
+                | (isRealised ? 0 : 1 << 62) | (direction == .directed ? 1 << 63 : 0)
+            if key != lastShape.key {
+                if let i = shapeIndex[key] {
+                    lastShape = (key, i)
+                } else {
+                    let i = Int32(shapes.count)
+                    shapeIndex[key] = i
+                    shapes.append(Partnership(project: project < 0 ? nil : dataset.projects[Int(project)].id, source: "", target: "",
+                                              relations: relationSets[Int(r.set)], status: isRealised ? .realised : .planned,
+                                              weight: 1, direction: direction, evidence: []))
+                    lastShape = (key, i)
+                }
+            }
+            shapeOfRow.append(lastShape.index)
             sources.append(s); targets.append(t); weights.append(weight); sets.append(r.set); realised.append(isRealised)
         }
         if reader.unterminatedQuote != nil { return nil }
@@ -169,7 +211,16 @@ public struct CompactDatasetFolder: Sendable {
         encodings.append((file, encoding))
         loaded.encodings = encodings
         return CompactDatasetFolder(loaded: loaded, sources: sources, targets: targets, weights: weights, relationSet: sets,
-                                    realised: realised, relationSets: relationSets)
+                                    realised: realised, relationSets: relationSets, shapeOfRow: shapeOfRow, shapes: shapes,
+                                    hasDetails: hasDetails)
+    }
+
+    /// The partnerships as rows for the streamed exports (``NetworkTable/init(folder:)``); nil
+    /// when some row has evidence or a note.
+    var rowEdges: RowEdges? {
+        guard !hasDetails else { return nil }
+        return RowEdges(organizations: loaded.dataset.organizations, sources: sources, targets: targets, weights: weights,
+                        lines: nil, shapeOfRow: shapes.count == 1 ? nil : shapeOfRow, shapes: shapes)
     }
 
     /// The partnership graph ``AnalysisGraph/partnershipGraph(of:filter:)`` makes of the folder's

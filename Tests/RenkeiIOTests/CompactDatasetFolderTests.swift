@@ -64,6 +64,22 @@ import RenkeiCore
         for merges in [false, true] {
             #expect(compact.validationReport(merges: merges) == general.validationReport(merges: merges), sourceLocation: sourceLocation)
         }
+        // Every export but xlsx made from the rows equals the general dataset's, file by file and
+        // byte by byte, unless some partnership has evidence or a note (then there is none).
+        let details = general.dataset.partnerships.contains { !$0.evidence.isEmpty || $0.note != nil }
+        #expect(compact.hasDetails == details, sourceLocation: sourceLocation)
+        for format in ExportFormat.allCases where format != .xlsx {
+            let streamed = try NetworkExport.streamed(compact, format: format)
+            guard !details else {
+                #expect(streamed == nil, "\(format)", sourceLocation: sourceLocation)
+                continue
+            }
+            let rows = try #require(streamed, "\(format)", sourceLocation: sourceLocation)
+            let whole = try NetworkExport.render(general.dataset, format: format)
+            #expect(rows.map(\.name) == whole.map(\.name), "\(format)", sourceLocation: sourceLocation)
+            #expect(rows.map(\.bytes) == whole.map(\.bytes), "\(format)", sourceLocation: sourceLocation)
+        }
+        #expect(try NetworkExport.streamed(compact, format: .xlsx) == nil, sourceLocation: sourceLocation)
         return compact
     }
 
@@ -105,6 +121,43 @@ import RenkeiCore
         #expect(compact.graph(weighting: .weight).weight(NodeIndex(0), NodeIndex(1)) == 3)
         #expect(compact.graph(weighting: .count).weight(NodeIndex(0), NodeIndex(1)) == 2)
         #expect(compact.statistics.planned == 2)
+    }
+
+    @Test func exportsOfRowsOfSeveralShapes() throws {
+        // Projects, relations, statuses and directions in several combinations, some repeated
+        // after other rows, blank evidence and note cells, and a project whose id needs escaping
+        // in XML and JSON: every streamed export is the general one (expectSame).
+        let projects = "id,title,lead\nP1,居場所づくり,o1\n\"P<2>&\",\"見守り \"\"声かけ\"\"\",o2\n"
+        let path = try folder("""
+            project,source,target,relations,status,weight,direction,evidence,note
+            P1,o1,o2,後援;会場提供,realised,2,mutual,,
+            P1,o1,o3,チラシ配布、後援,予定,2.5,一方向, ,
+            "P<2>&",o2,o4,情報共有,planned,１,directed,,\u{20}
+            ,o3,o4,講師派遣,実施,0.5,,,
+            P1,o1,o5,後援;会場提供,,,,,
+            "P<2>&",o2,o5,情報共有,planned,3,directed,,
+            P1,o3,o5,,,,,,
+
+            """, projects: projects)
+        let compact = try expectSame(path)
+        #expect(!compact.hasDetails)
+        #expect(compact.shapes.count == 5)
+        #expect(compact.shapeOfRow == [0, 1, 2, 3, 0, 2, 4])
+        #expect(compact.shapes.map(\.project) == ["P1", "P1", "P<2>&", nil, "P1"])
+        #expect(compact.shapes.map(\.direction) == [.mutual, .directed, .directed, .mutual, .mutual])
+        #expect(compact.shapes.map(\.status) == [.realised, .planned, .planned, .realised, .realised])
+        // Without evidence and note columns, and with one shape: the rows need no shape list.
+        let plain = try expectSame(try folder("project,source,target,relations\nP1,o1,o2,後援\nP1,o2,o3,後援\n"))
+        #expect(plain.shapes.count == 1)
+        #expect(plain.rowEdges?.shapeOfRow == nil)
+    }
+
+    @Test func evidenceOrANoteSendsTheExportToTheGeneralWriter() throws {
+        for (evidence, note) in [("報告書.pdf p.3", ""), ("", "備考")] {
+            let compact = try expectSame(try folder("project,source,target,relations,evidence,note\nP1,o1,o2,後援,,\nP1,o1,o3,後援,\(evidence),\(note)\n"))
+            #expect(compact.hasDetails)
+            #expect(NetworkTable(folder: compact) == nil)
+        }
     }
 
     @Test func emptyRelationsAndPossibleDuplicatesAreWarnedAsTheGeneralReaderWarns() throws {

@@ -188,25 +188,27 @@ import RenkeiCore
         let path = try file("a&b;\"c\"<d>、e.csv", "団体名,連携先,重み\nひだまり,○○市社会福祉協議会,2\nひだまり,\"A&B <株>\",0.5\n○○市社会福祉協議会,ひだまり,3\n")
         let compact = try expectSame(path)
         let table = NetworkTable(compact: compact)
-        let graphml = try #require(table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: false) }))
+        let graphmls = try #require(table.rowEdgePrototypes(evidenceText: { XMLEscape.escape($0.text, attribute: false) }))
+        #expect(graphmls.count == 1, "a CSV's rows have one shape")
+        let graphml = try #require(graphmls.first)
         #expect(graphml.evidencePrefix == "a&amp;b\\;\"c\"&lt;d&gt;、e.csv:")
         #expect(graphml.edge.values[NetworkTable.EdgeSlot.weight] == nil)
-        let gexf = try #require(table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: true) }))
+        let gexf = try #require(table.rowEdgePrototypes(evidenceText: { XMLEscape.escape($0.text, attribute: true) })?.first)
         #expect(gexf.evidencePrefix == "a&amp;b\\;&quot;c&quot;&lt;d&gt;、e.csv:")
         // JSON: the list's one item, unescaped (the serialiser escapes it), then a template whose
         // holes are the row's number (id and key), ends, weight and line.
-        let cytoscape = try #require(table.jsonRowTemplate(level: 3) { e in
+        let cytoscape = try #require(table.jsonRowTemplates(level: 3) { e in
             .object([("data", .object([("id", .string(e.id)), ("key", .string(e.id)), ("source", .string(e.source)), ("target", .string(e.target))]
                                       + table.jsonFields(of: e)))])
-        })
+        }?.first)
         let holes = cytoscape.parts.filter { if case .text = $0 { return false } else { return true } }
         #expect(holes == [.separator, .number, .number, .source, .target, .weight, .line])
         let evidence = try #require(cytoscape.parts.firstIndex(of: .line))
         #expect(cytoscape.parts[evidence - 1] == .text(",\n          \"evidence\": [\n            \"a&b;\\\"c\\\"<d>、e.csv:"))
         // A table of stored edges has no row template.
         let stored = NetworkTable(dataset: compact.loadedDataset().dataset)
-        #expect(stored.rowEdgePrototype(evidenceText: \.text) == nil)
-        #expect(stored.jsonRowTemplate(level: 2) { _ in .null } == nil)
+        #expect(stored.rowEdgePrototypes(evidenceText: \.text) == nil)
+        #expect(stored.jsonRowTemplates(level: 2) { _ in .null } == nil)
     }
 
     @Test func rowEdgesInSeveralRunsOnTwoThreads() throws {

@@ -69,6 +69,16 @@ public struct ExportRequest: Sendable {
            }) {
             return result(files, warnings: [])
         }
+        // A dataset folder the fast reader takes, whose partnerships have no evidence or notes, likewise.
+        if format != .xlsx, !withMetrics, !layout, !selection.filtersPartnerships,
+           let folder = try input.compactFolder(reportingWarnings: false), !folder.hasDetails,
+           let files = try namingOutputFiles({
+               try NetworkExport.streamed(folder, format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
+                                          unencodable: unencodable, rawCells: rawCells)
+           }) {
+            input.report(folder.loaded.warnings)
+            return result(files, warnings: [])
+        }
         var loaded = try input.load()
         loaded.dataset = try selection.view(of: loaded.dataset)
         var metrics = loaded.metrics

@@ -66,7 +66,8 @@ public struct DatasetInput: Sendable, Equatable {
         return try VocabularyFile.read(path: v)
     }
 
-    private func report(_ warnings: [InputProblem]) {
+    /// Hands the input's warnings to the warning handler, as ``load(reportingWarnings:)`` does.
+    func report(_ warnings: [InputProblem]) {
         if !warnings.isEmpty, let handler = DatasetInput.warningHandler.withLock({ $0 }) { handler(warnings) }
     }
 

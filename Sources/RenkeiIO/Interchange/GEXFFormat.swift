@@ -115,24 +115,27 @@ public enum GEXFFormat {
         }
         out += "    </nodes>\n"
         out += "    <edges count=\"\(table.edgeCount)\">\n"
-        if let (edge, evidencePrefix) = table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: true) }) {
-            // The fast reader's rows: the edge below with their own number, ends, weight and line
-            // (a number's text needs no escaping).
-            var t = RowEdgeTemplate()
-            t.append("      <edge id=\"e"); t.append(.number)
-            t.append("\" source=\""); t.append(.source); t.append("\" target=\""); t.append(.target)
-            t.append("\" weight=\"")
-            if weightIndex != nil { t.append(.weight) } else { t.append("1.0") }
-            t.append("\">\n        <attvalues>\n")
-            for (j, a) in edgeAttributes {
-                if j == NetworkTable.EdgeSlot.evidence {
-                    t.append("          <attvalue for=\"" + a.name + "\" value=\"" + evidencePrefix); t.append(.line); t.append("\"/>\n")
-                } else if let v = edge.values[j] {
-                    t.append("          <attvalue for=\"" + a.name + "\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n")
+        if let prototypes = table.rowEdgePrototypes(evidenceText: { XMLEscape.escape($0.text, attribute: true) }) {
+            // A fast reader's rows: each shape's edge below with their own number, ends, weight
+            // and line (a number's text needs no escaping).
+            let templates = prototypes.map { proto in
+                var t = RowEdgeTemplate()
+                t.append("      <edge id=\"e"); t.append(.number)
+                t.append("\" source=\""); t.append(.source); t.append("\" target=\""); t.append(.target)
+                t.append("\" weight=\"")
+                if weightIndex != nil { t.append(.weight) } else { t.append("1.0") }
+                t.append("\">\n        <attvalues>\n")
+                for (j, a) in edgeAttributes {
+                    if j == NetworkTable.EdgeSlot.evidence, let prefix = proto.evidencePrefix {
+                        t.append("          <attvalue for=\"" + a.name + "\" value=\"" + prefix); t.append(.line); t.append("\"/>\n")
+                    } else if let v = proto.edge.values[j] {
+                        t.append("          <attvalue for=\"" + a.name + "\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n")
+                    }
                 }
+                t.append("        </attvalues>\n      </edge>\n")
+                return t
             }
-            t.append("        </attvalues>\n      </edge>\n")
-            try table.renderRowEdges(after: &out, emit: emit, template: t, weightText: { AttributeValue.double($0).text })
+            try table.renderRowEdges(after: &out, emit: emit, templates: templates, weightText: { AttributeValue.double($0).text })
         } else {
             try table.renderEdges(after: &out, emit: emit) { _, e, out in
                 XMLEscape.appendEdgeStart(e, indent: "      ", to: &out)

@@ -82,22 +82,25 @@ public enum GraphMLFormat {
             appendData(nodeData, n.values, to: &out)
             out += "    </node>\n"
         }
-        if let (edge, evidencePrefix) = table.rowEdgePrototype(evidenceText: { XMLEscape.escape($0.text, attribute: false) }) {
-            // The fast reader's rows: the edge below with their own number, ends, weight and line.
-            var t = RowEdgeTemplate()
-            t.append("    <edge id=\"e"); t.append(.number)
-            t.append("\" source=\""); t.append(.source); t.append("\" target=\""); t.append(.target); t.append("\">\n")
-            for (slot, (open, v)) in zip(edgeData, edge.values).enumerated() {
-                if slot == NetworkTable.EdgeSlot.weight {
-                    t.append(open); t.append(.weight); t.append("</data>\n")
-                } else if slot == NetworkTable.EdgeSlot.evidence {
-                    t.append(open); t.append(evidencePrefix); t.append(.line); t.append("</data>\n")
-                } else if let v {
-                    t.append(open); t.append(XMLEscape.escape(v.text, attribute: false)); t.append("</data>\n")
+        if let prototypes = table.rowEdgePrototypes(evidenceText: { XMLEscape.escape($0.text, attribute: false) }) {
+            // A fast reader's rows: each shape's edge below with their own number, ends, weight and line.
+            let templates = prototypes.map { proto in
+                var t = RowEdgeTemplate()
+                t.append("    <edge id=\"e"); t.append(.number)
+                t.append("\" source=\""); t.append(.source); t.append("\" target=\""); t.append(.target); t.append("\">\n")
+                for (slot, (open, v)) in zip(edgeData, proto.edge.values).enumerated() {
+                    if slot == NetworkTable.EdgeSlot.weight {
+                        t.append(open); t.append(.weight); t.append("</data>\n")
+                    } else if slot == NetworkTable.EdgeSlot.evidence, let prefix = proto.evidencePrefix {
+                        t.append(open); t.append(prefix); t.append(.line); t.append("</data>\n")
+                    } else if let v {
+                        t.append(open); t.append(XMLEscape.escape(v.text, attribute: false)); t.append("</data>\n")
+                    }
                 }
+                t.append("    </edge>\n")
+                return t
             }
-            t.append("    </edge>\n")
-            try table.renderRowEdges(after: &out, emit: emit, template: t,
+            try table.renderRowEdges(after: &out, emit: emit, templates: templates,
                                      weightText: { XMLEscape.escape(AttributeValue.double($0).text, attribute: false) })
         } else {
             try table.renderEdges(after: &out, emit: emit) { _, e, out in

@@ -29,13 +29,13 @@ extension NetworkTable {
 
     /// Hands on `out` and empties it, then writes the array of every edge's `item` as the value of
     /// a field `level` levels deep (`[]` when there are none, left in `out`). The fast reader's
-    /// rows are written by a template (``jsonRowTemplate(level:_:)``) instead of one value each.
+    /// rows are written by a template per shape (``jsonRowTemplates(level:_:)``) instead of one value each.
     func renderJSONEdges(level: Int, after out: inout String, emit: (inout String) throws -> Void,
                          _ item: (Edge) -> JSONValue) rethrows {
         guard edgeCount > 0 else { out += "[]"; return }
         out += "["
-        if let template = jsonRowTemplate(level: level + 1, item) {
-            try renderRowEdges(after: &out, emit: emit, template: template,
+        if let templates = jsonRowTemplates(level: level + 1, item) {
+            try renderRowEdges(after: &out, emit: emit, templates: templates,
                                escapeID: { var s = ""; JSONValue.writeStringContent($0, to: &s); return s },
                                weightText: JSONValue.format)
         } else {
@@ -45,47 +45,51 @@ extension NetworkTable {
         out += "]"
     }
 
-    /// The text of a row's edge as an array item `level` levels deep, with holes for what differs
-    /// between rows (``RowEdgeTemplate``); nil for a table not made of the fast reader's rows.
+    /// The text of each shape's row edge as an array item `level` levels deep, with holes for
+    /// what differs between rows (``RowEdgeTemplate``); nil for a table not made of rows.
     ///
-    /// The row edge (``rowEdgePrototype(evidenceText:)``) is given marks for its number, ends,
+    /// A shape's edge (``rowEdgePrototypes(evidenceText:)``) is given marks for its number, ends,
     /// weight and evidence line, one private-use scalar each, and serialised by `item` as every
     /// other edge is; the marks then become the holes. The weight, a number, is marked by a string,
-    /// whose quotes are dropped with the mark. Nil too when the row's own text holds a mark scalar.
-    func jsonRowTemplate(level: Int, _ item: (Edge) -> JSONValue) -> RowEdgeTemplate? {
-        guard let (proto, prefix) = rowEdgePrototype(evidenceText: { v in
+    /// whose quotes are dropped with the mark. Nil too when a shape's own text holds a mark scalar.
+    func jsonRowTemplates(level: Int, _ item: (Edge) -> JSONValue) -> [RowEdgeTemplate]? {
+        guard let prototypes = rowEdgePrototypes(evidenceText: { v in
             if case .list(let items) = v, items.count == 1 { return items[0] }
             return nil
         }) else { return nil }
         let holes: [Unicode.Scalar: RowEdgeTemplate.Part] = [
             "\u{F8F0}": .number, "\u{F8F1}": .source, "\u{F8F2}": .target, "\u{F8F3}": .weight, "\u{F8F4}": .line,
         ]
-        let own = [prefix] + proto.values.compactMap { $0?.text }
-        guard !own.contains(where: { $0.unicodeScalars.contains { holes[$0] != nil } }) else { return nil }
-        var marked = proto
-        marked.id = "e\u{F8F0}"
-        marked.source = "\u{F8F1}"
-        marked.target = "\u{F8F2}"
-        marked.values[EdgeSlot.weight] = .string("\u{F8F3}")
-        marked.values[EdgeSlot.evidence] = .list([prefix + "\u{F8F4}"])
-        var text = ""
-        item(marked).write(to: &text, indent: 2, level: level)
-        var template = RowEdgeTemplate()
-        template.append(.separator)
-        var start = ""
-        JSONValue.newline(&start, indent: 2, level: level)
-        template.append(start)
-        var run = String.UnicodeScalarView()
-        var dropQuote = false
-        for scalar in text.unicodeScalars {
-            if dropQuote { dropQuote = false; continue }  // the quote after the weight's mark
-            guard let part = holes[scalar] else { run.append(scalar); continue }
-            if part == .weight { run.removeLast(); dropQuote = true }
+        var templates: [RowEdgeTemplate] = []
+        for proto in prototypes {
+            let own = [proto.evidencePrefix ?? ""] + proto.edge.values.compactMap { $0?.text }
+            guard !own.contains(where: { $0.unicodeScalars.contains { holes[$0] != nil } }) else { return nil }
+            var marked = proto.edge
+            marked.id = "e\u{F8F0}"
+            marked.source = "\u{F8F1}"
+            marked.target = "\u{F8F2}"
+            marked.values[EdgeSlot.weight] = .string("\u{F8F3}")
+            if let prefix = proto.evidencePrefix { marked.values[EdgeSlot.evidence] = .list([prefix + "\u{F8F4}"]) }
+            var text = ""
+            item(marked).write(to: &text, indent: 2, level: level)
+            var template = RowEdgeTemplate()
+            template.append(.separator)
+            var start = ""
+            JSONValue.newline(&start, indent: 2, level: level)
+            template.append(start)
+            var run = String.UnicodeScalarView()
+            var dropQuote = false
+            for scalar in text.unicodeScalars {
+                if dropQuote { dropQuote = false; continue }  // the quote after the weight's mark
+                guard let part = holes[scalar] else { run.append(scalar); continue }
+                if part == .weight { run.removeLast(); dropQuote = true }
+                template.append(String(run))
+                template.append(part)
+                run = String.UnicodeScalarView()
+            }
             template.append(String(run))
-            template.append(part)
-            run = String.UnicodeScalarView()
+            templates.append(template)
         }
-        template.append(String(run))
-        return template
+        return templates
     }
 }

@@ -115,6 +115,20 @@ extension NetworkExport {
         return try render(NetworkTable(compact: compact), format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
                           unencodable: unencodable, rawCells: rawCells)
     }
+
+    /// The export of a fast-read dataset folder's dataset, in any format but xlsx, made from its
+    /// rows as for a CSV (``streamed(_:format:encoding:japaneseHeaders:unencodable:rawCells:)-(CompactEdgeList,_,_,_,_,_)``):
+    /// the bytes of ``render(_:format:metrics:encoding:japaneseHeaders:unencodable:rawCells:positions:)``
+    /// on the dataset ``FolderDatasetLoader`` loads. Nil for xlsx, and when the folder's
+    /// partnerships have evidence or notes (``CompactDatasetFolder/hasDetails``).
+    /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
+    public static func streamed(_ folder: CompactDatasetFolder, format: ExportFormat, encoding: ExportEncoding = .utf8,
+                                japaneseHeaders: Bool = false, unencodable: UnencodableCharacters = .error,
+                                rawCells: Bool = false) throws -> [ExportedFile]? {
+        guard format != .xlsx, let table = NetworkTable(folder: folder) else { return nil }
+        return try render(table, format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
+                          unencodable: unencodable, rawCells: rawCells)
+    }
 }
 
 /// Reads networks back from the formats that have a reader: GraphML, GEXF, node-link JSON,

@@ -87,7 +87,7 @@ public struct NetworkTable: Sendable {
     enum EdgeRows: Sendable {
         case stored([Edge])
         case partnerships(Dataset)
-        case rows(CompactEdgeList)
+        case rows(RowEdges)
     }
     private(set) var edgeRows: EdgeRows = .stored([])
 
@@ -96,7 +96,7 @@ public struct NetworkTable: Sendable {
         switch edgeRows {
         case .stored(let edges): return edges.count
         case .partnerships(let d): return d.partnerships.lazy.filter { Self.isDrawn($0, in: d) }.count
-        case .rows(let c): return c.partnershipCount
+        case .rows(let c): return c.count
         }
     }
 
@@ -111,7 +111,7 @@ public struct NetworkTable: Sendable {
     public func withEdgeAccess<T>(_ body: (_ count: Int, _ edge: @Sendable (Int) -> Edge) throws -> T) rethrows -> T {
         switch edgeRows {
         case .stored(let edges): return try body(edges.count) { edges[$0] }
-        case .rows(let c): return try body(c.partnershipCount) { Self.edge($0, c.partnership($0)) }
+        case .rows(let c): return try body(c.count) { Self.edge($0, c.partnership($0)) }
         case .partnerships(let d):
             let drawn = d.partnerships.indices.filter { Self.isDrawn(d.partnerships[$0], in: d) }
             return try body(drawn.count) { Self.edge(drawn[$0], d.partnerships[drawn[$0]]) }
@@ -232,7 +232,20 @@ public struct NetworkTable: Sendable {
     /// its edges are made from the rows one at a time (the same edges, in the same order).
     public init(compact: CompactEdgeList) {
         self.init(dataset: compact.datasetWithoutPartnerships())
-        edgeRows = .rows(compact)
+        let shape = Partnership(project: nil, source: "", target: "", relations: [], status: .realised, weight: 1,
+                                evidence: [SourceReference(document: compact.file, line: 0)])
+        edgeRows = .rows(RowEdges(organizations: compact.organizations, sources: compact.sources, targets: compact.targets,
+                                  weights: compact.weights, lines: compact.lines, shapeOfRow: nil, shapes: [shape]))
+    }
+
+    /// The table of the dataset ``FolderDatasetLoader`` loads from the folder the fast reader
+    /// read, without building it: its edges are made from the rows one at a time (the same
+    /// edges, in the same order). Nil when the folder's partnerships have evidence or notes,
+    /// which the fast reader does not keep.
+    public init?(folder: CompactDatasetFolder) {
+        guard let rows = folder.rowEdges else { return nil }
+        self.init(dataset: folder.loaded.dataset)
+        edgeRows = .rows(rows)
     }
 
     /// A table read from a file: rows keyed by attribute name.
@@ -368,8 +381,8 @@ public struct NetworkTable: Sendable {
         // organisations, in order).
         if case .rows(let c) = edgeRows, c.organizations.count == nodes.count,
            zip(c.organizations, nodes).allSatisfy({ $0.id == $1.id }) {
-            pairs.reserveCapacity(c.partnershipCount)
-            for i in 0..<c.partnershipCount { count(Int(c.sources[i]), Int(c.targets[i])) }
+            pairs.reserveCapacity(c.count)
+            for i in 0..<c.count { count(Int(c.sources[i]), Int(c.targets[i])) }
             return degree
         }
         var position: [String: Int] = [:]
@@ -381,7 +394,7 @@ public struct NetworkTable: Sendable {
         switch edgeRows {  // the endpoints only: no edge (or partnership) is made
         case .stored(let edges): for e in edges { count(e.source, e.target) }
         case .partnerships(let d): for p in d.partnerships where Self.isDrawn(p, in: d) { count(p.source, p.target) }
-        case .rows(let c): for i in 0..<c.partnershipCount { count(c.organizations[Int(c.sources[i])].id, c.organizations[Int(c.targets[i])].id) }
+        case .rows(let c): for i in 0..<c.count { count(c.organizations[Int(c.sources[i])].id, c.organizations[Int(c.targets[i])].id) }
         }
         return degree
     }
