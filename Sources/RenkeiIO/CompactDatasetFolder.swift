@@ -40,7 +40,9 @@ public struct CompactDatasetFolder: Sendable {
 
     /// Reads the dataset folder at `folder`, or returns nil when it needs ``FolderDatasetLoader``
     /// (see the type's description); never reports a problem itself.
-    public static func read(folder: String, vocabulary: Vocabulary = .standard) -> CompactDatasetFolder? {
+    /// - Parameter declineDetails: also return nil, as soon as one is met, for a row with
+    ///   evidence or a note (``hasDetails``), for a caller that would need the general reader then.
+    public static func read(folder: String, vocabulary: Vocabulary = .standard, declineDetails: Bool = false) -> CompactDatasetFolder? {
         // partnerships.csv is read in place; its pages are given back once the encoding is known
         // and then as the rows are passed, so they are not resident beside the organisations.
         guard let file = MappedFile(path: (folder as NSString).appendingPathComponent("partnerships.csv")) else { return nil }
@@ -49,7 +51,7 @@ public struct CompactDatasetFolder: Sendable {
                 file.release(0..<file.count)
                 let inPlace = bytes.baseAddress == mapped.baseAddress
                 return read(partnerships: bytes, from: offset, encoding: encoding, folder: folder, vocabulary: vocabulary,
-                            passed: { if inPlace { file.release(below: $0) } })
+                            declineDetails: declineDetails, passed: { if inPlace { file.release(below: $0) } })
             }
         }
     }
@@ -86,7 +88,8 @@ public struct CompactDatasetFolder: Sendable {
     }
 
     private static func read(partnerships bytes: UnsafeBufferPointer<UInt8>, from offset: Int, encoding: TextEncoding,
-                             folder: String, vocabulary base: Vocabulary, passed: (Int) -> Void) -> CompactDatasetFolder? {
+                             folder: String, vocabulary base: Vocabulary, declineDetails: Bool,
+                             passed: (Int) -> Void) -> CompactDatasetFolder? {
         var reader = CSVByteReader(bytes, from: offset)
         var fields: [CSVByteReader.Field] = []
         guard reader.next(&fields) != nil else { return nil }
@@ -181,6 +184,7 @@ public struct CompactDatasetFolder: Sendable {
             }
             for col in [c.evidence, c.note] where !hasDetails {
                 if let col, !reader.withSlice(fields[col], { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A } }) {
+                    if declineDetails { return nil }
                     hasDetails = true
                 }
             }

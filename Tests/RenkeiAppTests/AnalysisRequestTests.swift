@@ -229,6 +229,24 @@ import RenkeiIO
         #expect(try StatsRequest(input: input).run() == DatasetStatistics(try input.load().dataset))
     }
 
+    @Test func exportsOfAFolderAsOfTheWholeDataset() throws {
+        // DiffTests.old() has no evidence or notes, so its exports are written from the rows;
+        // the good fixture has both, so its go through the general writer. Either way the bytes
+        // are those of the whole dataset's export.
+        let plain = try DiffTests.old()
+        #expect(try plain.compactFolder()?.hasDetails == false)
+        #expect(try AppFixture.good.compactFolder()?.hasDetails == true)
+        for input in [plain, AppFixture.good] {
+            let dataset = try input.load().dataset
+            for format in ExportFormat.allCases where format != .xlsx {
+                let result = try ExportRequest(input: input, format: format).run()
+                let whole = try NetworkExport.render(dataset, format: format)
+                #expect(result.files.map(\.name) == whole.map(\.name), "\(input.path) \(format)")
+                #expect(result.files.map(\.bytes) == whole.map(\.bytes), "\(input.path) \(format)")
+            }
+        }
+    }
+
     @Test func aFolderWithProblemsIsReportedByTheGeneralReader() throws {
         #expect(try AppFixture.bad.compactFolder() == nil)
         let error = #expect(throws: InputError.self) { try CentralityRequest(input: AppFixture.bad, measure: .degree).run() }

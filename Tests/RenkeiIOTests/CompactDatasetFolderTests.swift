@@ -150,13 +150,16 @@ import RenkeiCore
         let plain = try expectSame(try folder("project,source,target,relations\nP1,o1,o2,後援\nP1,o2,o3,後援\n"))
         #expect(plain.shapes.count == 1)
         #expect(plain.rowEdges?.shapeOfRow == nil)
+        #expect(CompactDatasetFolder.read(folder: path, declineDetails: true)?.shapeOfRow == compact.shapeOfRow)
     }
 
     @Test func evidenceOrANoteSendsTheExportToTheGeneralWriter() throws {
         for (evidence, note) in [("報告書.pdf p.3", ""), ("", "備考")] {
-            let compact = try expectSame(try folder("project,source,target,relations,evidence,note\nP1,o1,o2,後援,,\nP1,o1,o3,後援,\(evidence),\(note)\n"))
+            let path = try folder("project,source,target,relations,evidence,note\nP1,o1,o2,後援,,\nP1,o1,o3,後援,\(evidence),\(note)\n")
+            let compact = try expectSame(path)
             #expect(compact.hasDetails)
             #expect(NetworkTable(folder: compact) == nil)
+            #expect(CompactDatasetFolder.read(folder: path, declineDetails: true) == nil)
         }
     }
 

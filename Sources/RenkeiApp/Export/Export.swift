@@ -71,7 +71,7 @@ public struct ExportRequest: Sendable {
         }
         // A dataset folder the fast reader takes, whose partnerships have no evidence or notes, likewise.
         if format != .xlsx, !withMetrics, !layout, !selection.filtersPartnerships,
-           let folder = try input.compactFolder(reportingWarnings: false), !folder.hasDetails,
+           let folder = try input.compactFolder(reportingWarnings: false, declineDetails: true),
            let files = try namingOutputFiles({
                try NetworkExport.streamed(folder, format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
                                           unencodable: unencodable, rawCells: rawCells)

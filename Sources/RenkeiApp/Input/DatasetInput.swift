@@ -53,9 +53,11 @@ public struct DatasetInput: Sendable, Equatable {
     /// takes (nil otherwise: read it with ``load(reportingWarnings:)``, which also reports its
     /// problems). Its warnings are reported as ``load(reportingWarnings:)`` reports them.
     /// - Throws: `InputError` for an unreadable vocabulary file.
-    public func compactFolder(reportingWarnings: Bool = true) throws -> CompactDatasetFolder? {
+    /// With `declineDetails`, nil too for a folder whose partnerships have evidence or notes.
+    public func compactFolder(reportingWarnings: Bool = true, declineDetails: Bool = false) throws -> CompactDatasetFolder? {
         guard kind == .folder else { return nil }
-        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: try vocabulary()) else { return nil }
+        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: try vocabulary(), declineDetails: declineDetails)
+        else { return nil }
         if reportingWarnings { report(folder.loaded.warnings) }
         return folder
     }
