@@ -25,7 +25,8 @@ Runs (each beside the igraph process doing the same work in Python):
             igraph: csv.reader + Graph.TupleList(weights=True) + pagerank()
   sjis      `renkei centrality FILE-sjis.csv --measure pagerank`; igraph: the same with encoding cp932
   xlsx      `renkei centrality FILE.xlsx --measure pagerank` beside the CSV run (goal: within 3x)
-  folder1m  `renkei centrality folder-RROWS --measure pagerank`; igraph: its partnerships.csv
+  folder1m  `renkei centrality folder-RROWS --measure pagerank`; igraph: its partnerships.csv;
+            `renkei export folder-RROWS --format graphml`, `gexf`, `json` (no igraph counterpart)
   folder    `renkei centrality national --measure pagerank`, `validate`, `stats`;
             igraph: partnerships.csv the same way
   graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml` (igraph:
@@ -36,7 +37,8 @@ Runs (each beside the igraph process doing the same work in Python):
   render    `renkei render DIR --network --out x.svg` for generate --scale town/city/prefecture
             (timeout 300 s; no igraph counterpart)
 Ratios are renkei / igraph (below 1 = renkei faster). Goals (issue 13): csv and folder ≤ 1.0×
-and ≤ 200 MB; GraphML export ≤ 3 s and ≤ 300 MB; any render ≤ 10 s.
+and ≤ 200 MB; GraphML and GEXF export ≤ 3 s and ≤ 300 MB (from the CSV and from the folder);
+any render ≤ 10 s.
 """
 import argparse
 import os
@@ -265,6 +267,9 @@ def main():
         path = named_folder(args.rows)
         row(f"dataset folder, {args.rows:,} partnerships: pagerank", [RENKEI, "centrality", path, "--measure", "pagerank"],
             [sys.executable, "-c", IGRAPH_FOLDER, os.path.join(path, "partnerships.csv")])
+        for name, ext in [("graphml", "graphml"), ("gexf", "gexf"), ("json", "json")]:
+            row(f"dataset folder: {name} export", [RENKEI, "export", path, "--format", name,
+                                                   "--out", os.path.join(OUT, f"folder-{args.rows}.{ext}")], None)
     if "folder" in only:
         folder = generated("national")
         partnerships = os.path.join(folder, "partnerships.csv")
