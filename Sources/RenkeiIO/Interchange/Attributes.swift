@@ -47,6 +47,20 @@ public enum AttributeValue: Hashable, Sendable {
         }
     }
 
+    /// True when `other` is the same value with the same bytes (`==` compares strings by canonical
+    /// equivalence, so an NFD text equals its NFC form there, but not here).
+    func isIdentical(to other: AttributeValue) -> Bool {
+        func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) }
+        switch (self, other) {
+        case (.string(let a), .string(let b)): return same(a, b)
+        case (.boolean(let a), .boolean(let b)): return a == b
+        case (.integer(let a), .integer(let b)): return a == b
+        case (.double(let a), .double(let b)): return a.bitPattern == b.bitPattern
+        case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+        default: return false
+        }
+    }
+
     /// The value as JSON (lists become arrays).
     public var json: JSONValue {
         switch self {
@@ -142,5 +156,32 @@ public enum ListCodec {
         if escaped { current.append("\\") }
         items.append(current)
         return items
+    }
+}
+
+/// The last text a reader met in each field of its rows and the value made of it, so that a run of
+/// rows with the same relations, labels, status or project shares one value (one copy of its text
+/// or list) instead of each row holding its own. Texts are compared byte for byte.
+struct RecentValues {
+    private var texts: [String?]
+    private var values: [AttributeValue?]
+
+    /// Fields `0 ..< count`.
+    init(count: Int) {
+        texts = Array(repeating: nil, count: count)
+        values = Array(repeating: nil, count: count)
+    }
+
+    /// The value of `text` in field `slot`: the previous one when the text is the same, else
+    /// `parse(text)` (kept when not nil).
+    mutating func value(_ text: String, slot: Int, parse: (String) -> AttributeValue?) -> AttributeValue? {
+        if var last = texts[slot] {
+            var text = text
+            let same = last.withUTF8 { a in text.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
+            if same { return values[slot] }
+        }
+        let v = parse(text)
+        if v != nil { texts[slot] = text; values[slot] = v }
+        return v
     }
 }

@@ -176,7 +176,9 @@ public enum GEXFFormat {
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
                      releaseRange: ((Range<Int>) -> Void)? = nil, releaseStep: Int = XMLTree.releaseStep,
                      splitMinimum: Int = XMLSplit.minimumBytes) throws -> NetworkTable {
-        struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String? }
+        /// A declared attribute; `slot`: an edge attribute's field, when its values are shared
+        /// between edges (``RecentValues``: every field but the evidence).
+        struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String?; var slot: Int? = nil }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
         var declaredNode: [(name: String, type: AttributeType)] = []
@@ -193,8 +195,12 @@ public enum GEXFFormat {
                 case "double", "float", "bigdecimal": type = .double
                 default: type = .string
                 }
-                let attr = Attr(title: a["title"] ?? id, type: type, declared: declared, defaultValue: a.child("default")?.text)
-                if block["class"] == "edge" { edgeAttrs[id] = attr } else {
+                var attr = Attr(title: a["title"] ?? id, type: type, declared: declared, defaultValue: a.child("default")?.text)
+                if block["class"] == "edge" {
+                    attr.slot = NetworkTable.partnershipAttributes.firstIndex { $0.name == attr.title }
+                    if attr.slot == NetworkTable.EdgeSlot.evidence { attr.slot = nil }
+                    edgeAttrs[id] = attr
+                } else {
                     nodeAttrs[id] = attr
                     declaredNode.append((attr.title, type))
                 }
@@ -209,8 +215,9 @@ public enum GEXFFormat {
             }
             return out
         }
+        /// An element's attribute values; an edge's share the previous edge's equal ones (`recent`).
         func values(of element: XMLTree.Element, attrs: [String: Attr], defaults: [String: AttributeValue],
-                    typeOf: (String) -> AttributeType?) throws -> [String: AttributeValue] {
+                    typeOf: (String) -> AttributeType?, recent: inout RecentValues) throws -> [String: AttributeValue] {
             var out = defaults
             for av in element.child("attvalues")?.children("attvalue") ?? [] {
                 guard let id = av["for"] ?? av["id"], let a = attrs[id] else {
@@ -219,7 +226,9 @@ public enum GEXFFormat {
                 }
                 guard let type = typeOf(a.title) else { continue }
                 let text = av["value"] ?? ""
-                guard let v = AttributeValue.parse(text, as: type) else {
+                let parsed = a.slot.map { recent.value(text, slot: $0) { AttributeValue.parse($0, as: type) } }
+                    ?? AttributeValue.parse(text, as: type)
+                guard let v = parsed else {
                     throw InputError([InputProblem(file: file, line: av.line, field: a.title,
                                                    message: "'\(text)' is not a valid \(a.declared)")])
                 }
@@ -234,12 +243,12 @@ public enum GEXFFormat {
         // position decides their columns).
         var edgeDefaults: [String: AttributeValue]?
         /// Reads an `<edge>` into `edges`.
-        func take(_ element: XMLTree.Element, into edges: inout NetworkTable.ReadEdges, attrs: [String: Attr],
-                  defaults: [String: AttributeValue]) throws {
+        func take(_ element: XMLTree.Element, into edges: inout NetworkTable.ReadEdges, recent: inout RecentValues,
+                  attrs: [String: Attr], defaults: [String: AttributeValue]) throws {
             guard let s = element["source"], let t = element["target"] else {
                 throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
             }
-            var v = try values(of: element, attrs: attrs, defaults: defaults, typeOf: { NetworkTable.edgeType($0) })
+            var v = try values(of: element, attrs: attrs, defaults: defaults, typeOf: { NetworkTable.edgeType($0) }, recent: &recent)
             if let w = element["weight"] {
                 guard let d = Double(w) else {
                     throw InputError([InputProblem(file: file, line: element.line, field: "weight", message: "'\(w)' is not a number")])
@@ -250,6 +259,7 @@ public enum GEXFFormat {
                          named: element["id"] != nil, directed: element["type"].map { $0 == "directed" })
         }
         var rows = NetworkTable.ReadEdges(), second = NetworkTable.ReadEdges()
+        var recent = RecentValues(count: NetworkTable.partnershipAttributes.count), secondRecent = recent
         var graphs = 0
         // The edges are read on two threads (XMLSplit): the second half's rows go to `second`, with
         // the edge attributes as declared when the edges begin (declarations come before them).
@@ -259,7 +269,7 @@ public enum GEXFFormat {
             let attrs = edgeAttrs, defaults = edgeDefaults!
             return { element, depth in
                 guard depth == 4, element.localName == "edge" else { return false }
-                try take(element, into: &second, attrs: attrs, defaults: defaults)
+                try take(element, into: &second, recent: &secondRecent, attrs: attrs, defaults: defaults)
                 return true
             }
         }, release: releaseRange, minimumBytes: splitMinimum)
@@ -273,7 +283,7 @@ public enum GEXFFormat {
                 return false
             case (4, "edge") where graphs == 0:
                 if edgeDefaults == nil { edgeDefaults = defaults(edgeAttrs, typeOf: edgeTypeOf) }
-                try take(element, into: &rows, attrs: edgeAttrs, defaults: edgeDefaults!)
+                try take(element, into: &rows, recent: &recent, attrs: edgeAttrs, defaults: edgeDefaults!)
                 return true
             default:
                 return false
@@ -304,7 +314,7 @@ public enum GEXFFormat {
             guard let id = n["id"] else {
                 throw InputError([InputProblem(file: file, line: n.line, field: "id", message: "<node> without an id")])
             }
-            var v = try values(of: n, attrs: nodeAttrs, defaults: nodeDefaults, typeOf: nodeTypeOf)
+            var v = try values(of: n, attrs: nodeAttrs, defaults: nodeDefaults, typeOf: nodeTypeOf, recent: &recent)
             if positioned, let position = n.child("position") {
                 for axis in ["x", "y"] {
                     let text = position[axis] ?? ""

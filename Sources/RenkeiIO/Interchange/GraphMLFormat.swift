@@ -201,8 +201,10 @@ public enum GraphMLFormat {
         }
 
         /// The row of an element's `<data>`: its defaults, then each value in document order (a
-        /// later value of the same field wins) at its field's position.
-        func values(of element: XMLTree.Element, nodes: Bool, _ p: Prepared, keys: [String: Key]) throws -> [AttributeValue?] {
+        /// later value of the same field wins) at its field's position. An edge's fields but its
+        /// evidence share the value of the previous edge's equal text (`recent`).
+        func values(of element: XMLTree.Element, nodes: Bool, _ p: Prepared, keys: [String: Key],
+                    recent: inout RecentValues) throws -> [AttributeValue?] {
             var out = nodes ? p.nodeDefaults : p.edgeDefaults
             let specs = nodes ? p.nodeSpecs : NetworkTable.partnershipAttributes
             for d in element.children where d.localName == "data" {
@@ -211,7 +213,10 @@ public enum GraphMLFormat {
                                                    message: "<data> refers to an undeclared key")])
                 }
                 guard let i = found.of(nodes: nodes) else { continue }
-                guard let v = AttributeValue.parse(d.text, as: specs[i].type) else {
+                let type = specs[i].type
+                let parsed = nodes || i == NetworkTable.EdgeSlot.evidence ? AttributeValue.parse(d.text, as: type)
+                    : recent.value(d.text, slot: i) { AttributeValue.parse($0, as: type) }
+                guard let v = parsed else {
                     let key = keys[keyID]!
                     throw InputError([InputProblem(file: file, line: d.line, field: key.name,
                                                    message: "'\(d.text)' is not a valid \(key.declared)")])
@@ -225,23 +230,24 @@ public enum GraphMLFormat {
         struct Rows {
             var nodes: [NetworkTable.Node] = []
             var edges = NetworkTable.ReadEdges()
+            var recent = RecentValues(count: NetworkTable.partnershipAttributes.count)
 
             /// Reads a `<node>` or `<edge>` of the graph into a row; false for other elements.
             mutating func take(_ element: XMLTree.Element, file: String, _ p: Prepared, keys: [String: Key],
-                               values: (XMLTree.Element, Bool, Prepared, [String: Key]) throws -> [AttributeValue?]) throws -> Bool {
+                               values: (XMLTree.Element, Bool, Prepared, [String: Key], inout RecentValues) throws -> [AttributeValue?]) throws -> Bool {
                 switch element.localName {
                 case "node":
                     guard let id = element["id"] else {
                         throw InputError([InputProblem(file: file, line: element.line, field: "id", message: "<node> without an id")])
                     }
-                    nodes.append(NetworkTable.node(id, row: try values(element, true, p, keys), line: element.line))
+                    nodes.append(NetworkTable.node(id, row: try values(element, true, p, keys, &recent), line: element.line))
                     return true
                 case "edge":
                     guard let s = element["source"], let t = element["target"] else {
                         throw InputError([InputProblem(file: file, line: element.line, message: "<edge> without source or target")])
                     }
                     let edge = NetworkTable.Edge(id: element["id"] ?? "", source: s, target: t,
-                                                 values: try values(element, false, p, keys), line: element.line)
+                                                 values: try values(element, false, p, keys, &recent), line: element.line)
                     edges.append(edge, named: element["id"] != nil, directed: element["directed"].map { $0 == "true" })
                     return true
                 default:

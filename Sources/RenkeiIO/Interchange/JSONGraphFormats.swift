@@ -83,6 +83,9 @@ public enum NodeLinkJSONFormat {
         var missingData: InputError?
         /// Elements taken (the number of the next one, less one).
         var taken = 0
+        /// The previous row's values: a row's value equal to it is that one (one copy of a run's
+        /// relations, labels, status and project, not one per row).
+        var recent: [String: AttributeValue] = [:]
 
         mutating func take(_ element: JSONValue, line: Int, file: String, inData: Bool = false) {
             taken += 1
@@ -99,7 +102,7 @@ public enum NodeLinkJSONFormat {
             }
             guard problem == nil else { return }
             do {
-                rows.append(try NodeLinkJSONFormat.row(of: link, index: taken - 1, line: line, file: file))
+                rows.append(try NodeLinkJSONFormat.row(of: link, index: taken - 1, line: line, file: file, recent: &recent))
             } catch {
                 problem = error
                 rows = []
@@ -108,11 +111,16 @@ public enum NodeLinkJSONFormat {
     }
 
     /// The row of link record `index` (an object with `source` and `target`).
-    static func row(of l: JSONValue, index i: Int, line: Int?, file: String) throws(InputError) -> NetworkTable.Edge {
+    /// `recent`: values to share (``LinkRows/recent``), updated with this row's.
+    static func row(of l: JSONValue, index i: Int, line: Int?, file: String,
+                    recent: inout [String: AttributeValue]) throws(InputError) -> NetworkTable.Edge {
         guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
             throw InputError([InputProblem(file: file, line: line, field: "source", message: "link \(i + 1) has no source or target")])
         }
-        let v = try fieldValues(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: line, file: file)
+        var v = try fieldValues(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: line, file: file)
+        for (k, value) in v where k != "evidence" && k != "weight" {
+            if let last = recent[k], last.isIdentical(to: value) { v[k] = last } else { recent[k] = value }
+        }
         return NetworkTable.edge(idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", source: s, target: t, values: v, line: line)
     }
 
@@ -183,7 +191,8 @@ public enum NodeLinkJSONFormat {
         }
         var edges: [NetworkTable.Edge] = []
         edges.reserveCapacity(linkList.count + linkRows.rows.count)
-        for (i, l) in linkList.enumerated() { edges.append(try row(of: l, index: i, line: linkLine(i), file: file)) }
+        var recent: [String: AttributeValue] = [:]
+        for (i, l) in linkList.enumerated() { edges.append(try row(of: l, index: i, line: linkLine(i), file: file, recent: &recent)) }
         if let problem = linkRows.problem { throw problem }
         edges += linkRows.rows
         let nodeSpecs = NetworkTable.organizationAttributes + metricColumns

@@ -112,7 +112,14 @@ extension NetworkTable {
             if let r = vocabulary.relation(named: name) { known[name] = r; return r }
             return vocabulary.addRelation(id: name, japanese: label, english: nil)
         }
+        // A run of rows naming the same relations (their lists are often one value, RecentValues)
+        // shares one relation list, unless the vocabulary grew in between.
+        var last: (ids: [String], labels: [String], relations: [RelationKind], vocabulary: Int)?
         for (r, ids, labels) in converted.named {
+            if let last, last.vocabulary == vocabulary.relations.count, last.ids == ids, last.labels == labels {
+                partnerships[r].relations = last.relations
+                continue
+            }
             var relations: [RelationKind] = []
             if ids.isEmpty {
                 for l in labels { relations.append(relation(l, label: l)) }
@@ -120,6 +127,7 @@ extension NetworkTable {
                 for (i, id) in ids.enumerated() { relations.append(relation(id, label: i < labels.count ? labels[i] : id)) }
             }
             partnerships[r].relations = relations
+            last = (ids, labels, relations, vocabulary.relations.count)
         }
         guard problems.isEmpty else { throw InputError(problems) }
         let dataset = Dataset(metadata: metadata, vocabulary: vocabulary, organizations: organizations,
