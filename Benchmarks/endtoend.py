@@ -27,6 +27,7 @@ Runs (each beside the igraph process doing the same work in Python):
   xlsx      `renkei centrality FILE.xlsx --measure pagerank` beside the CSV run (goal: within 3x)
   folder1m  `renkei centrality folder-RROWS --measure pagerank`; igraph: its partnerships.csv;
             `renkei export folder-RROWS --format graphml`, `gexf`, `json` (no igraph counterpart)
+            and `renkei stats` of each exported file (igraph: Read_GraphML of the GraphML)
   folder    `renkei centrality national --measure pagerank`, `validate`, `stats`;
             igraph: partnerships.csv the same way
   graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml` (igraph:
@@ -268,8 +269,13 @@ def main():
         row(f"dataset folder, {args.rows:,} partnerships: pagerank", [RENKEI, "centrality", path, "--measure", "pagerank"],
             [sys.executable, "-c", IGRAPH_FOLDER, os.path.join(path, "partnerships.csv")])
         for name, ext in [("graphml", "graphml"), ("gexf", "gexf"), ("json", "json")]:
-            row(f"dataset folder: {name} export", [RENKEI, "export", path, "--format", name,
-                                                   "--out", os.path.join(OUT, f"folder-{args.rows}.{ext}")], None)
+            exported = os.path.join(OUT, f"folder-{args.rows}.{ext}")
+            row(f"dataset folder: {name} export", [RENKEI, "export", path, "--format", name, "--out", exported], None)
+            if os.path.exists(exported):
+                # Its edges carry a project and relations: the file read back as users' files are.
+                mib = os.path.getsize(exported) / 2**20
+                row(f"dataset folder: {name} read back ({mib:,.0f} MiB file): stats", [RENKEI, "stats", exported],
+                    [sys.executable, "-c", IGRAPH_GRAPHML_READ, exported] if name == "graphml" else None)
     if "folder" in only:
         folder = generated("national")
         partnerships = os.path.join(folder, "partnerships.csv")

@@ -182,11 +182,14 @@ public struct CompactDatasetFolder: Sendable {
                 else { return nil }
                 direction = value
             }
-            for col in [c.evidence, c.note] where !hasDetails {
-                if let col, !reader.withSlice(fields[col], { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A } }) {
-                    if declineDetails { return nil }
-                    hasDetails = true
-                }
+            /// True when column `col` has a cell that is not blank in this row.
+            func filled(_ col: Int?) -> Bool {
+                guard let col else { return false }
+                return !reader.withSlice(fields[col]) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A } }
+            }
+            if !hasDetails, filled(c.evidence) || filled(c.note) {
+                if declineDetails { return nil }
+                hasDetails = true
             }
             let key = UInt64(UInt32(bitPattern: r.set)) | UInt64(UInt32(bitPattern: project + 1)) << 32
                 | (isRealised ? 0 : 1 << 62) | (direction == .directed ? 1 << 63 : 0)

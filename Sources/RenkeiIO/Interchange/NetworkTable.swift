@@ -232,10 +232,10 @@ public struct NetworkTable: Sendable {
     /// its edges are made from the rows one at a time (the same edges, in the same order).
     public init(compact: CompactEdgeList) {
         self.init(dataset: compact.datasetWithoutPartnerships())
-        let shape = Partnership(project: nil, source: "", target: "", relations: [], status: .realised, weight: 1,
-                                evidence: [SourceReference(document: compact.file, line: 0)])
+        // Every row is the first row's partnership with its own ends, weight and line.
         edgeRows = .rows(RowEdges(organizations: compact.organizations, sources: compact.sources, targets: compact.targets,
-                                  weights: compact.weights, lines: compact.lines, shapeOfRow: nil, shapes: [shape]))
+                                  weights: compact.weights, lines: compact.lines, shapeOfRow: nil,
+                                  shapes: compact.partnershipCount > 0 ? [compact.partnership(0)] : []))
     }
 
     /// The table of the dataset ``FolderDatasetLoader`` loads from the folder the fast reader
