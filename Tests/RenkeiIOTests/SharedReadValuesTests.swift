@@ -4,7 +4,8 @@ import RenkeiCore
 @testable import RenkeiIO
 
 /// The GraphML, GEXF and JSON readers share one value between edges whose field has the same text
-/// (`RecentValues`, `LinkRows.recent`). Sharing must never change a value: runs that change and
+/// (`RecentValues`, `LinkRows.recent`), and GraphML and GEXF keep an edge's evidence as its text
+/// until the table becomes a dataset (`AttributeValue.undividedList`). Sharing must never change a value: runs that change and
 /// come back, empty fields, and two texts that Swift's `==` calls equal but whose bytes differ
 /// (NFC が U+304C against NFD か U+304B + U+3099) all read back as written.
 @Suite struct SharedReadValuesTests {
@@ -15,10 +16,14 @@ import RenkeiCore
         let orgs = ["a", "b", "c", "d"].map { Organization(id: $0, name: "団体" + $0, kind: v.kind(named: "NPO")!) }
         let endorse = v.relation(named: "後援")!, venue = v.relation(named: "会場提供")!
         let ps = [
-            Partnership(project: "P1", source: "a", target: "b", relations: [endorse]),
-            Partnership(project: "P1", source: "a", target: "c", relations: [endorse], status: .planned),
+            Partnership(project: "P1", source: "a", target: "b", relations: [endorse],
+                        evidence: [SourceReference(document: "報告書.pdf", line: 3)]),
+            Partnership(project: "P1", source: "a", target: "c", relations: [endorse], status: .planned,
+                        evidence: [SourceReference(document: "報告書.pdf", line: 3)]),
             Partnership(project: nfc, source: "b", target: "c", relations: [venue, endorse], direction: .directed),
-            Partnership(project: nfd, source: "b", target: "d", relations: [venue, endorse]),
+            // Evidence whose text needs the list's escapes: ';' and '\\' in document names.
+            Partnership(project: nfd, source: "b", target: "d", relations: [venue, endorse],
+                        evidence: [SourceReference(document: "第2版;改訂.pdf", line: 7), SourceReference(document: "a\\b.txt")]),
             Partnership(project: nil, source: "c", target: "d", relations: []),
             Partnership(project: "P1", source: "a", target: "d", relations: [endorse], status: .planned),
         ]
@@ -52,6 +57,9 @@ import RenkeiCore
         let back = try table.dataset(file: "shared").dataset
         #expect(back.partnerships.map { $0.relations.map(\.id) } == d.partnerships.map { $0.relations.map(\.id) })
         #expect(back.partnerships.map(\.status) == d.partnerships.map(\.status))
+        // The evidence, kept as its undivided text in the table, is split into the same references.
+        #expect(back.partnerships.map(\.evidence) == d.partnerships.map(\.evidence))
+        #expect(back.partnerships[3].evidence.count == 2)
         #expect(back.partnerships.map(\.direction) == d.partnerships.map(\.direction))
         #expect(back.partnerships.map { $0.project.map { Array($0.utf8) } } == d.partnerships.map { $0.project.map { Array($0.utf8) } })
     }

@@ -93,6 +93,13 @@ public enum AttributeValue: Hashable, Sendable {
         }
     }
 
+    /// A list field's text as read, kept whole as a string: its items are split when the table
+    /// becomes a dataset (``ListCodec/split(_:)``, as ``parse(_:as:)`` splits them), so a row's
+    /// evidence, different on every edge, costs its text alone and not an array as well.
+    static func undividedList(_ text: String) -> AttributeValue? {
+        text.isEmpty ? .list([]) : .string(text)
+    }
+
     /// Converts a JSON value to a value of `type`; nil when the JSON value does not fit.
     public static func from(json: JSONValue, as type: AttributeType) -> AttributeValue? {
         switch (type, json) {

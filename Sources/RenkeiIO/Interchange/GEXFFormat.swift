@@ -176,8 +176,8 @@ public enum GEXFFormat {
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
                      releaseRange: ((Range<Int>) -> Void)? = nil, releaseStep: Int = XMLTree.releaseStep,
                      splitMinimum: Int = XMLSplit.minimumBytes) throws -> NetworkTable {
-        /// A declared attribute; `slot`: an edge attribute's field, when its values are shared
-        /// between edges (``RecentValues``: every field but the evidence).
+        /// A declared attribute; `slot`: an edge attribute's field (its values are shared between
+        /// edges, ``RecentValues``, but the evidence, kept undivided).
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String?; var slot: Int? = nil }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
@@ -198,7 +198,6 @@ public enum GEXFFormat {
                 var attr = Attr(title: a["title"] ?? id, type: type, declared: declared, defaultValue: a.child("default")?.text)
                 if block["class"] == "edge" {
                     attr.slot = NetworkTable.partnershipAttributes.firstIndex { $0.name == attr.title }
-                    if attr.slot == NetworkTable.EdgeSlot.evidence { attr.slot = nil }
                     edgeAttrs[id] = attr
                 } else {
                     nodeAttrs[id] = attr
@@ -226,7 +225,8 @@ public enum GEXFFormat {
                 }
                 guard let type = typeOf(a.title) else { continue }
                 let text = av["value"] ?? ""
-                let parsed = a.slot.map { recent.value(text, slot: $0) { AttributeValue.parse($0, as: type) } }
+                let parsed = a.slot == NetworkTable.EdgeSlot.evidence ? AttributeValue.undividedList(text)
+                    : a.slot.map { recent.value(text, slot: $0) { AttributeValue.parse($0, as: type) } }
                     ?? AttributeValue.parse(text, as: type)
                 guard let v = parsed else {
                     throw InputError([InputProblem(file: file, line: av.line, field: a.title,

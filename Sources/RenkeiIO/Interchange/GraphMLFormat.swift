@@ -214,7 +214,8 @@ public enum GraphMLFormat {
                 }
                 guard let i = found.of(nodes: nodes) else { continue }
                 let type = specs[i].type
-                let parsed = nodes || i == NetworkTable.EdgeSlot.evidence ? AttributeValue.parse(d.text, as: type)
+                let parsed = nodes ? AttributeValue.parse(d.text, as: type)
+                    : i == NetworkTable.EdgeSlot.evidence ? AttributeValue.undividedList(d.text)
                     : recent.value(d.text, slot: i) { AttributeValue.parse($0, as: type) }
                 guard let v = parsed else {
                     let key = keys[keyID]!
