@@ -21,7 +21,7 @@ import RenkeiCore
             Partnership(project: "P1", source: "a", target: "c", relations: [endorse], status: .planned,
                         evidence: [SourceReference(document: "報告書.pdf", line: 3)]),
             Partnership(project: nfc, source: "b", target: "c", relations: [venue, endorse], direction: .directed),
-            // Evidence whose text needs the list's escapes: ';' and '\\' in document names.
+            // Evidence whose text needs the list's escapes: ';' and '\' in document names.
             Partnership(project: nfd, source: "b", target: "d", relations: [venue, endorse],
                         evidence: [SourceReference(document: "第2版;改訂.pdf", line: 7), SourceReference(document: "a\\b.txt")]),
             Partnership(project: nil, source: "c", target: "d", relations: []),
