@@ -117,9 +117,11 @@ public enum NodeLinkJSONFormat {
         guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
             throw InputError([InputProblem(file: file, line: line, field: "source", message: "link \(i + 1) has no source or target")])
         }
-        var v = try fieldValues(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: line, file: file)
-        for (k, value) in v where k != "evidence" && k != "weight" {
-            if let last = recent[k], last.isIdentical(to: value) { v[k] = last } else { recent[k] = value }
+        let v = try fieldValues(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: line, file: file) { k, value in
+            guard k != "evidence", k != "weight" else { return value }
+            if let last = recent[k], last.isIdentical(to: value) { return last }
+            recent[k] = value
+            return value
         }
         return NetworkTable.edge(idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", source: s, target: t, values: v, line: line)
     }
@@ -134,9 +136,11 @@ public enum NodeLinkJSONFormat {
         }
     }
 
-    /// The fields of `pairs` that `types` knows, as values; nulls are absent values.
+    /// The fields of `pairs` that `types` knows, as values; nulls are absent values. `share` may
+    /// replace a field's value by an identical one already held (``LinkRows/recent``).
     static func fieldValues(_ pairs: [(String, JSONValue)], types: (String) -> AttributeType?, of owner: String,
-                            line: Int?, file: String) throws(InputError) -> [String: AttributeValue] {
+                            line: Int?, file: String,
+                            share: (String, AttributeValue) -> AttributeValue = { $1 }) throws(InputError) -> [String: AttributeValue] {
         var values: [String: AttributeValue] = [:]
         for (k, v) in pairs {
             guard let type = types(k) else { continue }
@@ -144,7 +148,7 @@ public enum NodeLinkJSONFormat {
                 if case .null = v { continue }
                 throw InputError([InputProblem(file: file, line: line, field: k, message: "\(owner): the value is not a valid \(type.rawValue)")])
             }
-            values[k] = value
+            values[k] = share(k, value)
         }
         return values
     }

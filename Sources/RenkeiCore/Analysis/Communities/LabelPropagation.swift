@@ -59,8 +59,7 @@ public enum LabelPropagation {
         // keeps its label).
         let chunks = parallel ? threads : 1
         let maxDegree = graph.withCSR { off, _, _ in (0..<n).reduce(0) { max($0, off[$1 + 1] - off[$1]) } }
-        let scanUpTo = smallDegree
-        let chunkWeight = (0..<chunks).map { _ in memory.buffer(maxDegree > scanUpTo ? n : 0, 0.0) }
+        let chunkWeight = (0..<chunks).map { _ in memory.buffer(maxDegree > smallDegree ? n : 0, 0.0) }
         let chunkTouched = (0..<chunks).map { _ in memory.buffer(maxDegree, Int32(0)) }
         let chunkSums = (0..<chunks).map { _ in memory.buffer(maxDegree, 0.0) }
         let top = memory.buffer(maxDegree, Int32(0))
@@ -92,7 +91,7 @@ public enum LabelPropagation {
                 let lo = off[v], hi = off[v + 1]
                 if lo == hi { return 0 }
                 var count = 0
-                let small = hi - lo <= scanUpTo
+                let small = hi - lo <= smallDegree
                 /// Adds `w` to label `l`'s sum, listing `l` when it is new.
                 @inline(__always) func add(_ l: Int32, _ w: Double) {
                     if small {
