@@ -18,20 +18,14 @@ public struct CompactDatasetFolder: Sendable {
     /// duplicates and encodings (those of the three CSV files).
     public var loaded: LoadedDataset
     /// Per partnership (one per data row, in file order): source and target organisation
-    /// positions, the partnership's `weight` column, its relations (an index into
-    /// ``relationSets``) and whether it was realised.
+    /// positions, the partnership's `weight` column, and its shape (an index into ``shapes``).
     public var sources: [Int32]
     public var targets: [Int32]
     public var weights: [Double]
-    public var relationSet: [Int32]
-    public var realised: [Bool]
-    /// The distinct relation lists of the rows.
-    public var relationSets: [[RelationKind]]
-    /// Per partnership, its shape: an index into ``shapes``.
-    var shapeOfRow: [Int32] = []
+    var shapeOfRow: [Int32]
     /// The distinct partnerships of the rows with their ends and weight left out (empty ends,
     /// weight 1): project, relations, status and direction.
-    var shapes: [Partnership] = []
+    var shapes: [Partnership]
     /// True when some row has an evidence or note cell, which the fast reader does not keep.
     public var hasDetails = false
 
@@ -117,9 +111,8 @@ public struct CompactDatasetFolder: Sendable {
         var emptyRelationLines: [Int] = []
 
         let estimate = max(16, bytes.count / 24)
-        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], sets: [Int32] = [], realised: [Bool] = []
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
         sources.reserveCapacity(estimate); targets.reserveCapacity(estimate); weights.reserveCapacity(estimate)
-        sets.reserveCapacity(estimate); realised.reserveCapacity(estimate)
         // The rows' shapes: relation set, status, project and direction, packed into one key; a
         // run of rows with one shape is looked up once.
         var shapeOfRow: [Int32] = [], shapes: [Partnership] = [], shapeIndex: [UInt64: Int32] = [:]
@@ -206,7 +199,7 @@ public struct CompactDatasetFolder: Sendable {
                 }
             }
             shapeOfRow.append(lastShape.index)
-            sources.append(s); targets.append(t); weights.append(weight); sets.append(r.set); realised.append(isRealised)
+            sources.append(s); targets.append(t); weights.append(weight)
         }
         if reader.unterminatedQuote != nil { return nil }
 
@@ -217,9 +210,8 @@ public struct CompactDatasetFolder: Sendable {
         } + loaded.warnings
         encodings.append((file, encoding))
         loaded.encodings = encodings
-        return CompactDatasetFolder(loaded: loaded, sources: sources, targets: targets, weights: weights, relationSet: sets,
-                                    realised: realised, relationSets: relationSets, shapeOfRow: shapeOfRow, shapes: shapes,
-                                    hasDetails: hasDetails)
+        return CompactDatasetFolder(loaded: loaded, sources: sources, targets: targets, weights: weights,
+                                    shapeOfRow: shapeOfRow, shapes: shapes, hasDetails: hasDetails)
     }
 
     /// The partnerships as rows for the streamed exports (``NetworkTable/init(folder:)``); nil
@@ -235,11 +227,11 @@ public struct CompactDatasetFolder: Sendable {
     public func graph(weighting: PartnershipWeighting) -> AnalysisGraph {
         var edges: [(Int32, Int32, Double)] = []
         edges.reserveCapacity(sources.count)
-        let setWeights = relationSets.map { Double(max(1, $0.count)) }
+        let shapeWeights = shapes.map { Double(max(1, $0.relations.count)) }
         for i in sources.indices {
             let w: Double
             switch weighting {
-            case .relations: w = setWeights[Int(relationSet[i])]
+            case .relations: w = shapeWeights[Int(shapeOfRow[i])]
             case .weight: w = weights[i]
             case .count: w = 1
             }
@@ -250,17 +242,18 @@ public struct CompactDatasetFolder: Sendable {
 
     /// The counts ``DatasetStatistics`` gives for the folder's dataset.
     public var statistics: DatasetStatistics {
-        var rowsOfSet = [Int](repeating: 0, count: relationSets.count)
-        for s in relationSet { rowsOfSet[Int(s)] += 1 }
+        var rowsOfShape = [Int](repeating: 0, count: shapes.count)
+        for s in shapeOfRow { rowsOfShape[Int(s)] += 1 }
         var relationCounts: [String: Int] = [:]
-        var withoutRelations = 0
-        for (set, rows) in zip(relationSets, rowsOfSet) {
-            if set.isEmpty { withoutRelations += rows }
-            for r in set { relationCounts[r.id, default: 0] += rows }
+        var withoutRelations = 0, realised = 0
+        for (shape, rows) in zip(shapes, rowsOfShape) {
+            if shape.relations.isEmpty { withoutRelations += rows }
+            if shape.status == .realised { realised += rows }
+            for r in shape.relations { relationCounts[r.id, default: 0] += rows }
         }
         let d = loaded.dataset
         return DatasetStatistics(name: d.metadata.name, organizations: d.organizations, vocabulary: d.vocabulary,
-                                 partnerships: sources.count, realised: realised.lazy.filter { $0 }.count,
+                                 partnerships: sources.count, realised: realised,
                                  withoutRelations: withoutRelations, projects: d.projects.count,
                                  relationCounts: relationCounts, graph: graph(weighting: .relations))
     }

@@ -113,7 +113,7 @@ import RenkeiCore
             """)
         let compact = try expectSame(path)
         #expect(compact.partnershipCount == 6)
-        #expect(compact.realised == [true, false, true, false, true, true])
+        #expect(compact.shapeOfRow.map { compact.shapes[Int($0)].status == .realised } == [true, false, true, false, true, true])
         #expect(compact.weights == [2, 2.5, 1, 1, 0.5, 3])
         // o1–o2 twice: 2 relations + 1 relation by relations, 2 + 1 by weight, 2 by count.
         let byRelations = compact.graph(weighting: .relations)
