@@ -153,6 +153,19 @@ import RenkeiCore
         #expect(CompactDatasetFolder.read(folder: path, declineDetails: true)?.shapeOfRow == compact.shapeOfRow)
     }
 
+    @Test func rowsOfMoreShapesThanTheLimitAreWrittenEdgeByEdge() throws {
+        // One project per row, one more than NetworkTable.rowShapeLimit: no templates, and the
+        // exports are still those of the whole dataset (expectSame).
+        let n = NetworkTable.rowShapeLimit + 1
+        let projects = "id,title,lead\n" + (0..<n).map { "P\($0),事業\($0),o1\n" }.joined()
+        let rows = (0..<n).map { "P\($0),o\(1 + $0 % 4),o5,後援\n" }.joined()
+        let compact = try expectSame(try folder("project,source,target,relations\n" + rows, projects: projects))
+        #expect(compact.shapes.count == n)
+        let table = try #require(NetworkTable(folder: compact))
+        #expect(table.rowEdgePrototypes(evidenceText: \.text) == nil)
+        #expect(table.edgeCount == n)
+    }
+
     @Test func evidenceOrANoteSendsTheExportToTheGeneralWriter() throws {
         for (evidence, note) in [("報告書.pdf p.3", ""), ("", "備考")] {
             let path = try folder("project,source,target,relations,evidence,note\nP1,o1,o2,後援,,\nP1,o1,o3,後援,\(evidence),\(note)\n")

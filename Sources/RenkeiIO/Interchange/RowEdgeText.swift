@@ -81,11 +81,15 @@ extension NetworkTable {
         var evidencePrefix: String?
     }
 
+    /// Rows of more shapes than this are written edge by edge (``renderEdges(after:emit:_:)``),
+    /// still from the rows: a template per shape pays only when shapes repeat.
+    static let rowShapeLimit = 4096
+
     /// The edge of every shape of a table made of rows, in shape order; nil for a table not made
-    /// of rows, without rows, or whose evidence text is not a prefix and the line number (or that
-    /// `evidenceText` declines).
+    /// of rows, without rows, with more than ``rowShapeLimit`` shapes, or whose evidence text is
+    /// not a prefix and the line number (or that `evidenceText` declines).
     func rowEdgePrototypes(evidenceText: (AttributeValue) -> String?) -> [RowEdgePrototype]? {
-        guard case .rows(let c) = edgeRows, c.count > 0 else { return nil }
+        guard case .rows(let c) = edgeRows, c.count > 0, c.shapes.count <= Self.rowShapeLimit else { return nil }
         var out: [RowEdgePrototype] = []
         for shape in c.shapes {
             var edge = NetworkTable.edge(0, shape)
