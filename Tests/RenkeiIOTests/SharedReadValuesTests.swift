@@ -65,7 +65,7 @@ import RenkeiCore
     }
 
     @Test func recentValuesComparesBytes() {
-        var recent = RecentValues(count: 2)
+        var recent = RecentValues()
         var parsed = 0
         func value(_ text: String, _ slot: Int) -> AttributeValue? {
             recent.value(text, slot: slot) { parsed += 1; return AttributeValue.parse($0, as: .string) }
@@ -80,6 +80,14 @@ import RenkeiCore
         #expect(value("", 1) == .string(""))
         #expect(value(Self.nfc, 1) == .string(Self.nfc))
         #expect(parsed == 4, "each field keeps its own last text")
+        // The evidence stays undivided text (split when the dataset is made).
+        let evidence = NetworkTable.EdgeSlot.evidence
+        #expect(recent.value("a.csv:3;b.csv:4", slot: evidence, as: .list) == .string("a.csv:3;b.csv:4"))
+        #expect(recent.value("", slot: evidence, as: .list) == .list([]))
+        // JSON values are shared only when byte-identical.
+        let project = NetworkTable.EdgeSlot.project
+        #expect(recent.shared(.string(Self.nfc), slot: project).isIdentical(to: .string(Self.nfc)))
+        #expect(recent.shared(.string(Self.nfd), slot: project).isIdentical(to: .string(Self.nfd)))
         #expect(AttributeValue.string(Self.nfc) == .string(Self.nfd), "Swift's == is canonical equivalence")
         #expect(!AttributeValue.string(Self.nfc).isIdentical(to: .string(Self.nfd)))
         #expect(AttributeValue.list([Self.nfc, "x"]).isIdentical(to: .list([Self.nfc, "x"])))

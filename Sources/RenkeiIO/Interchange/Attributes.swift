@@ -166,17 +166,27 @@ public enum ListCodec {
     }
 }
 
-/// The last text a reader met in each field of its rows and the value made of it, so that a run of
-/// rows with the same relations, labels, status or project shares one value (one copy of its text
-/// or list) instead of each row holding its own. Texts are compared byte for byte.
+/// What an edge reader keeps of the edge before: per edge field (``NetworkTable/partnershipAttributes``),
+/// the last text met and the value made of it. A run of edges with the same relations, labels,
+/// status, project, direction or note then shares one value (one copy of its text or list) instead
+/// of each edge holding its own. The evidence, different on every row of a file, is kept as its
+/// undivided text (``AttributeValue/undividedList(_:)``), and the weight, a number, is parsed
+/// afresh. Texts and values are compared byte for byte, not by Swift's canonical equivalence.
 struct RecentValues {
-    private var texts: [String?]
-    private var values: [AttributeValue?]
+    private var texts = [String?](repeating: nil, count: NetworkTable.partnershipAttributes.count)
+    private var values = [AttributeValue?](repeating: nil, count: NetworkTable.partnershipAttributes.count)
 
-    /// Fields `0 ..< count`.
-    init(count: Int) {
-        texts = Array(repeating: nil, count: count)
-        values = Array(repeating: nil, count: count)
+    /// True for the edge fields whose values are shared: all but the evidence and the weight.
+    static func isShared(_ slot: Int) -> Bool {
+        slot != NetworkTable.EdgeSlot.evidence && slot != NetworkTable.EdgeSlot.weight
+    }
+
+    /// The value of edge field `slot` written as `text` (GraphML, GEXF), of type `type`; nil
+    /// when the text does not parse.
+    mutating func value(_ text: String, slot: Int, as type: AttributeType) -> AttributeValue? {
+        if slot == NetworkTable.EdgeSlot.evidence { return AttributeValue.undividedList(text) }
+        guard Self.isShared(slot) else { return AttributeValue.parse(text, as: type) }
+        return value(text, slot: slot) { AttributeValue.parse($0, as: type) }
     }
 
     /// The value of `text` in field `slot`: the previous one when the text is the same, else
@@ -190,5 +200,13 @@ struct RecentValues {
         let v = parse(text)
         if v != nil { texts[slot] = text; values[slot] = v }
         return v
+    }
+
+    /// Edge field `slot`'s `value` as read from JSON: the previous edge's when it is identical.
+    mutating func shared(_ value: AttributeValue, slot: Int) -> AttributeValue {
+        guard Self.isShared(slot) else { return value }
+        if let last = values[slot], last.isIdentical(to: value) { return last }
+        values[slot] = value
+        return value
     }
 }

@@ -176,8 +176,7 @@ public enum GEXFFormat {
     static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)?,
                      releaseRange: ((Range<Int>) -> Void)? = nil, releaseStep: Int = XMLTree.releaseStep,
                      splitMinimum: Int = XMLSplit.minimumBytes) throws -> NetworkTable {
-        /// A declared attribute; `slot`: an edge attribute's field (its values are shared between
-        /// edges, ``RecentValues``, but the evidence, kept undivided).
+        /// A declared attribute; `slot`: an edge attribute's field, whose values ``RecentValues`` makes.
         struct Attr { var title: String; var type: AttributeType; var declared: String; var defaultValue: String?; var slot: Int? = nil }
         var nodeAttrs: [String: Attr] = [:]
         var edgeAttrs: [String: Attr] = [:]
@@ -197,7 +196,7 @@ public enum GEXFFormat {
                 }
                 var attr = Attr(title: a["title"] ?? id, type: type, declared: declared, defaultValue: a.child("default")?.text)
                 if block["class"] == "edge" {
-                    attr.slot = NetworkTable.partnershipAttributes.firstIndex { $0.name == attr.title }
+                    attr.slot = NetworkTable.EdgeSlot.byName[attr.title]
                     edgeAttrs[id] = attr
                 } else {
                     nodeAttrs[id] = attr
@@ -225,9 +224,7 @@ public enum GEXFFormat {
                 }
                 guard let type = typeOf(a.title) else { continue }
                 let text = av["value"] ?? ""
-                let parsed = a.slot == NetworkTable.EdgeSlot.evidence ? AttributeValue.undividedList(text)
-                    : a.slot.map { recent.value(text, slot: $0) { AttributeValue.parse($0, as: type) } }
-                    ?? AttributeValue.parse(text, as: type)
+                let parsed = a.slot.map { recent.value(text, slot: $0, as: type) } ?? AttributeValue.parse(text, as: type)
                 guard let v = parsed else {
                     throw InputError([InputProblem(file: file, line: av.line, field: a.title,
                                                    message: "'\(text)' is not a valid \(a.declared)")])
@@ -259,7 +256,7 @@ public enum GEXFFormat {
                          named: element["id"] != nil, directed: element["type"].map { $0 == "directed" })
         }
         var rows = NetworkTable.ReadEdges(), second = NetworkTable.ReadEdges()
-        var recent = RecentValues(count: NetworkTable.partnershipAttributes.count), secondRecent = recent
+        var recent = RecentValues(), secondRecent = RecentValues()
         var graphs = 0
         // The edges are read on two threads (XMLSplit): the second half's rows go to `second`, with
         // the edge attributes as declared when the edges begin (declarations come before them).

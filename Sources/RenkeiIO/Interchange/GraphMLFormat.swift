@@ -201,8 +201,8 @@ public enum GraphMLFormat {
         }
 
         /// The row of an element's `<data>`: its defaults, then each value in document order (a
-        /// later value of the same field wins) at its field's position. An edge's fields but its
-        /// evidence share the value of the previous edge's equal text (`recent`).
+        /// later value of the same field wins) at its field's position. An edge's values are made
+        /// by `recent` (shared with the previous edge's where the text is the same).
         func values(of element: XMLTree.Element, nodes: Bool, _ p: Prepared, keys: [String: Key],
                     recent: inout RecentValues) throws -> [AttributeValue?] {
             var out = nodes ? p.nodeDefaults : p.edgeDefaults
@@ -214,9 +214,7 @@ public enum GraphMLFormat {
                 }
                 guard let i = found.of(nodes: nodes) else { continue }
                 let type = specs[i].type
-                let parsed = nodes ? AttributeValue.parse(d.text, as: type)
-                    : i == NetworkTable.EdgeSlot.evidence ? AttributeValue.undividedList(d.text)
-                    : recent.value(d.text, slot: i) { AttributeValue.parse($0, as: type) }
+                let parsed = nodes ? AttributeValue.parse(d.text, as: type) : recent.value(d.text, slot: i, as: type)
                 guard let v = parsed else {
                     let key = keys[keyID]!
                     throw InputError([InputProblem(file: file, line: d.line, field: key.name,
@@ -231,7 +229,7 @@ public enum GraphMLFormat {
         struct Rows {
             var nodes: [NetworkTable.Node] = []
             var edges = NetworkTable.ReadEdges()
-            var recent = RecentValues(count: NetworkTable.partnershipAttributes.count)
+            var recent = RecentValues()
 
             /// Reads a `<node>` or `<edge>` of the graph into a row; false for other elements.
             mutating func take(_ element: XMLTree.Element, file: String, _ p: Prepared, keys: [String: Key],

@@ -83,9 +83,8 @@ public enum NodeLinkJSONFormat {
         var missingData: InputError?
         /// Elements taken (the number of the next one, less one).
         var taken = 0
-        /// The previous row's values: a row's value equal to it is that one (one copy of a run's
-        /// relations, labels, status and project, not one per row).
-        var recent: [String: AttributeValue] = [:]
+        /// The previous row's values, shared with the next row's identical ones.
+        var recent = RecentValues()
 
         mutating func take(_ element: JSONValue, line: Int, file: String, inData: Bool = false) {
             taken += 1
@@ -111,17 +110,14 @@ public enum NodeLinkJSONFormat {
     }
 
     /// The row of link record `index` (an object with `source` and `target`).
-    /// `recent`: values to share (``LinkRows/recent``), updated with this row's.
+    /// `recent`: the previous row's values, shared with this row's identical ones.
     static func row(of l: JSONValue, index i: Int, line: Int?, file: String,
-                    recent: inout [String: AttributeValue]) throws(InputError) -> NetworkTable.Edge {
+                    recent: inout RecentValues) throws(InputError) -> NetworkTable.Edge {
         guard let pairs = l.objectValue, let s = idText(l["source"]), let t = idText(l["target"]) else {
             throw InputError([InputProblem(file: file, line: line, field: "source", message: "link \(i + 1) has no source or target")])
         }
         let v = try fieldValues(pairs, types: NetworkTable.edgeType, of: "link \(i + 1)", line: line, file: file) { k, value in
-            guard k != "evidence", k != "weight" else { return value }
-            if let last = recent[k], last.isIdentical(to: value) { return last }
-            recent[k] = value
-            return value
+            NetworkTable.EdgeSlot.byName[k].map { recent.shared(value, slot: $0) } ?? value
         }
         return NetworkTable.edge(idText(l["key"]) ?? idText(l["id"]) ?? "e\(i)", source: s, target: t, values: v, line: line)
     }
@@ -195,7 +191,7 @@ public enum NodeLinkJSONFormat {
         }
         var edges: [NetworkTable.Edge] = []
         edges.reserveCapacity(linkList.count + linkRows.rows.count)
-        var recent: [String: AttributeValue] = [:]
+        var recent = RecentValues()
         for (i, l) in linkList.enumerated() { edges.append(try row(of: l, index: i, line: linkLine(i), file: file, recent: &recent)) }
         if let problem = linkRows.problem { throw problem }
         edges += linkRows.rows

@@ -299,6 +299,12 @@ public struct NetworkTable: Sendable {
         static let weight = slot("weight"), project = slot("project"), evidence = slot("evidence")
         static let direction = slot("direction"), note = slot("note")
         static func slot(_ name: String) -> Int { partnershipAttributes.firstIndex { $0.name == name }! }
+        /// Each attribute name's position (the first, as ``slot(_:)`` finds it).
+        static let byName: [String: Int] = {
+            var out: [String: Int] = [:]
+            for (i, a) in partnershipAttributes.enumerated() where out[a.name] == nil { out[a.name] = i }
+            return out
+        }()
     }
 
     /// Other tools' directed graphs, read: each edge listed (the edges without a `direction` value)
