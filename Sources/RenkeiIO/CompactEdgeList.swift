@@ -169,6 +169,7 @@ public struct CompactEdgeList: Sendable {
             var mentionOfName: [CanonicalKey: Int32] = [:]
             mentionOfName.reserveCapacity(cells.count)
             var mentions: [NameMention] = []
+            mentions.reserveCapacity(cells.count)  // at most one per distinct cell
             for k in 0..<(2 * sources.count) {
                 let cell = Int(k & 1 == 0 ? sources[k >> 1] : targets[k >> 1])
                 guard mentionOfCell[cell] < 0 else { continue }

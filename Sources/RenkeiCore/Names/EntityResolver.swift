@@ -263,22 +263,22 @@ public enum EntityResolver {
         var organizations: [Organization] = []
         organizations.reserveCapacity(clusters.count)
         var distinctToOrganization = [Int](repeating: 0, count: distinct.count)
-        var nameCount: [CanonicalKey: Int] = [:]
-        nameCount.reserveCapacity(clusters.count)
-        let nameKeys = clusters.map { CanonicalKey(normalized[$0[0]].name) }
-        for key in nameKeys { nameCount[key, default: 0] += 1 }
-        var usedIDs = Set<CanonicalKey>()
-        usedIDs.reserveCapacity(clusters.count)
+        // One table serves both questions: how many organisations have a name, and whether an id
+        // is taken (an id is mostly its organisation's name, so one entry answers both).
+        struct NameUse { var organizations: Int32 = 0; var taken = false }
+        var uses: [CanonicalKey: NameUse] = [:]
+        uses.reserveCapacity(clusters.count)
+        for c in clusters { uses[CanonicalKey(normalized[c[0]].name), default: NameUse()].organizations += 1 }
         var merges: [EntityMerge] = []
-        for (ci, c) in clusters.enumerated() {
+        for c in clusters {
             let first = normalized[c[0]]
-            let nameKey = nameKeys[ci]
+            let nameKey = CanonicalKey(first.name)
             let explicitPrefecture = c.lazy.compactMap { normalized[$0].prefectureInferred ? nil : normalized[$0].prefecture }.first
             let prefecture = explicitPrefecture ?? c.lazy.compactMap { normalized[$0].prefecture }.first
             let withForm = c.first { normalized[$0].legalForm != nil }
             let legalForm = withForm.flatMap { normalized[$0].legalForm }
             var id = first.name
-            if nameCount[nameKey, default: 0] > 1 {
+            if uses[nameKey, default: NameUse()].organizations > 1 {
                 if first.generic, let p = distinct[c[0]].project { id = "\(first.name)@\(p)" }
                 else if let withForm { id = (explicitPrefecture ?? "") + normalized[withForm].fullName }
                 else if let prefecture { id = prefecture + first.name }
@@ -286,7 +286,12 @@ public enum EntityResolver {
             var k = 2
             let baseID = id
             var idKey = id == first.name ? nameKey : CanonicalKey(id)
-            while !usedIDs.insert(idKey).inserted {
+            func take(_ key: CanonicalKey) -> Bool {
+                if uses[key, default: NameUse()].taken { return false }
+                uses[key, default: NameUse()].taken = true
+                return true
+            }
+            while !take(idKey) {
                 id = "\(baseID)#\(k)"
                 k += 1
                 idKey = CanonicalKey(id)
