@@ -26,17 +26,20 @@ public struct CompactDatasetFolder: Sendable {
     /// The distinct partnerships of the rows with their ends and weight left out (empty ends,
     /// weight 1): project, relations, status and direction.
     var shapes: [Partnership]
-    /// True when some row has an evidence or note cell, which the fast reader does not keep.
+    /// True when some row has an evidence or note cell, which the fast reader keeps only when
+    /// asked to (`keepDetails`).
     public var hasDetails = false
+    /// The rows' evidence and note cells, when kept and some row has one.
+    var details: RowDetails?
 
     /// Number of partnerships.
     public var partnershipCount: Int { sources.count }
 
     /// Reads the dataset folder at `folder`, or returns nil when it needs ``FolderDatasetLoader``
     /// (see the type's description); never reports a problem itself.
-    /// - Parameter declineDetails: also return nil, as soon as one is met, for a row with
-    ///   evidence or a note (``hasDetails``), for a caller that would need the general reader then.
-    public static func read(folder: String, vocabulary: Vocabulary = .standard, declineDetails: Bool = false) -> CompactDatasetFolder? {
+    /// - Parameter keepDetails: also keep each row's evidence and note cells, for the exports
+    ///   (``NetworkTable/init(folder:)``); no count or graph needs them.
+    public static func read(folder: String, vocabulary: Vocabulary = .standard, keepDetails: Bool = false) -> CompactDatasetFolder? {
         // partnerships.csv is read in place; its pages are given back once the encoding is known
         // and then as the rows are passed, so they are not resident beside the organisations.
         guard let file = MappedFile(path: (folder as NSString).appendingPathComponent("partnerships.csv")) else { return nil }
@@ -45,7 +48,7 @@ public struct CompactDatasetFolder: Sendable {
                 file.release(0..<file.count)
                 let inPlace = bytes.baseAddress == mapped.baseAddress
                 return read(partnerships: bytes, from: offset, encoding: encoding, folder: folder, vocabulary: vocabulary,
-                            declineDetails: declineDetails, passed: { if inPlace { file.release(below: $0) } })
+                            keepDetails: keepDetails, passed: { if inPlace { file.release(below: $0) } })
             }
         }
     }
@@ -82,7 +85,7 @@ public struct CompactDatasetFolder: Sendable {
     }
 
     private static func read(partnerships bytes: UnsafeBufferPointer<UInt8>, from offset: Int, encoding: TextEncoding,
-                             folder: String, vocabulary base: Vocabulary, declineDetails: Bool,
+                             folder: String, vocabulary base: Vocabulary, keepDetails: Bool,
                              passed: (Int) -> Void) -> CompactDatasetFolder? {
         var reader = CSVByteReader(bytes, from: offset)
         var fields: [CSVByteReader.Field] = []
@@ -119,6 +122,7 @@ public struct CompactDatasetFolder: Sendable {
         shapeOfRow.reserveCapacity(estimate)
         var lastShape: (key: UInt64, index: Int32) = (.max, 0)
         var hasDetails = false
+        var details = keepDetails ? RowDetails(estimate: estimate) : nil
         var lastSource = RepeatedCell()
         var lastPassed = 0
         while let line = reader.next(&fields) {
@@ -180,9 +184,15 @@ public struct CompactDatasetFolder: Sendable {
                 guard let col else { return false }
                 return !reader.withSlice(fields[col]) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A } }
             }
-            if !hasDetails, filled(c.evidence) || filled(c.note) {
-                if declineDetails { return nil }
-                hasDetails = true
+            if details != nil || !hasDetails {
+                let evidence = filled(c.evidence), note = filled(c.note)
+                if evidence || note { hasDetails = true }
+                if details != nil {
+                    let kept = reader.withSlice(fields[c.evidence ?? 0]) { e in
+                        reader.withSlice(fields[c.note ?? 0]) { n in details!.append(evidence: evidence ? e : nil, note: note ? n : nil) }
+                    }
+                    guard kept else { return nil }
+                }
             }
             let key = UInt64(UInt32(bitPattern: r.set)) | UInt64(UInt32(bitPattern: project + 1)) << 32
                 | (isRealised ? 0 : 1 << 62) | (direction == .directed ? 1 << 63 : 0)
@@ -210,16 +220,26 @@ public struct CompactDatasetFolder: Sendable {
         } + loaded.warnings
         encodings.append((file, encoding))
         loaded.encodings = encodings
+        if hasDetails, details != nil {
+            // A reference without a document names its project's (as FolderDatasetLoader reads it).
+            var projectByID: [String: Project] = [:]
+            for p in dataset.projects { projectByID[p.id] = p }
+            details!.documents = shapes.map { shape in
+                shape.project.flatMap { projectByID[$0]?.source?.document } ?? dataset.metadata.source
+            }
+        } else {
+            details = nil
+        }
         return CompactDatasetFolder(loaded: loaded, sources: sources, targets: targets, weights: weights,
-                                    shapeOfRow: shapeOfRow, shapes: shapes, hasDetails: hasDetails)
+                                    shapeOfRow: shapeOfRow, shapes: shapes, hasDetails: hasDetails, details: details)
     }
 
     /// The partnerships as rows for the streamed exports (``NetworkTable/init(folder:)``); nil
-    /// when some row has evidence or a note.
+    /// when some row has evidence or a note that was not kept.
     var rowEdges: RowEdges? {
-        guard !hasDetails else { return nil }
+        guard !hasDetails || details != nil else { return nil }
         return RowEdges(organizations: loaded.dataset.organizations, sources: sources, targets: targets, weights: weights,
-                        lines: nil, shapeOfRow: shapes.count == 1 ? nil : shapeOfRow, shapes: shapes)
+                        lines: nil, shapeOfRow: shapes.count == 1 ? nil : shapeOfRow, shapes: shapes, details: details)
     }
 
     /// The partnership graph ``AnalysisGraph/partnershipGraph(of:filter:)`` makes of the folder's

@@ -65,19 +65,21 @@ import RenkeiCore
             #expect(compact.validationReport(merges: merges) == general.validationReport(merges: merges), sourceLocation: sourceLocation)
         }
         // Every export but xlsx made from the rows equals the general dataset's, file by file and
-        // byte by byte, unless some partnership has evidence or a note (then there is none).
+        // byte by byte. Read without keeping evidence and notes, a folder that has some gives none.
         let details = general.dataset.partnerships.contains { !$0.evidence.isEmpty || $0.note != nil }
         #expect(compact.hasDetails == details, sourceLocation: sourceLocation)
+        let kept = try #require(CompactDatasetFolder.read(folder: path, keepDetails: true), sourceLocation: sourceLocation)
+        #expect(kept.hasDetails == details, sourceLocation: sourceLocation)
+        #expect(kept.shapeOfRow == compact.shapeOfRow && kept.sources == compact.sources && kept.weights == compact.weights,
+                sourceLocation: sourceLocation)
+        let rows = try #require(kept.rowEdges, sourceLocation: sourceLocation)
+        #expect((0..<rows.count).map(rows.partnership) == general.dataset.partnerships, sourceLocation: sourceLocation)
         for format in ExportFormat.allCases where format != .xlsx {
-            let streamed = try NetworkExport.streamed(compact, format: format)
-            guard !details else {
-                #expect(streamed == nil, "\(format)", sourceLocation: sourceLocation)
-                continue
-            }
-            let rows = try #require(streamed, "\(format)", sourceLocation: sourceLocation)
+            if details { #expect(try NetworkExport.streamed(compact, format: format) == nil, "\(format)", sourceLocation: sourceLocation) }
+            let streamed = try #require(try NetworkExport.streamed(kept, format: format), "\(format)", sourceLocation: sourceLocation)
             let whole = try NetworkExport.render(general.dataset, format: format)
-            #expect(rows.map(\.name) == whole.map(\.name), "\(format)", sourceLocation: sourceLocation)
-            #expect(rows.map(\.bytes) == whole.map(\.bytes), "\(format)", sourceLocation: sourceLocation)
+            #expect(streamed.map(\.name) == whole.map(\.name), "\(format)", sourceLocation: sourceLocation)
+            #expect(streamed.map(\.bytes) == whole.map(\.bytes), "\(format)", sourceLocation: sourceLocation)
         }
         #expect(try NetworkExport.streamed(compact, format: .xlsx) == nil, sourceLocation: sourceLocation)
         return compact
@@ -150,7 +152,7 @@ import RenkeiCore
         let plain = try expectSame(try folder("project,source,target,relations\nP1,o1,o2,後援\nP1,o2,o3,後援\n"))
         #expect(plain.shapes.count == 1)
         #expect(plain.rowEdges?.shapeOfRow == nil)
-        #expect(CompactDatasetFolder.read(folder: path, declineDetails: true)?.shapeOfRow == compact.shapeOfRow)
+        #expect(CompactDatasetFolder.read(folder: path, keepDetails: true)?.details == nil)
     }
 
     @Test func rowsOfMoreShapesThanTheLimitAreWrittenEdgeByEdge() throws {
@@ -166,14 +168,40 @@ import RenkeiCore
         #expect(table.edgeCount == n)
     }
 
-    @Test func evidenceOrANoteSendsTheExportToTheGeneralWriter() throws {
-        for (evidence, note) in [("報告書.pdf p.3", ""), ("", "備考")] {
-            let path = try folder("project,source,target,relations,evidence,note\nP1,o1,o2,後援,,\nP1,o1,o3,後援,\(evidence),\(note)\n")
-            let compact = try expectSame(path)
-            #expect(compact.hasDetails)
-            #expect(NetworkTable(folder: compact) == nil)
-            #expect(CompactDatasetFolder.read(folder: path, declineDetails: true) == nil)
-        }
+    @Test func evidenceAndNotesAreWrittenFromTheKeptCells() throws {
+        // References with and without a document (a bare line number takes its project's source
+        // document, else the dataset's), both list separators, a document name with `:`, notes
+        // with XML and JSON specials, a quoted line break, a formula guard, and rows with only one
+        // of the two: every streamed export is the general one (expectSame), made by templates.
+        let projects = "id,title,lead,source\nP1,居場所づくり,o1,事業報告.pdf\nP2,見守り,o2,\n"
+        let path = try folder("""
+            project,source,target,relations,evidence,note
+            P1,o1,o2,後援,報告書.pdf:3;12,名義後援 <チラシ> & "会場"
+            P1,o1,o3,後援,,
+            P2,o2,o4,情報共有,7；a:b.txt:9,"二行の
+            備考"
+            ,o3,o4,講師派遣,5,
+            P1,o1,o5,後援,,'=SUM(1)
+            P2,o2,o5,情報共有, p.4 ,\\ と \u{7F}
+
+            """, projects: projects)
+        let compact = try expectSame(path)
+        #expect(compact.hasDetails && compact.details == nil)
+        #expect(NetworkTable(folder: compact) == nil)
+        let kept = try #require(CompactDatasetFolder.read(folder: path, keepDetails: true))
+        let rows = try #require(kept.rowEdges)
+        // Read by hand from the cells above and the projects' and dataset's sources.
+        #expect(rows.partnership(0).evidence == [SourceReference(document: "報告書.pdf", line: 3), SourceReference(document: "事業報告.pdf", line: 12)])
+        #expect(rows.partnership(0).note == "名義後援 <チラシ> & \"会場\"")
+        #expect(rows.partnership(1).evidence.isEmpty && rows.partnership(1).note == nil)
+        #expect(rows.partnership(2).evidence == [SourceReference(document: "報告書.pdf", line: 7), SourceReference(document: "a:b.txt", line: 9)])
+        #expect(rows.partnership(2).note == "二行の\n備考")
+        #expect(rows.partnership(3).evidence == [SourceReference(document: "報告書.pdf", line: 5)])
+        #expect(rows.partnership(4).note == "=SUM(1)")
+        #expect(rows.partnership(5).evidence == [SourceReference(document: "p.4", line: nil)])
+        let table = try #require(NetworkTable(folder: kept))
+        let prototypes = try #require(table.rowEdgePrototypes(evidenceText: \.text))
+        #expect(prototypes.allSatisfy { $0.details })
     }
 
     @Test func emptyRelationsAndPossibleDuplicatesAreWarnedAsTheGeneralReaderWarns() throws {

@@ -69,9 +69,9 @@ public struct ExportRequest: Sendable {
            }) {
             return result(files, warnings: [])
         }
-        // A dataset folder the fast reader takes, whose partnerships have no evidence or notes, likewise.
+        // A dataset folder the fast reader takes, likewise (its evidence and notes kept as bytes).
         if format != .xlsx, !withMetrics, !layout, !selection.filtersPartnerships,
-           let folder = try input.compactFolder(reportingWarnings: false, declineDetails: true),
+           let folder = try input.compactFolder(reportingWarnings: false, keepDetails: true),
            let files = try namingOutputFiles({
                try NetworkExport.streamed(folder, format: format, encoding: encoding, japaneseHeaders: japaneseHeaders,
                                           unencodable: unencodable, rawCells: rawCells)

@@ -53,10 +53,10 @@ public struct DatasetInput: Sendable, Equatable {
     /// takes (nil otherwise: read it with ``load(reportingWarnings:)``, which also reports its
     /// problems). Its warnings are reported as ``load(reportingWarnings:)`` reports them.
     /// - Throws: `InputError` for an unreadable vocabulary file.
-    /// With `declineDetails`, nil too for a folder whose partnerships have evidence or notes.
-    public func compactFolder(reportingWarnings: Bool = true, declineDetails: Bool = false) throws -> CompactDatasetFolder? {
+    /// With `keepDetails`, the partnerships' evidence and notes are kept too (for the exports).
+    public func compactFolder(reportingWarnings: Bool = true, keepDetails: Bool = false) throws -> CompactDatasetFolder? {
         guard kind == .folder else { return nil }
-        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: try vocabulary(), declineDetails: declineDetails)
+        guard let folder = CompactDatasetFolder.read(folder: path, vocabulary: try vocabulary(), keepDetails: keepDetails)
         else { return nil }
         if reportingWarnings { report(folder.loaded.warnings) }
         return folder

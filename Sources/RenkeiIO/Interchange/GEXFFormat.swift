@@ -128,6 +128,8 @@ public enum GEXFFormat {
                 for (j, a) in edgeAttributes {
                     if j == NetworkTable.EdgeSlot.evidence, let prefix = proto.evidencePrefix {
                         t.append("          <attvalue for=\"" + a.name + "\" value=\"" + prefix); t.append(.line); t.append("\"/>\n")
+                    } else if proto.details, j == NetworkTable.EdgeSlot.evidence || j == NetworkTable.EdgeSlot.note {
+                        t.append(.detail(slot: j, before: "          <attvalue for=\"" + a.name + "\" value=\"", after: "\"/>\n", level: 0))
                     } else if let v = proto.edge.values[j] {
                         t.append("          <attvalue for=\"" + a.name + "\" value=\"" + XMLEscape.escape(v.text, attribute: true) + "\"/>\n")
                     }
@@ -135,7 +137,8 @@ public enum GEXFFormat {
                 t.append("        </attvalues>\n      </edge>\n")
                 return t
             }
-            try table.renderRowEdges(after: &out, emit: emit, templates: templates, weightText: { AttributeValue.double($0).text })
+            try table.renderRowEdges(after: &out, emit: emit, templates: templates, weightText: { AttributeValue.double($0).text },
+                                     detailText: { v, _ in XMLEscape.escape(v.text, attribute: true) })
         } else {
             try table.renderEdges(after: &out, emit: emit) { _, e, out in
                 XMLEscape.appendEdgeStart(e, indent: "      ", to: &out)

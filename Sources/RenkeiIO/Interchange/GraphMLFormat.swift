@@ -93,6 +93,8 @@ public enum GraphMLFormat {
                         t.append(open); t.append(.weight); t.append("</data>\n")
                     } else if slot == NetworkTable.EdgeSlot.evidence, let prefix = proto.evidencePrefix {
                         t.append(open); t.append(prefix); t.append(.line); t.append("</data>\n")
+                    } else if proto.details, slot == NetworkTable.EdgeSlot.evidence || slot == NetworkTable.EdgeSlot.note {
+                        t.append(.detail(slot: slot, before: open, after: "</data>\n", level: 0))
                     } else if let v {
                         t.append(open); t.append(XMLEscape.escape(v.text, attribute: false)); t.append("</data>\n")
                     }
@@ -101,7 +103,8 @@ public enum GraphMLFormat {
                 return t
             }
             try table.renderRowEdges(after: &out, emit: emit, templates: templates,
-                                     weightText: { XMLEscape.escape(AttributeValue.double($0).text, attribute: false) })
+                                     weightText: { XMLEscape.escape(AttributeValue.double($0).text, attribute: false) },
+                                     detailText: { v, _ in XMLEscape.escape(v.text, attribute: false) })
         } else {
             try table.renderEdges(after: &out, emit: emit) { _, e, out in
                 XMLEscape.appendEdgeStart(e, indent: "    ", to: &out)

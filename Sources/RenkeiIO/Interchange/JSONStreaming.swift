@@ -37,7 +37,8 @@ extension NetworkTable {
         if let templates = jsonRowTemplates(level: level + 1, item) {
             try renderRowEdges(after: &out, emit: emit, templates: templates,
                                escapeID: { var s = ""; JSONValue.writeStringContent($0, to: &s); return s },
-                               weightText: JSONValue.format)
+                               weightText: JSONValue.format,
+                               detailText: { v, level in var s = ""; v.json.write(to: &s, indent: 2, level: level); return s })
         } else {
             try renderEdges(after: &out, emit: emit) { k, e, piece in item(e).writeItem(k, to: &piece, indent: 2, level: level + 1) }
         }
@@ -60,16 +61,21 @@ extension NetworkTable {
         let holes: [Unicode.Scalar: RowEdgeTemplate.Part] = [
             "\u{F8F0}": .number, "\u{F8F1}": .source, "\u{F8F2}": .target, "\u{F8F3}": .weight, "\u{F8F4}": .line,
         ]
+        let details: [Unicode.Scalar: Int] = ["\u{F8F5}": EdgeSlot.evidence, "\u{F8F6}": EdgeSlot.note]
         var templates: [RowEdgeTemplate] = []
         for proto in prototypes {
             let own = [proto.evidencePrefix ?? ""] + proto.edge.values.compactMap { $0?.text }
-            guard !own.contains(where: { $0.unicodeScalars.contains { holes[$0] != nil } }) else { return nil }
+            guard !own.contains(where: { $0.unicodeScalars.contains { holes[$0] != nil || details[$0] != nil } }) else { return nil }
             var marked = proto.edge
             marked.id = "e\u{F8F0}"
             marked.source = "\u{F8F1}"
             marked.target = "\u{F8F2}"
             marked.values[EdgeSlot.weight] = .string("\u{F8F3}")
             if let prefix = proto.evidencePrefix { marked.values[EdgeSlot.evidence] = .list([prefix + "\u{F8F4}"]) }
+            if proto.details {
+                marked.values[EdgeSlot.evidence] = .string("\u{F8F5}")
+                marked.values[EdgeSlot.note] = .string("\u{F8F6}")
+            }
             var text = ""
             item(marked).write(to: &text, indent: 2, level: level)
             var template = RowEdgeTemplate()
@@ -80,7 +86,20 @@ extension NetworkTable {
             var run = String.UnicodeScalarView()
             var dropQuote = false
             for scalar in text.unicodeScalars {
-                if dropQuote { dropQuote = false; continue }  // the quote after the weight's mark
+                if dropQuote { dropQuote = false; continue }  // the quote after the weight's (or a detail's) mark
+                if let slot = details[scalar] {
+                    // `,` + line break + indent + `"key": "` + mark: the field, comma and all, is
+                    // written only for a row with a value; the value at the key's depth.
+                    run.removeLast()
+                    dropQuote = true
+                    let written = String(run)
+                    guard let field = written.range(of: ",\n", options: .backwards) else { return nil }
+                    let indent = written[written.index(after: field.lowerBound)...].dropFirst().prefix { $0 == " " }.count
+                    template.append(String(written[..<field.lowerBound]))
+                    template.append(.detail(slot: slot, before: String(written[field.lowerBound...]), after: "", level: indent / 2))
+                    run = String.UnicodeScalarView()
+                    continue
+                }
                 guard let part = holes[scalar] else { run.append(scalar); continue }
                 if part == .weight { run.removeLast(); dropQuote = true }
                 template.append(String(run))

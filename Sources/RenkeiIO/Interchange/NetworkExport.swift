@@ -120,7 +120,8 @@ extension NetworkExport {
     /// rows as for a CSV (``streamed(_:format:encoding:japaneseHeaders:unencodable:rawCells:)-(CompactEdgeList,_,_,_,_,_)``):
     /// the bytes of ``render(_:format:metrics:encoding:japaneseHeaders:unencodable:rawCells:positions:)``
     /// on the dataset ``FolderDatasetLoader`` loads. Nil for xlsx, and when the folder's
-    /// partnerships have evidence or notes (``CompactDatasetFolder/hasDetails``).
+    /// partnerships have evidence or notes that were not kept (``CompactDatasetFolder/hasDetails``,
+    /// `keepDetails`).
     /// - Throws: ``InputError`` when Shift_JIS cannot represent a character and `unencodable` is `.error`.
     public static func streamed(_ folder: CompactDatasetFolder, format: ExportFormat, encoding: ExportEncoding = .utf8,
                                 japaneseHeaders: Bool = false, unencodable: UnencodableCharacters = .error,

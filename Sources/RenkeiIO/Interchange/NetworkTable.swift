@@ -240,8 +240,8 @@ public struct NetworkTable: Sendable {
 
     /// The table of the dataset ``FolderDatasetLoader`` loads from the folder the fast reader
     /// read, without building it: its edges are made from the rows one at a time (the same
-    /// edges, in the same order). Nil when the folder's partnerships have evidence or notes,
-    /// which the fast reader does not keep.
+    /// edges, in the same order). Nil when the folder's partnerships have evidence or notes that
+    /// the fast reader did not keep (``CompactDatasetFolder/read(folder:vocabulary:keepDetails:)``).
     public init?(folder: CompactDatasetFolder) {
         guard let rows = folder.rowEdges else { return nil }
         self.init(dataset: folder.loaded.dataset)

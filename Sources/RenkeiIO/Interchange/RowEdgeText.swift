@@ -16,6 +16,8 @@ struct RowEdges: Sendable {
     var shapeOfRow: [Int32]?
     /// The partnerships the rows are, with ends and weight (and the evidence line) left to the rows.
     var shapes: [Partnership]
+    /// Per row, its evidence and note cells (a dataset folder's); nil when no row has either.
+    var details: RowDetails? = nil
 
     var count: Int { sources.count }
 
@@ -29,7 +31,75 @@ struct RowEdges: Sendable {
         p.target = organizations[Int(targets[k])].id
         p.weight = weights[k]
         if let lines { p.evidence = p.evidence.map { SourceReference(document: $0.document, line: Int(lines[k])) } }
+        if let details {
+            p.evidence = details.evidence(k, shape: shape(k))
+            p.note = details.note(k)
+        }
         return p
+    }
+
+    /// Row `k`'s value of edge attribute `slot` when it is one of the row's details (evidence or
+    /// note), as ``NetworkTable/edge(_:_:)`` makes it; nil when the row has none.
+    func detail(_ k: Int, slot: Int) -> AttributeValue? {
+        guard let details else { return nil }
+        if slot == NetworkTable.EdgeSlot.note { return details.note(k).map { .string($0) } }
+        let evidence = details.evidence(k, shape: shape(k))
+        return evidence.isEmpty ? nil : .list(evidence.map(\.description))
+    }
+}
+
+/// The evidence and note cells of a dataset folder's partnerships, one pair per row, kept as the
+/// bytes read (``CompactDatasetFolder`` with `keepDetails`) and read as the general reader
+/// (``FolderDatasetLoader``) reads them only when a row is written: a blank cell costs no byte.
+struct RowDetails: Sendable {
+    /// The cells' bytes, row after row, each row's evidence cell before its note cell.
+    private var bytes: [UInt8] = []
+    /// Per row, where its evidence cell ends in ``bytes`` and where its note cell ends (a cell
+    /// starts where the one before it ends).
+    private var ends: [UInt32] = []
+    /// Per shape, the document of an evidence reference that names none: its project's source
+    /// document, else the dataset's source.
+    var documents: [String?] = []
+
+    init(estimate rows: Int) { ends.reserveCapacity(2 * rows) }
+
+    /// Appends a row's evidence and note cells (nil: blank); false when the bytes would pass the
+    /// 4 GiB that the offsets can address.
+    mutating func append(evidence: UnsafeBufferPointer<UInt8>?, note: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard bytes.count + (evidence?.count ?? 0) + (note?.count ?? 0) <= Int(UInt32.max) else { return false }
+        if let evidence { bytes.append(contentsOf: evidence) }
+        ends.append(UInt32(bytes.count))
+        if let note { bytes.append(contentsOf: note) }
+        ends.append(UInt32(bytes.count))
+        return true
+    }
+
+    /// Cell `i` (2·row for the evidence, 2·row + 1 for the note) as the general reader reads it:
+    /// formula guard removed, trimmed.
+    private func cell(_ i: Int) -> String {
+        let start = i == 0 ? 0 : Int(ends[i - 1]), end = Int(ends[i])
+        guard end > start else { return "" }
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        return CSVWriter.unguarded(text).trimmingWhitespace()
+    }
+
+    /// Row `k`'s evidence references (its shape is `shape`).
+    func evidence(_ k: Int, shape: Int) -> [SourceReference] {
+        let text = cell(2 * k)
+        guard !text.isEmpty else { return [] }
+        // Mostly one reference: without a separator scalar the list is the trimmed cell itself.
+        guard text.unicodeScalars.contains(where: { $0 == ";" || $0 == "；" }) else {
+            return SourceReference(parsing: text, defaultDocument: documents[shape]).map { [$0] } ?? []
+        }
+        return FieldParsing.list(text, separators: [";", "；"]).compactMap {
+            SourceReference(parsing: $0, defaultDocument: documents[shape])
+        }
+    }
+
+    /// Row `k`'s note, nil when blank.
+    func note(_ k: Int) -> String? {
+        let text = cell(2 * k + 1)
+        return text.isEmpty ? nil : text
     }
 }
 
@@ -57,6 +127,10 @@ struct RowEdgeTemplate {
         case line
         /// A comma before every edge but the first (JSON arrays).
         case separator
+        /// The row's value of edge attribute `slot` (its evidence or note, ``RowEdges/detail(_:slot:)``)
+        /// between `before` and `after`, or nothing when the row has none; `level` is the depth at
+        /// which a JSON value is written.
+        case detail(slot: Int, before: String, after: String, level: Int)
     }
 
     private(set) var parts: [Part] = []
@@ -79,6 +153,9 @@ extension NetworkTable {
     struct RowEdgePrototype {
         var edge: Edge
         var evidencePrefix: String?
+        /// True when the rows carry their own evidence and notes (``RowEdges/details``): the
+        /// evidence and note slots are then ``RowEdgeTemplate/Part/detail(slot:before:after:level:)`` holes.
+        var details = false
     }
 
     /// Rows of more shapes than this are written edge by edge (``renderEdges(after:emit:_:)``),
@@ -107,7 +184,8 @@ extension NetworkTable {
             }
             edge.values[EdgeSlot.weight] = nil
             edge.values[EdgeSlot.evidence] = nil
-            out.append(RowEdgePrototype(edge: edge, evidencePrefix: prefix))
+            if c.details != nil { edge.values[EdgeSlot.note] = nil }
+            out.append(RowEdgePrototype(edge: edge, evidencePrefix: prefix, details: c.details != nil))
         }
         return out
     }
@@ -115,10 +193,12 @@ extension NetworkTable {
     /// Hands on `out` and empties it, then writes every row's edge by the template of its shape
     /// (`templates`, in shape order) on all cores, in order (``ParallelText``); `escapeID` writes
     /// an organisation's id as the format needs it (once per organisation; XML attribute text by
-    /// default), `weightText` a weight's text (once per distinct weight in a run).
+    /// default), `weightText` a weight's text (once per distinct weight in a run), `detailText` a
+    /// row's evidence or note value at a JSON depth (for the ``RowEdgeTemplate/Part/detail(slot:before:after:level:)`` holes).
     func renderRowEdges(after out: inout String, emit: (inout String) throws -> Void, templates: [RowEdgeTemplate],
                         escapeID: (String) -> String = { XMLEscape.escape($0, attribute: true) },
-                        weightText: (Double) -> String) rethrows {
+                        weightText: (Double) -> String,
+                        detailText: (AttributeValue, Int) -> String = { v, _ in v.text }) rethrows {
         guard case .rows(let c) = edgeRows else { preconditionFailure("renderRowEdges on a table without rows") }
         precondition(templates.count == c.shapes.count, "one template per shape")
         if !out.isEmpty {
@@ -148,6 +228,11 @@ extension NetworkTable {
                                             piece += lastText
                                         case .line: piece += String(lines[k])
                                         case .separator: if k > 0 { piece += "," }
+                                        case .detail(let slot, let before, let after, let level):
+                                            guard let v = c.detail(k, slot: slot) else { break }
+                                            piece += before
+                                            piece += detailText(v, level)
+                                            piece += after
                                         }
                                     }
                                 }
