@@ -17,6 +17,8 @@ generated once into bench-out/ (git-ignored):
   named-RROWS.xlsx  the same rows as a one-sheet workbook (openpyxl, write-only: inline strings)
   folder-RROWS/     the same rows as a dataset folder (organizations.csv by id, one project,
                     partnerships.csv by id with relation 情報共有)
+  folder-RROWS-evidence/  the same folder with an evidence reference on every partnership
+                    (`調査票.xlsx:N`) and a note on every tenth
   national/         `renkei generate --scale national --seed 1 --out …` (a dataset folder)
   named-RROWS.graphml  `renkei export named-RROWS.csv --format graphml`
 
@@ -27,7 +29,8 @@ Runs (each beside the igraph process doing the same work in Python):
   xlsx      `renkei centrality FILE.xlsx --measure pagerank` beside the CSV run (goal: within 3x)
   folder1m  `renkei centrality folder-RROWS --measure pagerank`; igraph: its partnerships.csv;
             `renkei export folder-RROWS --format graphml`, `gexf`, `json` (no igraph counterpart)
-            and `renkei stats` of each exported file (igraph: Read_GraphML of the GraphML)
+            and `renkei stats` of each exported file (igraph: Read_GraphML of the GraphML);
+            the three exports of folder-RROWS-evidence too
   folder    `renkei centrality national --measure pagerank`, `validate`, `stats`;
             igraph: partnerships.csv the same way
   graphml   `renkei export FILE.csv --format graphml`, `renkei stats FILE.graphml` (igraph:
@@ -171,6 +174,26 @@ def named_folder(rows):
     return path
 
 
+def evidence_folder(rows):
+    """folder-RROWS with the evidence and notes users' folders carry: every partnership cites the
+    survey sheet's line (`evidence` = `調査票.xlsx:N`), and every tenth has a note."""
+    base = named_folder(rows)
+    path = os.path.join(OUT, f"folder-{rows}-evidence")
+    if not os.path.exists(os.path.join(path, "partnerships.csv")):
+        import shutil
+        os.makedirs(path, exist_ok=True)
+        for name in ["organizations.csv", "projects.csv", "dataset.yaml"]:
+            shutil.copyfile(os.path.join(base, name), os.path.join(path, name))
+        with open(os.path.join(base, "partnerships.csv"), encoding="utf-8") as f, \
+                open(os.path.join(path, "partnerships.csv") + ".tmp", "w", encoding="utf-8") as out:
+            out.write(next(f).rstrip("\n") + ",evidence,note\n")
+            for k, line in enumerate(f):
+                note = f"聞き取り {k // 10 + 1} 回目" if k % 10 == 0 else ""
+                out.write(f"{line.rstrip()},調査票.xlsx:{k + 2},{note}\n")
+        os.replace(os.path.join(path, "partnerships.csv") + ".tmp", os.path.join(path, "partnerships.csv"))
+    return path
+
+
 IGRAPH_FOLDER = r"""
 import csv, sys, igraph as ig
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
@@ -276,6 +299,11 @@ def main():
                 mib = os.path.getsize(exported) / 2**20
                 row(f"dataset folder: {name} read back ({mib:,.0f} MiB file): stats", [RENKEI, "stats", exported],
                     [sys.executable, "-c", IGRAPH_GRAPHML_READ, exported] if name == "graphml" else None)
+        # With an evidence reference on every partnership and a note on every tenth.
+        detailed = evidence_folder(args.rows)
+        for name in ["graphml", "gexf", "json"]:
+            row(f"dataset folder with evidence and notes: {name} export",
+                [RENKEI, "export", detailed, "--format", name, "--out", os.path.join(OUT, f"folder-{args.rows}-evidence.{name}")], None)
     if "folder" in only:
         folder = generated("national")
         partnerships = os.path.join(folder, "partnerships.csv")
