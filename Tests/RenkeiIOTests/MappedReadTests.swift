@@ -72,8 +72,8 @@ import RenkeiCore
 
     /// The mapped reader with a 64-byte step reads what the in-memory reader reads: the awkward
     /// sample (Japanese, markup, `;` in a list item, parallel and directed partnerships) grown to
-    /// a few hundred partnerships, in GraphML and GEXF.
-    @Test(arguments: [ExportFormat.graphml, .gexf])
+    /// a few hundred partnerships, in GraphML, GEXF and both JSON formats.
+    @Test(arguments: [ExportFormat.graphml, .gexf, .json, .cytoscape])
     func mappedEqualsInMemory(format: ExportFormat) throws {
         var dataset = sampleDataset()
         let base = dataset.partnerships
@@ -96,6 +96,31 @@ import RenkeiCore
         let again = { (d: Dataset, m: NodeMetrics?) in try NetworkExport.render(d, format: format, metrics: m)[0].bytes }
         #expect(try again(mapped.dataset, mapped.metrics) == again(inMemory.dataset, inMemory.metrics))
         #expect(try again(mapped.dataset, mapped.metrics) == bytes)
+    }
+
+    /// The JSON parser tells where it has passed only after a links (or edges) element it handed
+    /// on, at least a step after it last told, in rising offsets that end such an element; an
+    /// element it keeps (a node) is never passed over this way.
+    @Test func jsonPassesOnlyTheLinksItHandedOn() throws {
+        let link = #"{"source": "団体a", "target": "団体b", "note": "二行\n"}"#
+        let doc = #"{"nodes": [{"id": "団体a"}, {"id": "団体b"}], "links": ["# + Array(repeating: link, count: 12).joined(separator: ", ") + "]}"
+        let bytes = Array(doc.utf8)
+        var passed: [Int] = []
+        var taken = 0
+        let (value, lines) = try bytes.withUnsafeBufferPointer { buffer in
+            try JSONValue.parseWithElementLines(buffer: buffer, file: "t.json", passed: { passed.append($0) }, passedStep: 100) { key, _, _ in
+                guard key == "links" else { return false }
+                taken += 1
+                return true
+            }
+        }
+        #expect(taken == 12)
+        #expect(value["nodes"]?.arrayValue?.count == 2 && lines["nodes"] == [1, 1])
+        let linksStart = doc.utf8.count - 1 - Array(repeating: link, count: 12).joined(separator: ", ").utf8.count - 1
+        let ends = (1...12).map { linksStart + $0 * link.utf8.count + ($0 - 1) * 2 }
+        #expect(!passed.isEmpty && passed.allSatisfy { ends.contains($0) })
+        #expect(zip(passed, passed.dropFirst()).allSatisfy { $1 - $0 >= 100 })
+        #expect(passed[0] >= 100 && passed[0] - 100 < link.utf8.count + 2)
     }
 
     /// A repeated attribute is refused whether the element has a few attributes (scanned) or many

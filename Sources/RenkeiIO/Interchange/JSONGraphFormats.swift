@@ -49,10 +49,17 @@ public enum NodeLinkJSONFormat {
     /// A document with a top-level `"elements"` (and no `"nodes"`) is Cytoscape.js JSON and is read
     /// by ``CytoscapeJSONFormat/read(bytes:file:)``.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file) }
+    }
+
+    /// ``read(bytes:file:)`` of bytes the caller holds; `passed` and `passedStep` as in
+    /// ``JSONValue/parseWithElementLines(buffer:file:passed:passedStep:consume:)``.
+    static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, passed: ((Int) -> Void)? = nil,
+                     passedStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         // The links (or edges) become rows as they are parsed, so their values are never held
         // whole; the first problem of each list is kept and reported where the list is read.
         var links = LinkRows(), edges = LinkRows()
-        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file) { key, element, line in
+        let (doc, lines) = try JSONValue.parseWithElementLines(buffer: buffer, file: file, passed: passed, passedStep: passedStep) { key, element, line in
             switch key {
             case "links": links.take(element, line: line, file: file)
             case "edges": edges.take(element, line: line, file: file)
@@ -255,10 +262,17 @@ extension CytoscapeJSONFormat {
     /// fields are in its `data`. The graph's metadata is the top-level `data`.
     /// - Throws: ``InputError`` naming the file and, where known, the line.
     public static func read(bytes: [UInt8], file: String) throws -> NetworkTable {
+        try bytes.withUnsafeBufferPointer { try read(buffer: $0, file: file) }
+    }
+
+    /// ``read(bytes:file:)`` of bytes the caller holds; `passed` and `passedStep` as in
+    /// ``JSONValue/parseWithElementLines(buffer:file:passed:passedStep:consume:)``.
+    static func read(buffer: UnsafeBufferPointer<UInt8>, file: String, passed: ((Int) -> Void)? = nil,
+                     passedStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         // The edges of `elements: {"edges": […]}` become rows as they are parsed (see
         // ``NodeLinkJSONFormat/LinkRows``).
         var edges = NodeLinkJSONFormat.LinkRows()
-        let (doc, lines) = try JSONValue.parseWithElementLines(bytes: bytes, file: file) { key, element, line in
+        let (doc, lines) = try JSONValue.parseWithElementLines(buffer: buffer, file: file, passed: passed, passedStep: passedStep) { key, element, line in
             guard key == "elements.edges" else { return false }
             edges.take(element, line: line, file: file, inData: true)
             return true

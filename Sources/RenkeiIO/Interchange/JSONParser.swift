@@ -10,8 +10,10 @@ extension JSONValue {
     /// - Throws: ``InputError`` naming the file and line of the first problem.
     /// - Complexity: O(*n*) in the text length.
     public static func parse(_ text: String, file: String) throws -> JSONValue {
-        var p = JSONTextParser(bytes: Array(text.utf8), file: file)
-        return try p.parseDocument()
+        try Array(text.utf8).withUnsafeBufferPointer { bytes in
+            var p = JSONTextParser(bytes: bytes, file: file)
+            return try p.parseDocument()
+        }
     }
 
     /// Parses UTF-8 bytes like ``parse(_:file:)`` and also returns, for each array held directly by
@@ -26,9 +28,22 @@ extension JSONValue {
     public static func parseWithElementLines(bytes: [UInt8], file: String,
                                              consume: ((_ key: String, _ element: JSONValue, _ line: Int) throws -> Bool)? = nil)
         throws -> (value: JSONValue, lines: [String: [Int]]) {
-        var p = JSONTextParser(bytes: bytes, file: file)
+        try bytes.withUnsafeBufferPointer { try parseWithElementLines(buffer: $0, file: file, consume: consume) }
+    }
+
+    /// ``parseWithElementLines(bytes:file:consume:)`` of bytes the caller holds (a mapped file):
+    /// `passed`, if given, is told, after an element `consume` took and at least `passedStep`
+    /// bytes after it was last told, the offset below which the parser will not read again (so a
+    /// mapped file's pages can be given back).
+    static func parseWithElementLines(buffer: UnsafeBufferPointer<UInt8>, file: String, passed: ((Int) -> Void)? = nil,
+                                      passedStep: Int = XMLTree.releaseStep,
+                                      consume: ((_ key: String, _ element: JSONValue, _ line: Int) throws -> Bool)? = nil)
+        throws -> (value: JSONValue, lines: [String: [Int]]) {
+        var p = JSONTextParser(bytes: buffer, file: file)
         p.recordLines = true
         p.consume = consume
+        p.passed = passed
+        p.passedStep = passedStep
         let v = try p.parseDocument()
         return (v, p.elementLines)
     }
@@ -62,7 +77,7 @@ extension JSONValue {
 }
 
 private struct JSONTextParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     var pos = 0
     var line = 1
@@ -73,12 +88,16 @@ private struct JSONTextParser {
     var elementsKey: String?
     /// See ``JSONValue/parseWithElementLines(bytes:file:consume:)``.
     var consume: ((String, JSONValue, Int) throws -> Bool)?
+    /// See ``JSONValue/parseWithElementLines(buffer:file:passed:passedStep:consume:)``.
+    var passed: ((Int) -> Void)?
+    var passedStep = XMLTree.releaseStep
+    var lastPassed = 0
     /// The keys of the objects being parsed, with their lines, innermost object last (one stack
     /// for all objects, so that checking for a duplicate key allocates nothing per object).
     var openKeys: [OpenKey] = []
     struct OpenKey { var key: String; var line: Int }
 
-    init(bytes: [UInt8], file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
@@ -178,6 +197,10 @@ private struct JSONTextParser {
                     if try !(consume?(key, element, elementLine) ?? false) {
                         elementLines[key, default: []].append(elementLine)
                         items.append(element)
+                    } else if let passed, pos - lastPassed >= passedStep {
+                        // Nothing before a consumed element is read again.
+                        passed(pos)
+                        lastPassed = pos
                     }
                 } else {
                     items.append(try parseValue(depth: depth + 1))
@@ -238,12 +261,9 @@ private struct JSONTextParser {
             if b == UInt8(ascii: "\"") {
                 // (Checked and decoded in place: `String(validating:)` of a slice is not
                 // specialised and looked up generic metadata for every string.)
-                let start = pos
-                let s: String? = bytes.withUnsafeBufferPointer { all in
-                    let piece = UnsafeBufferPointer(rebasing: all[start..<end])
-                    return TextCodec.utf8ValidPrefix(piece).0 == piece.count ? String(decoding: piece, as: UTF8.self) : nil
-                }
-                if let s {
+                let piece = UnsafeBufferPointer(rebasing: bytes[pos..<end])
+                if TextCodec.utf8ValidPrefix(piece).0 == piece.count {
+                    let s = String(decoding: piece, as: UTF8.self)
                     pos = end + 1
                     return s
                 }

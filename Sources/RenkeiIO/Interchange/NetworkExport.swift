@@ -189,10 +189,24 @@ public enum NetworkImport {
         try table(bytes: bytes, format: format, file: file).dataset(file: file)
     }
 
-    /// Reads a file's network table. A GraphML or GEXF file is mapped and read in place, its pages
-    /// given back as the parser passes them, so the file is never held whole in memory; the other
+    /// Reads a file's network table. A GraphML, GEXF or JSON file is mapped and read in place, its
+    /// pages given back as the parser passes them (for JSON, once its UTF-8 is checked, then past
+    /// each stretch of links or edges), so the file is never held whole in memory; the other
     /// formats are read into memory and released before the dataset is made of the table.
     static func table(path: String, format: ExportFormat, releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
+        if format == .json || format == .cytoscape, let mapped = MappedFile(path: path) {
+            return try mapped.withBytes { buffer in
+                let (validPrefix, _) = TextCodec.utf8ValidPrefix(buffer)
+                guard validPrefix == buffer.count else {
+                    throw InputError([InputProblem(file: path, line: TextCodec.lineOf(offset: validPrefix, in: buffer),
+                                                   message: "the file is not valid UTF-8")])
+                }
+                mapped.release(0..<buffer.count)
+                return try format == .json
+                    ? NodeLinkJSONFormat.read(buffer: buffer, file: path, passed: mapped.release(below:), passedStep: releaseStep)
+                    : CytoscapeJSONFormat.read(buffer: buffer, file: path, passed: mapped.release(below:), passedStep: releaseStep)
+            }
+        }
         if format == .graphml || format == .gexf, let mapped = MappedFile(path: path) {
             return try mapped.withBytes { buffer in
                 format == .graphml
