@@ -10,7 +10,8 @@ import RenkeiCore
 /// The counts, graph, warnings and validation text are exactly those of the dataset
 /// ``FolderDatasetLoader`` loads from the same folder. The fast reader takes only what it can read
 /// without a problem: a partnerships file in UTF-8 (with or without a byte-order mark) or Shift_JIS
-/// (CP932) whose every row the general reader accepts (its evidence and note cells are not read).
+/// (CP932) whose every row the general reader accepts (its evidence and note cells are only
+/// checked for being blank, and kept as bytes for the exports when asked: `keepDetails`).
 /// For anything else ``read(folder:vocabulary:)`` returns nil and the caller loads the folder with
 /// the general reader, which names every problem with its file, line and field.
 public struct CompactDatasetFolder: Sendable {

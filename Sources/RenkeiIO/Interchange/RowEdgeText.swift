@@ -3,8 +3,9 @@ import RenkeiCore
 
 /// The partnerships of a fast reader (``CompactEdgeList``, ``CompactDatasetFolder``) as rows: a
 /// partnership differs from the others only in its two organisations, its weight, its evidence
-/// line and which of a few shapes it has (a shape is all the rest: project, relations, status,
-/// direction, evidence document). No `Partnership` is kept per row.
+/// line (a CSV's) or its evidence and note cells (a folder's, ``RowDetails``), and which of a few
+/// shapes it has (a shape is all the rest: project, relations, status, direction, evidence
+/// document). No `Partnership` is kept per row.
 struct RowEdges: Sendable {
     /// The organisations the rows name by position.
     var organizations: [Organization]
@@ -105,7 +106,7 @@ struct RowDetails: Sendable {
 
 /// The text of every edge of a table made of a fast reader's rows (``RowEdges``), written straight
 /// from the rows: such an edge differs from the next only in its number, its two organisations,
-/// its weight, its evidence line and its shape, so a format describes each shape's edge once as
+/// its weight, its evidence line or evidence and note cells, and its shape, so a format describes each shape's edge once as
 /// constant text with holes, and the rows fill the holes. No `Partnership`, `Edge` or attribute
 /// value is made per row.
 ///
