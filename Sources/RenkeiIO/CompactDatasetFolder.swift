@@ -189,10 +189,8 @@ public struct CompactDatasetFolder: Sendable {
                 let evidence = filled(c.evidence), note = filled(c.note)
                 if evidence || note { hasDetails = true }
                 if details != nil {
-                    let kept = reader.withSlice(fields[c.evidence ?? 0]) { e in
-                        reader.withSlice(fields[c.note ?? 0]) { n in details!.append(evidence: evidence ? e : nil, note: note ? n : nil) }
-                    }
-                    guard kept else { return nil }
+                    guard details!.append(evidence: evidence ? fields[c.evidence!] : nil, note: note ? fields[c.note!] : nil,
+                                          of: reader) else { return nil }
                 }
             }
             let key = UInt64(UInt32(bitPattern: r.set)) | UInt64(UInt32(bitPattern: project + 1)) << 32

@@ -155,6 +155,16 @@ public enum DatasetLoader {
 
 /// Field parsing shared by the loaders.
 enum FieldParsing {
+    /// An evidence cell's references, `;` or `；` between them, each as ``SourceReference/init(parsing:defaultDocument:)``
+    /// reads it (a bare line number names `defaultDocument`); unreadable items are left out.
+    static func evidence(_ text: String, defaultDocument: String?) -> [SourceReference] {
+        // Mostly one reference: without a separator scalar the list is the cell itself.
+        guard text.unicodeScalars.contains(where: { $0 == ";" || $0 == "；" }) else {
+            return SourceReference(parsing: text, defaultDocument: defaultDocument).map { [$0] } ?? []
+        }
+        return list(text, separators: [";", "；"]).compactMap { SourceReference(parsing: $0, defaultDocument: defaultDocument) }
+    }
+
     /// Splits a `;`-separated list (also `；` and `、`), trimming and dropping empty items.
     static func list(_ text: String, separators: Set<Character> = [";", "；", "、"]) -> [String] {
         if text.isEmpty { return [] }

@@ -510,9 +510,7 @@ enum FolderDatasetLoader {
                                                 problems: &problems)
             let defaultDocument = projectID == lastProject.id ? lastProject.document
                 : projectByID[projectID]?.source?.document ?? metadata.source
-            let evidence = FieldParsing.list(f(cEvidence), separators: [";", "；"]).compactMap {
-                SourceReference(parsing: $0, defaultDocument: defaultDocument)
-            }
+            let evidence = FieldParsing.evidence(f(cEvidence), defaultDocument: defaultDocument)
             let note = f(cNote)
             guard problems.count == before else { continue }
             out.append(Partnership(project: projectID.isEmpty ? nil : projectID, source: source, target: target,

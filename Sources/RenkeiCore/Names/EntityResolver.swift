@@ -269,6 +269,12 @@ public enum EntityResolver {
         var uses: [CanonicalKey: NameUse] = [:]
         uses.reserveCapacity(clusters.count)
         for c in clusters { uses[CanonicalKey(normalized[c[0]].name), default: NameUse()].organizations += 1 }
+        /// Takes the id `key` unless it is taken.
+        func take(_ key: CanonicalKey) -> Bool {
+            if uses[key, default: NameUse()].taken { return false }
+            uses[key, default: NameUse()].taken = true
+            return true
+        }
         var merges: [EntityMerge] = []
         for c in clusters {
             let first = normalized[c[0]]
@@ -286,11 +292,6 @@ public enum EntityResolver {
             var k = 2
             let baseID = id
             var idKey = id == first.name ? nameKey : CanonicalKey(id)
-            func take(_ key: CanonicalKey) -> Bool {
-                if uses[key, default: NameUse()].taken { return false }
-                uses[key, default: NameUse()].taken = true
-                return true
-            }
             while !take(idKey) {
                 id = "\(baseID)#\(k)"
                 k += 1

@@ -64,14 +64,16 @@ struct RowDetails: Sendable {
 
     init(estimate rows: Int) { ends.reserveCapacity(2 * rows) }
 
-    /// Appends a row's evidence and note cells (nil: blank); false when the bytes would pass the
-    /// 4 GiB that the offsets can address.
-    mutating func append(evidence: UnsafeBufferPointer<UInt8>?, note: UnsafeBufferPointer<UInt8>?) -> Bool {
-        guard bytes.count + (evidence?.count ?? 0) + (note?.count ?? 0) <= Int(UInt32.max) else { return false }
-        if let evidence { bytes.append(contentsOf: evidence) }
-        ends.append(UInt32(bytes.count))
-        if let note { bytes.append(contentsOf: note) }
-        ends.append(UInt32(bytes.count))
+    /// Appends the evidence and note cells of `reader`'s record (nil: blank, kept as no byte);
+    /// false when the bytes would pass the 4 GiB that the offsets can address.
+    mutating func append(evidence: CSVByteReader.Field?, note: CSVByteReader.Field?, of reader: CSVByteReader) -> Bool {
+        for cell in [evidence, note] {
+            if let cell {
+                guard bytes.count + (cell.end - cell.start) <= Int(UInt32.max) else { return false }
+                reader.withSlice(cell) { bytes.append(contentsOf: $0) }
+            }
+            ends.append(UInt32(bytes.count))
+        }
         return true
     }
 
@@ -86,15 +88,7 @@ struct RowDetails: Sendable {
 
     /// Row `k`'s evidence references (its shape is `shape`).
     func evidence(_ k: Int, shape: Int) -> [SourceReference] {
-        let text = cell(2 * k)
-        guard !text.isEmpty else { return [] }
-        // Mostly one reference: without a separator scalar the list is the trimmed cell itself.
-        guard text.unicodeScalars.contains(where: { $0 == ";" || $0 == "；" }) else {
-            return SourceReference(parsing: text, defaultDocument: documents[shape]).map { [$0] } ?? []
-        }
-        return FieldParsing.list(text, separators: [";", "；"]).compactMap {
-            SourceReference(parsing: $0, defaultDocument: documents[shape])
-        }
+        FieldParsing.evidence(cell(2 * k), defaultDocument: documents[shape])
     }
 
     /// Row `k`'s note, nil when blank.
