@@ -196,11 +196,7 @@ public enum NetworkImport {
     static func table(path: String, format: ExportFormat, releaseStep: Int = XMLTree.releaseStep) throws -> NetworkTable {
         if format == .json || format == .cytoscape, let mapped = MappedFile(path: path) {
             return try mapped.withBytes { buffer in
-                let (validPrefix, _) = TextCodec.utf8ValidPrefix(buffer)
-                guard validPrefix == buffer.count else {
-                    throw InputError([InputProblem(file: path, line: TextCodec.lineOf(offset: validPrefix, in: buffer),
-                                                   message: "the file is not valid UTF-8")])
-                }
+                try checkUTF8(buffer, file: path)
                 mapped.release(0..<buffer.count)
                 return try format == .json
                     ? NodeLinkJSONFormat.read(buffer: buffer, file: path, passed: mapped.release(below:), passedStep: releaseStep)
@@ -219,6 +215,15 @@ public enum NetworkImport {
         return try table(bytes: bytes(of: path), format: format, file: path)
     }
 
+    /// Throws, naming the line of the first bad byte, unless `bytes` are UTF-8 (the JSON readers' input).
+    private static func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws {
+        let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
+        guard validPrefix == bytes.count else {
+            throw InputError([InputProblem(file: file, line: TextCodec.lineOf(offset: validPrefix, in: bytes),
+                                           message: "the file is not valid UTF-8")])
+        }
+    }
+
     /// Reads a file's network table; the bytes can go before the dataset is made of it.
     static func table(bytes: [UInt8], format: ExportFormat, file: String) throws -> NetworkTable {
         let table: NetworkTable
@@ -226,11 +231,7 @@ public enum NetworkImport {
         case .graphml: table = try GraphMLFormat.read(bytes: bytes, file: file)
         case .gexf: table = try GEXFFormat.read(bytes: bytes, file: file)
         case .json, .cytoscape:
-            let (validPrefix, _) = TextCodec.utf8ValidPrefix(bytes)
-            guard validPrefix == bytes.count else {
-                throw InputError([InputProblem(file: file, line: TextCodec.lineOf(offset: validPrefix, in: bytes),
-                                               message: "the file is not valid UTF-8")])
-            }
+            try bytes.withUnsafeBufferPointer { try checkUTF8($0, file: file) }
             table = try format == .json ? NodeLinkJSONFormat.read(bytes: bytes, file: file)
                                         : CytoscapeJSONFormat.read(bytes: bytes, file: file)
         default:

@@ -131,12 +131,20 @@ public struct NetworkTable: Sendable {
             .string(p.status.rawValue),
             .double(p.weight),
             p.project.map { .string($0) },
-            p.evidence.isEmpty ? nil : .list(p.evidence.map(\.description)),
+            evidenceValue(p.evidence),
             .string(p.direction.rawValue),
-            p.note.map { .string($0) },
+            noteValue(p.note),
         ]
         return Edge(id: "e\(i)", source: p.source, target: p.target, values: values, line: nil)
     }
+
+    /// A partnership's `evidence` attribute (nil without references), as ``edge(_:_:)`` makes it.
+    static func evidenceValue(_ evidence: [SourceReference]) -> AttributeValue? {
+        evidence.isEmpty ? nil : .list(evidence.map(\.description))
+    }
+
+    /// A partnership's `note` attribute, as ``edge(_:_:)`` makes it.
+    static func noteValue(_ note: String?) -> AttributeValue? { note.map { .string($0) } }
     /// The metric columns: the ``nodeAttributes`` after ``organizationAttributes`` (with positions,
     /// the last two are `x` and `y`).
     public var metricColumns: ArraySlice<AttributeSpec> {

@@ -43,9 +43,8 @@ struct RowEdges: Sendable {
     /// note), as ``NetworkTable/edge(_:_:)`` makes it; nil when the row has none.
     func detail(_ k: Int, slot: Int) -> AttributeValue? {
         guard let details else { return nil }
-        if slot == NetworkTable.EdgeSlot.note { return details.note(k).map { .string($0) } }
-        let evidence = details.evidence(k, shape: shape(k))
-        return evidence.isEmpty ? nil : .list(evidence.map(\.description))
+        if slot == NetworkTable.EdgeSlot.note { return NetworkTable.noteValue(details.note(k)) }
+        return NetworkTable.evidenceValue(details.evidence(k, shape: shape(k)))
     }
 }
 
